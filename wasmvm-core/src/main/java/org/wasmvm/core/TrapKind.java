@@ -1,0 +1,31 @@
+package org.wasmvm.core;
+
+/** Why execution trapped; {@link #message()} is the spec's wording. */
+public enum TrapKind {
+    UNREACHABLE("unreachable"),
+    MEMORY_OUT_OF_BOUNDS("out of bounds memory access"),
+    TABLE_OUT_OF_BOUNDS("out of bounds table access"),
+    UNDEFINED_ELEMENT("undefined element"),
+    UNINITIALIZED_ELEMENT("uninitialized element"),
+    INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
+    INTEGER_DIVIDE_BY_ZERO("integer divide by zero"),
+    INTEGER_OVERFLOW("integer overflow"),
+    INVALID_CONVERSION("invalid conversion to integer"),
+    CALL_STACK_EXHAUSTED("call stack exhausted"),
+    DATA_SEGMENT_OUT_OF_BOUNDS("out of bounds memory access"),
+    NULL_REFERENCE("null function reference"),
+    FUEL_EXHAUSTED("fuel exhausted"),
+    TIMEOUT("timeout"),
+    HOST_ERROR("host function failed");
+
+    private final String message;
+
+    TrapKind(String message) {
+        this.message = message;
+    }
+
+    /** The message the reference interpreter gives for this trap. */
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,22 @@
+package org.wasmvm.core.model;
+
+/** The kinds of entities that can be imported and exported, with their binary encoding. */
+public enum ExternKind {
+    FUNCTION, TABLE, MEMORY, GLOBAL;
+
+    /** The kind encoded by {@code code} in import and export descriptors, or {@code null}. */
+    public static ExternKind fromCode(int code) {
+        return switch (code) {
+            case 0 -> FUNCTION;
+            case 1 -> TABLE;
+            case 2 -> MEMORY;
+            case 3 -> GLOBAL;
+            default -> null;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,106 @@
+package org.wasmvm.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The module's index spaces, imports first then definitions, computed once so that the validator,
+ * the lowering and instantiation look up any function, table, memory or global type in O(1).
+ */
+public final class IndexSpaces {
+    private final FuncType[] functions;
+    private final TableType[] tables;
+    private final MemoryType[] memories;
+    private final GlobalType[] globals;
+    private final int importedFunctions;
+    private final int importedGlobals;
+    private final int importedTables;
+    private final int importedMemories;
+
+    public IndexSpaces(WasmModule module) {
+        var f = new ArrayList<FuncType>();
+        var t = new ArrayList<TableType>();
+        var m = new ArrayList<MemoryType>();
+        var g = new ArrayList<GlobalType>();
+        for (Import imp : module.imports()) {
+            ImportDesc desc = imp.desc();
+            if (desc instanceof ImportDesc.Function fn) {
+                f.add(typeAt(module, fn.typeIndex()));
+            } else if (desc instanceof ImportDesc.Table tb) {
+                t.add(tb.type());
+            } else if (desc instanceof ImportDesc.Memory mem) {
+                m.add(mem.type());
+            } else if (desc instanceof ImportDesc.Global gl) {
+                g.add(gl.type());
+            }
+        }
+        importedFunctions = f.size();
+        importedTables = t.size();
+        importedMemories = m.size();
+        importedGlobals = g.size();
+        for (int typeIndex : module.functionTypes()) {
+            f.add(typeAt(module, typeIndex));
+        }
+        t.addAll(module.tables());
+        m.addAll(module.memories());
+        module.globals().forEach(global -> g.add(global.type()));
+        functions = f.toArray(FuncType[]::new);
+        tables = t.toArray(TableType[]::new);
+        memories = m.toArray(MemoryType[]::new);
+        globals = g.toArray(GlobalType[]::new);
+    }
+
+    /** The type at {@code index}, or {@code null} when out of range (the validator reports it). */
+    private static FuncType typeAt(WasmModule module, int index) {
+        List<FuncType> types = module.types();
+        return index >= 0 && index < types.size() ? types.get(index) : null;
+    }
+
+    public int functionCount() {
+        return functions.length;
+    }
+
+    public int tableCount() {
+        return tables.length;
+    }
+
+    public int memoryCount() {
+        return memories.length;
+    }
+
+    public int globalCount() {
+        return globals.length;
+    }
+
+    public int importedFunctionCount() {
+        return importedFunctions;
+    }
+
+    public int importedTableCount() {
+        return importedTables;
+    }
+
+    public int importedMemoryCount() {
+        return importedMemories;
+    }
+
+    public int importedGlobalCount() {
+        return importedGlobals;
+    }
+
+    public FuncType functionType(int index) {
+        return functions[index];
+    }
+
+    public TableType table(int index) {
+        return tables[index];
+    }
+
+    public MemoryType memory(int index) {
+        return memories[index];
+    }
+
+    public GlobalType global(int index) {
+        return globals[index];
+    }
+}
