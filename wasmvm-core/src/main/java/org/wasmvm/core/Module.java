@@ -1,0 +1,69 @@
+package org.wasmvm.core;
+
+import java.util.List;
+import org.wasmvm.core.binary.ModuleDecoder;
+import org.wasmvm.core.interp.ModuleCode;
+import org.wasmvm.core.model.Export;
+import org.wasmvm.core.model.Import;
+import org.wasmvm.core.model.IndexSpaces;
+import org.wasmvm.core.model.WasmModule;
+import org.wasmvm.core.validate.ModuleValidator;
+
+/**
+ * A decoded and validated module. Immutable and safe to share between threads: instantiate it
+ * as often as needed. Function bodies are lowered to the interpreter's form on first call.
+ */
+public final class Module {
+    private final WasmModule model;
+    private final Features features;
+    private final IndexSpaces indexSpaces;
+    private final ModuleCode code;
+
+    private Module(WasmModule model, Features features) {
+        this.model = model;
+        this.features = features;
+        this.indexSpaces = new IndexSpaces(model);
+        this.code = new ModuleCode(model, indexSpaces);
+    }
+
+    static Module load(byte[] bytes, Features features) {
+        WasmModule model = ModuleDecoder.decode(bytes, features);
+        ModuleValidator.validate(model, features);
+        return new Module(model, features);
+    }
+
+    /** The module's imports, in declaration order. */
+    public List<Import> imports() {
+        return model.imports();
+    }
+
+    /** The module's exports, in declaration order. */
+    public List<Export> exports() {
+        return model.exports();
+    }
+
+    /** The features this module was validated with. */
+    public Features features() {
+        return features;
+    }
+
+    /** The decoded module: every section, read-only. */
+    public WasmModule model() {
+        return model;
+    }
+
+    /** The types of the module's index spaces (imports first). */
+    public IndexSpaces indexSpaces() {
+        return indexSpaces;
+    }
+
+    /** Internal: the interpreter's lowered code for this module. */
+    public ModuleCode code() {
+        return code;
+    }
+
+    /** Instantiates the module in a new {@link Store}; it must not import anything. */
+    public Instance instantiate() {
+        return new Store().instantiate(this);
+    }
+}

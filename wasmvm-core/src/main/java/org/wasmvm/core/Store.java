@@ -1,0 +1,82 @@
+package org.wasmvm.core;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.runtime.FunctionInstance;
+import org.wasmvm.core.runtime.HostFunctionInstance;
+import org.wasmvm.core.runtime.Instantiator;
+import org.wasmvm.core.runtime.StoreContext;
+
+/**
+ * Instances and the names they import from. Define host functions, memories, tables and
+ * globals, register instances under a module name, then instantiate modules that import them.
+ * Function references (funcref handles) are meaningful within one store. A store is not
+ * thread-safe; use one per thread (modules are shareable).
+ */
+public final class Store {
+    private final StoreContext context;
+    private final Map<String, Map<String, Object>> namespace = new HashMap<>();
+
+    public Store() {
+        this(RuntimeLimits.DEFAULT);
+    }
+
+    public Store(RuntimeLimits limits) {
+        this.context = new StoreContext(limits);
+    }
+
+    public RuntimeLimits limits() {
+        return context.limits();
+    }
+
+    /** Makes {@code function} importable as {@code module.name} with the given signature. */
+    public Store define(String module, String name, FuncType type, HostFunction function) {
+        return put(module, name, new HostFunctionInstance(type, function, module + "." + name));
+    }
+
+    /** Makes a memory importable as {@code module.name}. */
+    public Store define(String module, String name, Memory memory) {
+        return put(module, name, memory);
+    }
+
+    /** Makes a table importable as {@code module.name}. */
+    public Store define(String module, String name, Table table) {
+        return put(module, name, table);
+    }
+
+    /** Makes a global importable as {@code module.name}. */
+    public Store define(String module, String name, Global global) {
+        return put(module, name, global);
+    }
+
+    /** Makes every export of {@code instance} importable as {@code module.<export name>}. */
+    public Store register(String module, Instance instance) {
+        instance.exports().forEach((name, value) -> put(module, name, value));
+        return this;
+    }
+
+    /**
+     * Links the module's imports against this store's definitions, then instantiates it:
+     * globals, tables and memories are created, segments copied, the start function run.
+     *
+     * @throws LinkException when an import is missing or has an incompatible type
+     * @throws WasmTrap when a segment is out of bounds or the start function traps
+     */
+    public Instance instantiate(Module module) {
+        return Instantiator.instantiate(module, context, this::lookup);
+    }
+
+    private Object lookup(String module, String name) {
+        Map<String, Object> fields = namespace.get(module);
+        return fields == null ? null : fields.get(name);
+    }
+
+    private Store put(String module, String name, Object value) {
+        if (value instanceof FunctionInstance function) {
+            context.register(function);
+        }
+        namespace.computeIfAbsent(module, m -> new HashMap<>()).put(name, value);
+        return this;
+    }
+}

@@ -1,0 +1,39 @@
+package org.wasmvm.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The entry point: load (decode and validate) a module, then instantiate it.
+ *
+ * <pre>{@code
+ * Module module = Wasm.load(Path.of("add.wasm"));
+ * Instance instance = module.instantiate();
+ * long[] sum = instance.function("add").apply(2, 3);
+ * }</pre>
+ */
+public final class Wasm {
+    private Wasm() {
+    }
+
+    /** Loads a module file with every implemented feature enabled. */
+    public static Module load(Path path) throws IOException {
+        return load(Files.readAllBytes(path));
+    }
+
+    /** Loads a module binary with every implemented feature enabled. */
+    public static Module load(byte[] bytes) {
+        return load(bytes, Features.all());
+    }
+
+    /**
+     * Decodes and validates {@code bytes}.
+     *
+     * @throws MalformedModuleException when the bytes are not a well-formed binary
+     * @throws InvalidModuleException when the module does not validate
+     */
+    public static Module load(byte[] bytes, Features features) {
+        return Module.load(bytes, features);
+    }
+}

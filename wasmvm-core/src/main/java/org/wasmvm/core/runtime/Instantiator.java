@@ -1,0 +1,229 @@
+package org.wasmvm.core.runtime;
+
+import java.util.List;
+import org.wasmvm.core.Global;
+import org.wasmvm.core.Instance;
+import org.wasmvm.core.LinkException;
+import org.wasmvm.core.Memory;
+import org.wasmvm.core.Module;
+import org.wasmvm.core.ResourceLimitException;
+import org.wasmvm.core.Table;
+import org.wasmvm.core.TrapKind;
+import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.model.DataSegment;
+import org.wasmvm.core.model.ElementSegment;
+import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.Import;
+import org.wasmvm.core.model.ImportDesc;
+import org.wasmvm.core.model.Limits;
+import org.wasmvm.core.model.MemoryType;
+import org.wasmvm.core.model.SegmentMode;
+import org.wasmvm.core.model.TableType;
+import org.wasmvm.core.model.WasmModule;
+
+/**
+ * Instantiation in the spec's order: resolve and type-check imports, create functions, globals,
+ * tables and memories, evaluate element segments, copy active segments, run the start function.
+ */
+public final class Instantiator {
+    /** Finds what the store offers under {@code module.name}, or {@code null}. */
+    @FunctionalInterface
+    public interface Resolver {
+        Object resolve(String module, String name);
+    }
+
+    private final Module module;
+    private final WasmModule model;
+    private final ModuleInstance instance;
+
+    private Instantiator(Module module, StoreContext context) {
+        this.module = module;
+        this.model = module.model();
+        this.instance = new ModuleInstance(module, context);
+    }
+
+    public static Instance instantiate(Module module, StoreContext context, Resolver resolver) {
+        var instantiator = new Instantiator(module, context);
+        instantiator.link(resolver);
+        instantiator.createDefinitions();
+        instantiator.initializeSegments();
+        instantiator.runStart();
+        return instantiator.instance.facade();
+    }
+
+    private void link(Resolver resolver) {
+        int functions = 0, tables = 0, memories = 0, globals = 0;
+        for (Import imp : model.imports()) {
+            Object provided = resolver.resolve(imp.module(), imp.name());
+            ImportDesc desc = imp.desc();
+            if (provided == null) {
+                throw LinkException.unknownImport(imp.module(), imp.name(), describe(desc));
+            }
+            if (desc instanceof ImportDesc.Function fn) {
+                FuncType expected = model.types().get(fn.typeIndex());
+                if (!(provided instanceof FunctionInstance f) || !f.type().equals(expected)) {
+                    throw incompatible(imp, provided);
+                }
+                instance.context().register(f);
+                instance.functions[functions++] = f;
+            } else if (desc instanceof ImportDesc.Table tb) {
+                if (!(provided instanceof TableInstance t) || !tableMatches(t, tb.type())) {
+                    throw incompatible(imp, provided);
+                }
+                instance.tables[tables++] = t;
+            } else if (desc instanceof ImportDesc.Memory mem) {
+                if (!(provided instanceof LinearMemory m) || !memoryMatches(m, mem.type())) {
+                    throw incompatible(imp, provided);
+                }
+                instance.memories[memories++] = m;
+            } else if (desc instanceof ImportDesc.Global gl) {
+                if (!(provided instanceof GlobalInstance g) || !g.type().equals(gl.type())) {
+                    throw incompatible(imp, provided);
+                }
+                instance.globals[globals++] = g;
+            }
+        }
+    }
+
+    private static boolean tableMatches(TableInstance actual, TableType expected) {
+        return actual.type().elementType() == expected.elementType()
+                && limitsMatch(actual.size(), actual.type().limits(), expected.limits());
+    }
+
+    private static boolean memoryMatches(LinearMemory actual, MemoryType expected) {
+        return limitsMatch(actual.pages(), actual.type().limits(), expected.limits());
+    }
+
+    /** Import subtyping of limits: the current size covers the minimum, the maximum is within. */
+    private static boolean limitsMatch(long currentSize, Limits actual, Limits expected) {
+        if (actual.is64() != expected.is64() || Long.compareUnsigned(currentSize, expected.min()) < 0) {
+            return false;
+        }
+        if (!expected.hasMax()) {
+            return true;
+        }
+        return actual.hasMax() && Long.compareUnsigned(actual.max(), expected.max()) <= 0;
+    }
+
+    private static LinkException incompatible(Import imp, Object provided) {
+        return LinkException.incompatible(imp.module(), imp.name(), describe(imp.desc()), describeValue(provided));
+    }
+
+    private static String describe(ImportDesc desc) {
+        if (desc instanceof ImportDesc.Function fn) {
+            return "func #" + fn.typeIndex();
+        } else if (desc instanceof ImportDesc.Table t) {
+            return t.type().toString();
+        } else if (desc instanceof ImportDesc.Memory m) {
+            return m.type().toString();
+        }
+        return "global " + ((ImportDesc.Global) desc).type();
+    }
+
+    private static String describeValue(Object value) {
+        if (value instanceof FunctionInstance f) {
+            return "func " + f.type();
+        } else if (value instanceof Table t) {
+            return t.type() + " (size " + t.size() + ")";
+        } else if (value instanceof Memory m) {
+            return m.type() + " (" + m.pages() + " pages)";
+        } else if (value instanceof Global g) {
+            return "global " + g.type();
+        }
+        return String.valueOf(value);
+    }
+
+    private void createDefinitions() {
+        var spaces = module.indexSpaces();
+        var context = instance.context();
+        for (int i = spaces.importedFunctionCount(); i < spaces.functionCount(); i++) {
+            var function = new WasmFunction(spaces.functionType(i), instance, i);
+            context.register(function);
+            instance.functions[i] = function;
+        }
+        int globalBase = spaces.importedGlobalCount();
+        for (int i = 0; i < model.globals().size(); i++) {
+            var global = model.globals().get(i);
+            instance.globals[globalBase + i] = new GlobalInstance(global.type(), ConstEvaluator.evaluate(global.init(), instance));
+        }
+        var limits = context.limits();
+        int tableBase = spaces.importedTableCount();
+        for (int i = 0; i < model.tables().size(); i++) {
+            TableType type = model.tables().get(i);
+            checkMinimum("table", type.limits().min(), limits.maxTableElements());
+            instance.tables[tableBase + i] = new TableInstance(type, org.wasmvm.core.Value.NULL_REF, limits.maxTableElements());
+        }
+        int memoryBase = spaces.importedMemoryCount();
+        for (int i = 0; i < model.memories().size(); i++) {
+            MemoryType type = model.memories().get(i);
+            checkMinimum("memory", type.limits().min(), limits.maxMemoryPages());
+            try {
+                instance.memories[memoryBase + i] = LinearMemory.create(type, limits.maxMemoryPages());
+            } catch (IllegalArgumentException | OutOfMemoryError e) {
+                throw new ResourceLimitException("cannot allocate " + type + ": " + e.getMessage());
+            }
+        }
+        List<ElementSegment> elements = model.elements();
+        for (int i = 0; i < elements.size(); i++) {
+            var init = elements.get(i).init();
+            long[] handles = new long[init.size()];
+            for (int j = 0; j < handles.length; j++) {
+                handles[j] = ConstEvaluator.evaluate(init.get(j), instance);
+            }
+            instance.elements[i] = handles;
+        }
+        List<DataSegment> datas = model.datas();
+        for (int i = 0; i < datas.size(); i++) {
+            instance.datas[i] = datas.get(i).bytes();
+        }
+    }
+
+    private static void checkMinimum(String what, long min, long limit) {
+        if (Long.compareUnsigned(min, limit) > 0) {
+            throw new ResourceLimitException("the module's " + what + " needs at least " + Long.toUnsignedString(min)
+                    + (what.equals("memory") ? " pages" : " elements") + ", over the limit of " + limit);
+        }
+    }
+
+    /** Active segments are copied in order; a failing one traps but earlier copies remain (spec 2.0). */
+    private void initializeSegments() {
+        try {
+            List<ElementSegment> elements = model.elements();
+            for (int i = 0; i < elements.size(); i++) {
+                ElementSegment segment = elements.get(i);
+                if (segment.mode() == SegmentMode.ACTIVE) {
+                    TableInstance table = instance.tables[segment.tableIndex()];
+                    long offset = address(ConstEvaluator.evaluate(segment.offset(), instance), table.type().limits());
+                    long[] handles = instance.elements[i];
+                    table.init(offset, handles, 0, handles.length);
+                }
+                if (segment.mode() != SegmentMode.PASSIVE) {
+                    instance.elements[i] = new long[0];
+                }
+            }
+            List<DataSegment> datas = model.datas();
+            for (int i = 0; i < datas.size(); i++) {
+                DataSegment segment = datas.get(i);
+                if (segment.mode() == SegmentMode.ACTIVE) {
+                    LinearMemory memory = instance.memories[segment.memoryIndex()];
+                    long offset = address(ConstEvaluator.evaluate(segment.offset(), instance), memory.type().limits());
+                    memory.init(offset, segment.bytes(), 0, segment.bytes().length);
+                    instance.datas[i] = new byte[0];
+                }
+            }
+        } catch (Trap trap) {
+            throw new WasmTrap(trap.kind(), trap.detail(), List.of(), null);
+        }
+    }
+
+    /** An i32 offset is unsigned; an i64 one (memory64/table64) is taken as is. */
+    private static long address(long raw, Limits limits) {
+        return limits.is64() ? raw : raw & 0xFFFFFFFFL;
+    }
+
+    private void runStart() {
+        if (model.startFunction() >= 0) {
+            instance.functions[model.startFunction()].apply();
+        }
+    }
+}
