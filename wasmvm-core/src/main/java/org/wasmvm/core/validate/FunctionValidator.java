@@ -1,0 +1,665 @@
+package org.wasmvm.core.validate;
+
+import static org.wasmvm.core.validate.Types.EXTERNREF;
+import static org.wasmvm.core.validate.Types.F32;
+import static org.wasmvm.core.validate.Types.F64;
+import static org.wasmvm.core.validate.Types.FUNCREF;
+import static org.wasmvm.core.validate.Types.I32;
+import static org.wasmvm.core.validate.Types.I64;
+import static org.wasmvm.core.validate.Types.NONE;
+import static org.wasmvm.core.validate.Types.UNKNOWN;
+
+import java.util.Arrays;
+import org.wasmvm.core.InvalidModuleException;
+import org.wasmvm.core.MalformedModuleException;
+import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.Opcodes;
+import org.wasmvm.core.model.FunctionBody;
+import org.wasmvm.core.model.ValType;
+
+/**
+ * Type-checks function bodies with the spec appendix's validation algorithm: an operand stack of
+ * value types and a control stack of frames, where an unconditional branch makes the rest of the
+ * frame polymorphic ({@link Types#UNKNOWN}). Both stacks are primitive arrays reused across
+ * functions, so the walk allocates nothing per instruction.
+ */
+final class FunctionValidator {
+    private final ValidationContext ctx;
+    private final boolean memory64;
+    private final boolean multiMemory;
+
+    // operand stack
+    private int[] vals = new int[64];
+    private int sp;
+
+    // control stack, one entry per open block
+    private int[] ctrlOp = new int[16];
+    private int[] ctrlHeight = new int[16];
+    private boolean[] ctrlUnreachable = new boolean[16];
+    private int[][] ctrlStart = new int[16][];
+    private int[][] ctrlEnd = new int[16][];
+    private int csp;
+
+    private int[] locals = new int[16];
+    private int localCount;
+    private int[] labels = new int[16];
+
+    // the block type just read by readBlockType
+    private int[] btStart;
+    private int[] btEnd;
+
+    private ByteReader r;
+    private int funcIndex;
+    private int at;
+
+    FunctionValidator(ValidationContext ctx) {
+        this.ctx = ctx;
+        this.memory64 = ctx.features.memory64();
+        this.multiMemory = ctx.features.multiMemory();
+    }
+
+    /** Validates the body of function {@code funcIndex} (in the function index space). */
+    void validate(int funcIndex, FunctionBody body) {
+        this.funcIndex = funcIndex;
+        this.r = new ByteReader(body.code(), body.offset(), body.length());
+        this.at = body.offset();
+        int[] params = ctx.funcParams[funcIndex];
+        int[] results = ctx.funcResults[funcIndex];
+        ValType[] declared = body.locals();
+        localCount = params.length + declared.length;
+        if (locals.length < localCount) {
+            locals = new int[localCount];
+        }
+        System.arraycopy(params, 0, locals, 0, params.length);
+        for (int i = 0; i < declared.length; i++) {
+            locals[params.length + i] = Types.of(declared[i]);
+        }
+        sp = 0;
+        csp = 0;
+        pushCtrl(Opcodes.BLOCK, Types.EMPTY, results);
+        run();
+    }
+
+    // ---------------------------------------------------------------- the instruction walk
+
+    private void run() {
+        final ByteReader r = this.r;
+        while (true) {
+            if (!r.hasMore()) {
+                throw new MalformedModuleException(r.position(), "END opcode expected");
+            }
+            at = r.position();
+            int op = r.u8();
+            switch (op) {
+                case Opcodes.UNREACHABLE -> unreachable();
+                case Opcodes.NOP -> {
+                }
+                case Opcodes.BLOCK, Opcodes.LOOP -> {
+                    readBlockType();
+                    popVals(btStart);
+                    pushCtrl(op, btStart, btEnd);
+                }
+                case Opcodes.IF -> {
+                    readBlockType();
+                    pop(I32);
+                    popVals(btStart);
+                    pushCtrl(op, btStart, btEnd);
+                }
+                case Opcodes.ELSE -> {
+                    if (ctrlOp[csp - 1] != Opcodes.IF) {
+                        throw new MalformedModuleException(at, "END opcode expected");
+                    }
+                    int[] start = ctrlStart[csp - 1];
+                    int[] end = ctrlEnd[csp - 1];
+                    popCtrl();
+                    pushCtrl(Opcodes.ELSE, start, end);
+                }
+                case Opcodes.END -> {
+                    int[] start = ctrlStart[csp - 1];
+                    int[] end = ctrlEnd[csp - 1];
+                    if (ctrlOp[csp - 1] == Opcodes.IF && !Arrays.equals(start, end)) {
+                        throw mismatch("if without else must leave its parameters unchanged");
+                    }
+                    popCtrl();
+                    if (csp == 0) {
+                        if (r.hasMore()) {
+                            throw new MalformedModuleException(r.position(), "section size mismatch");
+                        }
+                        return;
+                    }
+                    pushVals(end);
+                }
+                case Opcodes.BR -> {
+                    popVals(labelTypes(readLabel()));
+                    unreachable();
+                }
+                case Opcodes.BR_IF -> {
+                    int[] types = labelTypes(readLabel());
+                    pop(I32);
+                    popVals(types);
+                    pushVals(types);
+                }
+                case Opcodes.BR_TABLE -> brTable();
+                case Opcodes.RETURN -> {
+                    popVals(ctrlEnd[0]);
+                    unreachable();
+                }
+                case Opcodes.CALL -> {
+                    int f = r.u32();
+                    if (Integer.compareUnsigned(f, ctx.funcParams.length) >= 0 || ctx.funcParams[f] == null) {
+                        throw invalid("unknown function " + Integer.toUnsignedString(f));
+                    }
+                    popVals(ctx.funcParams[f]);
+                    pushVals(ctx.funcResults[f]);
+                }
+                case Opcodes.CALL_INDIRECT -> {
+                    int type = r.u32();
+                    int table = readTable();
+                    if (ctx.tableElemTypes[table] != FUNCREF) {
+                        throw mismatch("call_indirect requires a funcref table");
+                    }
+                    if (Integer.compareUnsigned(type, ctx.typeParams.length) >= 0) {
+                        throw invalid("unknown type " + Integer.toUnsignedString(type));
+                    }
+                    pop(ctx.tableIndexTypes[table]);
+                    popVals(ctx.typeParams[type]);
+                    pushVals(ctx.typeResults[type]);
+                }
+                case Opcodes.DROP -> pop();
+                case Opcodes.SELECT -> {
+                    pop(I32);
+                    int t1 = pop();
+                    int t2 = pop();
+                    boolean num1 = t1 == UNKNOWN || t1 <= Types.V128;
+                    boolean num2 = t2 == UNKNOWN || t2 <= Types.V128;
+                    if (!(num1 && num2)) {
+                        throw mismatch("select without type requires numeric operands");
+                    }
+                    if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN) {
+                        throw mismatch("select operands differ");
+                    }
+                    push(t1 == UNKNOWN ? t2 : t1);
+                }
+                case Opcodes.SELECT_T -> {
+                    int count = r.u32();
+                    int t = UNKNOWN;
+                    for (int i = 0; Integer.compareUnsigned(i, count) < 0; i++) {
+                        t = readValType();
+                    }
+                    if (count != 1) {
+                        throw invalid("invalid result arity");
+                    }
+                    pop(I32);
+                    pop(t);
+                    pop(t);
+                    push(t);
+                }
+                case Opcodes.LOCAL_GET -> push(locals[readLocal()]);
+                case Opcodes.LOCAL_SET -> pop(locals[readLocal()]);
+                case Opcodes.LOCAL_TEE -> {
+                    int t = locals[readLocal()];
+                    pop(t);
+                    push(t);
+                }
+                case Opcodes.GLOBAL_GET -> push(ctx.globalTypes[readGlobal()]);
+                case Opcodes.GLOBAL_SET -> {
+                    int g = readGlobal();
+                    if (!ctx.globalMutable[g]) {
+                        throw invalid("global is immutable");
+                    }
+                    pop(ctx.globalTypes[g]);
+                }
+                case Opcodes.TABLE_GET -> {
+                    int table = readTable();
+                    pop(ctx.tableIndexTypes[table]);
+                    push(ctx.tableElemTypes[table]);
+                }
+                case Opcodes.TABLE_SET -> {
+                    int table = readTable();
+                    pop(ctx.tableElemTypes[table]);
+                    pop(ctx.tableIndexTypes[table]);
+                }
+                case Opcodes.MEMORY_SIZE -> push(ctx.memoryIndexTypes[readMemoryIndex()]);
+                case Opcodes.MEMORY_GROW -> {
+                    int t = ctx.memoryIndexTypes[readMemoryIndex()];
+                    pop(t);
+                    push(t);
+                }
+                case Opcodes.I32_CONST -> {
+                    r.s32();
+                    push(I32);
+                }
+                case Opcodes.I64_CONST -> {
+                    r.s64();
+                    push(I64);
+                }
+                case Opcodes.F32_CONST -> {
+                    r.f32Bits();
+                    push(F32);
+                }
+                case Opcodes.F64_CONST -> {
+                    r.f64Bits();
+                    push(F64);
+                }
+                case Opcodes.REF_NULL -> push(readRefType(r));
+                case Opcodes.REF_IS_NULL -> {
+                    int t = pop();
+                    if (t != UNKNOWN && !Types.isReference(t)) {
+                        throw mismatch("ref.is_null requires a reference");
+                    }
+                    push(I32);
+                }
+                case Opcodes.REF_FUNC -> {
+                    int f = r.u32();
+                    if (Integer.compareUnsigned(f, ctx.funcParams.length) >= 0) {
+                        throw invalid("unknown function " + Integer.toUnsignedString(f));
+                    }
+                    if (!ctx.declaredFunctions[f]) {
+                        throw invalid("undeclared function reference");
+                    }
+                    push(FUNCREF);
+                }
+                case Opcodes.PREFIX_FC -> prefixed(r.u32());
+                default -> {
+                    if (op >= Opcodes.I32_LOAD && op <= Opcodes.I64_STORE32) {
+                        memoryAccess(op);
+                    } else if (OperatorTables.NUMERIC[op] != 0) {
+                        numeric(OperatorTables.NUMERIC[op]);
+                    } else {
+                        throw new MalformedModuleException(at, "illegal opcode " + Integer.toHexString(op));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The {@code 0xFC}-prefixed instructions: saturating truncation, bulk memory and tables. */
+    private void prefixed(int sub) {
+        if (sub >= 0 && sub <= 7) {
+            numeric(OperatorTables.NUMERIC[0x100 + sub]);
+            return;
+        }
+        switch (Opcodes.PREFIX_FC << 8 | sub) {
+            case Opcodes.MEMORY_INIT -> {
+                int data = r.u32();
+                int mem = readMemoryIndex();
+                checkData(data);
+                pop(I32);
+                pop(I32);
+                pop(ctx.memoryIndexTypes[mem]);
+            }
+            case Opcodes.DATA_DROP -> checkData(r.u32());
+            case Opcodes.MEMORY_COPY -> {
+                int dst = readMemoryIndex();
+                int src = readMemoryIndex();
+                int dt = ctx.memoryIndexTypes[dst];
+                int st = ctx.memoryIndexTypes[src];
+                pop(dt == I64 && st == I64 ? I64 : I32);
+                pop(st);
+                pop(dt);
+            }
+            case Opcodes.MEMORY_FILL -> {
+                int t = ctx.memoryIndexTypes[readMemoryIndex()];
+                pop(t);
+                pop(I32);
+                pop(t);
+            }
+            case Opcodes.TABLE_INIT -> {
+                int elem = r.u32();
+                int table = readTable();
+                checkElem(elem);
+                if (ctx.tableElemTypes[table] != ctx.elemTypes[elem]) {
+                    throw mismatch("table.init element type");
+                }
+                pop(I32);
+                pop(I32);
+                pop(ctx.tableIndexTypes[table]);
+            }
+            case Opcodes.ELEM_DROP -> checkElem(r.u32());
+            case Opcodes.TABLE_COPY -> {
+                int dst = readTable();
+                int src = readTable();
+                if (ctx.tableElemTypes[dst] != ctx.tableElemTypes[src]) {
+                    throw mismatch("table.copy element types differ");
+                }
+                int dt = ctx.tableIndexTypes[dst];
+                int st = ctx.tableIndexTypes[src];
+                pop(dt == I64 && st == I64 ? I64 : I32);
+                pop(st);
+                pop(dt);
+            }
+            case Opcodes.TABLE_GROW -> {
+                int table = readTable();
+                int it = ctx.tableIndexTypes[table];
+                pop(it);
+                pop(ctx.tableElemTypes[table]);
+                push(it);
+            }
+            case Opcodes.TABLE_SIZE -> push(ctx.tableIndexTypes[readTable()]);
+            case Opcodes.TABLE_FILL -> {
+                int table = readTable();
+                int it = ctx.tableIndexTypes[table];
+                pop(it);
+                pop(ctx.tableElemTypes[table]);
+                pop(it);
+            }
+            default -> throw new MalformedModuleException(at, "illegal opcode fc " + Integer.toUnsignedString(sub));
+        }
+    }
+
+    private void numeric(int sig) {
+        int p1 = sig & 0xF;
+        int p2 = sig >>> 4 & 0xF;
+        if (p2 != NONE) {
+            pop(p2);
+        }
+        pop(p1);
+        push(sig >>> 8);
+    }
+
+    private void memoryAccess(int op) {
+        int i = op - Opcodes.I32_LOAD;
+        int type = OperatorTables.MEM_TYPE[i];
+        int mem = readMemarg(OperatorTables.MEM_ALIGN[i]);
+        int addr = ctx.memoryIndexTypes[mem];
+        if (op <= Opcodes.I64_LOAD32_U) {
+            pop(addr);
+            push(type);
+        } else {
+            pop(type);
+            pop(addr);
+        }
+    }
+
+    private void brTable() {
+        int n = r.u32Index();
+        if (labels.length < n) {
+            // grow gradually: a truncated body must fail on "unexpected end", not on a huge array
+            labels = new int[Math.min(n, Math.max(labels.length * 2, r.remaining()))];
+        }
+        for (int i = 0; i < n; i++) {
+            int l = readLabel();
+            if (i >= labels.length) {
+                labels = Arrays.copyOf(labels, labels.length * 2);
+            }
+            labels[i] = l;
+        }
+        int dflt = readLabel();
+        pop(I32);
+        int[] dfltTypes = labelTypes(dflt);
+        for (int i = 0; i < n; i++) {
+            int[] types = labelTypes(labels[i]);
+            if (types.length != dfltTypes.length) {
+                throw mismatch("br_table targets have different arities");
+            }
+            peekVals(types);
+        }
+        popVals(dfltTypes);
+        unreachable();
+    }
+
+    // ---------------------------------------------------------------- immediates
+
+    private void readBlockType() {
+        if (!r.hasMore()) {
+            r.u8(); // throws "unexpected end"
+        }
+        int b = r.bytes()[r.position()] & 0xFF;
+        if (b == 0x40) {
+            r.u8();
+            btStart = Types.EMPTY;
+            btEnd = Types.EMPTY;
+            return;
+        }
+        int t = Types.fromCode(b);
+        if (t >= 0) {
+            r.u8();
+            btStart = Types.EMPTY;
+            btEnd = Types.single(t);
+            return;
+        }
+        long index = r.s33();
+        if (index < 0) {
+            throw new MalformedModuleException(at, "malformed block type");
+        }
+        if (index >= ctx.typeParams.length) {
+            throw invalid("unknown type " + index);
+        }
+        btStart = ctx.typeParams[(int) index];
+        btEnd = ctx.typeResults[(int) index];
+    }
+
+    private int readValType() {
+        int start = r.position();
+        int t = Types.fromCode(r.u8());
+        if (t < 0) {
+            throw new MalformedModuleException(start, "malformed value type");
+        }
+        return t;
+    }
+
+    static int readRefType(ByteReader r) {
+        int start = r.position();
+        int b = r.u8();
+        if (b == ValType.FUNCREF.code()) {
+            return FUNCREF;
+        }
+        if (b == ValType.EXTERNREF.code()) {
+            return EXTERNREF;
+        }
+        throw new MalformedModuleException(start, "malformed reference type");
+    }
+
+    /** A label's depth, checked against the control stack; returns the frame index. */
+    private int readLabel() {
+        int l = r.u32();
+        if (Integer.compareUnsigned(l, csp) >= 0) {
+            throw invalid("unknown label");
+        }
+        return csp - 1 - l;
+    }
+
+    private int readLocal() {
+        int l = r.u32();
+        if (Integer.compareUnsigned(l, localCount) >= 0) {
+            throw invalid("unknown local " + Integer.toUnsignedString(l));
+        }
+        return l;
+    }
+
+    private int readGlobal() {
+        int g = r.u32();
+        if (Integer.compareUnsigned(g, ctx.globalTypes.length) >= 0) {
+            throw invalid("unknown global " + Integer.toUnsignedString(g));
+        }
+        return g;
+    }
+
+    private int readTable() {
+        int t = r.u32();
+        if (Integer.compareUnsigned(t, ctx.tableElemTypes.length) >= 0) {
+            throw invalid("unknown table " + Integer.toUnsignedString(t));
+        }
+        return t;
+    }
+
+    /** The memory index of memory.size/grow/fill/copy/init: a zero byte unless multi-memory is enabled. */
+    private int readMemoryIndex() {
+        int m;
+        if (multiMemory) {
+            m = r.u32();
+        } else {
+            int start = r.position();
+            m = r.u8();
+            if (m != 0) {
+                throw new MalformedModuleException(start, "zero byte expected");
+            }
+        }
+        return checkMemory(m);
+    }
+
+    private int checkMemory(int m) {
+        if (Integer.compareUnsigned(m, ctx.memoryIndexTypes.length) >= 0) {
+            throw invalid("unknown memory " + Integer.toUnsignedString(m));
+        }
+        return m;
+    }
+
+    /** A load's or store's memarg; returns the memory index. */
+    private int readMemarg(int naturalAlign) {
+        int start = r.position();
+        int flags = r.u32();
+        int mem = 0;
+        if (multiMemory && (flags & 0x40) != 0) {
+            flags &= ~0x40;
+            mem = r.u32();
+        }
+        if (Integer.compareUnsigned(flags, 32) >= 0) {
+            throw new MalformedModuleException(start, "malformed memop flags");
+        }
+        long offset = memory64 ? r.u64() : r.u32() & 0xFFFFFFFFL;
+        checkMemory(mem);
+        if (flags > naturalAlign) {
+            throw invalid("alignment must not be larger than natural");
+        }
+        if (ctx.memoryIndexTypes[mem] == I32 && Long.compareUnsigned(offset, 0xFFFFFFFFL) > 0) {
+            throw invalid("offset out of range");
+        }
+        return mem;
+    }
+
+    private void checkData(int data) {
+        if (ctx.dataCount < 0) {
+            throw new MalformedModuleException(at, "data count section required");
+        }
+        if (Integer.compareUnsigned(data, ctx.dataCount) >= 0) {
+            throw invalid("unknown data segment " + Integer.toUnsignedString(data));
+        }
+    }
+
+    private void checkElem(int elem) {
+        if (Integer.compareUnsigned(elem, ctx.elemTypes.length) >= 0) {
+            throw invalid("unknown elem segment " + Integer.toUnsignedString(elem));
+        }
+    }
+
+    // ---------------------------------------------------------------- operand and control stacks
+
+    private void push(int type) {
+        if (sp == vals.length) {
+            vals = Arrays.copyOf(vals, sp * 2);
+        }
+        vals[sp++] = type;
+    }
+
+    private void pushVals(int[] types) {
+        for (int t : types) {
+            push(t);
+        }
+    }
+
+    private int pop() {
+        if (sp == ctrlHeight[csp - 1]) {
+            if (ctrlUnreachable[csp - 1]) {
+                return UNKNOWN;
+            }
+            throw mismatch("expected a value but the stack is empty");
+        }
+        return vals[--sp];
+    }
+
+    private int pop(int expect) {
+        if (sp == ctrlHeight[csp - 1]) {
+            if (ctrlUnreachable[csp - 1]) {
+                return UNKNOWN;
+            }
+            throw mismatch("expected " + Types.name(expect) + " but the stack is empty");
+        }
+        int actual = vals[--sp];
+        if (actual != expect && actual != UNKNOWN && expect != UNKNOWN) {
+            throw mismatch("expected " + Types.name(expect) + " but got " + Types.name(actual));
+        }
+        return actual;
+    }
+
+    private void popVals(int[] types) {
+        for (int i = types.length - 1; i >= 0; i--) {
+            pop(types[i]);
+        }
+    }
+
+    /** Checks that the top of the stack matches {@code types} without popping (br_table targets). */
+    private void peekVals(int[] types) {
+        int height = ctrlHeight[csp - 1];
+        int pos = sp - 1;
+        for (int i = types.length - 1; i >= 0; i--, pos--) {
+            if (pos < height) {
+                if (ctrlUnreachable[csp - 1]) {
+                    return;
+                }
+                throw mismatch("expected " + Types.name(types[i]) + " but the stack is empty");
+            }
+            int actual = vals[pos];
+            if (actual != types[i] && actual != UNKNOWN) {
+                throw mismatch("expected " + Types.name(types[i]) + " but got " + Types.name(actual));
+            }
+        }
+    }
+
+    private void pushCtrl(int op, int[] start, int[] end) {
+        if (csp == ctrlOp.length) {
+            int n = csp * 2;
+            ctrlOp = Arrays.copyOf(ctrlOp, n);
+            ctrlHeight = Arrays.copyOf(ctrlHeight, n);
+            ctrlUnreachable = Arrays.copyOf(ctrlUnreachable, n);
+            ctrlStart = Arrays.copyOf(ctrlStart, n);
+            ctrlEnd = Arrays.copyOf(ctrlEnd, n);
+        }
+        ctrlOp[csp] = op;
+        ctrlHeight[csp] = sp;
+        ctrlUnreachable[csp] = false;
+        ctrlStart[csp] = start;
+        ctrlEnd[csp] = end;
+        csp++;
+        pushVals(start);
+    }
+
+    private void popCtrl() {
+        popVals(ctrlEnd[csp - 1]);
+        if (sp != ctrlHeight[csp - 1]) {
+            throw mismatch("values remain on the stack at the end of a block");
+        }
+        csp--;
+    }
+
+    private int[] labelTypes(int frame) {
+        return ctrlOp[frame] == Opcodes.LOOP ? ctrlStart[frame] : ctrlEnd[frame];
+    }
+
+    private void unreachable() {
+        sp = ctrlHeight[csp - 1];
+        ctrlUnreachable[csp - 1] = true;
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    private InvalidModuleException invalid(String reason) {
+        return new InvalidModuleException(funcIndex, at, reason);
+    }
+
+    private InvalidModuleException mismatch(String detail) {
+        return invalid("type mismatch: " + detail);
+    }
+
+    /** Whether {@code op} is a single-byte opcode or prefix that this validator knows. */
+    static boolean isKnownOpcode(int op) {
+        return op <= Opcodes.ELSE
+                || (op >= Opcodes.END && op <= Opcodes.CALL_INDIRECT)
+                || (op >= Opcodes.DROP && op <= Opcodes.SELECT_T)
+                || (op >= Opcodes.LOCAL_GET && op <= Opcodes.TABLE_SET)
+                || (op >= Opcodes.I32_LOAD && op <= Opcodes.F64_CONST)
+                || (op < OperatorTables.NUMERIC.length && OperatorTables.NUMERIC[op] != 0)
+                || (op >= Opcodes.REF_NULL && op <= Opcodes.REF_FUNC)
+                || op == Opcodes.PREFIX_FC;
+    }
+}

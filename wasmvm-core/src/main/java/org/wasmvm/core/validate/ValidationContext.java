@@ -1,0 +1,98 @@
+package org.wasmvm.core.validate;
+
+import java.util.List;
+import org.wasmvm.core.Features;
+import org.wasmvm.core.InvalidModuleException;
+import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.GlobalType;
+import org.wasmvm.core.model.IndexSpaces;
+import org.wasmvm.core.model.TableType;
+import org.wasmvm.core.model.WasmModule;
+
+/**
+ * The spec's validation context C, flattened into primitive arrays once per module so that the
+ * instruction walk looks types up without boxing: types, functions, tables, memories, globals,
+ * element segment types, the data count and the declared function references (C.refs).
+ */
+final class ValidationContext {
+    final WasmModule module;
+    final Features features;
+    final IndexSpaces spaces;
+
+    final int[][] typeParams;
+    final int[][] typeResults;
+    /** Per function index; {@code null} when the function's type index is unknown. */
+    final int[][] funcParams;
+    final int[][] funcResults;
+    final int[] globalTypes;
+    final boolean[] globalMutable;
+    final int importedGlobals;
+    final int[] tableElemTypes;
+    final int[] tableIndexTypes;
+    final int[] memoryIndexTypes;
+    final int[] elemTypes;
+    final int dataCount;
+    /** C.refs: functions that may be referenced by {@code ref.func} in function bodies. */
+    final boolean[] declaredFunctions;
+
+    ValidationContext(WasmModule module, Features features) {
+        this.module = module;
+        this.features = features;
+        this.spaces = new IndexSpaces(module);
+        List<FuncType> types = module.types();
+        typeParams = new int[types.size()][];
+        typeResults = new int[types.size()][];
+        for (int i = 0; i < types.size(); i++) {
+            typeParams[i] = Types.of(types.get(i).params());
+            typeResults[i] = Types.of(types.get(i).results());
+        }
+        int functions = spaces.functionCount();
+        funcParams = new int[functions][];
+        funcResults = new int[functions][];
+        for (int i = 0; i < functions; i++) {
+            FuncType ft = spaces.functionType(i);
+            if (ft != null) {
+                funcParams[i] = Types.of(ft.params());
+                funcResults[i] = Types.of(ft.results());
+            }
+        }
+        int globals = spaces.globalCount();
+        globalTypes = new int[globals];
+        globalMutable = new boolean[globals];
+        for (int i = 0; i < globals; i++) {
+            GlobalType gt = spaces.global(i);
+            globalTypes[i] = Types.of(gt.valType());
+            globalMutable[i] = gt.mutable();
+        }
+        importedGlobals = spaces.importedGlobalCount();
+        tableElemTypes = new int[spaces.tableCount()];
+        tableIndexTypes = new int[spaces.tableCount()];
+        for (int i = 0; i < tableElemTypes.length; i++) {
+            TableType tt = spaces.table(i);
+            tableElemTypes[i] = Types.of(tt.elementType());
+            tableIndexTypes[i] = Types.of(tt.limits().indexType());
+        }
+        memoryIndexTypes = new int[spaces.memoryCount()];
+        for (int i = 0; i < memoryIndexTypes.length; i++) {
+            memoryIndexTypes[i] = Types.of(spaces.memory(i).limits().indexType());
+        }
+        elemTypes = new int[module.elements().size()];
+        for (int i = 0; i < elemTypes.length; i++) {
+            elemTypes[i] = Types.of(module.elements().get(i).type());
+        }
+        dataCount = module.dataCount();
+        declaredFunctions = new boolean[functions];
+    }
+
+    static InvalidModuleException invalid(String reason) {
+        return new InvalidModuleException(-1, -1, reason);
+    }
+
+    /** Marks function {@code index} as referenced outside function bodies ("unknown function" if out of range). */
+    void declareFunction(int index, long offset) {
+        if (index < 0 || index >= declaredFunctions.length) {
+            throw new InvalidModuleException(-1, offset, "unknown function " + Integer.toUnsignedString(index));
+        }
+        declaredFunctions[index] = true;
+    }
+}
