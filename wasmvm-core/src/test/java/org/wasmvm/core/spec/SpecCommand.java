@@ -1,0 +1,59 @@
+package org.wasmvm.core.spec;
+
+import java.util.List;
+
+/**
+ * One command of a wast2json script. Which fields are set depends on {@link #type()} (see the testsuite
+ * README): {@code module} has {@code filename} and maybe {@code name}; {@code register} has {@code as} and
+ * maybe {@code name}; {@code action}/{@code assert_return}/{@code assert_trap}/{@code assert_exhaustion} have
+ * an {@code action} and {@code expected} (values or only types) and the assertions a {@code text};
+ * {@code assert_invalid}/{@code assert_malformed}/{@code assert_unlinkable}/{@code assert_uninstantiable}
+ * have {@code filename}, {@code moduleType} and {@code text}. Absent fields are {@code null}.
+ */
+record SpecCommand(
+        String type,
+        int line,
+        String filename,
+        String name,
+        String as,
+        String moduleType,
+        String text,
+        SpecAction action,
+        List<SpecValue> expected) {
+
+    SpecCommand {
+        expected = expected == null ? List.of() : List.copyOf(expected);
+    }
+
+    /** Whether the command's module is in the text format (a {@code .wat} file this binary-only engine skips). */
+    boolean isTextModule() {
+        return "text".equals(moduleType) || (filename != null && filename.endsWith(".wat"));
+    }
+
+    /** A short description for a test's display name, e.g. {@code assert_return 8u_good1}. */
+    String describe() {
+        String detail;
+        if (action != null) {
+            detail = (action.module() == null ? "" : action.module() + " ") + action.field();
+        } else if (type.equals("register")) {
+            detail = "\"" + as + "\"" + (name == null ? "" : " " + name);
+        } else if (filename != null) {
+            detail = (name == null ? "" : name + " ") + filename + (text == null ? "" : " \"" + text + "\"");
+        } else {
+            detail = "";
+        }
+        return sanitize(type + (detail.isEmpty() ? "" : " " + detail));
+    }
+
+    private static String sanitize(String s) {
+        var out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+                out.append(String.format("\\u{%x}", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package org.wasmvm.core.spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Known failures, from {@code spec-exclusions.txt} on the test classpath: one line per command,
+ * {@code suite/file.json:line  reason}, {@code #} starts a comment. An excluded command still runs: when it
+ * fails it is reported as skipped; when it passes the test fails ("stale exclusion"), so the list only shrinks.
+ */
+final class SpecExclusions {
+    static final String RESOURCE = "/spec-exclusions.txt";
+
+    private final Map<String, String> reasons;
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+
+    private SpecExclusions(Map<String, String> reasons) {
+        this.reasons = reasons;
+    }
+
+    static SpecExclusions load() {
+        var reasons = new LinkedHashMap<String, String>();
+        try (InputStream in = SpecExclusions.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return new SpecExclusions(reasons);
+            }
+            var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                int hash = line.indexOf('#');
+                String text = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                String[] parts = text.split("\\s+", 2);
+                if (!parts[0].matches("[^/\\s]+/[^/\\s]+\\.json:\\d+")) {
+                    throw new IllegalStateException(RESOURCE + " line " + number
+                            + ": expected 'suite/file.json:line  reason', got '" + line + "'");
+                }
+                reasons.put(parts[0], parts.length > 1 ? parts[1] : "(no reason given)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new SpecExclusions(reasons);
+    }
+
+    static String key(String suite, String jsonFile, int line) {
+        return suite + "/" + jsonFile + ":" + line;
+    }
+
+    /** The reason {@code key} is excluded, or {@code null}; marks the entry as used. */
+    String reason(String key) {
+        String reason = reasons.get(key);
+        if (reason != null) {
+            used.add(key);
+        }
+        return reason;
+    }
+
+    /** Entries for {@code suite/jsonFile} that matched no command (the file was run completely). */
+    java.util.List<String> unmatched(String suite, String jsonFile) {
+        String prefix = suite + "/" + jsonFile + ":";
+        return reasons.keySet().stream().filter(k -> k.startsWith(prefix) && !used.contains(k)).toList();
+    }
+}

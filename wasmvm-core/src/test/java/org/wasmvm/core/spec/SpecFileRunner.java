@@ -1,0 +1,425 @@
+package org.wasmvm.core.spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.opentest4j.AssertionFailedError;
+import org.wasmvm.core.ExportedFunction;
+import org.wasmvm.core.Features;
+import org.wasmvm.core.Instance;
+import org.wasmvm.core.InvalidModuleException;
+import org.wasmvm.core.LinkException;
+import org.wasmvm.core.MalformedModuleException;
+import org.wasmvm.core.Module;
+import org.wasmvm.core.Store;
+import org.wasmvm.core.TrapKind;
+import org.wasmvm.core.Value;
+import org.wasmvm.core.Wasm;
+import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.model.ValType;
+
+/**
+ * Executes the commands of one spec script in order. Holds the script's state: one {@link Store} (with
+ * {@code spectest} defined), the current module and the modules named {@code $id}. A command that does not
+ * hold throws an {@link AssertionFailedError} saying what was expected and what happened; commands that
+ * need a module that failed to load fail with a {@link DependentFailure}.
+ */
+final class SpecFileRunner {
+    /** How a command that did not fail ended. */
+    enum Outcome {
+        PASSED,
+        /** The command needs the text format (a {@code .wat} module), which this binary-only engine skips. */
+        SKIPPED_TEXT_FORMAT
+    }
+
+    /** A command failed only because a module it depends on failed to load earlier. */
+    static final class DependentFailure extends AssertionFailedError {
+        private static final long serialVersionUID = 1L;
+
+        DependentFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** A module slot: an instance, or why the module at {@code line} failed to load. */
+    private record ModuleRef(Instance instance, int line, String failure) {
+        String what() {
+            return "module of line " + line;
+        }
+    }
+
+    private final Path directory;
+    private final Features features;
+    private final Store store = new Store();
+    private final Map<String, ModuleRef> named = new HashMap<>();
+    private ModuleRef current;
+
+    SpecFileRunner(Path directory, Features features) {
+        this.directory = directory;
+        this.features = features;
+        SpectestModule.define(store, features);
+    }
+
+    Outcome run(SpecCommand c) {
+        switch (c.type()) {
+            case "module" -> module(c);
+            case "register" -> register(c);
+            case "action" -> action(c);
+            case "assert_return" -> assertReturn(c);
+            case "assert_trap" -> assertTrap(c);
+            case "assert_exhaustion" -> assertExhaustion(c);
+            case "assert_invalid", "assert_malformed" -> {
+                if (c.isTextModule()) {
+                    return Outcome.SKIPPED_TEXT_FORMAT;
+                }
+                assertRejected(c);
+            }
+            case "assert_unlinkable" -> assertUnlinkable(c);
+            case "assert_uninstantiable" -> assertUninstantiable(c);
+            default -> throw fail("unsupported command type '" + c.type() + "'", null);
+        }
+        return Outcome.PASSED;
+    }
+
+    // ---- module commands
+
+    private void module(SpecCommand c) {
+        ModuleRef ref;
+        if (c.isTextModule()) {
+            ref = new ModuleRef(null, c.line(), "it is a text-format module (" + c.filename() + "), not supported");
+        } else {
+            Attempt<Module> loaded = attempt(() -> Wasm.load(read(c.filename()), features));
+            if (loaded.error != null) {
+                ref = new ModuleRef(null, c.line(), "loading " + c.filename() + " threw " + describe(loaded.error));
+                remember(c, ref);
+                throw fail("expected module " + c.filename() + " to load, but it threw " + describe(loaded.error),
+                        loaded.error);
+            }
+            Attempt<Instance> instance = attempt(() -> store.instantiate(loaded.value));
+            if (instance.error != null) {
+                ref = new ModuleRef(null, c.line(), "instantiating " + c.filename() + " threw " + describe(instance.error));
+                remember(c, ref);
+                throw fail("expected module " + c.filename() + " to instantiate, but it threw "
+                        + describe(instance.error), instance.error);
+            }
+            ref = new ModuleRef(instance.value, c.line(), null);
+        }
+        remember(c, ref);
+        if (ref.failure != null) {
+            throw fail("cannot use module: " + ref.failure, null);
+        }
+    }
+
+    private void remember(SpecCommand c, ModuleRef ref) {
+        current = ref;
+        if (c.name() != null) {
+            named.put(c.name(), ref);
+        }
+    }
+
+    private void register(SpecCommand c) {
+        Instance instance = instance(c.name(), "register it as \"" + c.as() + "\"");
+        store.register(c.as(), instance);
+    }
+
+    private void assertRejected(SpecCommand c) {
+        boolean invalid = c.type().equals("assert_invalid");
+        Class<? extends Throwable> wanted = invalid ? InvalidModuleException.class : MalformedModuleException.class;
+        String expectation = "expected " + wanted.getSimpleName() + " with reason containing \"" + c.text() + "\"";
+        Attempt<Module> loaded = attempt(() -> Wasm.load(read(c.filename()), features));
+        if (loaded.error == null) {
+            throw fail(expectation + ", but " + c.filename() + " loaded without error", null);
+        }
+        String reason = loaded.error instanceof InvalidModuleException e ? e.reason()
+                : loaded.error instanceof MalformedModuleException e ? e.reason() : null;
+        if (!wanted.isInstance(loaded.error)) {
+            throw fail(expectation + ", but got " + describe(loaded.error), loaded.error);
+        }
+        if (reason == null || !reason.contains(c.text())) {
+            throw fail(expectation + ", but the reason was \"" + reason + "\" (" + describe(loaded.error) + ")",
+                    loaded.error);
+        }
+    }
+
+    private void assertUnlinkable(SpecCommand c) {
+        Module module = loadForInstantiation(c);
+        Attempt<Instance> instance = attempt(() -> store.instantiate(module));
+        String expectation = "expected LinkException (\"" + c.text() + "\")";
+        if (instance.error == null) {
+            throw fail(expectation + ", but " + c.filename() + " instantiated", null);
+        }
+        if (!(instance.error instanceof LinkException)) {
+            throw fail(expectation + ", but got " + describe(instance.error), instance.error);
+        }
+        // our messages differ from the reference interpreter's; only the two categories are checked
+        String text = c.text();
+        boolean knownCategory = "unknown import".equals(text) || "incompatible import type".equals(text);
+        String message = String.valueOf(instance.error.getMessage());
+        if (knownCategory && !message.contains(text)) {
+            throw fail(expectation + ", but the message says another kind of link error: " + describe(instance.error),
+                    instance.error);
+        }
+    }
+
+    private void assertUninstantiable(SpecCommand c) {
+        Module module = loadForInstantiation(c);
+        Attempt<Instance> instance = attempt(() -> store.instantiate(module));
+        String expectation = "expected instantiation to trap with \"" + c.text() + "\"";
+        if (instance.error == null) {
+            throw fail(expectation + ", but " + c.filename() + " instantiated", null);
+        }
+        checkTrap(expectation, c.text(), instance.error);
+    }
+
+    private Module loadForInstantiation(SpecCommand c) {
+        if (c.isTextModule()) {
+            throw fail("text-format module " + c.filename() + " in " + c.type() + " is not supported", null);
+        }
+        Attempt<Module> loaded = attempt(() -> Wasm.load(read(c.filename()), features));
+        if (loaded.error != null) {
+            throw fail("expected " + c.filename() + " to load (the assertion is about instantiation), but it threw "
+                    + describe(loaded.error), loaded.error);
+        }
+        return loaded.value;
+    }
+
+    // ---- action commands
+
+    private void action(SpecCommand c) {
+        Call call = prepare(c.action());
+        Attempt<long[]> result = attempt(call::run);
+        if (result.error != null) {
+            throw fail("expected " + c.action() + " to complete, but it threw " + describe(result.error), result.error);
+        }
+    }
+
+    private void assertReturn(SpecCommand c) {
+        Call call = prepare(c.action());
+        Attempt<long[]> result = attempt(call::run);
+        String expectation = "expected " + formatExpected(c.expected());
+        if (result.error != null) {
+            throw fail(expectation + ", but " + c.action() + " threw " + describe(result.error), result.error);
+        }
+        long[] slots = result.value == null ? new long[0] : result.value;
+        List<ValType> types = call.resultTypes;
+        if (types.size() != c.expected().size() || slots.length < types.size()) {
+            throw fail(expectation + ", but the export has result types " + types + " and returned "
+                    + slots.length + " slot(s)", null);
+        }
+        boolean ok = true;
+        for (int i = 0; i < types.size(); i++) {
+            ok &= SpecValues.matches(c.expected().get(i), types.get(i), slots[i]);
+        }
+        if (!ok) {
+            var got = new StringJoiner(", ", "[", "]");
+            for (int i = 0; i < types.size(); i++) {
+                got.add(SpecValues.format(types.get(i), slots[i]));
+            }
+            throw fail(expectation + ", but got " + got, null);
+        }
+    }
+
+    private void assertTrap(SpecCommand c) {
+        Call call = prepare(c.action());
+        Attempt<long[]> result = attempt(call::run);
+        String expectation = "expected " + c.action() + " to trap with \"" + c.text() + "\"";
+        if (result.error == null) {
+            throw fail(expectation + ", but it returned " + formatSlots(call.resultTypes, result.value), null);
+        }
+        checkTrap(expectation, c.text(), result.error);
+    }
+
+    private void assertExhaustion(SpecCommand c) {
+        Call call = prepare(c.action());
+        Attempt<long[]> result = attempt(call::run);
+        String expectation = "expected " + c.action() + " to trap with " + TrapKind.CALL_STACK_EXHAUSTED;
+        if (result.error == null) {
+            throw fail(expectation + ", but it returned " + formatSlots(call.resultTypes, result.value), null);
+        }
+        if (result.error instanceof StackOverflowError) {
+            throw fail(expectation + ", but a java.lang.StackOverflowError escaped the engine", result.error);
+        }
+        if (!(result.error instanceof WasmTrap trap) || trap.kind() != TrapKind.CALL_STACK_EXHAUSTED) {
+            throw fail(expectation + ", but got " + describe(result.error), result.error);
+        }
+    }
+
+    /**
+     * The trap must carry the expected text in its message or its kind's message; a text that merely extends
+     * the kind's message with details (e.g. {@code uninitialized element 2}) is accepted too.
+     */
+    private static void checkTrap(String expectation, String text, Throwable error) {
+        if (!(error instanceof WasmTrap trap)) {
+            throw fail(expectation + ", but got " + describe(error), error);
+        }
+        String message = String.valueOf(trap.getMessage());
+        String kindMessage = trap.kind() == null ? "" : trap.kind().message();
+        boolean matches = text == null || message.contains(text) || kindMessage.contains(text)
+                || (!kindMessage.isEmpty() && text.startsWith(kindMessage));
+        if (!matches) {
+            throw fail(expectation + ", but it trapped with kind " + trap.kind() + ": " + describe(error), error);
+        }
+    }
+
+    // ---- invoking
+
+    /** A resolved action, ready to run. */
+    private record Call(Runner runner, List<ValType> resultTypes) {
+        long[] run() {
+            return runner.run();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Runner {
+        long[] run();
+    }
+
+    private Call prepare(SpecAction action) {
+        if (action == null) {
+            throw fail("command has no action", null);
+        }
+        Instance instance = instance(action.module(), action.type() + " \"" + action.field() + "\"");
+        if (!instance.hasExport(action.field())) {
+            throw fail("the module has no export \"" + action.field() + "\"", null);
+        }
+        switch (action.type()) {
+            case "invoke" -> {
+                ExportedFunction function;
+                try {
+                    function = instance.function(action.field());
+                } catch (RuntimeException e) {
+                    throw fail("cannot get exported function \"" + action.field() + "\": " + describe(e), e);
+                }
+                List<ValType> params = function.type().params();
+                if (params.size() != action.args().size()) {
+                    throw fail("export \"" + action.field() + "\" has parameters " + params + " but the command passes "
+                            + action.args(), null);
+                }
+                long[] args = new long[params.size()];
+                for (int i = 0; i < args.length; i++) {
+                    SpecValue arg = action.args().get(i);
+                    if (SpecValues.type(arg.type()) != params.get(i)) {
+                        throw fail("argument " + i + " is " + arg + " but the parameter type is " + params.get(i), null);
+                    }
+                    args[i] = SpecValues.argument(arg);
+                }
+                return new Call(() -> function.apply(args), function.type().results());
+            }
+            case "get" -> {
+                org.wasmvm.core.Global global;
+                try {
+                    global = instance.global(action.field());
+                } catch (RuntimeException e) {
+                    throw fail("cannot get exported global \"" + action.field() + "\": " + describe(e), e);
+                }
+                ValType type = global.type().valType();
+                return new Call(() -> {
+                    Value value = global.get();
+                    return new long[] {value.bits()};
+                }, List.of(type));
+            }
+            default -> throw fail("unsupported action type '" + action.type() + "'", null);
+        }
+    }
+
+    /** The instance named {@code name} ({@code null}: the current one), or a failure explaining why there is none. */
+    private Instance instance(String name, String purpose) {
+        ModuleRef ref = name == null ? current : named.get(name);
+        if (ref == null) {
+            throw fail(name == null ? "no module has been loaded yet, cannot " + purpose
+                    : "no module named " + name + ", cannot " + purpose, null);
+        }
+        if (ref.instance == null) {
+            throw new DependentFailure("cannot " + purpose + ": the " + ref.what()
+                    + (name == null ? "" : " (" + name + ")") + " failed earlier: " + ref.failure);
+        }
+        return ref.instance;
+    }
+
+    // ---- helpers
+
+    private byte[] read(String filename) {
+        if (filename == null) {
+            throw new IllegalArgumentException("command has no filename");
+        }
+        try {
+            return Files.readAllBytes(directory.resolve(filename));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + filename, e);
+        }
+    }
+
+    private record Attempt<T>(T value, Throwable error) {
+    }
+
+    @FunctionalInterface
+    private interface Body<T> {
+        T get();
+    }
+
+    /** Runs {@code body}, capturing anything it throws (including StackOverflowError and engine assertion errors). */
+    private static <T> Attempt<T> attempt(Body<T> body) {
+        try {
+            return new Attempt<>(body.get(), null);
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+                if (t instanceof OutOfMemoryError) {
+                    return new Attempt<>(null, t);
+                }
+                throw (VirtualMachineError) t;
+            }
+            return new Attempt<>(null, t);
+        }
+    }
+
+    static String describe(Throwable t) {
+        if (t == null) {
+            return "nothing";
+        }
+        String message = t.getMessage();
+        if (message != null && message.length() > 500) {
+            message = message.substring(0, 500) + "...";
+        }
+        String s = t.getClass().getName() + (message == null ? "" : ": " + message);
+        if (t instanceof NullPointerException || t instanceof ClassCastException
+                || t instanceof IndexOutOfBoundsException || t instanceof AssertionError) {
+            s += " at " + topFrame(t);
+        }
+        return s;
+    }
+
+    private static String topFrame(Throwable t) {
+        StackTraceElement[] trace = t.getStackTrace();
+        if (trace.length == 0) {
+            var w = new StringWriter();
+            t.printStackTrace(new PrintWriter(w));
+            return w.toString();
+        }
+        return trace[0].toString();
+    }
+
+    private static String formatExpected(List<SpecValue> expected) {
+        var s = new StringJoiner(", ", "[", "]");
+        expected.forEach(v -> s.add(SpecValues.format(v)));
+        return s.toString();
+    }
+
+    private static String formatSlots(List<ValType> types, long[] slots) {
+        var s = new StringJoiner(", ", "[", "]");
+        for (int i = 0; slots != null && i < slots.length; i++) {
+            s.add(i < types.size() ? SpecValues.format(types.get(i), slots[i]) : Long.toString(slots[i]));
+        }
+        return s.toString();
+    }
+
+    private static AssertionFailedError fail(String message, Throwable cause) {
+        return new AssertionFailedError(message, cause);
+    }
+}

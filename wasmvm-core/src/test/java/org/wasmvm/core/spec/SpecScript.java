@@ -1,0 +1,96 @@
+package org.wasmvm.core.spec;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A wast2json script: the {@code .json} file, its directory (module file names are relative to it) and its
+ * commands in order.
+ */
+record SpecScript(Path json, String sourceFilename, List<SpecCommand> commands) {
+
+    SpecScript {
+        commands = List.copyOf(commands);
+    }
+
+    Path directory() {
+        return json.getParent();
+    }
+
+    /** The {@code .wast} source next to the JSON, for test-source links (may not exist). */
+    Path wast() {
+        return directory().resolve(sourceFilename);
+    }
+
+    static SpecScript read(Path json) throws IOException {
+        JsonObject root;
+        try (Reader reader = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
+            root = JsonParser.parseReader(reader).getAsJsonObject();
+        }
+        String source = string(root, "source_filename");
+        if (source == null) {
+            String file = json.getFileName().toString();
+            source = file.substring(0, file.length() - ".json".length()) + ".wast";
+        }
+        var commands = new ArrayList<SpecCommand>();
+        for (JsonElement element : root.getAsJsonArray("commands")) {
+            commands.add(command(element.getAsJsonObject()));
+        }
+        return new SpecScript(json, source, commands);
+    }
+
+    private static SpecCommand command(JsonObject o) {
+        return new SpecCommand(
+                string(o, "type"),
+                o.has("line") ? o.get("line").getAsInt() : 0,
+                string(o, "filename"),
+                string(o, "name"),
+                string(o, "as"),
+                string(o, "module_type"),
+                string(o, "text"),
+                o.has("action") ? action(o.getAsJsonObject("action")) : null,
+                o.has("expected") ? values(o.getAsJsonArray("expected")) : List.of());
+    }
+
+    private static SpecAction action(JsonObject o) {
+        return new SpecAction(string(o, "type"), string(o, "module"), string(o, "field"),
+                o.has("args") ? values(o.getAsJsonArray("args")) : List.of());
+    }
+
+    private static List<SpecValue> values(JsonArray array) {
+        var values = new ArrayList<SpecValue>(array.size());
+        for (JsonElement element : array) {
+            JsonObject o = element.getAsJsonObject();
+            String type = string(o, "type");
+            JsonElement value = o.get("value");
+            String text;
+            if (value == null || value.isJsonNull()) {
+                text = null;
+            } else if (value.isJsonArray()) { // v128: one string per lane
+                var lanes = new StringBuilder(String.valueOf(string(o, "lane_type"))).append(':');
+                for (JsonElement lane : value.getAsJsonArray()) {
+                    lanes.append(lanes.charAt(lanes.length() - 1) == ':' ? "" : " ").append(lane.getAsString());
+                }
+                text = lanes.toString();
+            } else {
+                text = value.getAsString();
+            }
+            values.add(new SpecValue(type, text));
+        }
+        return values;
+    }
+
+    private static String string(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+}

@@ -1,0 +1,85 @@
+package org.wasmvm.core.spec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** Counts of one suite's run, for the summary line. */
+final class SpecStats {
+    private final String suite;
+    private int files;
+    private int commands;
+    private int passed;
+    private int failed;
+    private int dependent;
+    private int textFormat;
+    private int excluded;
+    private int simd;
+    private final Map<String, Integer> failuresByFile = new LinkedHashMap<>();
+
+    SpecStats(String suite) {
+        this.suite = suite;
+    }
+
+    synchronized void file(int commandCount) {
+        files++;
+        commands += commandCount;
+    }
+
+    /** A whole {@code simd_*} file that was skipped. */
+    synchronized void simdFile(int commandCount) {
+        commands += commandCount;
+        simd += commandCount;
+    }
+
+    synchronized void passed() {
+        passed++;
+    }
+
+    synchronized void failed(String file, boolean dependentOnFailedModule) {
+        failed++;
+        if (dependentOnFailedModule) {
+            dependent++;
+        }
+        failuresByFile.merge(file, 1, Integer::sum);
+    }
+
+    synchronized void textFormat() {
+        textFormat++;
+    }
+
+    synchronized void excluded() {
+        excluded++;
+    }
+
+    synchronized int skipped() {
+        return textFormat + excluded + simd;
+    }
+
+    synchronized int failed() {
+        return failed;
+    }
+
+    /** {@code spec core: files=90 commands=28018 passed=… failed=… skipped=… (text-format=…, excluded=…)}. */
+    synchronized String summary() {
+        String line = "spec " + suite + ": files=" + files + " commands=" + commands + " passed=" + passed
+                + " failed=" + failed + (dependent > 0 ? " (" + dependent + " after a failed module)" : "")
+                + " skipped=" + skipped() + " (text-format=" + textFormat + ", excluded=" + excluded
+                + (simd > 0 ? ", simd=" + simd : "") + ")";
+        int notRun = commands - passed - failed - skipped();
+        if (notRun > 0) {
+            line += " not-run=" + notRun;
+        }
+        return line;
+    }
+
+    /** {@code failures by file: i32.json=3 address.json=10}, or empty when nothing failed. */
+    synchronized String failuresByFile() {
+        if (failuresByFile.isEmpty()) {
+            return "";
+        }
+        var s = new StringJoiner(" ", "spec " + suite + " failures by file: ", "");
+        failuresByFile.forEach((file, count) -> s.add(file + "=" + count));
+        return s.toString();
+    }
+}
