@@ -1,0 +1,219 @@
+package org.wasmvm.core.runtime;
+
+import java.util.List;
+import java.util.Objects;
+import org.wasmvm.core.Memory;
+import org.wasmvm.core.TrapKind;
+import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.model.MemoryType;
+
+/**
+ * A linear memory as the interpreter sees it. Addresses are unsigned 64-bit values held in a
+ * {@code long}: anything at or above 2^63 (negative in Java) is out of bounds. The {@code load}/
+ * {@code store} and bulk methods are the interpreter's hot path and throw the cheap internal
+ * {@link Trap}; the public {@link Memory} methods throw a {@link WasmTrap} instead. Multi-byte
+ * values are little-endian. Bulk operations check all bounds before writing anything.
+ *
+ * <p>Two implementations: {@link FlatMemory} (one {@code byte[]}, at most {@link
+ * FlatMemory#MAX_PAGES} pages) and {@link PagedMemory} (lazily allocated pages, for 64-bit
+ * memories that may grow beyond what a Java array holds). A 32-bit memory whose maximum exceeds
+ * {@link FlatMemory#MAX_PAGES} is still flat and fails to grow beyond that (the spec lets
+ * {@code memory.grow} fail at any time): the extra indirection of paging would slow down every
+ * access of every 32-bit module for the sake of the last few hundred MiB below 4 GiB.
+ */
+public abstract sealed class LinearMemory implements Memory permits FlatMemory, PagedMemory {
+    static final int PAGE_SIZE = MemoryType.PAGE_SIZE;
+    static final int PAGE_SHIFT = 16;
+
+    private final MemoryType type;
+    /** The effective maximum page count: declared maximum, host limit and implementation limit. */
+    private final long maxPages;
+
+    LinearMemory(MemoryType type, long maxPages) {
+        this.type = type;
+        this.maxPages = maxPages;
+    }
+
+    /**
+     * A new memory of {@code type}, growing to at most {@code maxPagesLimit} pages (a host limit).
+     *
+     * @throws IllegalArgumentException when the minimum exceeds the effective maximum or cannot be
+     *     allocated
+     */
+    public static LinearMemory create(MemoryType type, long maxPagesLimit) {
+        long indexMax = type.is64() ? MemoryType.MAX_PAGES_64 : MemoryType.MAX_PAGES_32;
+        long max = unsignedMin(indexMax, maxPagesLimit);
+        if (type.limits().hasMax()) {
+            max = unsignedMin(max, type.limits().max());
+        }
+        boolean paged = max > FlatMemory.MAX_PAGES && type.is64();
+        long capacity = Math.min(max, paged ? PagedMemory.MAX_PAGES : FlatMemory.MAX_PAGES);
+        long min = type.limits().min();
+        if (Long.compareUnsigned(min, capacity) > 0) {
+            throw new IllegalArgumentException("memory minimum of " + Long.toUnsignedString(min)
+                    + " pages exceeds the limit of " + capacity + " pages");
+        }
+        try {
+            return paged ? new PagedMemory(type, min, capacity) : new FlatMemory(type, (int) min, capacity);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalArgumentException("cannot allocate a memory of " + min + " pages", e);
+        }
+    }
+
+    private static long unsignedMin(long a, long b) {
+        return Long.compareUnsigned(a, b) <= 0 ? a : b;
+    }
+
+    /** Whether {@code [addr, addr+length)} lies inside {@code [0, size)}; all three unsigned. */
+    static boolean inBounds(long addr, long length, long size) {
+        return addr >= 0 && length >= 0 && addr <= size - length;
+    }
+
+    static Trap outOfBounds() {
+        return new Trap(TrapKind.MEMORY_OUT_OF_BOUNDS);
+    }
+
+    private void checkInternal(long addr, long length) {
+        if (!inBounds(addr, length, byteSize())) {
+            throw outOfBounds();
+        }
+    }
+
+    private void checkPublic(long addr, long length) {
+        if (!inBounds(addr, length, byteSize())) {
+            throw new WasmTrap(TrapKind.MEMORY_OUT_OF_BOUNDS, List.of());
+        }
+    }
+
+    // ---- hot path, bounds-checked by the implementations ----
+
+    public abstract byte load8(long addr);
+
+    public abstract short load16(long addr);
+
+    public abstract int load32(long addr);
+
+    public abstract long load64(long addr);
+
+    public abstract void store8(long addr, byte value);
+
+    public abstract void store16(long addr, short value);
+
+    public abstract void store32(long addr, int value);
+
+    public abstract void store64(long addr, long value);
+
+    // ---- unchecked primitives the bulk operations build on; ranges are valid ----
+
+    abstract void readBytes(long addr, byte[] dst, int dstOffset, int length);
+
+    abstract void writeBytes(long addr, byte[] src, int srcOffset, int length);
+
+    abstract void fillBytes(long addr, byte value, long length);
+
+    /** Copies within bounds; must behave like memmove when {@code src == this}. */
+    abstract void copyBytes(long dst, LinearMemory src, long srcAddr, long length);
+
+    // ---- bulk memory instructions ----
+
+    /** {@code memory.fill}. */
+    public void fill(long addr, byte value, long length) {
+        checkInternal(addr, length);
+        fillBytes(addr, value, length);
+    }
+
+    /** {@code memory.copy} from {@code src} (which may be this memory, overlapping). */
+    public void copy(long dst, LinearMemory src, long srcAddr, long length) {
+        checkInternal(dst, length);
+        src.checkInternal(srcAddr, length);
+        copyBytes(dst, src, srcAddr, length);
+    }
+
+    /** {@code memory.init}: copies {@code data[srcOffset, srcOffset+length)} to {@code dst}. */
+    public void init(long dst, byte[] data, long srcOffset, long length) {
+        if (!inBounds(srcOffset, length, data.length)) {
+            throw outOfBounds();
+        }
+        checkInternal(dst, length);
+        writeBytes(dst, data, (int) srcOffset, (int) length);
+    }
+
+    // ---- sizes ----
+
+    @Override
+    public MemoryType type() {
+        return type;
+    }
+
+    /** The page count this memory can grow to, at most. */
+    public long maxPages() {
+        return maxPages;
+    }
+
+    @Override
+    public long pages() {
+        return byteSize() >>> PAGE_SHIFT;
+    }
+
+    /** Whether {@code deltaPages} (unsigned) more pages stay within the maximum. */
+    final boolean canGrow(long deltaPages) {
+        return Long.compareUnsigned(deltaPages, maxPages - pages()) <= 0;
+    }
+
+    // ---- public API ----
+
+    @Override
+    public void read(long address, byte[] dst, int dstOffset, int length) {
+        Objects.checkFromIndexSize(dstOffset, length, dst.length);
+        checkPublic(address, length);
+        readBytes(address, dst, dstOffset, length);
+    }
+
+    @Override
+    public void write(long address, byte[] src, int srcOffset, int length) {
+        Objects.checkFromIndexSize(srcOffset, length, src.length);
+        checkPublic(address, length);
+        writeBytes(address, src, srcOffset, length);
+    }
+
+    @Override
+    public byte readByte(long address) {
+        checkPublic(address, Byte.BYTES);
+        return load8(address);
+    }
+
+    @Override
+    public int readInt(long address) {
+        checkPublic(address, Integer.BYTES);
+        return load32(address);
+    }
+
+    @Override
+    public long readLong(long address) {
+        checkPublic(address, Long.BYTES);
+        return load64(address);
+    }
+
+    @Override
+    public void writeByte(long address, byte value) {
+        checkPublic(address, Byte.BYTES);
+        store8(address, value);
+    }
+
+    @Override
+    public void writeInt(long address, int value) {
+        checkPublic(address, Integer.BYTES);
+        store32(address, value);
+    }
+
+    @Override
+    public void writeLong(long address, long value) {
+        checkPublic(address, Long.BYTES);
+        store64(address, value);
+    }
+
+    @Override
+    public String toString() {
+        return type + " (" + pages() + " pages)";
+    }
+}

@@ -1,0 +1,236 @@
+package org.wasmvm.core.runtime;
+
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import org.wasmvm.core.model.MemoryType;
+
+/**
+ * A 64-bit linear memory larger than a Java array: a table of one-page (64 KiB) chunks, each
+ * allocated on its first write, so the heap used grows with the pages touched rather than the
+ * memory's size. Reads of a never-written chunk return 0.
+ *
+ * <p>Chunks are one wasm page so that the chunk table is exactly one entry per page (growing
+ * never leaves a partial chunk) and so that sparse use wastes at most 64 KiB per touched spot. An
+ * access inside one chunk costs one extra array load over {@link FlatMemory}; the rare access
+ * straddling two chunks goes byte by byte.
+ *
+ * <p>A store into an untouched chunk allocates 64 KiB and may therefore throw {@link
+ * OutOfMemoryError} when the heap is smaller than the part of the memory the guest uses.
+ */
+public final class PagedMemory extends LinearMemory {
+    /** The most pages the chunk table (a Java array) can hold. */
+    public static final long MAX_PAGES = Integer.MAX_VALUE - 8;
+
+    private static final int CHUNK_MASK = PAGE_SIZE - 1;
+    private static final VarHandle SHORT = FlatMemory.view(short[].class);
+    private static final VarHandle INT = FlatMemory.view(int[].class);
+    private static final VarHandle LONG = FlatMemory.view(long[].class);
+
+    /** One entry per page; null until first written. Plain fields: memories are thread-confined. */
+    private byte[][] chunks;
+    private long byteSize;
+
+    PagedMemory(MemoryType type, long initialPages, long maxPages) {
+        super(type, maxPages);
+        this.chunks = new byte[(int) initialPages][];
+        this.byteSize = initialPages << PAGE_SHIFT;
+    }
+
+    private void check(long addr, int width) {
+        if (addr < 0 || addr > byteSize - width) {
+            throw outOfBounds();
+        }
+    }
+
+    /** The chunk holding {@code addr}, or null when never written. */
+    private byte[] chunkOrNull(long addr) {
+        return chunks[(int) (addr >>> PAGE_SHIFT)];
+    }
+
+    /** The chunk holding {@code addr}, allocated if needed. */
+    private byte[] chunk(long addr) {
+        int index = (int) (addr >>> PAGE_SHIFT);
+        byte[] chunk = chunks[index];
+        if (chunk == null) {
+            chunk = new byte[PAGE_SIZE];
+            chunks[index] = chunk;
+        }
+        return chunk;
+    }
+
+    private static int offset(long addr) {
+        return (int) addr & CHUNK_MASK;
+    }
+
+    /** Whether {@code [addr, addr+width)} stays in one chunk. */
+    private static boolean inOneChunk(long addr, int width) {
+        return offset(addr) <= PAGE_SIZE - width;
+    }
+
+    /** Little-endian read of {@code width} bytes across a chunk boundary. */
+    private long loadStraddling(long addr, int width) {
+        long value = 0;
+        for (int i = 0; i < width; i++) {
+            byte[] chunk = chunkOrNull(addr + i);
+            long b = chunk == null ? 0 : chunk[offset(addr + i)] & 0xFF;
+            value |= b << (8 * i);
+        }
+        return value;
+    }
+
+    private void storeStraddling(long addr, int width, long value) {
+        for (int i = 0; i < width; i++) {
+            chunk(addr + i)[offset(addr + i)] = (byte) (value >>> (8 * i));
+        }
+    }
+
+    @Override
+    public long byteSize() {
+        return byteSize;
+    }
+
+    @Override
+    public long grow(long deltaPages) {
+        long old = chunks.length;
+        if (!canGrow(deltaPages)) {
+            return -1;
+        }
+        if (deltaPages != 0) {
+            try {
+                chunks = Arrays.copyOf(chunks, (int) (old + deltaPages));
+            } catch (OutOfMemoryError e) {
+                return -1;
+            }
+            byteSize = (long) chunks.length << PAGE_SHIFT;
+        }
+        return old;
+    }
+
+    @Override
+    public byte load8(long addr) {
+        check(addr, 1);
+        byte[] chunk = chunkOrNull(addr);
+        return chunk == null ? 0 : chunk[offset(addr)];
+    }
+
+    @Override
+    public short load16(long addr) {
+        check(addr, 2);
+        if (!inOneChunk(addr, 2)) {
+            return (short) loadStraddling(addr, 2);
+        }
+        byte[] chunk = chunkOrNull(addr);
+        return chunk == null ? 0 : (short) SHORT.get(chunk, offset(addr));
+    }
+
+    @Override
+    public int load32(long addr) {
+        check(addr, 4);
+        if (!inOneChunk(addr, 4)) {
+            return (int) loadStraddling(addr, 4);
+        }
+        byte[] chunk = chunkOrNull(addr);
+        return chunk == null ? 0 : (int) INT.get(chunk, offset(addr));
+    }
+
+    @Override
+    public long load64(long addr) {
+        check(addr, 8);
+        if (!inOneChunk(addr, 8)) {
+            return loadStraddling(addr, 8);
+        }
+        byte[] chunk = chunkOrNull(addr);
+        return chunk == null ? 0 : (long) LONG.get(chunk, offset(addr));
+    }
+
+    @Override
+    public void store8(long addr, byte value) {
+        check(addr, 1);
+        chunk(addr)[offset(addr)] = value;
+    }
+
+    @Override
+    public void store16(long addr, short value) {
+        check(addr, 2);
+        if (inOneChunk(addr, 2)) {
+            SHORT.set(chunk(addr), offset(addr), value);
+        } else {
+            storeStraddling(addr, 2, value);
+        }
+    }
+
+    @Override
+    public void store32(long addr, int value) {
+        check(addr, 4);
+        if (inOneChunk(addr, 4)) {
+            INT.set(chunk(addr), offset(addr), value);
+        } else {
+            storeStraddling(addr, 4, value);
+        }
+    }
+
+    @Override
+    public void store64(long addr, long value) {
+        check(addr, 8);
+        if (inOneChunk(addr, 8)) {
+            LONG.set(chunk(addr), offset(addr), value);
+        } else {
+            storeStraddling(addr, 8, value);
+        }
+    }
+
+    @Override
+    void readBytes(long addr, byte[] dst, int dstOffset, int length) {
+        while (length > 0) {
+            int n = Math.min(length, PAGE_SIZE - offset(addr));
+            byte[] chunk = chunkOrNull(addr);
+            if (chunk == null) {
+                Arrays.fill(dst, dstOffset, dstOffset + n, (byte) 0);
+            } else {
+                System.arraycopy(chunk, offset(addr), dst, dstOffset, n);
+            }
+            addr += n;
+            dstOffset += n;
+            length -= n;
+        }
+    }
+
+    @Override
+    void writeBytes(long addr, byte[] src, int srcOffset, int length) {
+        while (length > 0) {
+            int n = Math.min(length, PAGE_SIZE - offset(addr));
+            System.arraycopy(src, srcOffset, chunk(addr), offset(addr), n);
+            addr += n;
+            srcOffset += n;
+            length -= n;
+        }
+    }
+
+    @Override
+    void fillBytes(long addr, byte value, long length) {
+        while (length > 0) {
+            int n = (int) Math.min(length, PAGE_SIZE - offset(addr));
+            // Zero-filling an untouched chunk changes nothing: keep it unallocated.
+            if (value != 0 || chunkOrNull(addr) != null) {
+                Arrays.fill(chunk(addr), offset(addr), offset(addr) + n, value);
+            }
+            addr += n;
+            length -= n;
+        }
+    }
+
+    @Override
+    void copyBytes(long dst, LinearMemory src, long srcAddr, long length) {
+        // Through a one-page buffer; copying back to front when the ranges overlap with the
+        // destination above the source makes this memmove.
+        boolean backward = src == this && srcAddr < dst;
+        byte[] buffer = new byte[(int) Math.min(length, PAGE_SIZE)];
+        for (long done = 0; done < length; ) {
+            int n = (int) Math.min(length - done, PAGE_SIZE);
+            long at = backward ? length - done - n : done;
+            src.readBytes(srcAddr + at, buffer, 0, n);
+            writeBytes(dst + at, buffer, 0, n);
+            done += n;
+        }
+    }
+}
