@@ -6,14 +6,14 @@ import org.wasmvm.core.model.ValType;
  * A typed WebAssembly value. Numbers are kept as their raw bits ({@code f32}/{@code f64} as IEEE
  * bit patterns, so NaN payloads survive); references as handles: a {@code funcref} is a function
  * handle of the store, an {@code externref} an opaque host-chosen {@code long}; {@link #NULL_REF}
- * is the null reference of both.
+ * is the null reference of both. 32-bit values are held zero-extended, so equal values are equal records.
  */
 public record Value(ValType type, long bits) {
     /** The handle of the null reference. */
     public static final long NULL_REF = -1L;
 
     public static Value i32(int value) {
-        return new Value(ValType.I32, value);
+        return new Value(ValType.I32, value & 0xFFFFFFFFL);
     }
 
     public static Value i64(long value) {
@@ -21,7 +21,7 @@ public record Value(ValType type, long bits) {
     }
 
     public static Value f32(float value) {
-        return new Value(ValType.F32, Float.floatToRawIntBits(value));
+        return new Value(ValType.F32, Float.floatToRawIntBits(value) & 0xFFFFFFFFL);
     }
 
     public static Value f64(double value) {

@@ -48,11 +48,11 @@ final class BulkOps {
     }
 
     static long tableGet(TableInstance table, long index) {
-        return table.get(unsigned(index, wide(table)));
+        return table.elementAt(unsigned(index, wide(table)));
     }
 
     static void tableSet(TableInstance table, long index, long handle) {
-        table.set(unsigned(index, wide(table)), handle);
+        table.setElement(unsigned(index, wide(table)), handle);
     }
 
     static void tableInit(ModuleInstance instance, int element, int table, long dst, long src, long length) {
@@ -86,7 +86,7 @@ final class BulkOps {
         if (i < 0 || i >= table.size()) {
             throw new Trap(TrapKind.UNDEFINED_ELEMENT);
         }
-        long handle = table.get(i);
+        long handle = table.elementAt(i);
         if (handle == Value.NULL_REF) {
             throw new Trap(TrapKind.UNINITIALIZED_ELEMENT);
         }
