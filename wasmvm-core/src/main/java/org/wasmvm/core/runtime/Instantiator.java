@@ -105,13 +105,13 @@ public final class Instantiator {
         return actual.hasMax() && Long.compareUnsigned(actual.max(), expected.max()) <= 0;
     }
 
-    private static LinkException incompatible(Import imp, Object provided) {
+    private LinkException incompatible(Import imp, Object provided) {
         return LinkException.incompatible(imp.module(), imp.name(), describe(imp.desc()), describeValue(provided));
     }
 
-    private static String describe(ImportDesc desc) {
+    private String describe(ImportDesc desc) {
         if (desc instanceof ImportDesc.Function fn) {
-            return "func #" + fn.typeIndex();
+            return "func " + model.types().get(fn.typeIndex());
         } else if (desc instanceof ImportDesc.Table t) {
             return t.type().toString();
         } else if (desc instanceof ImportDesc.Memory m) {
