@@ -27,7 +27,8 @@ import org.wasmvm.core.Features;
  * container per suite ({@code core} as Wasm 2.0, {@code memory64} with the memory64 proposal), one per
  * {@code .json} script, one test per command, executed in order against the script's state, then a summary.
  *
- * <p>System properties: {@code wasmvm.testsuite} (the testsuite directory), {@code wasmvm.spec.only}
+ * <p>System properties: {@code wasmvm.testsuite} (the testsuite directory; surefire passes the pom's),
+ * {@code wasmvm.spec.only}
  * (comma-separated script names to run, e.g. {@code i32,br_table} or {@code memory64/address}).
  * Known failures are listed in {@code spec-exclusions.txt}.
  */
@@ -53,7 +54,12 @@ class SpecTestSuiteTest {
 
     private static Path testsuiteRoot() {
         String property = System.getProperty("wasmvm.testsuite");
-        return Path.of(property == null || property.isBlank() ? "../../shared/wasm-testsuite" : property);
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        // not run by surefire (e.g. an IDE, working directory wasmvm-core/): the vendored copy, else the shared one
+        Path vendored = Path.of("src/test/wasm-testsuite");
+        return Files.isDirectory(vendored) ? vendored : Path.of("../../shared/wasm-testsuite");
     }
 
     /** The script names of {@code wasmvm.spec.only}, or {@code null} to run everything. */
