@@ -11,6 +11,9 @@ import org.wasmvm.core.MalformedModuleException;
  * names). Every failure is a {@link MalformedModuleException} at the current offset.
  */
 public final class ByteReader {
+    /** The reference interpreter's text for any read past the end (it contains "unexpected end"). */
+    static final String UNEXPECTED_END = "unexpected end of section or function";
+
     private final byte[] bytes;
     private int pos;
     private int limit;
@@ -63,14 +66,14 @@ public final class ByteReader {
 
     public int u8() {
         if (pos >= limit) {
-            throw error("unexpected end");
+            throw error(UNEXPECTED_END);
         }
         return bytes[pos++] & 0xFF;
     }
 
     public byte[] bytes(int length) {
         if (length < 0 || length > limit - pos) {
-            throw error("unexpected end of section or function");
+            throw error(UNEXPECTED_END);
         }
         byte[] out = new byte[length];
         System.arraycopy(bytes, pos, out, 0, length);
@@ -80,7 +83,7 @@ public final class ByteReader {
 
     public void skip(int length) {
         if (length < 0 || length > limit - pos) {
-            throw error("unexpected end of section or function");
+            throw error(UNEXPECTED_END);
         }
         pos += length;
     }
@@ -113,6 +116,21 @@ public final class ByteReader {
         return value;
     }
 
+    /**
+     * A u32 length of a vector, byte string or section. Like the reference interpreter, it may not
+     * exceed the bytes left counted from the start of its own encoding ("length out of bounds"); a
+     * length that passes this but still overruns the input fails later with "unexpected end". The
+     * check also keeps a huge declared count from causing a huge allocation.
+     */
+    public int length() {
+        int start = pos;
+        int value = u32();
+        if (value < 0 || value > limit - start) {
+            throw new MalformedModuleException(start, "length out of bounds");
+        }
+        return value;
+    }
+
     /** An unsigned 64-bit LEB128 integer. */
     public long u64() {
         long result = 0;
@@ -137,13 +155,13 @@ public final class ByteReader {
         for (int shift = 0; ; shift += 7) {
             int b = u8();
             if (shift == 28) {
-                if ((b & 0x80) != 0) {
-                    throw new MalformedModuleException(pos - 1, "integer representation too long");
-                }
                 // the unused high bits must all equal the sign bit (bit 3 of the last byte)
                 int high = b & 0x78;
                 if (high != 0 && high != 0x78) {
                     throw new MalformedModuleException(pos - 1, "integer too large");
+                }
+                if ((b & 0x80) != 0) {
+                    throw new MalformedModuleException(pos - 1, "integer representation too long");
                 }
                 return result | (b << 28);
             }
@@ -160,12 +178,12 @@ public final class ByteReader {
         for (int shift = 0; ; shift += 7) {
             int b = u8();
             if (shift == 28) {
-                if ((b & 0x80) != 0) {
-                    throw new MalformedModuleException(pos - 1, "integer representation too long");
-                }
                 int high = b & 0x70;
                 if (high != 0 && high != 0x70) {
                     throw new MalformedModuleException(pos - 1, "integer too large");
+                }
+                if ((b & 0x80) != 0) {
+                    throw new MalformedModuleException(pos - 1, "integer representation too long");
                 }
                 result |= (long) (b & 0x7F) << 28;
                 return (result << 31) >> 31;
@@ -184,11 +202,11 @@ public final class ByteReader {
         for (int shift = 0; ; shift += 7) {
             int b = u8();
             if (shift == 63) {
+                if ((b & 0x7F) != 0 && (b & 0x7F) != 0x7F) {
+                    throw new MalformedModuleException(pos - 1, "integer too large");
+                }
                 if ((b & 0x80) != 0) {
                     throw new MalformedModuleException(pos - 1, "integer representation too long");
-                }
-                if (b != 0 && b != 0x7F) {
-                    throw new MalformedModuleException(pos - 1, "integer too large");
                 }
                 return result | ((long) b << 63);
             }
@@ -204,7 +222,7 @@ public final class ByteReader {
     public int f32Bits() {
         if (limit - pos < 4) {
             pos = limit;
-            throw error("unexpected end");
+            throw error(UNEXPECTED_END);
         }
         int v = (bytes[pos] & 0xFF) | (bytes[pos + 1] & 0xFF) << 8 | (bytes[pos + 2] & 0xFF) << 16 | (bytes[pos + 3] & 0xFF) << 24;
         pos += 4;
@@ -220,10 +238,10 @@ public final class ByteReader {
 
     /** A name: a length-prefixed UTF-8 string, which must be valid UTF-8. */
     public String name() {
-        int length = u32Index();
+        int length = length();
         int start = pos;
         if (length > limit - pos) {
-            throw error("unexpected end of section or function");
+            throw error(UNEXPECTED_END);
         }
         pos += length;
         try {

@@ -1,0 +1,80 @@
+package org.wasmvm.core.binary;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wasmvm.core.Features;
+import org.wasmvm.core.MalformedModuleException;
+import org.wasmvm.core.model.FunctionBody;
+import org.wasmvm.core.model.ValType;
+
+/** Reads function bodies: expands the local declarations and delimits the instruction bytes. */
+final class CodeSectionReader {
+    /**
+     * wasmvm's cap on the declared locals of one function. The spec allows up to 2^32-1, but every
+     * local becomes an interpreter slot, so a larger count is rejected up front (as "too many locals",
+     * the spec's text for exceeding 2^32-1) instead of failing later with a huge allocation.
+     */
+    static final int MAX_LOCALS = 50_000;
+
+    private final ByteReader in;
+    private final TypeReader types;
+    private final InstructionScanner scanner;
+
+    CodeSectionReader(ByteReader in, Features features) {
+        this.in = in;
+        this.types = new TypeReader(in, features);
+        this.scanner = new InstructionScanner(in, features);
+    }
+
+    /** Whether any body read so far uses {@code memory.init} or {@code data.drop}. */
+    boolean usesDataIndex() {
+        return scanner.usesDataIndex();
+    }
+
+    List<FunctionBody> readSection() {
+        int count = in.length();
+        List<FunctionBody> bodies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            bodies.add(readBody());
+        }
+        return bodies;
+    }
+
+    private FunctionBody readBody() {
+        int size = in.length();
+        int start = in.position();
+        ValType[] locals = readLocals();
+        int codeStart = in.position();
+        scanner.scanExpression();
+        int end = in.position();
+        if (end != start + size) {
+            throw new MalformedModuleException(start, "section size mismatch");
+        }
+        return new FunctionBody(locals, in.bytes(), codeStart, end - codeStart);
+    }
+
+    private ValType[] readLocals() {
+        int start = in.position();
+        int groups = in.length();
+        int[] counts = new int[groups];
+        ValType[] groupTypes = new ValType[groups];
+        long total = 0;
+        for (int i = 0; i < groups; i++) {
+            counts[i] = in.u32();
+            groupTypes[i] = types.valType();
+            total += Integer.toUnsignedLong(counts[i]);
+        }
+        // checked after all groups, as the reference interpreter does, and before expanding
+        if (total > MAX_LOCALS) {
+            throw new MalformedModuleException(start, "too many locals");
+        }
+        ValType[] locals = new ValType[(int) total];
+        int n = 0;
+        for (int i = 0; i < groups; i++) {
+            for (int j = 0; j < counts[i]; j++) {
+                locals[n++] = groupTypes[i];
+            }
+        }
+        return locals;
+    }
+}

@@ -1,0 +1,196 @@
+package org.wasmvm.core.binary;
+
+import java.util.Arrays;
+import org.wasmvm.core.Features;
+import org.wasmvm.core.MalformedModuleException;
+
+/**
+ * Steps over an instruction sequence without building anything, checking only what makes it
+ * malformed: unknown opcodes, badly encoded immediates, reserved bytes and block structure
+ * ({@code else} outside an {@code if}, a missing {@code end}). Typing is left to the validator,
+ * which walks the same bytes again; the decoder only needs to know where an expression ends.
+ */
+final class InstructionScanner {
+    private static final int FRAME_BLOCK = 0, FRAME_IF = 1, FRAME_ELSE = 2;
+
+    private final ByteReader in;
+    private final Features features;
+    private final TypeReader types;
+    private boolean usesDataIndex;
+    private int[] frames = new int[16];
+
+    InstructionScanner(ByteReader in, Features features) {
+        this.in = in;
+        this.features = features;
+        this.types = new TypeReader(in, features);
+    }
+
+    /** Whether a scanned sequence used {@code memory.init} or {@code data.drop} (needs a data count section). */
+    boolean usesDataIndex() {
+        return usesDataIndex;
+    }
+
+    /**
+     * Steps over instructions up to and including the {@code end} that closes the sequence. Like the
+     * reference interpreter, reading is not bounded by the enclosing function or section: a missing
+     * {@code end} is reported by whatever the following bytes turn out to be, or by the caller's size check.
+     */
+    void scanExpression() {
+        int depth = 0;
+        while (true) {
+            int start = in.position();
+            int op = in.u8();
+            switch (op) {
+                case Opcodes.END -> {
+                    if (depth == 0) {
+                        return;
+                    }
+                    depth--;
+                }
+                case Opcodes.ELSE -> {
+                    if (depth == 0 || frames[depth - 1] != FRAME_IF) {
+                        throw new MalformedModuleException(start, "END opcode expected");
+                    }
+                    frames[depth - 1] = FRAME_ELSE;
+                }
+                case Opcodes.BLOCK, Opcodes.LOOP, Opcodes.IF -> {
+                    blockType();
+                    if (depth == frames.length) {
+                        frames = Arrays.copyOf(frames, depth * 2);
+                    }
+                    frames[depth++] = op == Opcodes.IF ? FRAME_IF : FRAME_BLOCK;
+                }
+                default -> immediates(op, start);
+            }
+        }
+    }
+
+    /** The empty type (0x40), a single value type (one byte 0x40..0x7F), or an s33 type index. */
+    private void blockType() {
+        int start = in.position();
+        int b = in.u8();
+        if (b == 0x40) {
+            return;
+        }
+        in.position(start);
+        if ((b & 0xC0) == 0x40) {
+            types.valType();
+        } else {
+            in.s33();
+        }
+    }
+
+    private void immediates(int op, int start) {
+        switch (op) {
+            case Opcodes.UNREACHABLE, Opcodes.NOP, Opcodes.RETURN, Opcodes.DROP, Opcodes.SELECT, Opcodes.REF_IS_NULL -> {
+            }
+            case Opcodes.BR, Opcodes.BR_IF, Opcodes.CALL, Opcodes.LOCAL_GET, Opcodes.LOCAL_SET, Opcodes.LOCAL_TEE,
+                    Opcodes.GLOBAL_GET, Opcodes.GLOBAL_SET, Opcodes.TABLE_GET, Opcodes.TABLE_SET, Opcodes.REF_FUNC -> in.u32();
+            case Opcodes.BR_TABLE -> {
+                int count = in.length();
+                for (int i = 0; i <= count; i++) {
+                    in.u32();
+                }
+            }
+            case Opcodes.CALL_INDIRECT -> {
+                in.u32(); // type index
+                in.u32(); // table index
+            }
+            case Opcodes.SELECT_T -> {
+                int count = in.length();
+                for (int i = 0; i < count; i++) {
+                    types.valType();
+                }
+            }
+            case Opcodes.MEMORY_SIZE, Opcodes.MEMORY_GROW -> memoryIndex();
+            case Opcodes.I32_CONST -> in.s32();
+            case Opcodes.I64_CONST -> in.s64();
+            case Opcodes.F32_CONST -> in.f32Bits();
+            case Opcodes.F64_CONST -> in.f64Bits();
+            case Opcodes.REF_NULL -> types.refType();
+            case Opcodes.PREFIX_FC -> prefixed(start);
+            default -> {
+                if (op >= Opcodes.I32_LOAD && op <= Opcodes.I64_STORE32) {
+                    memArg();
+                } else if (op < Opcodes.I32_EQZ || op > Opcodes.I64_EXTEND32_S) {
+                    throw illegal(start, op);
+                }
+                // otherwise a numeric instruction without immediates
+            }
+        }
+    }
+
+    private void prefixed(int start) {
+        int sub = in.u32();
+        // Opcodes names these 0xFC00 | sub; a larger sub must not alias one of them
+        int code = Integer.compareUnsigned(sub, 0xFF) <= 0 ? Opcodes.PREFIX_FC << 8 | sub : -1;
+        switch (code) {
+            case Opcodes.I32_TRUNC_SAT_F32_S, Opcodes.I32_TRUNC_SAT_F32_U, Opcodes.I32_TRUNC_SAT_F64_S,
+                    Opcodes.I32_TRUNC_SAT_F64_U, Opcodes.I64_TRUNC_SAT_F32_S, Opcodes.I64_TRUNC_SAT_F32_U,
+                    Opcodes.I64_TRUNC_SAT_F64_S, Opcodes.I64_TRUNC_SAT_F64_U -> {
+            }
+            case Opcodes.MEMORY_INIT -> {
+                usesDataIndex = true;
+                in.u32();
+                memoryIndex();
+            }
+            case Opcodes.DATA_DROP -> {
+                usesDataIndex = true;
+                in.u32();
+            }
+            case Opcodes.MEMORY_COPY -> {
+                memoryIndex();
+                memoryIndex();
+            }
+            case Opcodes.MEMORY_FILL -> memoryIndex();
+            case Opcodes.TABLE_INIT, Opcodes.TABLE_COPY -> {
+                in.u32();
+                in.u32();
+            }
+            case Opcodes.ELEM_DROP, Opcodes.TABLE_GROW, Opcodes.TABLE_SIZE, Opcodes.TABLE_FILL -> in.u32();
+            default -> throw new MalformedModuleException(start,
+                    "illegal opcode " + hex(Opcodes.PREFIX_FC) + " " + Integer.toUnsignedString(sub, 16));
+        }
+    }
+
+    /** A memory index: a reserved zero byte in Wasm 2.0, a real u32 index with multi-memory. */
+    private void memoryIndex() {
+        if (features.multiMemory()) {
+            in.u32();
+            return;
+        }
+        int start = in.position();
+        if (in.u8() != 0) {
+            throw new MalformedModuleException(start, "zero byte expected");
+        }
+    }
+
+    /**
+     * Alignment flags then offset. Without multi-memory, alignments of 2^32 and more are malformed;
+     * with it, bit 6 announces an explicit memory index. memory64 widens the offset to u64.
+     */
+    private void memArg() {
+        int start = in.position();
+        int flags = in.u32();
+        int limit = features.multiMemory() ? 0x80 : 0x20;
+        if (Integer.compareUnsigned(flags, limit) >= 0) {
+            throw new MalformedModuleException(start, "malformed memop flags");
+        }
+        if ((flags & 0x40) != 0) {
+            in.u32();
+        }
+        if (features.memory64()) {
+            in.u64();
+        } else {
+            in.u32();
+        }
+    }
+
+    private static MalformedModuleException illegal(int offset, int op) {
+        return new MalformedModuleException(offset, "illegal opcode " + hex(op));
+    }
+
+    private static String hex(int b) {
+        return String.format("%02x", b);
+    }
+}

@@ -1,0 +1,182 @@
+package org.wasmvm.core.binary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.wasmvm.core.Features;
+import org.wasmvm.core.MalformedModuleException;
+import org.wasmvm.core.model.CustomSection;
+import org.wasmvm.core.model.DataSegment;
+import org.wasmvm.core.model.ElementSegment;
+import org.wasmvm.core.model.Export;
+import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.FunctionBody;
+import org.wasmvm.core.model.Global;
+import org.wasmvm.core.model.Import;
+import org.wasmvm.core.model.MemoryType;
+import org.wasmvm.core.model.NameSection;
+import org.wasmvm.core.model.TableType;
+import org.wasmvm.core.model.WasmModule;
+
+/**
+ * Decodes a module binary into a {@link WasmModule}: checks the header, the section framing and order,
+ * and the consistency of counts that span sections; the per-section readers do the rest.
+ * Function bodies and constant expressions are only delimited (and checked to be well-formed), not
+ * decoded into instructions. Every error is a {@link MalformedModuleException} whose reason contains
+ * the reference interpreter's text.
+ *
+ * <p>As in the reference interpreter, a section's contents are read from the whole module rather than
+ * from a window of the declared size; the size is checked afterwards ("section size mismatch"). This
+ * makes the errors for inconsistent sizes the ones the spec tests expect.
+ */
+public final class ModuleDecoder {
+    private static final int MAGIC = 0x6D736100; // "\0asm" read little-endian
+    private static final int VERSION = 1;
+
+    private final ByteReader in;
+    private final TypeReader typeReader;
+    private final ConstExprReader constExprs;
+    private final ImportExportReader importExports;
+    private final SegmentReader segments;
+    private final CodeSectionReader code;
+
+    private List<FuncType> types = List.of();
+    private List<Import> imports = List.of();
+    private List<Integer> functionTypes = List.of();
+    private List<TableType> tables = List.of();
+    private List<MemoryType> memories = List.of();
+    private List<Global> globals = List.of();
+    private List<Export> exports = List.of();
+    private int startFunction = -1;
+    private List<ElementSegment> elements = List.of();
+    private int dataCount = -1;
+    private List<FunctionBody> codes = List.of();
+    private List<DataSegment> datas = List.of();
+    private final List<CustomSection> customSections = new ArrayList<>();
+    private NameSection names = NameSection.EMPTY;
+    private boolean hasNames;
+
+    private ModuleDecoder(byte[] bytes, Features features) {
+        this.in = new ByteReader(bytes);
+        this.typeReader = new TypeReader(in, features);
+        this.constExprs = new ConstExprReader(in, features);
+        this.importExports = new ImportExportReader(in, features);
+        this.segments = new SegmentReader(in, features);
+        this.code = new CodeSectionReader(in, features);
+    }
+
+    /** Decodes {@code bytes}, accepting the encodings that {@code features} enable. */
+    public static WasmModule decode(byte[] bytes, Features features) {
+        return new ModuleDecoder(bytes, features).module();
+    }
+
+    private WasmModule module() {
+        header();
+        sections();
+        checkConsistency();
+        return new WasmModule(types, imports, functionTypes, tables, memories, globals, exports, startFunction,
+                elements, dataCount, codes, datas, customSections, names);
+    }
+
+    private void header() {
+        if (in.f32Bits() != MAGIC) {
+            throw new MalformedModuleException(0, "magic header not detected");
+        }
+        if (in.f32Bits() != VERSION) {
+            throw new MalformedModuleException(4, "unknown binary version");
+        }
+    }
+
+    private void sections() {
+        int lastRank = 0;
+        while (in.hasMore()) {
+            int idOffset = in.position();
+            int id = in.u8();
+            if (id > SectionId.MAX) {
+                throw new MalformedModuleException(idOffset, "malformed section id");
+            }
+            if (id != SectionId.CUSTOM) {
+                // the reference interpreter reads sections in their fixed order, so a duplicate or
+                // misplaced section is simply content it finds after the last section it could accept
+                int rank = SectionId.rank(id);
+                if (rank <= lastRank) {
+                    throw new MalformedModuleException(idOffset, "unexpected content after last section");
+                }
+                lastRank = rank;
+            }
+            int size = in.length();
+            int start = in.position();
+            section(id, size);
+            if (in.position() != start + size) {
+                throw new MalformedModuleException(start, "section size mismatch");
+            }
+        }
+    }
+
+    private void section(int id, int size) {
+        switch (id) {
+            case SectionId.CUSTOM -> customSection(size);
+            case SectionId.TYPE -> types = vector(typeReader::funcType);
+            case SectionId.IMPORT -> imports = vector(importExports::importEntry);
+            case SectionId.FUNCTION -> functionTypes = vector(in::u32);
+            case SectionId.TABLE -> tables = vector(typeReader::tableType);
+            case SectionId.MEMORY -> memories = vector(typeReader::memoryType);
+            case SectionId.GLOBAL -> globals = vector(() -> new Global(typeReader.globalType(), constExprs.read()));
+            case SectionId.EXPORT -> exports = vector(importExports::exportEntry);
+            case SectionId.START -> startFunction = saturatedU32();
+            case SectionId.ELEMENT -> elements = vector(segments::element);
+            case SectionId.DATA_COUNT -> dataCount = saturatedU32();
+            case SectionId.CODE -> codes = code.readSection();
+            case SectionId.DATA -> datas = vector(segments::data);
+            default -> throw new IllegalStateException("section id " + id);
+        }
+    }
+
+    /**
+     * A u32 whose value -1 would be taken for "absent": values of 2^31 and more become
+     * {@code Integer.MAX_VALUE}, which is just as out of range for any module that fits in an array.
+     */
+    private int saturatedU32() {
+        int value = in.u32();
+        return value < 0 ? Integer.MAX_VALUE : value;
+    }
+
+    /** A vector: a u32 count (at most the bytes left) followed by that many entries. */
+    private <T> List<T> vector(Supplier<T> entry) {
+        int count = in.length();
+        List<T> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            list.add(entry.get());
+        }
+        return list;
+    }
+
+    /** Kept verbatim; the first {@code name} section is also decoded, leniently. */
+    private void customSection(int size) {
+        int start = in.position();
+        String name = in.name();
+        int payloadLength = size - (in.position() - start);
+        if (payloadLength < 0) {
+            throw in.error(ByteReader.UNEXPECTED_END);
+        }
+        byte[] payload = in.bytes(payloadLength);
+        customSections.add(new CustomSection(name, payload));
+        if (name.equals(NameSectionDecoder.SECTION_NAME) && !hasNames) {
+            hasNames = true;
+            names = NameSectionDecoder.decode(payload);
+        }
+    }
+
+    private void checkConsistency() {
+        int end = in.position();
+        if (functionTypes.size() != codes.size()) {
+            throw new MalformedModuleException(end, "function and code section have inconsistent lengths");
+        }
+        if (dataCount >= 0 && dataCount != datas.size()) {
+            throw new MalformedModuleException(end, "data count and data section have inconsistent lengths");
+        }
+        if (dataCount == -1 && code.usesDataIndex()) {
+            throw new MalformedModuleException(end, "data count section required");
+        }
+    }
+}
