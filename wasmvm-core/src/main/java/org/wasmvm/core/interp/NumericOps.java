@@ -142,6 +142,10 @@ final class NumericOps {
 
     static long f64Unary(int op, long a) {
         double x = f64(a);
+        if (x != x) {
+            // Java's rounding functions return a NaN argument as is; wasm requires a quiet NaN
+            return a | 0x0008_0000_0000_0000L;
+        }
         double r = switch (op) {
             case 0x9B -> Math.ceil(x);
             case 0x9C -> Math.floor(x);
