@@ -175,7 +175,9 @@ public final class ModuleDecoder {
         if (dataCount >= 0 && dataCount != datas.size()) {
             throw new MalformedModuleException(end, "data count and data section have inconsistent lengths");
         }
-        if (dataCount == -1 && code.usesDataIndex()) {
+        // Without data segments a data index is simply unknown, which the validator reports (as the
+        // reference interpreter does for modules wabt wrote without a data count section).
+        if (dataCount == -1 && code.usesDataIndex() && !datas.isEmpty()) {
             throw new MalformedModuleException(end, "data count section required");
         }
     }

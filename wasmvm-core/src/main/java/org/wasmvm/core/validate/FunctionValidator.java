@@ -528,11 +528,13 @@ final class FunctionValidator {
         return mem;
     }
 
+    /**
+     * A data index must be below the data count. Without a data count section the decoder has
+     * already rejected modules that have data segments, so then there are none and any index is unknown.
+     */
     private void checkData(int data) {
-        if (ctx.dataCount < 0) {
-            throw new MalformedModuleException(at, "data count section required");
-        }
-        if (Integer.compareUnsigned(data, ctx.dataCount) >= 0) {
+        int count = Math.max(ctx.dataCount, 0);
+        if (Integer.compareUnsigned(data, count) >= 0) {
             throw invalid("unknown data segment " + Integer.toUnsignedString(data));
         }
     }

@@ -180,10 +180,11 @@ class ModuleDecoderTest {
                 .section(SectionId.FUNCTION, 0x01, 0x00).build(), "function and code section have inconsistent lengths");
         assertMalformed(WasmBytes.module().section(SectionId.DATA_COUNT, 0x01).build(),
                 "data count and data section have inconsistent lengths");
-        // data.drop 0 without a data count section
+        // data.drop 0 with a data section but without a data count section
         assertMalformed(WasmBytes.module().section(SectionId.TYPE, 0x01, 0x60, 0x00, 0x00)
                 .section(SectionId.FUNCTION, 0x01, 0x00)
-                .section(SectionId.CODE, 0x01, 0x05, 0x00, 0xFC, 0x09, 0x00, 0x0B).build(), "data count section required");
+                .section(SectionId.CODE, 0x01, 0x05, 0x00, 0xFC, 0x09, 0x00, 0x0B)
+                .section(SectionId.DATA, 0x01, 0x01, 0x00).build(), "data count section required");
     }
 
     @Test

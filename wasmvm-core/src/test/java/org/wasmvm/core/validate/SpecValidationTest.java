@@ -26,24 +26,17 @@ import org.wasmvm.core.model.WasmModule;
  * instantiate (or expect to fail only at link or instantiation time) must decode and validate.
  */
 class SpecValidationTest {
-    private static final Path ROOT = Path.of(System.getProperty("wasmvm.testsuite", "/work/shared/wasm-testsuite"));
+    private static final Path ROOT = Path.of(System.getProperty("wasmvm.testsuite", "src/test/wasm-testsuite"));
 
     /**
      * Commands where wabt's binary encoding differs from the module the .wast meant, so the expected
      * text cannot be reported for the binary (suite-relative "file:line"):
      * <ul>
-     * <li>memory_init: {@code data.drop}/{@code memory.init} in a module without data segments; wabt
-     * emits no data count section, so the binary is malformed ("data count section required") before
-     * the intended "unknown data segment" can be checked. (For the {@code memory.init} cases without a
-     * memory, 227/1190, "unknown memory 0" is reported first, so those pass unless the decoder itself
-     * rejects the missing data count.)
      * <li>select:324: {@code (select (result) ...)} is encoded by wabt as the untyped {@code select},
      * so the binary fails with "type mismatch" instead of "invalid result arity".
      * </ul>
      */
     private static final Set<String> WABT_ENCODING_DIFFERENCES = Set.of(
-            "memory_init/memory_init.json:190", "memory_init/memory_init.json:227",
-            "memory_init/memory_init.json:1153", "memory_init/memory_init.json:1190",
             "select/select.json:324");
 
     /** Counts per category, plus the failures' descriptions. */
