@@ -1,20 +1,53 @@
 package org.wasmvm.core;
 
+import java.time.Duration;
+
 /**
  * Limits that keep a guest from exhausting the host: every instance of a {@link Store} obeys them.
+ * Start from {@link #DEFAULT} and adjust with the {@code with…} methods.
  *
  * @param maxCallDepth the deepest wasm call nesting before a {@code call stack exhausted} trap
  * @param maxMemoryPages the most pages any memory may have (declared minimums above it fail
  *     instantiation; {@code memory.grow} beyond it returns -1)
  * @param maxTableElements the most elements any table may have
+ * @param fuel how many loop iterations and calls a store's code may execute in all before a
+ *     {@code fuel exhausted} trap, or {@link #UNLIMITED}
+ * @param timeout how long one call from the host into wasm may run before a {@code timeout} trap,
+ *     or {@code null} for no limit
  */
-public record RuntimeLimits(int maxCallDepth, long maxMemoryPages, long maxTableElements) {
-    /** Generous defaults: 10 000 nested calls, memories up to 2^48 pages, 10 million table elements. */
-    public static final RuntimeLimits DEFAULT = new RuntimeLimits(10_000, 1L << 48, 10_000_000);
+public record RuntimeLimits(int maxCallDepth, long maxMemoryPages, long maxTableElements, long fuel, Duration timeout) {
+    /** Marks an unlimited fuel budget. */
+    public static final long UNLIMITED = -1;
+
+    /** Generous defaults: 10 000 nested calls, memories up to 2^48 pages, 10 million table elements, no fuel or time limit. */
+    public static final RuntimeLimits DEFAULT = new RuntimeLimits(10_000, 1L << 48, 10_000_000, UNLIMITED, null);
 
     public RuntimeLimits {
-        if (maxCallDepth < 1 || maxMemoryPages < 0 || maxTableElements < 0) {
+        if (maxCallDepth < 1 || maxMemoryPages < 0 || maxTableElements < 0 || (fuel < 0 && fuel != UNLIMITED)) {
             throw new IllegalArgumentException("limits must be positive");
         }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+    }
+
+    public RuntimeLimits withMaxCallDepth(int depth) {
+        return new RuntimeLimits(depth, maxMemoryPages, maxTableElements, fuel, timeout);
+    }
+
+    public RuntimeLimits withMaxMemoryPages(long pages) {
+        return new RuntimeLimits(maxCallDepth, pages, maxTableElements, fuel, timeout);
+    }
+
+    public RuntimeLimits withMaxTableElements(long elements) {
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, elements, fuel, timeout);
+    }
+
+    public RuntimeLimits withFuel(long units) {
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, units, timeout);
+    }
+
+    public RuntimeLimits withTimeout(Duration limit) {
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, limit);
     }
 }

@@ -67,6 +67,19 @@ public final class Store {
         return Instantiator.instantiate(module, context, this::lookup);
     }
 
+    /**
+     * Asks code running in this store to stop: it traps with {@link TrapKind#TIMEOUT} at its next
+     * loop iteration or call. Safe to call from any thread (e.g. a watchdog or a build's cancel).
+     */
+    public void interrupt() {
+        context.interrupt();
+    }
+
+    /** The fuel this store's code has left, or {@link RuntimeLimits#UNLIMITED}. */
+    public long fuelLeft() {
+        return context.fuelLeft();
+    }
+
     private Object lookup(String module, String name) {
         Map<String, Object> fields = namespace.get(module);
         return fields == null ? null : fields.get(name);

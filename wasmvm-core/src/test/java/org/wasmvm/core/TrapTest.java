@@ -50,7 +50,7 @@ class TrapTest {
 
     @Test
     void callDepthLimitIsConfigurable() {
-        var limits = new RuntimeLimits(50, RuntimeLimits.DEFAULT.maxMemoryPages(), RuntimeLimits.DEFAULT.maxTableElements());
+        var limits = RuntimeLimits.DEFAULT.withMaxCallDepth(50);
         Instance shallow = new Store(limits).instantiate(TestModules.load("traps"));
 
         WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> shallow.function("forever").apply(0));

@@ -338,6 +338,8 @@ final class FunctionCompiler {
             emit(unwindOp);
             emitTarget(target);
             emit(target.labelHeight, target.labelArity);
+        } else if (target.kind == LOOP_KIND) {
+            emit(plainOp == BR ? Op.BR_LOOP : Op.BR_IF_LOOP, target.startPc);
         } else {
             emit(plainOp);
             emitTarget(target);

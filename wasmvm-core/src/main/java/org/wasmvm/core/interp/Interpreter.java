@@ -57,6 +57,7 @@ public final class Interpreter {
         var wasm = (WasmFunction) function;
         StoreContext context = wasm.instance().context();
         int savedDepth = context.callDepth;
+        context.startCall();
         try {
             return new Interpreter(context).run(wasm, args);
         } finally {
@@ -168,31 +169,46 @@ public final class Interpreter {
         int sp = compiled.localCount();
         Arrays.fill(stack, compiled.paramCount(), sp, 0L);
         int pc = 0;
+        int budget = 0;
         try {
+            budget = context.nextSlice();
             while (true) {
                 int op = code[pc++];
                 switch (op) {
                     case UNREACHABLE -> throw new Trap(TrapKind.UNREACHABLE);
                     case BR -> pc = code[pc];
                     case BR_IF -> pc = (int) stack[--sp] != 0 ? code[pc] : pc + 1;
-                    case IF -> pc = (int) stack[--sp] == 0 ? code[pc] : pc + 1;
-                    case Op.BR_UNWIND -> {
-                        sp = unwind(stack, sp, fp + code[pc + 1], code[pc + 2]);
+                    case Op.BR_LOOP -> {
+                        if (--budget == 0) {
+                            budget = context.nextSlice();
+                        }
                         pc = code[pc];
                     }
-                    case Op.BR_IF_UNWIND -> {
+                    case Op.BR_IF_LOOP -> {
                         if ((int) stack[--sp] != 0) {
-                            sp = unwind(stack, sp, fp + code[pc + 1], code[pc + 2]);
+                            if (--budget == 0) {
+                                budget = context.nextSlice();
+                            }
                             pc = code[pc];
                         } else {
-                            pc += 3;
+                            pc++;
                         }
                     }
-                    case BR_TABLE -> {
-                        int count = code[pc];
-                        int index = (int) stack[--sp];
-                        int entry = pc + 1 + 3 * (Integer.compareUnsigned(index, count) < 0 ? index : count);
+                    case IF -> pc = (int) stack[--sp] == 0 ? code[pc] : pc + 1;
+                    case Op.BR_UNWIND, Op.BR_IF_UNWIND, BR_TABLE -> {
+                        int entry = pc;
+                        if (op == BR_TABLE) {
+                            int count = code[pc];
+                            int index = (int) stack[--sp];
+                            entry = pc + 1 + 3 * (Integer.compareUnsigned(index, count) < 0 ? index : count);
+                        } else if (op == Op.BR_IF_UNWIND && (int) stack[--sp] == 0) {
+                            pc += 3;
+                            continue;
+                        }
                         sp = unwind(stack, sp, fp + code[entry + 1], code[entry + 2]);
+                        if (code[entry] < pc && --budget == 0) {
+                            budget = context.nextSlice();
+                        }
                         pc = code[entry];
                     }
                     case RETURN -> {
@@ -226,6 +242,9 @@ public final class Interpreter {
                             current[0] = function;
                             pcOut[0] = pc;
                             pushFrame(function, pc, fp);
+                            if (--budget == 0) {
+                                budget = context.nextSlice();
+                            }
                             function = wasm;
                             compiled = wasm.code();
                             fp = sp - compiled.paramCount();
@@ -459,6 +478,7 @@ public final class Interpreter {
         } finally {
             current[0] = function;
             pcOut[0] = pc;
+            context.returnSlice(budget);
         }
     }
 

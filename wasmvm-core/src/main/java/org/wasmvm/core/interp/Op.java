@@ -7,7 +7,8 @@ package org.wasmvm.core.interp;
  *
  * <p>Immediates, in order, follow each opcode in the {@code int[]} code:
  * <ul>
- * <li>{@code BR target}, {@code BR_IF target}, {@code IF elseTarget} (pops the condition)
+ * <li>{@code BR target}, {@code BR_IF target}, {@code BR_LOOP target}, {@code BR_IF_LOOP target},
+ *     {@code IF elseTarget} (pops the condition)
  * <li>{@code BR_UNWIND / BR_IF_UNWIND target height arity}: move the top {@code arity} slots down
  *     to frame slot {@code height} before jumping
  * <li>{@code BR_TABLE count (target height arity) × (count + 1)}, the last entry being the default
@@ -24,6 +25,9 @@ final class Op {
     /** Marks a 64-bit memory or table in an index immediate. */
     static final int INDEX_64 = 0x8000_0000;
 
+    /** Branches back to a loop header: like BR / BR_IF, but they also count down the fuel slice. */
+    static final int BR_LOOP = 0x08;
+    static final int BR_IF_LOOP = 0x09;
     static final int BR_UNWIND = 0x06;
     static final int BR_IF_UNWIND = 0x07;
     /** Offset of the 0xFC-prefixed family: lowered opcode = FC_BASE + subopcode. */
