@@ -36,4 +36,14 @@ public final class Wasm {
     public static Module load(byte[] bytes, Features features) {
         return Module.load(bytes, features);
     }
+
+    /**
+     * Runs a wasm program: loads the module, links the sysenv host modules (unless
+     * {@code noSystem}), instantiates it and calls its entry point.
+     *
+     * @return the exit code, or the failure (never thrown) that stopped the run
+     */
+    public static RunResult run(RunRequest request) {
+        return org.wasmvm.core.sysenv.ProgramRunner.run(request);
+    }
 }

@@ -1,0 +1,162 @@
+package org.wasmvm.core;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one run of a wasm program needs: the module, its arguments and environment, the
+ * sandbox root and working directory, its standard streams, whether the sysenv host modules are
+ * offered, the entry point and the limits. Immutable; build one with {@link #builder(Path)} or
+ * {@link #builder(byte[], String)} and pass it to {@link Wasm#run(RunRequest)}.
+ *
+ * @param modulePath the module file, or {@code null} when {@code moduleBytes} are given
+ * @param moduleBytes the module binary, or {@code null} when {@code modulePath} is given
+ * @param programName {@code argv[0]}: the module path as the user gave it
+ * @param arguments {@code argv[1…]}
+ * @param environment the variables the guest sees (nothing else of the host's)
+ * @param root the host directory the guest's file system is confined to
+ * @param workingDirectory the guest's initial working directory, a guest path inside the root
+ * @param stdin the guest's fd 0
+ * @param stdout the guest's fd 1
+ * @param stderr the guest's fd 2
+ * @param noSystem when set, no host module is offered (importing sys_fs/sys_proc is a link error)
+ * @param entryPoint the export to call after instantiation, or {@code null} for {@code _start}
+ *     (else {@code main})
+ * @param limits memory, call depth, fuel and time limits
+ * @param features the WebAssembly features the module may use
+ */
+public record RunRequest(
+        Path modulePath,
+        byte[] moduleBytes,
+        String programName,
+        List<String> arguments,
+        Map<String, String> environment,
+        Path root,
+        String workingDirectory,
+        InputStream stdin,
+        OutputStream stdout,
+        OutputStream stderr,
+        boolean noSystem,
+        String entryPoint,
+        RuntimeLimits limits,
+        Features features) {
+
+    public RunRequest {
+        if ((modulePath == null) == (moduleBytes == null)) {
+            throw new IllegalArgumentException("give exactly one of a module path and module bytes");
+        }
+        Objects.requireNonNull(programName, "programName");
+        arguments = List.copyOf(arguments);
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(stdout, "stdout");
+        Objects.requireNonNull(stderr, "stderr");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(features, "features");
+    }
+
+    /** A request for the module file at {@code module}; {@code argv[0]} is the path as given. */
+    public static Builder builder(Path module) {
+        return new Builder(module, null, module.toString());
+    }
+
+    /** A request for a module binary; {@code name} becomes {@code argv[0]} and names it in errors. */
+    public static Builder builder(byte[] module, String name) {
+        return new Builder(null, module.clone(), name);
+    }
+
+    /** Builds a {@link RunRequest}; defaults: no arguments, empty environment, root = current directory, cwd "/", the JVM's streams, sysenv on, default entry point and limits, all features. */
+    public static final class Builder {
+        private final Path modulePath;
+        private final byte[] moduleBytes;
+        private String programName;
+        private List<String> arguments = List.of();
+        private Map<String, String> environment = Map.of();
+        private Path root = Path.of("");
+        private String workingDirectory = "/";
+        private InputStream stdin = System.in;
+        private OutputStream stdout = System.out;
+        private OutputStream stderr = System.err;
+        private boolean noSystem;
+        private String entryPoint;
+        private RuntimeLimits limits = RuntimeLimits.DEFAULT;
+        private Features features = Features.all();
+
+        private Builder(Path modulePath, byte[] moduleBytes, String programName) {
+            this.modulePath = modulePath;
+            this.moduleBytes = moduleBytes;
+            this.programName = programName;
+        }
+
+        public Builder programName(String name) {
+            this.programName = name;
+            return this;
+        }
+
+        public Builder arguments(List<String> args) {
+            this.arguments = args;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> env) {
+            this.environment = env;
+            return this;
+        }
+
+        public Builder root(Path directory) {
+            this.root = directory;
+            return this;
+        }
+
+        public Builder workingDirectory(String guestPath) {
+            this.workingDirectory = guestPath;
+            return this;
+        }
+
+        public Builder stdin(InputStream in) {
+            this.stdin = in;
+            return this;
+        }
+
+        public Builder stdout(OutputStream out) {
+            this.stdout = out;
+            return this;
+        }
+
+        public Builder stderr(OutputStream err) {
+            this.stderr = err;
+            return this;
+        }
+
+        public Builder noSystem(boolean off) {
+            this.noSystem = off;
+            return this;
+        }
+
+        public Builder entryPoint(String export) {
+            this.entryPoint = export;
+            return this;
+        }
+
+        public Builder limits(RuntimeLimits runtimeLimits) {
+            this.limits = runtimeLimits;
+            return this;
+        }
+
+        public Builder features(Features enabled) {
+            this.features = enabled;
+            return this;
+        }
+
+        public RunRequest build() {
+            return new RunRequest(modulePath, moduleBytes, programName, arguments, environment, root,
+                    workingDirectory, stdin, stdout, stderr, noSystem, entryPoint, limits, features);
+        }
+    }
+}
