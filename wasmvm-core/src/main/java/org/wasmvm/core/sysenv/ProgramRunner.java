@@ -1,14 +1,84 @@
 package org.wasmvm.core.sysenv;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.wasmvm.core.Instance;
+import org.wasmvm.core.Module;
+import org.wasmvm.core.ProcessExit;
 import org.wasmvm.core.RunRequest;
 import org.wasmvm.core.RunResult;
+import org.wasmvm.core.Store;
+import org.wasmvm.core.Wasm;
+import org.wasmvm.core.WasmException;
+import org.wasmvm.core.sysenv.fs.GuestFileSystem;
 
-/** Carries out a {@link RunRequest}: load, link sysenv, instantiate, call the entry point. */
+/**
+ * Carries out a {@link RunRequest}: load, link sysenv, instantiate (running the start function),
+ * call the entry point ({@link EntryPoint}). Everything a run touches — store, fd table, cwd,
+ * arguments, environment — is created here and dropped at the end, so runs may go on concurrently.
+ */
 public final class ProgramRunner {
     private ProgramRunner() {
     }
 
+    /** Runs the program; guest faults and unusable modules come back as a failed {@link RunResult}. */
     public static RunResult run(RunRequest request) {
-        throw new UnsupportedOperationException("TODO(issue 3): sysenv and the run API are being written");
+        Module module;
+        try {
+            module = load(request);
+        } catch (IOException | WasmException e) {
+            return RunResult.failed(e);
+        }
+        GuestFileSystem fs;
+        try {
+            fs = request.noSystem() ? null : fileSystem(request);
+        } catch (IllegalArgumentException e) {
+            return RunResult.failed(e); // root or working directory unusable
+        }
+        try (fs) {
+            Store store = new Store(request.limits());
+            if (fs != null) {
+                new SysFs(fs).define(store);
+                new SysProc(argv(request), request.environment()).define(store);
+            }
+            Instance instance = store.instantiate(module);
+            return RunResult.exited(EntryPoint.call(instance, request.entryPoint()));
+        } catch (ProcessExit exit) {
+            return RunResult.exited(exit.code());
+        } catch (WasmException e) {
+            return RunResult.failed(e);
+        } finally {
+            flush(request.stdout());
+            flush(request.stderr());
+        }
+    }
+
+    private static Module load(RunRequest request) throws IOException {
+        byte[] bytes = request.moduleBytes() != null ? request.moduleBytes() : Files.readAllBytes(request.modulePath());
+        return Wasm.load(bytes, request.features());
+    }
+
+    private static GuestFileSystem fileSystem(RunRequest request) {
+        return new GuestFileSystem(request.root().toAbsolutePath(), request.workingDirectory(),
+                request.stdin(), request.stdout(), request.stderr());
+    }
+
+    private static List<String> argv(RunRequest request) {
+        List<String> argv = new ArrayList<>(request.arguments().size() + 1);
+        argv.add(request.programName());
+        argv.addAll(request.arguments());
+        return argv;
+    }
+
+    /** Output the guest wrote must reach the embedder even when the stream buffers; failures are not the guest's. */
+    private static void flush(OutputStream stream) {
+        try {
+            stream.flush();
+        } catch (IOException ignored) {
+            // The stream's owner sees the problem on its next use; the run's result stands.
+        }
     }
 }

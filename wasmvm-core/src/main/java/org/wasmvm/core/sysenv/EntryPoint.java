@@ -1,0 +1,78 @@
+package org.wasmvm.core.sysenv;
+
+import java.util.List;
+import java.util.Optional;
+import org.wasmvm.core.ExportedFunction;
+import org.wasmvm.core.Instance;
+import org.wasmvm.core.LinkException;
+import org.wasmvm.core.model.ExternKind;
+import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.ValType;
+
+/**
+ * Chooses and calls the function a run starts in: the configured export, else {@code _start},
+ * else {@code main} when it takes no parameters. A module without any of them is still a program
+ * when it has a start function (which instantiation already ran).
+ *
+ * <p>Entry-point problems are reported as {@link LinkException}: like a missing import, they are
+ * a mismatch between what the embedder expects and what the module offers, found before any of
+ * the program's own code runs, and the CLI and the Maven plugin report both the same way.
+ */
+final class EntryPoint {
+    static final String START = "_start";
+    static final String MAIN = "main";
+
+    private EntryPoint() {
+    }
+
+    /**
+     * Calls the entry point of {@code instance}.
+     *
+     * @param configured the export the embedder asked for, or {@code null} for the default rule
+     * @return the exit code: the i32 the entry point returned, else 0
+     * @throws LinkException when there is no usable entry point (see the class comment)
+     */
+    static int call(Instance instance, String configured) {
+        Optional<ExportedFunction> entry = configured != null ? Optional.of(required(instance, configured)) : byDefault(instance);
+        if (entry.isEmpty()) {
+            if (instance.module().model().startFunction() >= 0) {
+                return 0;
+            }
+            throw new LinkException("no entry point: the module exports neither " + START
+                    + " nor a parameterless " + MAIN + ", and has no start function");
+        }
+        long[] results = entry.get().apply();
+        return returnsI32(entry.get().type()) ? (int) results[0] : 0;
+    }
+
+    private static Optional<ExportedFunction> byDefault(Instance instance) {
+        if (isFunctionExport(instance, START)) {
+            return Optional.of(required(instance, START));
+        }
+        if (isFunctionExport(instance, MAIN) && instance.function(MAIN).type().params().isEmpty()) {
+            return Optional.of(instance.function(MAIN));
+        }
+        return Optional.empty();
+    }
+
+    private static ExportedFunction required(Instance instance, String name) {
+        if (!isFunctionExport(instance, name)) {
+            throw new LinkException("entry point '" + name + "' is not an exported function");
+        }
+        ExportedFunction function = instance.function(name);
+        if (!function.type().params().isEmpty()) {
+            throw new LinkException("entry point '" + name + "' must take no parameters, but has type "
+                    + function.type());
+        }
+        return function;
+    }
+
+    private static boolean isFunctionExport(Instance instance, String name) {
+        return instance.module().exports().stream()
+                .anyMatch(e -> e.name().equals(name) && e.kind() == ExternKind.FUNCTION);
+    }
+
+    private static boolean returnsI32(FuncType type) {
+        return type.results().equals(List.of(ValType.I32));
+    }
+}
