@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 for wat in *.wat; do
-  wat2wasm --enable-memory64 --debug-names "$wat" -o "${wat%.wat}.wasm"
+  wat2wasm --enable-memory64 --enable-multi-memory --debug-names "$wat" -o "${wat%.wat}.wasm"
 done

@@ -1,0 +1,139 @@
+package org.wasmvm.core.cli;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parsed {@code wasmvm} command line:
+ * {@code wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR] [--env NAME=VALUE]…
+ * [--inherit-env] [--] module.wasm [args…]}. Options end at the module (or at {@code --}); what
+ * follows the module belongs to the guest, except that WasmVM's separator {@code --args} right
+ * after the module is dropped ({@code module.wasm --args a b}) unless {@code --} was given.
+ *
+ * @param help print the usage and exit
+ * @param version print the version and exit
+ * @param noSystem do not offer sys_fs and sys_proc
+ * @param root the sandbox root as given, or {@code null} for the current directory
+ * @param environment the {@code --env} variables, in order (a repeated name keeps its last value)
+ * @param inheritEnvironment pass the host's whole environment too ({@code --env} wins)
+ * @param module the module path as given, or {@code null} with {@code help}/{@code version}
+ * @param arguments the guest's arguments after {@code argv[0]}
+ */
+public record CommandLine(
+        boolean help,
+        boolean version,
+        boolean noSystem,
+        String root,
+        Map<String, String> environment,
+        boolean inheritEnvironment,
+        String module,
+        List<String> arguments) {
+
+    /** The usage line printed by {@code --help} and after a usage error. */
+    public static final String USAGE = "wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR]"
+            + " [--env NAME=VALUE]... [--inherit-env] [--] module.wasm [args...]";
+
+    public CommandLine {
+        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        arguments = List.copyOf(arguments);
+    }
+
+    /**
+     * The environment the guest sees: the {@code --env} variables, over the host's when
+     * {@code --inherit-env} was given (untrusted tools see nothing of the host's by default).
+     */
+    public Map<String, String> guestEnvironment(Map<String, String> host) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (inheritEnvironment) {
+            merged.putAll(host);
+        }
+        merged.putAll(environment);
+        return merged;
+    }
+
+    /** Parses {@code args} (the JVM's {@code main} arguments). */
+    public static CommandLine parse(List<String> args) throws UsageException {
+        return new Parser(args).parse();
+    }
+
+    /** One pass over the arguments; mutable state lives here so the record stays immutable. */
+    private static final class Parser {
+        private final Iterator<String> tokens;
+        private boolean help;
+        private boolean version;
+        private boolean noSystem;
+        private String root;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private boolean inheritEnvironment;
+        private boolean optionsEnded;
+
+        Parser(List<String> args) {
+            this.tokens = args.iterator();
+        }
+
+        CommandLine parse() throws UsageException {
+            String module = null;
+            while (module == null && tokens.hasNext()) {
+                String token = tokens.next();
+                if (optionsEnded || !token.startsWith("-") || token.equals("-")) {
+                    module = token;
+                } else {
+                    option(token);
+                }
+            }
+            if (module == null && !help && !version) {
+                throw new UsageException("missing the module to run");
+            }
+            List<String> arguments = new ArrayList<>();
+            tokens.forEachRemaining(arguments::add);
+            if (!optionsEnded && !arguments.isEmpty() && arguments.get(0).equals("--args")) {
+                arguments.remove(0);
+            }
+            return new CommandLine(help, version, noSystem, root, environment, inheritEnvironment, module, arguments);
+        }
+
+        private void option(String token) throws UsageException {
+            String name = token;
+            String inlineValue = null;
+            int equals = token.indexOf('=');
+            if (token.startsWith("--") && equals > 0) {
+                name = token.substring(0, equals);
+                inlineValue = token.substring(equals + 1);
+            }
+            switch (name) {
+                case "-h", "--help" -> help = true;
+                case "-v", "--version" -> version = true;
+                case "-ns", "--no-system" -> noSystem = true;
+                case "--inherit-env" -> inheritEnvironment = true;
+                case "--" -> optionsEnded = true;
+                case "--root" -> root = value(name, inlineValue);
+                case "--env" -> variable(value(name, inlineValue));
+                default -> throw new UsageException("unknown option " + token);
+            }
+            if (inlineValue != null && !name.equals("--root") && !name.equals("--env")) {
+                throw new UsageException("option " + name + " takes no value");
+            }
+        }
+
+        private String value(String option, String inlineValue) throws UsageException {
+            if (inlineValue != null) {
+                return inlineValue;
+            }
+            if (!tokens.hasNext()) {
+                throw new UsageException("option " + option + " needs a value");
+            }
+            return tokens.next();
+        }
+
+        private void variable(String assignment) throws UsageException {
+            int equals = assignment.indexOf('=');
+            if (equals <= 0) {
+                throw new UsageException("--env needs NAME=VALUE, got '" + assignment + "'");
+            }
+            environment.put(assignment.substring(0, equals), assignment.substring(equals + 1));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.wasmvm.core.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.wasmvm.core.RunRequest;
+import org.wasmvm.core.RunResult;
+import org.wasmvm.core.Wasm;
+
+/**
+ * The {@code wasmvm} command: runs a wasm program with the sysenv host modules. The process exit
+ * code is the guest's; a module that cannot run (unreadable, malformed, invalid, link error, trap)
+ * prints {@code wasmvm: error: …} and exits {@value RunResult#ERROR_EXIT_CODE}; a bad command line
+ * exits {@value #USAGE_EXIT_CODE}. See {@link CommandLine} for the syntax.
+ */
+public final class Main {
+    /** EX_USAGE of sysexits.h. */
+    public static final int USAGE_EXIT_CODE = 64;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err, System.getenv()));
+    }
+
+    /** Runs the command with explicit streams and host environment; returns the exit code. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> hostEnv) {
+        CommandLine command;
+        try {
+            command = CommandLine.parse(Arrays.asList(args));
+        } catch (UsageException e) {
+            err.println("wasmvm: usage: " + CommandLine.USAGE);
+            err.println("wasmvm: " + e.getMessage());
+            return USAGE_EXIT_CODE;
+        }
+        if (command.help()) {
+            out.println("usage: " + CommandLine.USAGE);
+            return 0;
+        }
+        if (command.version()) {
+            out.println("wasmvm " + version());
+            return 0;
+        }
+        RunResult result = Wasm.run(request(command, in, out, err, hostEnv));
+        if (!result.exited()) {
+            err.println("wasmvm: error: " + describe(result.failure()));
+        }
+        return result.exitCode();
+    }
+
+    private static RunRequest request(CommandLine command, InputStream in, PrintStream out, PrintStream err,
+                                      Map<String, String> hostEnv) {
+        return RunRequest.builder(Path.of(command.module()))
+                .programName(command.module())
+                .arguments(command.arguments())
+                .environment(command.guestEnvironment(hostEnv))
+                .root(Path.of(command.root() == null ? "" : command.root()))
+                .noSystem(command.noSystem())
+                .stdin(in)
+                .stdout(out)
+                .stderr(err)
+                .build();
+    }
+
+    /** The failure's message; a trap's includes its wasm stack. A missing file gets words, not a class name. */
+    private static String describe(Exception failure) {
+        if (failure instanceof NoSuchFileException missing) {
+            return "cannot read " + missing.getFile() + ": no such file";
+        }
+        String message = failure.getMessage();
+        return message == null ? failure.toString() : message;
+    }
+
+    /** The jar manifest's Implementation-Version, or a marker when running from classes. */
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+}
