@@ -1,35 +1,425 @@
 package org.wasmvm.maven;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.wasmvm.core.RunRequest;
+import org.wasmvm.core.RunResult;
+import org.wasmvm.core.RuntimeLimits;
+import org.wasmvm.core.Wasm;
 
 /**
- * Runs a WebAssembly module with wasmvm-core.
+ * Runs a WebAssembly program with wasmvm, in the build's JVM: a wasm tool in a build phase, a code
+ * generator whose output is compiled with the project, or a test program.
  *
- * <p>Not implemented yet: apart from {@code skip}, the goal fails (see issue 4). It deliberately does
- * not pretend to run anything.
+ * <p>The program runs sandboxed: its file system (the {@code sys_fs} host module) is confined to
+ * {@code root}, it sees only the configured {@code environmentVariables}, and its standard output
+ * and error go to the Maven log (stdout at INFO, stderr at WARN) unless redirected to files. A
+ * non-success exit code, a trap, a link error or an invalid module fails the build with a message
+ * that names the module and the execution.
+ *
+ * <p>The default phase is {@code generate-sources}, because generating code is the use that needs
+ * no further wiring; bind an {@code <execution>} to another phase ({@code process-resources},
+ * {@code test}, {@code verify}, ...) to run a tool or a test program there.
  */
-@Mojo(name = "run", threadSafe = true)
+@Mojo(name = "run", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class RunMojo extends AbstractMojo {
 
-    /** The WebAssembly module ({@code .wasm}) to run. */
+    /**
+     * The WebAssembly module ({@code .wasm} file) to run, relative to the project directory. Give
+     * either this or {@code moduleArtifact}.
+     */
     @Parameter(property = "wasmvm.module")
     private File module;
 
-    /** Skip the goal. */
+    /**
+     * The module as Maven coordinates, {@code groupId:artifactId[:extension[:classifier]]:version}
+     * (the extension defaults to {@code wasm}), resolved through the project's repositories like a
+     * dependency. Give either this or {@code module}.
+     */
+    @Parameter(property = "wasmvm.moduleArtifact")
+    private String moduleArtifact;
+
+    /**
+     * The program's arguments, {@code argv[1]} onwards. {@code argv[0]} is the module: its guest path
+     * ({@code /tools/gen.wasm}) when it lies inside {@code root}, else its file name. On the command
+     * line, a comma-separated list.
+     */
+    @Parameter(property = "wasmvm.arguments")
+    private List<String> arguments;
+
+    /**
+     * Environment variables the program sees, e.g. {@code <environmentVariables><NAME>value</NAME></environmentVariables>}.
+     * Unless {@code inheritEnvironment} is set these are all it sees. (A map: configure it in the POM.)
+     */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
+    /**
+     * Whether the program also sees the build's own environment variables ({@code PATH},
+     * {@code HOME}, credentials, ...), overridden by {@code environmentVariables}. Off by default,
+     * so a downloaded tool cannot read the build's secrets.
+     */
+    @Parameter(property = "wasmvm.inheritEnvironment", defaultValue = "false")
+    private boolean inheritEnvironment;
+
+    /**
+     * The host directory the program's file system is confined to; its {@code /}. Nothing the
+     * program does reaches a file outside it.
+     */
+    @Parameter(property = "wasmvm.root", defaultValue = "${project.basedir}")
+    private File root;
+
+    /** The program's initial working directory, a directory inside {@code root}; default {@code root} itself. */
+    @Parameter(property = "wasmvm.workingDirectory")
+    private File workingDirectory;
+
+    /**
+     * Run without the host modules {@code sys_fs} and {@code sys_proc}: the program cannot touch the
+     * file system, its arguments or the environment, and a module that imports them fails to link.
+     * The equivalent of the CLI's {@code -ns}.
+     */
+    @Parameter(property = "wasmvm.noSystem", defaultValue = "false")
+    private boolean noSystem;
+
+    /** A file to read the program's standard input (fd 0) from; by default the input is empty. */
+    @Parameter(property = "wasmvm.stdin")
+    private File stdin;
+
+    /** A file for the program's standard output (fd 1), overwritten; by default each line goes to the Maven log at INFO. */
+    @Parameter(property = "wasmvm.stdout")
+    private File stdout;
+
+    /** A file for the program's standard error (fd 2), overwritten; by default each line goes to the Maven log at WARN. */
+    @Parameter(property = "wasmvm.stderr")
+    private File stderr;
+
+    /**
+     * The exported function to call after instantiation (after the module's start function). By
+     * default {@code _start}, else {@code main} when it takes no parameters.
+     */
+    @Parameter(property = "wasmvm.entryPoint")
+    private String entryPoint;
+
+    /** The exit codes that count as success; any other fails the build. Default {@code 0}. */
+    @Parameter(property = "wasmvm.successExitCodes", defaultValue = "0")
+    private List<Integer> successExitCodes;
+
+    /** Skip the run. */
     @Parameter(property = "wasmvm.skip", defaultValue = "false")
     private boolean skip;
 
+    /** The most 64 KiB pages any memory of the program may have; default: the runtime's limit. */
+    @Parameter(property = "wasmvm.maxMemoryPages")
+    private Long maxMemoryPages;
+
+    /**
+     * How long the program may run before it is stopped with a timeout trap: seconds ({@code 30},
+     * {@code 0.5}) or an ISO-8601 duration ({@code PT2M}). Default: no limit.
+     */
+    @Parameter(property = "wasmvm.timeout")
+    private String timeout;
+
+    /** The deepest wasm call nesting before a "call stack exhausted" trap; default: the runtime's limit (10000). */
+    @Parameter(property = "wasmvm.maxCallDepth")
+    private Integer maxCallDepth;
+
+    /** How many loop iterations and calls the program may execute in all before a "fuel exhausted" trap; default: no limit. */
+    @Parameter(property = "wasmvm.fuel")
+    private Long fuel;
+
+    /**
+     * A directory the program generates Java sources into: created before the run and added as a
+     * compile source root, so {@code maven-compiler-plugin} compiles its content. Usually
+     * {@code ${project.build.directory}/generated-sources/wasm}.
+     */
+    @Parameter(property = "wasmvm.generatedSourcesDirectory")
+    private File generatedSourcesDirectory;
+
+    /** A directory the program generates resources into: created before the run and added as a resource directory. */
+    @Parameter(property = "wasmvm.generatedResourcesDirectory")
+    private File generatedResourcesDirectory;
+
+    /** A directory the program generates test sources into: created before the run and added as a test source root. */
+    @Parameter(property = "wasmvm.generatedTestSourcesDirectory")
+    private File generatedTestSourcesDirectory;
+
+    /** A directory the program generates test resources into: created before the run and added as a test resource directory. */
+    @Parameter(property = "wasmvm.generatedTestResourcesDirectory")
+    private File generatedTestResourcesDirectory;
+
+    /**
+     * Files the program reads, for the up-to-date check: a list of {@code <fileSet>} elements, each
+     * a {@code directory} with {@code includes}/{@code excludes} patterns. The module and the POM
+     * are always inputs.
+     */
+    @Parameter
+    private List<FileSet> inputs;
+
+    /**
+     * Files the program writes, for the up-to-date check (same form as {@code inputs}). When they are
+     * configured, exist, and are all newer than every input, the run is skipped with a log line.
+     * Without outputs the program always runs.
+     */
+    @Parameter
+    private List<FileSet> outputs;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    /** Carries out the request; replaced in unit tests of the configuration mapping. */
+    Function<RunRequest, RunResult> runner = Wasm::run;
+
+    /** Supplies the build's environment for {@code inheritEnvironment}; replaced in unit tests. */
+    java.util.function.Supplier<Map<String, String>> hostEnvironment = System::getenv;
+
     @Override
-    public void execute() throws MojoExecutionException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        String execution = executionName();
         if (skip) {
-            getLog().info("wasmvm:run skipping (wasmvm.skip=true)");
+            getLog().info(execution + " skipped (wasmvm.skip=true)");
             return;
         }
-        throw new MojoExecutionException("wasmvm:run is not implemented yet (issue 4)");
+        Path basedir = basedir();
+        ModuleResolver.ResolvedModule resolved = resolver().resolve(module, moduleArtifact, basedir);
+        String what = execution + " of module " + resolved.displayName();
+
+        var roots = new SourceRoots(project);
+        try {
+            roots.create(generatedSourcesDirectory, generatedResourcesDirectory, generatedTestSourcesDirectory,
+                    generatedTestResourcesDirectory);
+        } catch (IOException e) {
+            throw new MojoExecutionException(what + ": cannot create a generated-sources directory: " + e, e);
+        }
+        roots.register(generatedSourcesDirectory, generatedResourcesDirectory, generatedTestSourcesDirectory,
+                generatedTestResourcesDirectory);
+
+        UpToDateCheck.Decision decision = upToDate(resolved, basedir, what);
+        if (decision.upToDate()) {
+            getLog().info(what + " is up to date, skipping the run (" + decision.reason() + ")");
+            return;
+        }
+        if (!decision.reason().equals("no outputs configured")) {
+            getLog().debug(what + " is not up to date: " + decision.reason());
+        }
+
+        List<OutputStream> opened = new ArrayList<>();
+        RunResult result;
+        try {
+            RunRequest request = request(resolved, opened, what);
+            getLog().info(what + (request.arguments().isEmpty() ? "" : " " + request.arguments()));
+            result = invoke(request, what);
+        } finally {
+            closeAll(opened);
+        }
+        getLog().debug(what + " ended with exit code " + result.exitCode());
+        RunOutcome.check(result, what, successCodes(), noSystem);
+    }
+
+    private RunResult invoke(RunRequest request, String what) throws MojoExecutionException {
+        try {
+            RunResult result = runner.apply(request);
+            if (result == null) {
+                throw new MojoExecutionException(what + " failed with an internal error: the runtime returned no result");
+            }
+            return result;
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException(what + " failed with an internal error: " + e, e);
+        }
+    }
+
+    /** Maps the configuration to the runtime's request; streams it opens are added to {@code opened}. */
+    RunRequest request(ModuleResolver.ResolvedModule resolved, List<OutputStream> opened, String what)
+            throws MojoFailureException, MojoExecutionException {
+        Path rootDir = root().toAbsolutePath().normalize();
+        if (!Files.isDirectory(rootDir)) {
+            throw new MojoFailureException(what + ": root " + rootDir + " is not a directory");
+        }
+        RunRequest.Builder builder = RunRequest.builder(resolved.file())
+                .programName(programName(resolved.file(), rootDir))
+                .arguments(arguments == null ? List.of() : nonNull(arguments))
+                .root(rootDir)
+                .workingDirectory(guestWorkingDirectory(rootDir, what))
+                .noSystem(noSystem)
+                .entryPoint(entryPoint == null || entryPoint.isBlank() ? null : entryPoint.trim())
+                .limits(limits(what));
+        try {
+            builder.environment(GuestEnvironment.of(environmentVariables, inheritEnvironment, hostEnvironment.get()));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(what + ": " + e.getMessage());
+        }
+        builder.stdin(input(what));
+        builder.stdout(output(stdout, "stdout", line -> getLog().info(line), opened, what));
+        builder.stderr(output(stderr, "stderr", line -> getLog().warn(line), opened, what));
+        return builder.build();
+    }
+
+    private InputStream input(String what) throws MojoFailureException {
+        if (stdin == null) {
+            return new ByteArrayInputStream(new byte[0]);
+        }
+        try {
+            return Files.newInputStream(stdin.toPath());
+        } catch (IOException e) {
+            throw new MojoFailureException(what + ": cannot read stdin file " + stdin + ": " + e.getMessage());
+        }
+    }
+
+    private static OutputStream output(File file, String name, java.util.function.Consumer<String> log,
+            List<OutputStream> opened, String what) throws MojoExecutionException {
+        OutputStream stream;
+        if (file == null) {
+            stream = new GuestOutput(log);
+        } else {
+            try {
+                Path path = file.toPath();
+                if (path.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(path.toAbsolutePath().getParent());
+                }
+                stream = new java.io.BufferedOutputStream(Files.newOutputStream(path));
+            } catch (IOException e) {
+                throw new MojoExecutionException(what + ": cannot write " + name + " file " + file + ": " + e, e);
+            }
+        }
+        opened.add(stream);
+        return stream;
+    }
+
+    private RuntimeLimits limits(String what) throws MojoFailureException {
+        RuntimeLimits limits = RuntimeLimits.DEFAULT;
+        try {
+            if (maxMemoryPages != null) {
+                limits = limits.withMaxMemoryPages(maxMemoryPages);
+            }
+            if (maxCallDepth != null) {
+                limits = limits.withMaxCallDepth(maxCallDepth);
+            }
+            if (fuel != null) {
+                limits = limits.withFuel(fuel);
+            }
+            limits = limits.withTimeout(Timeouts.parse(timeout));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(what + ": " + e.getMessage());
+        }
+        return limits;
+    }
+
+    private String guestWorkingDirectory(Path rootDir, String what) throws MojoFailureException {
+        if (workingDirectory == null) {
+            return "/";
+        }
+        Path dir = workingDirectory.toPath().toAbsolutePath().normalize();
+        if (!dir.startsWith(rootDir)) {
+            throw new MojoFailureException(what + ": workingDirectory " + dir + " is not inside root " + rootDir);
+        }
+        return toGuestPath(rootDir.relativize(dir));
+    }
+
+    /** argv[0]: the module's guest path when it lies inside the root, else its file name. */
+    static String programName(Path moduleFile, Path rootDir) {
+        Path file = moduleFile.toAbsolutePath().normalize();
+        if (file.startsWith(rootDir) && !file.equals(rootDir)) {
+            return toGuestPath(rootDir.relativize(file));
+        }
+        return file.getFileName().toString();
+    }
+
+    private static String toGuestPath(Path relative) {
+        String text = relative.toString().replace(File.separatorChar, '/');
+        return text.isEmpty() ? "/" : "/" + text;
+    }
+
+    private UpToDateCheck.Decision upToDate(ModuleResolver.ResolvedModule resolved, Path basedir, String what)
+            throws MojoExecutionException {
+        List<Path> implicit = new ArrayList<>();
+        implicit.add(resolved.file());
+        if (project.getFile() != null) {
+            implicit.add(project.getFile().toPath());
+        }
+        if (stdin != null) {
+            implicit.add(stdin.toPath());
+        }
+        try {
+            return new UpToDateCheck(inputs, outputs, implicit, basedir).decide();
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException(what + ": up-to-date check failed: " + e.getMessage(), e);
+        }
+    }
+
+    private ModuleResolver resolver() {
+        return new ModuleResolver(repositorySystem, session == null ? null : session.getRepositorySession(),
+                project.getRemoteProjectRepositories());
+    }
+
+    private List<Integer> successCodes() {
+        return successExitCodes == null || successExitCodes.isEmpty() ? List.of(0) : List.copyOf(successExitCodes);
+    }
+
+    private Path basedir() {
+        File dir = project.getBasedir();
+        return (dir != null ? dir.toPath() : Path.of("")).toAbsolutePath().normalize();
+    }
+
+    private Path root() {
+        return root != null ? root.toPath() : basedir();
+    }
+
+    /** {@code wasmvm:run (execution 'gen')}, or just {@code wasmvm:run} outside an execution. */
+    String executionName() {
+        String id = mojoExecution == null ? null : mojoExecution.getExecutionId();
+        return id == null ? "wasmvm:run" : "wasmvm:run (execution '" + id + "')";
+    }
+
+    private static List<String> nonNull(List<String> values) {
+        List<String> result = new ArrayList<>(values.size());
+        for (String value : values) {
+            result.add(value == null ? "" : value);
+        }
+        return result;
+    }
+
+    private void closeAll(List<OutputStream> streams) throws MojoExecutionException {
+        IOException first = null;
+        for (OutputStream stream : streams) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw new MojoExecutionException("wasmvm:run: cannot write the program's output: " + first, first);
+        }
     }
 }

@@ -1,43 +1,423 @@
 package org.wasmvm.maven;
 
+import static org.apache.maven.api.plugin.testing.MojoExtension.getBasedir;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wasmvm.core.LinkException;
+import org.wasmvm.core.MalformedModuleException;
+import org.wasmvm.core.RunRequest;
+import org.wasmvm.core.RunResult;
+import org.wasmvm.core.TrapKind;
+import org.wasmvm.core.WasmTrap;
 
+/**
+ * The configuration mapping of {@code wasmvm:run}: the mojo is configured by the harness (from a
+ * POM or {@code @MojoParameter}s) and its runner is replaced by one that records the
+ * {@link RunRequest} and returns a chosen {@link RunResult}, so these tests need no wasm runtime.
+ */
 @MojoTest
 class RunMojoTest {
+    private static final String FULL_POM = "src/test/resources/unit/full/pom.xml";
+    private static final String HELLO = "src/test/resources/unit/full/hello.wasm";
 
-    @Test
-    @InjectMojo(goal = "run")
-    @MojoParameter(name = "skip", value = "true")
-    void skipLogsAndDoesNothing(RunMojo mojo) throws Exception {
-        List<String> infos = new ArrayList<>();
+    private final List<String> infos = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final AtomicReference<RunRequest> seen = new AtomicReference<>();
+    private Path work;
+
+    @BeforeEach
+    void cleanWorkDirectory() throws IOException {
+        work = Path.of(getBasedir(), "target", "unit-tests");
+        deleteRecursively(work);
+        deleteRecursively(Path.of(getBasedir(), "target", "unit-full"));
+        Files.createDirectories(work);
+    }
+
+    private RunMojo prepare(RunMojo mojo, RunResult result) {
         mojo.setLog(new SystemStreamLog() {
             @Override
             public void info(CharSequence content) {
                 infos.add(content.toString());
             }
+
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+
+            @Override
+            public void debug(CharSequence content) {
+            }
         });
+        try {
+            // the harness's mock project holds immutable resource lists; a real one does not
+            MavenProject project = (MavenProject) org.apache.maven.api.plugin.testing.MojoExtension
+                    .getVariableValueFromObject(mojo, "project");
+            project.getBuild().setResources(new ArrayList<>(project.getBuild().getResources()));
+            project.getBuild().setTestResources(new ArrayList<>(project.getBuild().getTestResources()));
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+        mojo.runner = request -> {
+            seen.set(request);
+            return result;
+        };
+        mojo.hostEnvironment = () -> Map.of("PATH", "/usr/bin", "HOME", "/home/builder", "GREETING", "from host");
+        return mojo;
+    }
 
-        mojo.execute(); // must not throw, although the goal is not implemented yet
+    private static File file(String relative) {
+        return new File(getBasedir(), relative);
+    }
 
-        assertThat(infos).anySatisfy(line -> assertThat(line).contains("skipping"));
+    @Test
+    @InjectMojo(goal = "run", pom = FULL_POM)
+    void mapsEveryParameterOfAPomToTheRunRequest(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(2)).execute();
+
+        RunRequest request = seen.get();
+        Path root = file("src/test/resources/unit/full").toPath().toAbsolutePath().normalize();
+        assertThat(request.modulePath()).isEqualTo(root.resolve("hello.wasm"));
+        assertThat(request.programName()).isEqualTo("/hello.wasm");
+        assertThat(request.arguments()).containsExactly("first", "second arg");
+        assertThat(request.environment()).containsOnly(Map.entry("GREETING", "hi"), Map.entry("EMPTY", ""));
+        assertThat(request.root()).isEqualTo(root);
+        assertThat(request.workingDirectory()).isEqualTo("/sub");
+        assertThat(request.noSystem()).isFalse();
+        assertThat(request.entryPoint()).isEqualTo("main");
+        assertThat(request.limits().maxMemoryPages()).isEqualTo(256);
+        assertThat(request.limits().maxCallDepth()).isEqualTo(500);
+        assertThat(request.limits().fuel()).isEqualTo(1_000_000);
+        assertThat(request.limits().timeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(new String(request.stdin().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("line one\nline two\n");
+
+        // exit code 2 is listed in successExitCodes, so the build goes on
+        File generated = file("target/unit-full/generated-sources/wasm");
+        assertThat(generated).isDirectory();
+        assertThat(file("target/unit-full/generated-test-resources/wasm")).isDirectory();
+        MavenProject project = (MavenProject) org.apache.maven.api.plugin.testing.MojoExtension
+                .getVariableValueFromObject(mojo, "project");
+        assertThat(project.getCompileSourceRoots()).contains(generated.getAbsolutePath());
+        assertThat(project.getTestResources()).anySatisfy(resource -> assertThat(resource.getDirectory())
+                .isEqualTo(file("target/unit-full/generated-test-resources/wasm").getAbsolutePath()));
+        assertThat(infos).anySatisfy(line -> assertThat(line).contains("hello.wasm").contains("[first, second arg]"));
     }
 
     @Test
     @InjectMojo(goal = "run")
-    void failsHonestlyUntilImplemented(RunMojo mojo) {
+    @MojoParameter(name = "module", value = HELLO)
+    void defaultsAreSafe(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        RunRequest request = seen.get();
+        assertThat(request.arguments()).isEmpty();
+        assertThat(request.environment()).as("no inherited PATH, HOME or secrets").isEmpty();
+        assertThat(request.noSystem()).isFalse();
+        assertThat(request.workingDirectory()).isEqualTo("/");
+        assertThat(request.entryPoint()).isNull();
+        assertThat(request.limits().timeout()).isNull();
+        assertThat(request.stdin().read()).as("empty stdin").isEqualTo(-1);
+        assertThat(request.stdout()).isInstanceOf(GuestOutput.class);
+        assertThat(request.stderr()).isInstanceOf(GuestOutput.class);
+    }
+
+    @Test
+    @InjectMojo(goal = "run", pom = FULL_POM)
+    @MojoParameter(name = "inheritEnvironment", value = "true")
+    void inheritEnvironmentAddsTheBuildsVariablesUnderTheConfiguredOnes(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get().environment()).containsOnly(Map.entry("PATH", "/usr/bin"),
+                Map.entry("HOME", "/home/builder"), Map.entry("GREETING", "hi"), Map.entry("EMPTY", ""));
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "noSystem", value = "true")
+    @MojoParameter(name = "timeout", value = "2.5")
+    void noSystemAndTimeoutInSeconds(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get().noSystem()).isTrue();
+        assertThat(seen.get().limits().timeout()).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    void guestLinesGoToTheLogStdoutAtInfoStderrAtWarn(RunMojo mojo) throws Exception {
+        prepare(mojo, null);
+        mojo.runner = request -> {
+            try {
+                request.stdout().write("first line\nsecond ".getBytes(StandardCharsets.UTF_8));
+                request.stdout().write("line\r\nunterminated".getBytes(StandardCharsets.UTF_8));
+                request.stderr().write("a warning\n".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            return RunResult.exited(0);
+        };
+        mojo.execute();
+
+        assertThat(infos).containsSequence("first line", "second line", "unterminated");
+        assertThat(warnings).containsExactly("a warning");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    void stdoutAndStderrFilesReceiveTheGuestsBytes(RunMojo mojo) throws Exception {
+        File out = work.resolve("out/stdout.txt").toFile();
+        File err = work.resolve("err.txt").toFile();
+        setVariableValueToObject(mojo, "stdout", out);
+        setVariableValueToObject(mojo, "stderr", err);
+        prepare(mojo, null);
+        mojo.runner = request -> {
+            try {
+                request.stdout().write("to the file\n".getBytes(StandardCharsets.UTF_8));
+                request.stderr().write("errors too".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            return RunResult.exited(0);
+        };
+        mojo.execute();
+
+        assertThat(out).hasContent("to the file");
+        assertThat(err).hasContent("errors too");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    void aNonSuccessExitCodeFailsNamingTheModule(RunMojo mojo) {
+        prepare(mojo, RunResult.exited(3));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("hello.wasm")
+                .hasMessageContaining("exited with code 3")
+                .hasNoCause();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "successExitCodes", value = "0,3")
+    void successExitCodesFromAProperty(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(3)).execute();
+        assertThat(seen.get()).isNotNull();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    void aTrapFailsWithTheWasmStackAndNoJavaCause(RunMojo mojo) {
+        prepare(mojo, RunResult.failed(new WasmTrap(TrapKind.values()[0], "detail",
+                List.of("divide (func 0) @ 0x2a", "main (func 2) @ 0x40"), new RuntimeException("internal"))));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("hello.wasm")
+                .hasMessageContaining("wasm trap")
+                .hasMessageContaining("at divide (func 0) @ 0x2a")
+                .hasMessageContaining("at main (func 2) @ 0x40")
+                .hasNoCause();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "noSystem", value = "true")
+    void aLinkErrorUnderNoSystemExplainsItself(RunMojo mojo) {
+        prepare(mojo, RunResult.failed(LinkException.unknownImport("sys_fs", "open", "func")));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("link error: unknown import sys_fs.open")
+                .hasMessageContaining("noSystem");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    void aMalformedModuleFails(RunMojo mojo) {
+        prepare(mojo, RunResult.failed(new MalformedModuleException(8, "unexpected end")));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("not a valid WebAssembly module: malformed module at offset 0x8: unexpected end");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    void anInternalErrorIsAnExecutionException(RunMojo mojo) {
+        prepare(mojo, null);
+        mojo.runner = request -> {
+            throw new IllegalStateException("bug");
+        };
+
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessage("wasmvm:run is not implemented yet (issue 4)");
+                .hasMessageContaining("internal error")
+                .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = "src/test/resources/unit/missing.wasm")
+    void aMissingModuleFileFails(RunMojo mojo) {
+        prepare(mojo, RunResult.exited(0));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("missing.wasm does not exist");
+        assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    void noModuleFailsWithAHint(RunMojo mojo) {
+        prepare(mojo, RunResult.exited(0));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<module>")
+                .hasMessageContaining("<moduleArtifact>");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "moduleArtifact", value = "org.example:tool:1.0")
+    void moduleAndModuleArtifactAreExclusive(RunMojo mojo) {
+        prepare(mojo, RunResult.exited(0));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("not both");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "moduleArtifact", value = "org.example:tool")
+    void badCoordinatesFail(RunMojo mojo) {
+        prepare(mojo, RunResult.exited(0));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("groupId:artifactId[:extension[:classifier]]:version");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "timeout", value = "soon")
+    void aBadTimeoutFails(RunMojo mojo) {
+        prepare(mojo, RunResult.exited(0));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("invalid timeout 'soon'");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    void aWorkingDirectoryOutsideTheRootFails(RunMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "root", work.toFile());
+        setVariableValueToObject(mojo, "workingDirectory", file("src"));
+        prepare(mojo, RunResult.exited(0));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("is not inside root");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    void theModuleOutsideTheRootIsNamedByItsFileName(RunMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "root", work.toFile());
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get().programName()).isEqualTo("hello.wasm");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "skip", value = "true")
+    void skipLogsAndDoesNotRun(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get()).isNull();
+        assertThat(infos).anySatisfy(line -> assertThat(line).contains("skipped"));
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    void upToDateOutputsSkipTheRunUntilAnInputChanges(RunMojo mojo) throws Exception {
+        Path in = Files.writeString(Files.createDirectories(work.resolve("in")).resolve("a.txt"), "input");
+        Path out = Files.writeString(Files.createDirectories(work.resolve("out")).resolve("a.java"), "output");
+        Path module = work.resolve("tool.wasm");
+        Files.copy(file(HELLO).toPath(), module);
+        Instant now = Instant.now();
+        Files.setLastModifiedTime(module, FileTime.from(now.minusSeconds(60)));
+        Files.setLastModifiedTime(in, FileTime.from(now.minusSeconds(60)));
+        Files.setLastModifiedTime(out, FileTime.from(now.minusSeconds(30)));
+        setVariableValueToObject(mojo, "module", module.toFile());
+        setVariableValueToObject(mojo, "inputs", List.of(new FileSet(in.getParent().toFile(), List.of("*.txt"), null)));
+        setVariableValueToObject(mojo, "outputs", List.of(new FileSet(out.getParent().toFile(), null, null)));
+        AtomicInteger runs = new AtomicInteger();
+        prepare(mojo, null);
+        mojo.runner = request -> {
+            runs.incrementAndGet();
+            return RunResult.exited(0);
+        };
+
+        mojo.execute();
+        assertThat(runs).hasValue(0);
+        assertThat(infos).anySatisfy(line -> assertThat(line).contains("is up to date, skipping the run"));
+
+        Files.setLastModifiedTime(in, FileTime.from(now));
+        mojo.execute();
+        assertThat(runs).hasValue(1);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

@@ -1,0 +1,81 @@
+package org.wasmvm.maven;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.apache.maven.plugin.AbstractMojoExecutionException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.wasmvm.core.InvalidModuleException;
+import org.wasmvm.core.LinkException;
+import org.wasmvm.core.MalformedModuleException;
+import org.wasmvm.core.ResourceLimitException;
+import org.wasmvm.core.RunResult;
+import org.wasmvm.core.WasmException;
+import org.wasmvm.core.WasmTrap;
+
+/**
+ * Turns a {@link RunResult} into the build's verdict: success, or one exception whose message names
+ * the execution and the module and says what happened in words a user can act on. Guest faults
+ * (exit codes, traps, link errors, bad modules) are {@link MojoFailureException}s without a Java
+ * cause, so no Java stack trace is printed for them; anything else is an internal error, a
+ * {@link MojoExecutionException} that keeps its cause.
+ */
+public final class RunOutcome {
+    private RunOutcome() {
+    }
+
+    /**
+     * @param result what the run returned
+     * @param what names the run in messages, e.g. {@code "wasmvm:run (execution 'gen') of module tool.wasm"}
+     * @param successExitCodes the codes that count as success
+     * @param noSystem whether the run offered no host modules (explains sysenv link errors)
+     */
+    public static void check(RunResult result, String what, List<Integer> successExitCodes, boolean noSystem)
+            throws MojoFailureException, MojoExecutionException {
+        Exception failure = result.failure();
+        if (failure == null) {
+            if (!successExitCodes.contains(result.exitCode())) {
+                throw new MojoFailureException(what + " failed: the guest exited with code " + result.exitCode()
+                        + (successExitCodes.equals(List.of(0)) ? "" : " (success exit codes: " + successExitCodes + ")"));
+            }
+            return;
+        }
+        var error = failure(failure, what, noSystem);
+        if (error instanceof MojoFailureException guestFault) {
+            throw guestFault;
+        }
+        throw (MojoExecutionException) error;
+    }
+
+    /** The exception to throw for a failed run. */
+    static AbstractMojoExecutionException failure(Exception failure, String what, boolean noSystem) {
+        if (failure instanceof WasmTrap trap) {
+            return new MojoFailureException(what + " failed: wasm trap: " + trap.getMessage());
+        }
+        if (failure instanceof LinkException) {
+            return new MojoFailureException(what + " failed: link error: " + failure.getMessage()
+                    + (noSystem ? hintForLinkError(failure.getMessage()) : ""));
+        }
+        if (failure instanceof MalformedModuleException || failure instanceof InvalidModuleException) {
+            return new MojoFailureException(what + " failed: not a valid WebAssembly module: " + failure.getMessage());
+        }
+        if (failure instanceof ResourceLimitException) {
+            return new MojoFailureException(what + " failed: resource limit: " + failure.getMessage());
+        }
+        if (failure instanceof WasmException) {
+            return new MojoFailureException(what + " failed: " + failure.getMessage());
+        }
+        if (failure instanceof IOException) {
+            return new MojoFailureException(what + " failed: cannot read the module: " + failure.getMessage());
+        }
+        return new MojoExecutionException(what + " failed with an internal error: " + failure, failure);
+    }
+
+    private static String hintForLinkError(String message) {
+        if (message != null && (message.contains("sys_fs") || message.contains("sys_proc"))) {
+            return " (the module imports the sysenv host modules; which noSystem does not offer)";
+        }
+        return "";
+    }
+}

@@ -1,0 +1,91 @@
+package org.wasmvm.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The small mapping classes on their own. */
+class SupportTest {
+
+    @Test
+    void coordinatesDefaultToTheWasmExtension() {
+        assertThat(ModuleCoordinates.parse("org.example:tool:1.0"))
+                .isEqualTo(new ModuleCoordinates("org.example", "tool", "wasm", "", "1.0"));
+        assertThat(ModuleCoordinates.parse("org.example:tool:wasm64:1.0").extension()).isEqualTo("wasm64");
+        ModuleCoordinates classified = ModuleCoordinates.parse("org.example:tool:wasm:linux:1.0");
+        assertThat(classified.classifier()).isEqualTo("linux");
+        assertThat(classified.fileName()).isEqualTo("tool-1.0-linux.wasm");
+        assertThat(classified).hasToString("org.example:tool:wasm:linux:1.0");
+        assertThatThrownBy(() -> ModuleCoordinates.parse("a:b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ModuleCoordinates.parse("a::1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ModuleCoordinates.parse("a:b:c:d:e:f")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void timeoutsInSecondsOrIso8601() {
+        assertThat(Timeouts.parse("30")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Timeouts.parse("0.25")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Timeouts.parse("PT1M")).isEqualTo(Duration.ofMinutes(1));
+        assertThat(Timeouts.parse(null)).isNull();
+        assertThat(Timeouts.parse(" ")).isNull();
+        assertThat(Timeouts.parse("0")).isNull();
+        assertThatThrownBy(() -> Timeouts.parse("-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Timeouts.parse("10s")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void guestOutputSplitsLinesAndDecodesUtf8() {
+        List<String> lines = new ArrayList<>();
+        GuestOutput out = new GuestOutput(lines::add);
+        byte[] text = "héllo\nwörld\r\n\nlast".getBytes(StandardCharsets.UTF_8);
+        // split inside a two-byte character
+        out.write(text, 0, 2);
+        out.write(text, 2, text.length - 2);
+        assertThat(lines).containsExactly("héllo", "wörld", "");
+        out.close();
+        assertThat(lines).containsExactly("héllo", "wörld", "", "last");
+    }
+
+    @Test
+    void guestOutputBoundsALine() {
+        List<String> lines = new ArrayList<>();
+        GuestOutput out = new GuestOutput(lines::add);
+        out.write(new byte[GuestOutput.MAX_LINE_BYTES + 10], 0, GuestOutput.MAX_LINE_BYTES + 10);
+        out.close();
+        assertThat(lines).hasSize(2);
+    }
+
+    @Test
+    void environmentIsOnlyTheConfiguredUnlessInherited() {
+        Map<String, String> host = Map.of("PATH", "/bin", "SECRET", "x");
+        assertThat(GuestEnvironment.of(Map.of("A", "1"), false, host)).containsOnly(Map.entry("A", "1"));
+        assertThat(GuestEnvironment.of(null, false, host)).isEmpty();
+        assertThat(GuestEnvironment.of(Map.of("PATH", "/guest"), true, host))
+                .containsOnly(Map.entry("PATH", "/guest"), Map.entry("SECRET", "x"));
+    }
+
+    @Test
+    void fileSetsUseAntPatterns(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("a/b"));
+        Files.writeString(dir.resolve("top.proto"), "");
+        Files.writeString(dir.resolve("a/b/deep.proto"), "");
+        Files.writeString(dir.resolve("a/skip.tmp"), "");
+        FileSet protos = new FileSet(dir.toFile(), List.of("**/*.proto"), null);
+        assertThat(protos.files(dir)).containsExactly(dir.resolve("a/b/deep.proto"), dir.resolve("top.proto"));
+        FileSet all = new FileSet(dir.toFile(), null, List.of("**/*.tmp"));
+        assertThat(all.files(dir)).hasSize(2);
+        FileSet relative = new FileSet(new java.io.File("a"), List.of("b/"), null);
+        assertThat(relative.files(dir)).containsExactly(dir.resolve("a/b/deep.proto"));
+        assertThat(new FileSet(new java.io.File("missing"), null, null).files(dir)).isEmpty();
+    }
+}
