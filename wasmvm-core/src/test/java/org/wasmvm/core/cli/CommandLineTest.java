@@ -1,0 +1,81 @@
+package org.wasmvm.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+    @Test
+    void moduleAndArguments() throws Exception {
+        CommandLine command = parse("m.wasm", "a", "-b", "--root", "x");
+        assertThat(command.module()).isEqualTo("m.wasm");
+        assertThat(command.arguments()).containsExactly("a", "-b", "--root", "x");
+        assertThat(command.root()).isNull();
+        assertThat(command.noSystem()).isFalse();
+    }
+
+    @Test
+    void wasmvmArgsSeparatorIsDropped() throws Exception {
+        assertThat(parse("m.wasm", "--args", "a", "b", "c").arguments()).containsExactly("a", "b", "c");
+        assertThat(parse("m.wasm", "a", "--args").arguments()).containsExactly("a", "--args");
+    }
+
+    @Test
+    void doubleDashEndsOptionsAndKeepsArgsLiteral() throws Exception {
+        CommandLine command = parse("-ns", "--", "-weird.wasm", "--args", "x");
+        assertThat(command.module()).isEqualTo("-weird.wasm");
+        assertThat(command.arguments()).containsExactly("--args", "x");
+        assertThat(command.noSystem()).isTrue();
+    }
+
+    @Test
+    void options() throws Exception {
+        CommandLine command = parse("--no-system", "--root", "/r", "--env", "A=1", "--env=B=x=y", "--env", "A=2",
+                "--inherit-env", "m.wasm");
+        assertThat(command.noSystem()).isTrue();
+        assertThat(command.root()).isEqualTo("/r");
+        assertThat(command.environment()).containsExactly(Map.entry("A", "2"), Map.entry("B", "x=y"));
+        assertThat(command.inheritEnvironment()).isTrue();
+        assertThat(parse("--root=/q", "m.wasm").root()).isEqualTo("/q");
+        assertThat(parse("--env", "EMPTY=", "m.wasm").environment()).containsEntry("EMPTY", "");
+    }
+
+    @Test
+    void helpAndVersionNeedNoModule() throws Exception {
+        assertThat(parse("-h").help()).isTrue();
+        assertThat(parse("--help").help()).isTrue();
+        assertThat(parse("-v").version()).isTrue();
+        assertThat(parse("--version").module()).isNull();
+    }
+
+    @Test
+    void guestEnvironmentIsOnlyTheGivenVariablesUnlessInherited() throws Exception {
+        Map<String, String> host = Map.of("PATH", "/bin", "A", "host");
+        assertThat(parse("--env", "A=1", "m.wasm").guestEnvironment(host)).containsExactly(Map.entry("A", "1"));
+        assertThat(parse("--inherit-env", "--env", "A=1", "m.wasm").guestEnvironment(host))
+                .containsOnly(Map.entry("PATH", "/bin"), Map.entry("A", "1"));
+    }
+
+    @Test
+    void usageErrors() {
+        assertUsageError("missing the module", new String[0]);
+        assertUsageError("missing the module", "-ns");
+        assertUsageError("unknown option --frobnicate", "--frobnicate", "m.wasm");
+        assertUsageError("--root needs a value", "--root");
+        assertUsageError("--env needs a value", "--env");
+        assertUsageError("NAME=VALUE", "--env", "NOVALUE", "m.wasm");
+        assertUsageError("NAME=VALUE", "--env", "=x", "m.wasm");
+        assertUsageError("takes no value", "--no-system=yes", "m.wasm");
+    }
+
+    private static void assertUsageError(String message, String... args) {
+        assertThatThrownBy(() -> parse(args)).isInstanceOf(UsageException.class).hasMessageContaining(message);
+    }
+
+    private static CommandLine parse(String... args) throws UsageException {
+        return CommandLine.parse(List.of(args));
+    }
+}

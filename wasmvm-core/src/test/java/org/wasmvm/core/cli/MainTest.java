@@ -1,0 +1,133 @@
+package org.wasmvm.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wasmvm.core.RunResult;
+
+/** The wasmvm command end to end, with captured streams instead of the JVM's. */
+class MainTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private Path hello;
+
+    @BeforeEach
+    void copyGuests() throws IOException {
+        hello = copy("hello");
+    }
+
+    @Test
+    void exitCodeAndArgumentsPassThroughInTheWasmvmForm() {
+        int code = run(Map.of(), hello.toString(), "--args", "a", "b", "exit=5");
+        assertThat(code).isEqualTo(5);
+        assertThat(out()).startsWith("argc=4\nargv[0]=" + hello + "\nargv[1]=a\nargv[2]=b\n");
+    }
+
+    @Test
+    void argvZeroIsTheModulePathAsGiven() {
+        run(Map.of(), "--root", dir.toString(), hello.toString());
+        assertThat(out()).contains("argv[0]=" + hello + "\n");
+    }
+
+    @Test
+    void envIsPassedAndTheHostEnvironmentIsNot() {
+        assertThat(run(Map.of("GREETING", "from host"), "--env", "GREETING=from cli", hello.toString())).isZero();
+        assertThat(out()).endsWith("GREETING=from cli\n");
+        out.reset();
+        run(Map.of("GREETING", "from host"), hello.toString());
+        assertThat(out()).endsWith("GREETING unset\n");
+        out.reset();
+        run(Map.of("GREETING", "from host"), "--inherit-env", hello.toString());
+        assertThat(out()).endsWith("GREETING=from host\n");
+    }
+
+    @Test
+    void noSystemOnAModuleImportingSysenvIsALinkError() {
+        int code = run(Map.of(), "-ns", hello.toString());
+        assertThat(code).isEqualTo(RunResult.ERROR_EXIT_CODE);
+        assertThat(err()).startsWith("wasmvm: error: ").contains("sys_proc.argc");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void noSystemOnAModuleImportingNothingRuns() throws IOException {
+        assertThat(run(Map.of(), "--no-system", copy("sysenv-main").toString())).isEqualTo(7);
+    }
+
+    @Test
+    void trapPrintsTheErrorAndTheWasmStack() throws IOException {
+        int code = run(Map.of(), copy("sysenv-trap").toString());
+        assertThat(code).isEqualTo(70);
+        assertThat(err()).startsWith("wasmvm: error: unreachable").contains("\n    at ").contains("fail");
+    }
+
+    @Test
+    void missingOrMalformedModuleIsAnError() throws IOException {
+        assertThat(run(Map.of(), dir.resolve("nope.wasm").toString())).isEqualTo(70);
+        assertThat(err()).isEqualTo("wasmvm: error: cannot read " + dir.resolve("nope.wasm") + ": no such file\n");
+        err.reset();
+        Path bad = Files.write(dir.resolve("bad.wasm"), new byte[] {1, 2, 3});
+        assertThat(run(Map.of(), bad.toString())).isEqualTo(70);
+        assertThat(err()).startsWith("wasmvm: error: ");
+    }
+
+    @Test
+    void rootConfinesTheGuest() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        assertThat(run(Map.of(), "--root", root.toString(), copy("fs").toString())).isZero();
+        assertThat(out()).contains("open_escape=-13");
+        assertThat(root.resolve("sub")).isDirectory();
+        assertThat(dir.resolve("sub")).doesNotExist();
+    }
+
+    @Test
+    void usageErrorsExit64() {
+        assertThat(run(Map.of())).isEqualTo(Main.USAGE_EXIT_CODE);
+        assertThat(err()).startsWith("wasmvm: usage: wasmvm [-h|--help]").contains("missing the module");
+        err.reset();
+        assertThat(run(Map.of(), "--bogus", "m.wasm")).isEqualTo(64);
+        assertThat(err()).contains("unknown option --bogus");
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(out()).startsWith("usage: wasmvm ");
+        out.reset();
+        assertThat(run(Map.of(), "-v")).isZero();
+        assertThat(out()).startsWith("wasmvm ").isEqualTo("wasmvm " + Main.version() + "\n");
+    }
+
+    private Path copy(String guest) throws IOException {
+        try (InputStream in = MainTest.class.getResourceAsStream("/modules/" + guest + ".wasm")) {
+            return Files.write(dir.resolve(guest + ".wasm"), in.readAllBytes());
+        }
+    }
+
+    private int run(Map<String, String> hostEnv, String... args) {
+        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return Main.run(args, new ByteArrayInputStream(new byte[0]), stdout, stderr, hostEnv);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
