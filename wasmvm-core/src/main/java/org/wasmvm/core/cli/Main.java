@@ -1,5 +1,6 @@
 package org.wasmvm.core.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
@@ -47,7 +48,7 @@ public final class Main {
         }
         RunResult result = Wasm.run(request(command, in, out, err, hostEnv));
         if (!result.exited()) {
-            err.println("wasmvm: error: " + describe(result.failure()));
+            err.println("wasmvm: error: " + describe(result.failure(), command.module()));
         }
         return result.exitCode();
     }
@@ -66,10 +67,13 @@ public final class Main {
                 .build();
     }
 
-    /** The failure's message; a trap's includes its wasm stack. A missing file gets words, not a class name. */
-    private static String describe(Exception failure) {
-        if (failure instanceof NoSuchFileException missing) {
-            return "cannot read " + missing.getFile() + ": no such file";
+    /** The failure's message (a trap's includes its wasm stack); I/O errors name the module file. */
+    private static String describe(Exception failure, String module) {
+        if (failure instanceof NoSuchFileException) {
+            return "cannot read " + module + ": no such file";
+        }
+        if (failure instanceof IOException) {
+            return "cannot read " + module + ": " + failure.getMessage();
         }
         String message = failure.getMessage();
         return message == null ? failure.toString() : message;

@@ -79,6 +79,9 @@ class MainTest {
         assertThat(run(Map.of(), dir.resolve("nope.wasm").toString())).isEqualTo(70);
         assertThat(err()).isEqualTo("wasmvm: error: cannot read " + dir.resolve("nope.wasm") + ": no such file\n");
         err.reset();
+        assertThat(run(Map.of(), dir.toString())).isEqualTo(70);
+        assertThat(err()).startsWith("wasmvm: error: cannot read " + dir + ": ");
+        err.reset();
         Path bad = Files.write(dir.resolve("bad.wasm"), new byte[] {1, 2, 3});
         assertThat(run(Map.of(), bad.toString())).isEqualTo(70);
         assertThat(err()).startsWith("wasmvm: error: ");
