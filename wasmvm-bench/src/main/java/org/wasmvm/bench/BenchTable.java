@@ -1,0 +1,198 @@
+package org.wasmvm.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the benchmarks with JMH and prints Markdown tables: the workloads side by side (wasmvm on the
+ * wasm64 and wasm32 builds, Chicory's interpreter on the wasm32 build) with the ratios
+ * Chicory/wasmvm and their geometric means, the load throughput of the large module, and the
+ * trivial module end to end.
+ *
+ * <pre>java -cp wasmvm-bench/target/benchmarks.jar org.wasmvm.bench.BenchTable [JMH options]</pre>
+ *
+ * Any JMH command-line option works (e.g. {@code -wi 1 -i 3 -r 1s}, or {@code -p workload=fib,nbody}
+ * to run a subset, or a regexp of benchmarks); without a regexp, every benchmark of this package
+ * runs. {@code -Dbench.table=FILE} also writes the tables to FILE.
+ */
+public final class BenchTable {
+
+    private BenchTable() {
+    }
+
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException, IOException {
+        CommandLineOptions cli = new CommandLineOptions(args);
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
+        if (cli.getIncludes().isEmpty()) {
+            options.include("org\\.wasmvm\\.bench\\..*");
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        String table = render(results);
+        System.out.println();
+        System.out.println(table);
+        String file = System.getProperty("bench.table");
+        if (file != null) {
+            Files.writeString(Path.of(file), table, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A benchmark result: score in milliseconds (per operation) and its 99.9% confidence half-width. */
+    record Score(double ms, double errorMs) {
+        String format() {
+            return Double.isNaN(errorMs) || errorMs == 0
+                ? num(ms)
+                : num(ms) + " ± " + num(errorMs);
+        }
+    }
+
+    static String render(Collection<RunResult> results) {
+        // benchmark method -> first param (workload or runtime) -> runtime -> score
+        Map<String, Map<String, Score>> workloads = new LinkedHashMap<>();
+        Map<String, Score> load = new LinkedHashMap<>();
+        Map<String, Score> warm = new LinkedHashMap<>();
+        Map<String, Score> cold = new LinkedHashMap<>();
+        for (RunResult run : results) {
+            String bench = run.getParams().getBenchmark();
+            String method = bench.substring(bench.lastIndexOf('.') + 1);
+            String runtime = run.getParams().getParam("runtime");
+            Score score = score(run.getPrimaryResult());
+            if (bench.contains("WorkloadBench")) {
+                workloads.computeIfAbsent(run.getParams().getParam("workload"), k -> new LinkedHashMap<>())
+                    .put(runtime, score);
+            } else if (bench.contains("LoadBench")) {
+                load.put(runtime, score);
+            } else if (bench.contains("TrivialBench") && method.equals("warm")) {
+                warm.put(runtime, score);
+            } else if (bench.contains("TrivialBench") && method.equals("cold")) {
+                cold.put(runtime, score);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        if (!workloads.isEmpty()) {
+            out.append("| workload | wasmvm wasm64 ms | wasmvm wasm32 ms | Chicory ms | Chicory/wasmvm (wasm32) | Chicory/wasmvm (wasm64) |\n");
+            out.append("|---|---:|---:|---:|---:|---:|\n");
+            List<Double> ratios32 = new ArrayList<>();
+            List<Double> ratios64 = new ArrayList<>();
+            for (String w : ordered(workloads)) {
+                Map<String, Score> row = workloads.get(w);
+                Score w64 = row.get(Runtimes.WASMVM_WASM64);
+                Score w32 = row.get(Runtimes.WASMVM_WASM32);
+                Score ch = row.get(Runtimes.CHICORY_WASM32);
+                out.append("| ").append(w)
+                    .append(" | ").append(cell(w64))
+                    .append(" | ").append(cell(w32))
+                    .append(" | ").append(cell(ch))
+                    .append(" | ").append(ratio(ch, w32, ratios32))
+                    .append(" | ").append(ratio(ch, w64, ratios64))
+                    .append(" |\n");
+            }
+            out.append("| **geometric mean** | | | | **").append(geomean(ratios32))
+                .append("** | **").append(geomean(ratios64)).append("** |\n");
+        }
+        if (!load.isEmpty()) {
+            out.append("\nLoad + validate + instantiate of the large module (`large.<target>.wasm`):\n\n");
+            out.append("| runtime | module bytes | ms | MB/s |\n|---|---:|---:|---:|\n");
+            for (Map.Entry<String, Score> e : load.entrySet()) {
+                int size = LoadBench.size(e.getKey());
+                double mbPerS = size / 1e6 / (e.getValue().ms() / 1000.0);
+                out.append("| ").append(e.getKey()).append(" | ").append(size).append(" | ")
+                    .append(e.getValue().format()).append(" | ").append(num(mbPerS)).append(" |\n");
+            }
+        }
+        if (!warm.isEmpty() || !cold.isEmpty()) {
+            out.append("\nTrivial module end to end (load + validate + instantiate + one call):\n\n");
+            out.append("| runtime | warm JVM, µs | first run in a fresh JVM, ms |\n|---|---:|---:|\n");
+            List<String> runtimes = new ArrayList<>(warm.keySet());
+            cold.keySet().stream().filter(r -> !runtimes.contains(r)).forEach(runtimes::add);
+            for (String r : runtimes) {
+                Score w = warm.get(r);
+                Score c = cold.get(r);
+                out.append("| ").append(r)
+                    .append(" | ").append(w == null ? "–" : new Score(w.ms() * 1000, w.errorMs() * 1000).format())
+                    .append(" | ").append(c == null ? "–" : c.format())
+                    .append(" |\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<String> ordered(Map<String, ?> workloads) {
+        List<String> order = new ArrayList<>();
+        for (String w : Workloads.COMPUTE) {
+            if (workloads.containsKey(w)) {
+                order.add(w);
+            }
+        }
+        workloads.keySet().stream().filter(w -> !order.contains(w)).forEach(order::add);
+        return order;
+    }
+
+    private static String cell(Score s) {
+        return s == null ? "–" : s.format();
+    }
+
+    private static String ratio(Score chicory, Score wasmvm, List<Double> collect) {
+        if (chicory == null || wasmvm == null) {
+            return "–";
+        }
+        double r = chicory.ms() / wasmvm.ms();
+        collect.add(r);
+        return String.format(Locale.ROOT, "%.2f", r);
+    }
+
+    private static String geomean(List<Double> ratios) {
+        if (ratios.isEmpty()) {
+            return "–";
+        }
+        double logSum = 0;
+        for (double r : ratios) {
+            logSum += Math.log(r);
+        }
+        return String.format(Locale.ROOT, "%.2f", Math.exp(logSum / ratios.size()));
+    }
+
+    private static Score score(Result<?> result) {
+        double factor = toMillis(result.getScoreUnit());
+        return new Score(result.getScore() * factor, result.getScoreError() * factor);
+    }
+
+    /** The factor from a JMH time-per-op unit ("ms/op", "us/op", ...) to milliseconds. */
+    static double toMillis(String unit) {
+        String u = unit.endsWith("/op") ? unit.substring(0, unit.length() - 3) : unit;
+        return switch (u) {
+            case "s" -> 1000.0;
+            case "ms" -> 1.0;
+            case "us" -> 1e-3;
+            case "ns" -> 1e-6;
+            case "min" -> 60_000.0;
+            default -> throw new IllegalArgumentException("not a time per operation: " + unit);
+        };
+    }
+
+    private static String num(double v) {
+        if (v >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (v >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}
