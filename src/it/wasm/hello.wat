@@ -1,5 +1,5 @@
-;; hello.wasm: greets, shows its arguments and a few environment variables, writes a file inside
-;; its root and tries (and fails) to write one outside it. Uses the sysenv ABI (DESIGN section 3):
+;; hello.wasm: greets, shows its arguments and a few environment variables, writes hello.txt in its
+;; working directory and tries (and fails) to write /../escape.txt, outside its root. Uses the sysenv ABI (DESIGN section 3):
 ;; i64 pointers and lengths, memory 0 is a memory64 memory.
 (module
   (import "sys_fs" "write" (func $write (param i32 i64 i64) (result i32)))
@@ -21,11 +21,11 @@
   (data (i64.const 112) "PATH")                       ;; 112, 4
   (data (i64.const 120) "HOME")                       ;; 120, 4
   (data (i64.const 128) "hello.wasm writes to stderr\n")  ;; 128, 28
-  (data (i64.const 160) "../escape.txt")              ;; 160, 13
-  (data (i64.const 176) "open ../escape.txt -> ")     ;; 176, 22
-  (data (i64.const 208) "target/hello.txt")           ;; 208, 16
+  (data (i64.const 160) "/../escape.txt")             ;; 160, 14
+  (data (i64.const 176) "open /../escape.txt -> ")    ;; 176, 23
+  (data (i64.const 208) "hello.txt")                  ;; 208, 9
   (data (i64.const 224) "written by hello.wasm\n")    ;; 224, 22
-  (data (i64.const 256) "open target/hello.txt failed=")  ;; 256, 29
+  (data (i64.const 256) "open hello.txt failed=")     ;; 256, 22
 
   ;; buffers: 4096 argv, 8192 env values, 12288 digits
 
@@ -87,13 +87,13 @@
     (call $show_env (i64.const 120) (i64.const 4))
     (call $print (i32.const 2) (i64.const 128) (i64.const 28))
     ;; the sandbox: leaving the root fails with -EACCES (-13)
-    (local.set $fd (call $open (i64.const 160) (i64.const 13) (i32.const 0x241) (i32.const 420)))
-    (call $out (i64.const 176) (i64.const 22))
+    (local.set $fd (call $open (i64.const 160) (i64.const 14) (i32.const 0x241) (i32.const 420)))
+    (call $out (i64.const 176) (i64.const 23))
     (call $print_int (local.get $fd))
     (call $out (i64.const 56) (i64.const 1))
     ;; a file inside the root
-    (local.set $fd (call $open (i64.const 208) (i64.const 16) (i32.const 0x241) (i32.const 420)))
-    (call $out (i64.const 256) (i64.const 29))
+    (local.set $fd (call $open (i64.const 208) (i64.const 9) (i32.const 0x241) (i32.const 420)))
+    (call $out (i64.const 256) (i64.const 22))
     (call $print_int (i32.lt_s (local.get $fd) (i32.const 0)))
     (call $out (i64.const 56) (i64.const 1))
     (if (i32.ge_s (local.get $fd) (i32.const 0))

@@ -90,7 +90,10 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "wasmvm.root", defaultValue = "${project.basedir}")
     private File root;
 
-    /** The program's initial working directory, a directory inside {@code root}; default {@code root} itself. */
+    /**
+     * The program's initial working directory, a directory inside {@code root} (created if missing);
+     * default {@code root} itself. The program sees it as a guest path, e.g. {@code /target/work}.
+     */
     @Parameter(property = "wasmvm.workingDirectory")
     private File workingDirectory;
 
@@ -210,7 +213,12 @@ public class RunMojo extends AbstractMojo {
             return;
         }
         Path basedir = basedir();
-        ModuleResolver.ResolvedModule resolved = resolver().resolve(module, moduleArtifact, basedir);
+        ModuleResolver.ResolvedModule resolved;
+        try {
+            resolved = resolver().resolve(module, moduleArtifact, basedir);
+        } catch (MojoFailureException e) {
+            throw new MojoFailureException(execution + ": " + e.getMessage());
+        }
         String what = execution + " of module " + resolved.displayName();
 
         var roots = new SourceRoots(project);
@@ -333,13 +341,18 @@ public class RunMojo extends AbstractMojo {
         return limits;
     }
 
-    private String guestWorkingDirectory(Path rootDir, String what) throws MojoFailureException {
+    private String guestWorkingDirectory(Path rootDir, String what) throws MojoFailureException, MojoExecutionException {
         if (workingDirectory == null) {
             return "/";
         }
         Path dir = workingDirectory.toPath().toAbsolutePath().normalize();
         if (!dir.startsWith(rootDir)) {
             throw new MojoFailureException(what + ": workingDirectory " + dir + " is not inside root " + rootDir);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new MojoExecutionException(what + ": cannot create workingDirectory " + dir + ": " + e, e);
         }
         return toGuestPath(rootDir.relativize(dir));
     }

@@ -66,6 +66,10 @@ public final class RunOutcome {
         if (failure instanceof WasmException) {
             return new MojoFailureException(what + " failed: " + failure.getMessage());
         }
+        if (failure instanceof IllegalArgumentException) {
+            // the runtime rejected the request, e.g. an unusable root or working directory
+            return new MojoFailureException(what + " failed: " + failure.getMessage());
+        }
         if (failure instanceof IOException) {
             return new MojoFailureException(what + " failed: cannot read the module: " + failure.getMessage());
         }
