@@ -23,12 +23,12 @@ trap 'rm -rf "$tmp"' EXIT
 # interpreter (measured on the 2-core benchmark machine, see docs/performance.md)
 declare -A N=(
   [sha256]=256         # KiB hashed (the buffer holds up to 16 MiB; 256 KiB keeps one call < 1 s)
-  [nbody]=5000         # steps
+  [nbody]=15000        # steps
   [fannkuch]=8         # permutation length (8! permutations)
   [sieve]=200000       # upper bound
   [quicksort]=30000    # ints sorted
   [matmul]=72          # n x n doubles
-  [fib]=26             # fib(n)
+  [fib]=28             # fib(n)
   [membw]=8            # rounds over 256 KiB word buffers (+ 16 KiB bytewise)
   [trivial]=14         # trivial module, one call
 )
