@@ -154,7 +154,7 @@ public class RunMojo extends AbstractMojo {
     /**
      * A directory the program generates Java sources into: created before the run and added as a
      * compile source root, so {@code maven-compiler-plugin} compiles its content. Usually
-     * {@code ${project.build.directory}/generated-sources/wasm}.
+     * <code>${project.build.directory}/generated-sources/wasm</code>.
      */
     @Parameter(property = "wasmvm.generatedSourcesDirectory")
     private File generatedSourcesDirectory;
@@ -173,8 +173,8 @@ public class RunMojo extends AbstractMojo {
 
     /**
      * Files the program reads, for the up-to-date check: a list of {@code <fileSet>} elements, each
-     * a {@code directory} with {@code includes}/{@code excludes} patterns. The module and the POM
-     * are always inputs.
+     * a {@code directory} with {@code includes}/{@code excludes} patterns. The module, the POM and
+     * the {@code stdin} file are always inputs.
      */
     @Parameter
     private List<FileSet> inputs;
