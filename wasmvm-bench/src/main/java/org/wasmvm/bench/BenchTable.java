@@ -30,7 +30,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * Any JMH command-line option works (e.g. {@code -wi 1 -i 3 -r 1s}, or {@code -p workload=fib,nbody}
  * to run a subset, or a regexp of benchmarks); without a regexp, every benchmark of this package
- * runs. {@code -Dbench.table=FILE} also writes the tables to FILE.
+ * runs. {@code -Dbench.table=FILE} also writes the tables to FILE. Times are medians of the
+ * measurement iterations (of the forks, for single-shot benchmarks), ± JMH's 99.9% error of the mean.
  */
 public final class BenchTable {
 
@@ -53,7 +54,11 @@ public final class BenchTable {
         }
     }
 
-    /** A benchmark result: score in milliseconds (per operation) and its 99.9% confidence half-width. */
+    /**
+     * A benchmark result in milliseconds per operation: the median of the measurement iterations
+     * (robust against bursts of load from other processes on a shared machine) and JMH's 99.9%
+     * confidence half-width of the mean, as an indicator of the noise.
+     */
     record Score(double ms, double errorMs) {
         String format() {
             return Double.isNaN(errorMs) || errorMs == 0
@@ -170,7 +175,8 @@ public final class BenchTable {
 
     private static Score score(Result<?> result) {
         double factor = toMillis(result.getScoreUnit());
-        return new Score(result.getScore() * factor, result.getScoreError() * factor);
+        double median = result.getStatistics().getN() > 0 ? result.getStatistics().getPercentile(50.0) : result.getScore();
+        return new Score(median * factor, result.getScoreError() * factor);
     }
 
     /** The factor from a JMH time-per-op unit ("ms/op", "us/op", ...) to milliseconds. */
