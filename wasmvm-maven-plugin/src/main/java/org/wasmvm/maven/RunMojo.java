@@ -240,7 +240,7 @@ public class RunMojo extends AbstractMojo {
             getLog().debug(what + " is not up to date: " + decision.reason());
         }
 
-        List<OutputStream> opened = new ArrayList<>();
+        List<java.io.Closeable> opened = new ArrayList<>();
         RunResult result;
         try {
             RunRequest request = request(resolved, opened, what);
@@ -266,7 +266,7 @@ public class RunMojo extends AbstractMojo {
     }
 
     /** Maps the configuration to the runtime's request; streams it opens are added to {@code opened}. */
-    RunRequest request(ModuleResolver.ResolvedModule resolved, List<OutputStream> opened, String what)
+    RunRequest request(ModuleResolver.ResolvedModule resolved, List<java.io.Closeable> opened, String what)
             throws MojoFailureException, MojoExecutionException {
         Path rootDir = root().toAbsolutePath().normalize();
         if (!Files.isDirectory(rootDir)) {
@@ -285,25 +285,27 @@ public class RunMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(what + ": " + e.getMessage());
         }
-        builder.stdin(input(what));
+        builder.stdin(input(opened, what));
         builder.stdout(output(stdout, "stdout", line -> getLog().info(line), opened, what));
         builder.stderr(output(stderr, "stderr", line -> getLog().warn(line), opened, what));
         return builder.build();
     }
 
-    private InputStream input(String what) throws MojoFailureException {
+    private InputStream input(List<java.io.Closeable> opened, String what) throws MojoFailureException {
         if (stdin == null) {
             return new ByteArrayInputStream(new byte[0]);
         }
         try {
-            return Files.newInputStream(stdin.toPath());
+            InputStream in = new java.io.BufferedInputStream(Files.newInputStream(stdin.toPath()));
+            opened.add(in);
+            return in;
         } catch (IOException e) {
             throw new MojoFailureException(what + ": cannot read stdin file " + stdin + ": " + e.getMessage());
         }
     }
 
     private static OutputStream output(File file, String name, java.util.function.Consumer<String> log,
-            List<OutputStream> opened, String what) throws MojoExecutionException {
+            List<java.io.Closeable> opened, String what) throws MojoExecutionException {
         OutputStream stream;
         if (file == null) {
             stream = new GuestOutput(log);
@@ -420,9 +422,9 @@ public class RunMojo extends AbstractMojo {
         return result;
     }
 
-    private void closeAll(List<OutputStream> streams) throws MojoExecutionException {
+    private void closeAll(List<java.io.Closeable> streams) throws MojoExecutionException {
         IOException first = null;
-        for (OutputStream stream : streams) {
+        for (java.io.Closeable stream : streams) {
             try {
                 stream.close();
             } catch (IOException e) {

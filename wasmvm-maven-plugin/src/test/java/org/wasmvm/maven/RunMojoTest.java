@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -50,6 +51,7 @@ class RunMojoTest {
     private final List<String> infos = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final AtomicReference<RunRequest> seen = new AtomicReference<>();
+    private final AtomicReference<String> stdinSeen = new AtomicReference<>();
     private Path work;
 
     @BeforeEach
@@ -87,6 +89,11 @@ class RunMojoTest {
         }
         mojo.runner = request -> {
             seen.set(request);
+            try {
+                stdinSeen.set(new String(request.stdin().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
             return result;
         };
         mojo.hostEnvironment = () -> Map.of("PATH", "/usr/bin", "HOME", "/home/builder", "GREETING", "from host");
@@ -116,7 +123,7 @@ class RunMojoTest {
         assertThat(request.limits().maxCallDepth()).isEqualTo(500);
         assertThat(request.limits().fuel()).isEqualTo(1_000_000);
         assertThat(request.limits().timeout()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(new String(request.stdin().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("line one\nline two\n");
+        assertThat(stdinSeen.get()).isEqualTo("line one\nline two\n");
 
         // exit code 2 is listed in successExitCodes, so the build goes on
         File generated = file("target/unit-full/generated-sources/wasm");
@@ -143,7 +150,7 @@ class RunMojoTest {
         assertThat(request.workingDirectory()).isEqualTo("/");
         assertThat(request.entryPoint()).isNull();
         assertThat(request.limits().timeout()).isNull();
-        assertThat(request.stdin().read()).as("empty stdin").isEqualTo(-1);
+        assertThat(stdinSeen.get()).as("empty stdin").isEmpty();
         assertThat(request.stdout()).isInstanceOf(GuestOutput.class);
         assertThat(request.stderr()).isInstanceOf(GuestOutput.class);
     }
@@ -408,6 +415,24 @@ class RunMojoTest {
         Files.setLastModifiedTime(in, FileTime.from(now));
         mojo.execute();
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "arguments", value = "alpha,beta")
+    void theRealRuntimeRunsHelloSandboxed(RunMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "root", work.toFile());
+        setVariableValueToObject(mojo, "environmentVariables", Map.of("GREETING", "hi"));
+        Function<RunRequest, RunResult> wasm = prepare(mojo, null).runner = org.wasmvm.core.Wasm::run;
+        assertThat(wasm).isNotNull();
+
+        mojo.execute();
+
+        assertThat(infos).contains("Hello from wasm!", "argc=3", "argv[0]=hello.wasm", "argv[1]=alpha",
+                "argv[2]=beta", "GREETING=hi", "PATH is unset", "HOME is unset", "open /../escape.txt -> -13");
+        assertThat(warnings).containsExactly("hello.wasm writes to stderr");
+        assertThat(work.resolve("hello.txt")).hasContent("written by hello.wasm");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
