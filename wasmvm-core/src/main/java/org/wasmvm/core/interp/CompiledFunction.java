@@ -1,17 +1,23 @@
 package org.wasmvm.core.interp;
 
 /**
- * A function body lowered for the interpreter: {@code int[]} code whose branches hold resolved
- * targets and stack heights, plus the frame shape. Immutable; shared by all instances of a module.
+ * A function body lowered for the interpreter: register-style {@code int[]} code over frame slots,
+ * plus the frame shape. Immutable; shared by all instances of a module.
+ *
+ * <p>Frame layout: parameters, then declared locals ({@code localCount} slots in all), then the
+ * function's constants (copied in at every call, so instructions read constants like any other
+ * slot), then the operand slots; {@code frameSize} slots in all.
  *
  * @param code the lowered instructions (see {@link Op})
  * @param paramCount slots taken by the parameters (the frame's first slots)
  * @param localCount slots taken by parameters and declared locals together
  * @param resultCount slots the function returns
- * @param maxHeight the most slots the frame ever uses, locals included
+ * @param constants the values of the constant slots, which start at slot {@code localCount}
+ * @param frameSize the slots the frame needs, constants included
  * @param sourceMap pairs of (lowered pc, wasm byte offset), ascending, for stack traces
  */
-public record CompiledFunction(int[] code, int paramCount, int localCount, int resultCount, int maxHeight, int[] sourceMap) {
+public record CompiledFunction(int[] code, int paramCount, int localCount, int resultCount, long[] constants,
+        int frameSize, int[] sourceMap) {
 
     /** The wasm byte offset of the instruction at lowered {@code pc} (or the nearest before it). */
     public int sourceOffset(int pc) {

@@ -4,7 +4,9 @@ import static org.wasmvm.core.binary.Opcodes.*;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
@@ -13,13 +15,22 @@ import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
 
 /**
- * Lowers one validated function body to {@link CompiledFunction} code. It tracks the operand
- * stack height (validation guarantees the types), resolves every branch to a pc plus the stack
- * height and arity it keeps, and drops unreachable code, so the interpreter never scans for
- * {@code end} or decodes LEB128.
+ * Lowers one validated function body to register-style {@link CompiledFunction} code.
+ *
+ * <p>The wasm operand stack becomes frame slots: the value at stack height {@code h} lives in slot
+ * {@code h} (after the locals). The lowering keeps a compile-time stack saying where each value
+ * currently is: in its own slot, still in a local ({@code local.get} emits nothing), or in a
+ * constant slot (the body's constants get slots between the locals and the operands). Instructions read their operands from wherever they are and write their result
+ * to its slot, or straight into the local of a following {@code local.set}/{@code local.tee}. At
+ * control-flow boundaries and calls every value is moved to its own slot ({@link #flush()}), so
+ * branches need only the resolved target, plus a copy when a label's values must move down.
+ * i32 comparisons followed by {@code br_if} or {@code if} fuse into one compare-and-branch.
+ * Unreachable code is dropped, so the interpreter never scans for {@code end} or decodes LEB128.
  */
 final class FunctionCompiler {
     private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3;
+    /** Beyond this many distinct constants, the rest are materialized by CONST instructions. */
+    private static final int MAX_CONSTANT_SLOTS = 64;
 
     /** A control frame of the lowering: where its label jumps and what the branch keeps. */
     private static final class Frame {
@@ -55,14 +66,22 @@ final class FunctionCompiler {
     private final FuncType type;
     private final FunctionBody body;
     private final List<Frame> frames = new ArrayList<>();
+    private final Map<Long, Integer> constantIndex = new HashMap<>();
+    private long[] constants = new long[8];
+    private int constantCount;
     private int[] code = new int[64];
     private int length;
     private int[] sourceMap = new int[64];
     private int sourceLength;
+    /** Where the value at each stack height is: its own slot (== height), a local, or a constant slot. */
+    private int[] where = new int[16];
+    private int operandBase;
     private int height;
     private int maxHeight;
     private boolean unreachable;
     private int deadDepth;
+    /** Set by {@link #resultSlot} when the result also stays on the stack as a local.tee's local. */
+    private boolean teeResult;
 
     FunctionCompiler(WasmModule module, IndexSpaces spaces, int functionIndex) {
         this.module = module;
@@ -74,8 +93,9 @@ final class FunctionCompiler {
     CompiledFunction compile() {
         int localCount = type.params().size() + body.locals().length;
         int results = type.results().size();
-        height = maxHeight = localCount;
-        frames.add(new Frame(FUNCTION_KIND, localCount, results, localCount + results, 0, 0));
+        collectConstants(localCount);
+        operandBase = height = maxHeight = localCount + constantCount;
+        frames.add(new Frame(FUNCTION_KIND, operandBase, results, operandBase + results, 0, 0));
         var reader = new ByteReader(body.code(), body.offset(), body.length());
         while (!frames.isEmpty()) {
             int start = reader.position();
@@ -91,7 +111,7 @@ final class FunctionCompiler {
             }
         }
         return new CompiledFunction(Arrays.copyOf(code, length), type.params().size(), localCount, results,
-                maxHeight, Arrays.copyOf(sourceMap, sourceLength));
+                Arrays.copyOf(constants, constantCount), maxHeight, Arrays.copyOf(sourceMap, sourceLength));
     }
 
     private void lower(int op, ByteReader in) {
@@ -102,27 +122,23 @@ final class FunctionCompiler {
             }
             case NOP -> {
             }
-            case BLOCK -> {
+            case BLOCK, LOOP -> {
                 FuncType bt = blockType(in);
+                flush();
                 int base = height - bt.params().size();
-                frames.add(new Frame(BLOCK_KIND, base, bt.results().size(), base + bt.results().size(), length, bt.params().size()));
-            }
-            case LOOP -> {
-                FuncType bt = blockType(in);
-                int base = height - bt.params().size();
-                frames.add(new Frame(LOOP_KIND, base, bt.params().size(), base + bt.results().size(), length, bt.params().size()));
+                int arity = op == LOOP ? bt.params().size() : bt.results().size();
+                frames.add(new Frame(op == LOOP ? LOOP_KIND : BLOCK_KIND, base, arity, base + bt.results().size(),
+                        length, bt.params().size()));
             }
             case IF -> {
+                int condition = pop();
                 FuncType bt = blockType(in);
-                pop(1);
-                int base = height - bt.params().size();
-                var frame = new Frame(IF_KIND, base, bt.results().size(), base + bt.results().size(), length, bt.params().size());
-                emit(IF);
-                frame.elsePatch = length;
-                emit(-1);
-                frames.add(frame);
+                flush();
+                emit(Op.IF, condition);
+                pushIf(bt);
             }
             case ELSE -> {
+                flush();
                 Frame frame = top();
                 emit(BR);
                 frame.addPatch(length);
@@ -131,95 +147,129 @@ final class FunctionCompiler {
             }
             case END -> end();
             case BR -> {
-                branch(in.u32Index(), BR, Op.BR_UNWIND);
+                flush();
+                Frame target = label(in.u32Index());
+                if (target.kind == FUNCTION_KIND) {
+                    emit(RETURN, height - target.labelArity);
+                } else {
+                    branch(target, -1);
+                }
                 markDead();
             }
             case BR_IF -> {
-                pop(1);
-                branch(in.u32Index(), BR_IF, Op.BR_IF_UNWIND);
+                int condition = pop();
+                flush();
+                branch(label(in.u32Index()), condition);
             }
             case BR_TABLE -> brTable(in);
             case RETURN -> {
-                emit(RETURN);
+                flush();
+                emit(RETURN, height - type.results().size());
                 markDead();
             }
             case CALL -> {
                 int function = in.u32Index();
-                emit(CALL, function);
-                call(spaces.functionType(function));
+                flush();
+                FuncType callee = spaces.functionType(function);
+                emit(CALL, function, height - callee.params().size());
+                call(callee);
             }
             case CALL_INDIRECT -> {
                 int typeIndex = in.u32Index();
                 int table = in.u32Index();
-                pop(1);
+                int index = pop();
+                flush();
+                FuncType callee = module.types().get(typeIndex);
                 emit(CALL_INDIRECT, typeIndex, tableImmediate(table));
-                call(module.types().get(typeIndex));
+                emit(index, height - callee.params().size());
+                call(callee);
             }
-            case DROP -> {
-                pop(1);
-                emit(DROP);
+            case DROP -> pop();
+            case SELECT, SELECT_T -> {
+                if (op == SELECT_T) {
+                    in.skip(in.u32Index());
+                }
+                int condition = pop();
+                int b = pop();
+                int a = pop();
+                int dst = resultSlot(in);
+                emit(SELECT, dst);
+                emit(a, b, condition);
+                pushResult(dst);
             }
-            case SELECT -> {
-                pop(2);
-                emit(SELECT);
+            case LOCAL_GET -> push(in.u32Index());
+            case LOCAL_SET, LOCAL_TEE -> {
+                int local = in.u32Index();
+                int value = pop();
+                storeLocal(local, value);
+                if (op == LOCAL_TEE) {
+                    push(local);
+                }
             }
-            case SELECT_T -> {
-                int count = in.u32Index();
-                in.skip(count);
-                pop(2);
-                emit(SELECT);
+            case GLOBAL_GET -> {
+                int global = in.u32Index();
+                int dst = resultSlot(in);
+                emit(GLOBAL_GET, dst, global);
+                pushResult(dst);
             }
-            case LOCAL_GET, GLOBAL_GET -> {
-                emit(op, in.u32Index());
-                push(1);
+            case GLOBAL_SET -> emit(GLOBAL_SET, pop(), in.u32Index());
+            case TABLE_GET -> {
+                int table = tableImmediate(in.u32Index());
+                int index = pop();
+                int dst = resultSlot(in);
+                emit(TABLE_GET, dst, index, table);
+                pushResult(dst);
             }
-            case LOCAL_SET, GLOBAL_SET -> {
-                emit(op, in.u32Index());
-                pop(1);
-            }
-            case LOCAL_TEE -> emit(op, in.u32Index());
-            case TABLE_GET -> emit(op, tableImmediate(in.u32Index()));
             case TABLE_SET -> {
-                emit(op, tableImmediate(in.u32Index()));
-                pop(2);
+                int table = tableImmediate(in.u32Index());
+                int value = pop();
+                int index = pop();
+                emit(TABLE_SET, index, value, table);
             }
             case MEMORY_SIZE -> {
-                emit(op, in.u32Index());
-                push(1);
+                int memory = in.u32Index();
+                int dst = resultSlot(in);
+                emit(MEMORY_SIZE, dst, memory);
+                pushResult(dst);
             }
-            case MEMORY_GROW -> emit(op, in.u32Index());
-            case I32_CONST -> {
-                emit(op, in.s32());
-                push(1);
+            case MEMORY_GROW -> {
+                int memory = in.u32Index();
+                int delta = pop();
+                int dst = resultSlot(in);
+                emit(MEMORY_GROW, dst, delta, memory);
+                pushResult(dst);
             }
-            case F32_CONST -> {
-                emit(op, in.f32Bits());
-                push(1);
-            }
-            case I64_CONST -> {
-                emitLong(op, in.s64());
-                push(1);
-            }
-            case F64_CONST -> {
-                emitLong(op, in.f64Bits());
-                push(1);
-            }
+            case I32_CONST -> push(constant(in.s32()));
+            case I64_CONST -> push(constant(in.s64()));
+            case F32_CONST -> push(constant(in.f32Bits()));
+            case F64_CONST -> push(constant(in.f64Bits()));
             case REF_NULL -> {
                 in.u8();
-                emit(REF_NULL);
-                push(1);
+                push(constant(org.wasmvm.core.Value.NULL_REF));
             }
-            case REF_IS_NULL -> emit(REF_IS_NULL);
+            case REF_IS_NULL -> unary(op, in);
             case REF_FUNC -> {
-                emit(REF_FUNC, in.u32Index());
-                push(1);
+                int function = in.u32Index();
+                int dst = resultSlot(in);
+                emit(REF_FUNC, dst, function);
+                pushResult(dst);
             }
             default -> {
-                if (op >= I32_LOAD && op <= I64_STORE32) {
-                    memoryAccess(op, in);
+                if (op >= I32_LOAD && op <= I64_LOAD32_U) {
+                    load(op, in);
+                } else if (op >= I32_STORE && op <= I64_STORE32) {
+                    store(op, in);
+                } else if (op == I32_EQZ || (op >= I32_EQ && op <= I32_GE_U)) {
+                    compare(op, in);
+                } else if (op == I32_REINTERPRET_F32 || op == I64_REINTERPRET_F64 || op == F32_REINTERPRET_I32
+                        || op == F64_REINTERPRET_I64) {
+                    // raw bits already: the value stays where it is
                 } else if (op >= I32_EQZ && op <= I64_EXTEND32_S) {
-                    emit(op);
-                    pop(isBinary(op) ? 1 : 0);
+                    if (isBinary(op)) {
+                        binary(op, in);
+                    } else {
+                        unary(op, in);
+                    }
                 } else {
                     lowerPrefixed(op, in);
                 }
@@ -228,36 +278,47 @@ final class FunctionCompiler {
     }
 
     private void lowerPrefixed(int op, ByteReader in) {
-        int sub = op & 0xFF;
-        int lowered = Op.FC_BASE + sub;
+        int lowered = Op.FC_BASE + (op & 0xFF);
         switch (op) {
             case MEMORY_INIT, MEMORY_COPY, TABLE_INIT, TABLE_COPY -> {
                 int first = in.u32Index();
                 int second = in.u32Index();
-                emit(lowered, first, second);
-                pop(3);
+                threeOperands(lowered, first, second);
             }
-            case MEMORY_FILL, TABLE_FILL -> {
-                emit(lowered, in.u32Index());
-                pop(3);
-            }
+            case MEMORY_FILL, TABLE_FILL -> threeOperands(lowered, in.u32Index(), 0);
             case DATA_DROP, ELEM_DROP -> emit(lowered, in.u32Index());
             case TABLE_GROW -> {
-                emit(lowered, in.u32Index());
-                pop(1);
+                int table = in.u32Index();
+                int delta = pop();
+                int init = pop();
+                int dst = resultSlot(in);
+                emit(lowered, dst, init, delta);
+                emit(table);
+                pushResult(dst);
             }
             case TABLE_SIZE -> {
-                emit(lowered, in.u32Index());
-                push(1);
+                int table = in.u32Index();
+                int dst = resultSlot(in);
+                emit(lowered, dst, table);
+                pushResult(dst);
             }
             default -> {
                 if (op >= I32_TRUNC_SAT_F32_S && op <= I64_TRUNC_SAT_F64_U) {
-                    emit(lowered);
+                    unary(lowered, in);
                 } else {
                     throw new IllegalStateException("unexpected opcode 0x" + Integer.toHexString(op) + " in a validated body");
                 }
             }
         }
+    }
+
+    /** Bulk operations: {@code op imm1 imm2 a b c} with the three stack operands in order. */
+    private void threeOperands(int op, int first, int second) {
+        int c = pop();
+        int b = pop();
+        int a = pop();
+        emit(op, first, second);
+        emit(a, b, c);
     }
 
     /** Binary numeric operators pop two operands and push one; the rest of 0x45..0xC4 pop one, push one. */
@@ -267,15 +328,88 @@ final class FunctionCompiler {
                 || (op >= F32_ADD && op <= F32_COPYSIGN) || (op >= F64_ADD && op <= F64_COPYSIGN);
     }
 
-    private void memoryAccess(int op, ByteReader in) {
+    private void unary(int op, ByteReader in) {
+        int a = pop();
+        int dst = resultSlot(in);
+        emit(op, dst, a);
+        pushResult(dst);
+    }
+
+    private void binary(int op, ByteReader in) {
+        int b = pop();
+        int a = pop();
+        int dst = resultSlot(in);
+        emit(op, dst, a, b);
+        pushResult(dst);
+    }
+
+    /**
+     * An i32 comparison: fused with a directly following {@code br_if} (when its label keeps no
+     * values that must move) or {@code if}; otherwise an ordinary operator.
+     */
+    private void compare(int op, ByteReader in) {
+        int b = op == I32_EQZ ? 0 : pop();
+        int a = pop();
+        int k = op - I32_EQZ;
+        int next = in.position();
+        int following = in.hasMore() ? in.u8() : -1;
+        if (following == BR_IF) {
+            int depth = in.u32Index();
+            flush();
+            Frame target = label(depth);
+            if (!needsUnwind(target)) {
+                emit(Op.BR_IF_CMP + k, a, b);
+                if (target.kind == LOOP_KIND) {
+                    // a complemented (negative) target marks a back-edge, which counts down the fuel slice
+                    emit(~target.startPc);
+                } else {
+                    emitTarget(target);
+                }
+                return;
+            }
+            in.position(next);
+        } else if (following == IF) {
+            FuncType bt = blockType(in);
+            flush();
+            emit(Op.IF_NOT_CMP + k, a, b);
+            pushIf(bt);
+            return;
+        } else {
+            in.position(next);
+        }
+        int dst = resultSlot(in);
+        if (op == I32_EQZ) {
+            emit(op, dst, a);
+        } else {
+            emit(op, dst, a, b);
+        }
+        pushResult(dst);
+    }
+
+    private void load(int op, ByteReader in) {
+        int memory = memoryImmediate(in);
+        long offset = in.u64();
+        int address = pop();
+        int dst = resultSlot(in);
+        emit(op, dst, address, memory);
+        emit((int) offset, (int) (offset >>> 32));
+        pushResult(dst);
+    }
+
+    private void store(int op, ByteReader in) {
+        int memory = memoryImmediate(in);
+        long offset = in.u64();
+        int value = pop();
+        int address = pop();
+        emit(op, address, value, memory);
+        emit((int) offset, (int) (offset >>> 32));
+    }
+
+    /** Reads a memarg's alignment and memory index; returns the index with {@link Op#INDEX_64} for memory64. */
+    private int memoryImmediate(ByteReader in) {
         int align = in.u32();
         int memory = (align & 0x40) != 0 ? in.u32Index() : 0;
-        long offset = in.u64();
-        int memoryImmediate = spaces.memory(memory).is64() ? memory | Op.INDEX_64 : memory;
-        emit(op, memoryImmediate, (int) offset, (int) (offset >>> 32));
-        if (op >= I32_STORE) {
-            pop(2);
-        }
+        return spaces.memory(memory).is64() ? memory | Op.INDEX_64 : memory;
     }
 
     private int tableImmediate(int table) {
@@ -293,23 +427,42 @@ final class FunctionCompiler {
         return module.types().get((int) blockType);
     }
 
+    /** Emits the else target placeholder of an IF (already emitted) and opens its frame. */
+    private void pushIf(FuncType bt) {
+        int base = height - bt.params().size();
+        var frame = new Frame(IF_KIND, base, bt.results().size(), base + bt.results().size(), length, bt.params().size());
+        frame.elsePatch = length;
+        emit(-1);
+        frames.add(frame);
+    }
+
+    /** After a call (arguments already flushed to their slots), the results sit where the arguments began. */
     private void call(FuncType callee) {
-        pop(callee.params().size());
-        push(callee.results().size());
+        height -= callee.params().size();
+        for (int i = 0; i < callee.results().size(); i++) {
+            push(height);
+        }
     }
 
     private Frame top() {
         return frames.get(frames.size() - 1);
     }
 
+    private Frame label(int depth) {
+        return frames.get(frames.size() - 1 - depth);
+    }
+
     private void enterElse(Frame frame) {
         code[frame.elsePatch] = length;
         frame.elsePatch = -1;
-        height = frame.labelHeight + frame.paramCount;
+        resetHeight(frame.labelHeight + frame.paramCount);
         unreachable = false;
     }
 
     private void end() {
+        if (!unreachable) {
+            flush();
+        }
         Frame frame = frames.remove(frames.size() - 1);
         if (frame.elsePatch >= 0) {
             code[frame.elsePatch] = length;
@@ -317,37 +470,58 @@ final class FunctionCompiler {
         for (int i = 0; i < frame.patchCount; i++) {
             code[frame.patches[i]] = length;
         }
-        height = frame.endHeight;
+        resetHeight(frame.endHeight);
         unreachable = false;
         if (frame.kind == FUNCTION_KIND) {
-            emit(RETURN);
+            emit(RETURN, frame.labelHeight);
+        }
+    }
+
+    /** Sets the stack height with every value in its own slot (the state at a label). */
+    private void resetHeight(int newHeight) {
+        ensureWhere(newHeight);
+        for (int h = operandBase; h < newHeight; h++) {
+            where[h] = h;
+        }
+        height = newHeight;
+        if (height > maxHeight) {
+            maxHeight = height;
         }
     }
 
     /**
-     * A branch to the function's own label is a return; to a loop it jumps back to the loop's
-     * start; to a block or if it jumps forward to the end (patched when the end is lowered).
+     * A branch to a label (condition {@code -1}: unconditional). The function's label is a jump to
+     * the final RETURN, a loop's a jump back to its start, a block's a jump forward to its end,
+     * patched when the end is lowered. Values the label keeps are copied down when not in place.
      */
-    private void branch(int depth, int plainOp, int unwindOp) {
-        Frame target = frames.get(frames.size() - 1 - depth);
-        if (target.kind == FUNCTION_KIND && plainOp == BR) {
-            emit(RETURN);
-            return;
-        }
+    private void branch(Frame target, int condition) {
+        boolean conditional = condition != -1;
         if (needsUnwind(target)) {
-            emit(unwindOp);
+            emit(conditional ? Op.BR_IF_UNWIND : Op.BR_UNWIND);
+            if (conditional) {
+                emit(condition);
+            }
+            emit(height - target.labelArity);
             emitTarget(target);
             emit(target.labelHeight, target.labelArity);
         } else if (target.kind == LOOP_KIND) {
-            emit(plainOp == BR ? Op.BR_LOOP : Op.BR_IF_LOOP, target.startPc);
+            if (conditional) {
+                emit(Op.BR_IF_LOOP, condition, target.startPc);
+            } else {
+                emit(Op.BR_LOOP, target.startPc);
+            }
         } else {
-            emit(plainOp);
+            if (conditional) {
+                emit(BR_IF, condition);
+            } else {
+                emit(BR);
+            }
             emitTarget(target);
         }
     }
 
     private boolean needsUnwind(Frame target) {
-        return target.kind != FUNCTION_KIND && height - target.labelArity != target.labelHeight;
+        return target.labelArity > 0 && height - target.labelArity != target.labelHeight;
     }
 
     private void emitTarget(Frame target) {
@@ -361,14 +535,19 @@ final class FunctionCompiler {
 
     private void brTable(ByteReader in) {
         int count = in.u32Index();
-        pop(1);
-        emit(BR_TABLE, count);
+        int index = pop();
+        flush();
+        int arity = -1;
+        int srcPosition = length + 2;
+        emit(BR_TABLE, index, 0, count);
         for (int i = 0; i <= count; i++) {
-            Frame target = frames.get(frames.size() - 1 - in.u32Index());
+            Frame target = label(in.u32Index());
+            arity = target.labelArity;
             emitTarget(target);
-            // the function's label needs no move: RETURN takes the top results wherever they are
-            emit(target.kind == FUNCTION_KIND ? height - target.labelArity : target.labelHeight, target.labelArity);
+            emit(target.labelHeight, target.labelArity);
         }
+        // every label of a br_table keeps the same number of values, all taken from the stack top
+        code[srcPosition] = height - arity;
         markDead();
     }
 
@@ -400,15 +579,133 @@ final class FunctionCompiler {
         }
     }
 
-    private void push(int slots) {
-        height += slots;
+    // ---- the compile-time operand stack ----
+
+    private void ensureWhere(int size) {
+        if (size > where.length) {
+            where = Arrays.copyOf(where, Math.max(size, where.length * 2));
+        }
+    }
+
+    /** Pushes a value that currently lives at {@code location} (a slot, a local, or a constant). */
+    private void push(int location) {
+        ensureWhere(height + 1);
+        where[height++] = location;
         if (height > maxHeight) {
             maxHeight = height;
         }
     }
 
-    private void pop(int slots) {
-        height -= slots;
+    /** Pushes an operator's result written to {@code dst} ({@link #resultSlot}). */
+    private void pushResult(int dst) {
+        if (dst == height) {
+            push(height);
+        } else if (teeResult) {
+            push(dst);
+        }
+        teeResult = false;
+    }
+
+    /** Pops the top value; returns where it is. */
+    private int pop() {
+        return where[--height];
+    }
+
+    /**
+     * Where an operator's result goes: the local of a directly following {@code local.set} or
+     * {@code local.tee} (which is consumed), else the result's own slot. Values still reading
+     * that local are first moved to their slots, as the write would change them.
+     */
+    private int resultSlot(ByteReader in) {
+        int next = in.position();
+        if (in.hasMore()) {
+            int op = in.u8();
+            if (op == LOCAL_SET || op == LOCAL_TEE) {
+                int local = in.u32Index();
+                protectLocal(local);
+                teeResult = op == LOCAL_TEE;
+                return local;
+            }
+        }
+        in.position(next);
+        return height;
+    }
+
+    private void storeLocal(int local, int value) {
+        protectLocal(local);
+        if (value != local) {
+            emit(Op.COPY, local, value);
+        }
+    }
+
+    /** Moves every stacked value that still reads {@code local} into its own slot. */
+    private void protectLocal(int local) {
+        for (int h = operandBase; h < height; h++) {
+            if (where[h] == local) {
+                materialize(h);
+            }
+        }
+    }
+
+    /** Moves every stacked value into its own slot (before control flow and calls). */
+    private void flush() {
+        for (int h = operandBase; h < height; h++) {
+            materialize(h);
+        }
+    }
+
+    private void materialize(int h) {
+        if (where[h] != h) {
+            emit(Op.COPY, h, where[h]);
+            where[h] = h;
+        }
+    }
+
+    /**
+     * Gives the body's first {@value #MAX_CONSTANT_SLOTS} distinct constants a slot each, right
+     * after the locals, so that the operand slots can start behind them.
+     */
+    private void collectConstants(int firstSlot) {
+        var in = new ByteReader(body.code(), body.offset(), body.length());
+        while (in.hasMore() && constantCount < MAX_CONSTANT_SLOTS) {
+            int op = in.u8();
+            if (op == PREFIX_FC) {
+                op = 0xFC00 | in.u32();
+            }
+            switch (op) {
+                case I32_CONST -> addConstant(in.s32(), firstSlot);
+                case I64_CONST -> addConstant(in.s64(), firstSlot);
+                case F32_CONST -> addConstant(in.f32Bits(), firstSlot);
+                case F64_CONST -> addConstant(in.f64Bits(), firstSlot);
+                case REF_NULL -> {
+                    in.u8();
+                    addConstant(org.wasmvm.core.Value.NULL_REF, firstSlot);
+                }
+                case BLOCK, LOOP, IF -> in.s33();
+                default -> Immediates.skip(op, in);
+            }
+        }
+    }
+
+    private void addConstant(long value, int firstSlot) {
+        if (!constantIndex.containsKey(value)) {
+            if (constantCount == constants.length) {
+                constants = Arrays.copyOf(constants, constantCount * 2);
+            }
+            constants[constantCount] = value;
+            constantIndex.put(value, firstSlot + constantCount++);
+        }
+    }
+
+    /** The location of a constant: its constant slot, or (beyond the cap) its own slot, set by CONST. */
+    private int constant(long value) {
+        Integer slot = constantIndex.get(value);
+        if (slot != null) {
+            return slot;
+        }
+        emit(Op.CONST, height, (int) value);
+        emit((int) (value >>> 32));
+        return height;
     }
 
     private void sourceMap(int wasmOffset) {
@@ -417,10 +714,6 @@ final class FunctionCompiler {
         }
         sourceMap[sourceLength++] = length;
         sourceMap[sourceLength++] = wasmOffset;
-    }
-
-    private void emitLong(int op, long value) {
-        emit(op, (int) value, (int) (value >>> 32));
     }
 
     private void emit(int word) {

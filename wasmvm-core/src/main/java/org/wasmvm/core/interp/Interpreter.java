@@ -22,11 +22,12 @@ import org.wasmvm.core.runtime.Trap;
 import org.wasmvm.core.runtime.WasmFunction;
 
 /**
- * Executes lowered code. Values live untagged in one {@code long[]} stack shared by all frames:
- * a frame's parameters and locals are its first slots, its operands follow, and a call's
- * arguments become the callee's first locals in place. Calls between wasm functions push an
- * explicit frame instead of recursing in Java, so the depth limit, not the Java stack, bounds
- * recursion. Nothing is allocated per executed instruction.
+ * Executes lowered code (see {@link Op} and {@link FunctionCompiler}). Values live untagged in one
+ * {@code long[]} shared by all frames; every instruction names its operand and result slots
+ * relative to the frame pointer. A call's arguments sit in consecutive slots of the caller, which
+ * become the callee's first locals in place and receive its results. Calls between wasm functions
+ * push an explicit frame instead of recursing in Java, so the depth limit, not the Java stack,
+ * bounds recursion. Nothing is allocated per executed instruction.
  */
 public final class Interpreter {
     private static final int INITIAL_STACK = 1024;
@@ -80,13 +81,13 @@ public final class Interpreter {
 
     private long[] run(WasmFunction entry, long[] args) {
         CompiledFunction compiled = entry.code();
-        ensureStack(compiled.maxHeight());
+        ensureStack(compiled.frameSize());
         System.arraycopy(args, 0, stack, 0, args.length);
         WasmFunction[] current = {entry};
         int[] currentPc = {0};
         try {
-            int sp = execute(current, currentPc);
-            return Arrays.copyOfRange(stack, sp - entry.type().results().size(), sp);
+            execute(current, currentPc);
+            return Arrays.copyOf(stack, entry.type().results().size());
         } catch (Trap trap) {
             throw new WasmTrap(trap.kind(), trap.detail(), stackTrace(current[0], currentPc[0]), null);
         } catch (StackOverflowError e) {
@@ -140,83 +141,96 @@ public final class Interpreter {
         depth++;
     }
 
-    /** Calls a host function with the top argument slots; returns the new stack pointer. */
-    private int callHost(HostFunctionInstance host, ModuleInstance caller, int sp) {
+    /** Zeroes the declared locals and loads the constant slots of a new frame at {@code fp}. */
+    private static void initFrame(long[] s, int fp, CompiledFunction function) {
+        Arrays.fill(s, fp + function.paramCount(), fp + function.localCount(), 0L);
+        long[] constants = function.constants();
+        System.arraycopy(constants, 0, s, fp + function.localCount(), constants.length);
+    }
+
+    /** Calls a host function with the arguments at slot {@code base}; its results are written there. */
+    private void callHost(HostFunctionInstance host, ModuleInstance caller, int base) {
         int paramCount = host.type().params().size();
-        long[] args = Arrays.copyOfRange(stack, sp - paramCount, sp);
-        sp -= paramCount;
+        long[] args = Arrays.copyOfRange(stack, base, base + paramCount);
         context.callDepth = baseDepth + depth + 1;
         long[] results = callHost(host, caller, args);
-        ensureStack(sp + results.length);
-        System.arraycopy(results, 0, stack, sp, results.length);
-        return sp + results.length;
+        ensureStack(base + results.length);
+        System.arraycopy(results, 0, stack, base, results.length);
     }
 
     /**
-     * The dispatch loop. {@code current[0]} and {@code pc[0]} are written back only when leaving
-     * through a call, return or trap, so a trap can name the function and instruction.
+     * The dispatch loop. {@code current[0]} and {@code pcOut[0]} are written back when leaving
+     * through a call or a trap, so a trap can name the function and instruction. The results of
+     * the entry function end up in slots 0….
      */
-    @SuppressWarnings("checkstyle:MethodLength")
-    private int execute(WasmFunction[] current, int[] pcOut) {
+    private void execute(WasmFunction[] current, int[] pcOut) {
         WasmFunction function = current[0];
         CompiledFunction compiled = function.code();
-        int[] code = compiled.code();
+        int[] c = compiled.code();
         ModuleInstance instance = function.instance();
         LinearMemory[] memories = instance.memories;
         GlobalInstance[] globals = instance.globals;
-        long[] stack = this.stack;
+        long[] s = this.stack;
         int fp = 0;
-        int sp = compiled.localCount();
-        Arrays.fill(stack, compiled.paramCount(), sp, 0L);
+        initFrame(s, fp, compiled);
         int pc = 0;
         int budget = 0;
         try {
             budget = context.nextSlice();
             while (true) {
-                int op = code[pc++];
+                int op = c[pc++];
                 switch (op) {
                     case UNREACHABLE -> throw new Trap(TrapKind.UNREACHABLE);
-                    case BR -> pc = code[pc];
-                    case BR_IF -> pc = (int) stack[--sp] != 0 ? code[pc] : pc + 1;
+                    case BR -> pc = c[pc];
+                    case BR_IF -> pc = (int) s[fp + c[pc]] != 0 ? c[pc + 1] : pc + 2;
+                    case Op.IF -> pc = (int) s[fp + c[pc]] == 0 ? c[pc + 1] : pc + 2;
                     case Op.BR_LOOP -> {
                         if (--budget == 0) {
                             budget = context.nextSlice();
                         }
-                        pc = code[pc];
+                        pc = c[pc];
                     }
                     case Op.BR_IF_LOOP -> {
-                        if ((int) stack[--sp] != 0) {
+                        if ((int) s[fp + c[pc]] != 0) {
                             if (--budget == 0) {
                                 budget = context.nextSlice();
                             }
-                            pc = code[pc];
+                            pc = c[pc + 1];
                         } else {
-                            pc++;
+                            pc += 2;
                         }
                     }
-                    case IF -> pc = (int) stack[--sp] == 0 ? code[pc] : pc + 1;
                     case Op.BR_UNWIND, Op.BR_IF_UNWIND, BR_TABLE -> {
-                        int entry = pc;
+                        // each form leads to one (target, dst, arity) entry and a src slot
+                        int entry;
+                        int src;
                         if (op == BR_TABLE) {
-                            int count = code[pc];
-                            int index = (int) stack[--sp];
-                            entry = pc + 1 + 3 * (Integer.compareUnsigned(index, count) < 0 ? index : count);
-                        } else if (op == Op.BR_IF_UNWIND && (int) stack[--sp] == 0) {
-                            pc += 3;
+                            int index = (int) s[fp + c[pc]];
+                            int count = c[pc + 2];
+                            src = c[pc + 1];
+                            entry = pc + 3 + 3 * (Integer.compareUnsigned(index, count) < 0 ? index : count);
+                        } else if (op == Op.BR_UNWIND) {
+                            src = c[pc];
+                            entry = pc + 1;
+                        } else if ((int) s[fp + c[pc]] != 0) {
+                            src = c[pc + 1];
+                            entry = pc + 2;
+                        } else {
+                            pc += 5;
                             continue;
                         }
-                        sp = unwind(stack, sp, fp + code[entry + 1], code[entry + 2]);
-                        if (code[entry] < pc && --budget == 0) {
+                        int arity = c[entry + 2];
+                        System.arraycopy(s, fp + src, s, fp + c[entry + 1], arity);
+                        if (c[entry] < pc && --budget == 0) {
                             budget = context.nextSlice();
                         }
-                        pc = code[entry];
+                        pc = c[entry];
                     }
                     case RETURN -> {
                         int results = compiled.resultCount();
-                        System.arraycopy(stack, sp - results, stack, fp, results);
-                        sp = fp + results;
+                        System.arraycopy(s, fp + c[pc], s, fp, results);
                         if (depth == 0) {
-                            return sp;
+                            return;
                         }
                         depth--;
                         function = frameFunctions[depth];
@@ -224,254 +238,554 @@ public final class Interpreter {
                         pc = frameReturnPcs[depth];
                         fp = frameFps[depth];
                         compiled = function.code();
-                        code = compiled.code();
+                        c = compiled.code();
                         instance = function.instance();
                         memories = instance.memories;
                         globals = instance.globals;
                     }
                     case CALL, CALL_INDIRECT -> {
                         FunctionInstance callee;
+                        int base;
                         if (op == CALL) {
-                            callee = instance.functions[code[pc]];
-                            pc++;
-                        } else {
-                            callee = indirectCallee(instance, code[pc], code[pc + 1], stack[--sp]);
+                            callee = instance.functions[c[pc]];
+                            base = c[pc + 1];
                             pc += 2;
+                        } else {
+                            callee = indirectCallee(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]]);
+                            base = c[pc + 3];
+                            pc += 4;
                         }
+                        current[0] = function;
+                        pcOut[0] = pc;
                         if (callee instanceof WasmFunction wasm) {
-                            current[0] = function;
-                            pcOut[0] = pc;
                             pushFrame(function, pc, fp);
                             if (--budget == 0) {
                                 budget = context.nextSlice();
                             }
                             function = wasm;
                             compiled = wasm.code();
-                            fp = sp - compiled.paramCount();
-                            if (fp + compiled.maxHeight() > stack.length) {
-                                ensureStack(fp + compiled.maxHeight());
-                                stack = this.stack;
+                            fp += base;
+                            if (fp + compiled.frameSize() > s.length) {
+                                ensureStack(fp + compiled.frameSize());
+                                s = this.stack;
                             }
-                            sp = fp + compiled.localCount();
-                            Arrays.fill(stack, fp + compiled.paramCount(), sp, 0L);
-                            code = compiled.code();
+                            initFrame(s, fp, compiled);
+                            c = compiled.code();
                             instance = wasm.instance();
                             memories = instance.memories;
                             globals = instance.globals;
                             pc = 0;
                         } else {
-                            current[0] = function;
-                            pcOut[0] = pc;
-                            sp = callHost((HostFunctionInstance) callee, instance, sp);
-                            stack = this.stack;
+                            callHost((HostFunctionInstance) callee, instance, fp + base);
+                            s = this.stack;
                         }
                     }
-                    case DROP -> sp--;
-                    case SELECT -> {
-                        sp -= 2;
-                        if ((int) stack[sp + 1] == 0) {
-                            stack[sp - 1] = stack[sp];
-                        }
-                    }
-                    case LOCAL_GET -> stack[sp++] = stack[fp + code[pc++]];
-                    case LOCAL_SET -> stack[fp + code[pc++]] = stack[--sp];
-                    case LOCAL_TEE -> stack[fp + code[pc++]] = stack[sp - 1];
-                    case GLOBAL_GET -> stack[sp++] = globals[code[pc++]].value;
-                    case GLOBAL_SET -> globals[code[pc++]].value = stack[--sp];
-                    case TABLE_GET -> {
-                        stack[sp - 1] = BulkOps.tableGet(instance.tables[code[pc++] & ~Op.INDEX_64], stack[sp - 1]);
-                    }
-                    case TABLE_SET -> {
-                        sp -= 2;
-                        BulkOps.tableSet(instance.tables[code[pc++] & ~Op.INDEX_64], stack[sp], stack[sp + 1]);
-                    }
-                    case I32_LOAD -> {
-                        stack[sp - 1] = memory(memories, code, pc).load32(address(stack[sp - 1], code, pc));
-                        pc += 3;
-                    }
-                    case I64_LOAD, F64_LOAD -> {
-                        stack[sp - 1] = memory(memories, code, pc).load64(address(stack[sp - 1], code, pc));
-                        pc += 3;
-                    }
-                    case F32_LOAD -> {
-                        stack[sp - 1] = memory(memories, code, pc).load32(address(stack[sp - 1], code, pc));
-                        pc += 3;
-                    }
-                    case I32_LOAD8_S, I64_LOAD8_S -> {
-                        stack[sp - 1] = memory(memories, code, pc).load8(address(stack[sp - 1], code, pc));
-                        pc += 3;
-                    }
-                    case I32_LOAD8_U, I64_LOAD8_U -> {
-                        stack[sp - 1] = memory(memories, code, pc).load8(address(stack[sp - 1], code, pc)) & 0xFF;
-                        pc += 3;
-                    }
-                    case I32_LOAD16_S, I64_LOAD16_S -> {
-                        stack[sp - 1] = memory(memories, code, pc).load16(address(stack[sp - 1], code, pc));
-                        pc += 3;
-                    }
-                    case I32_LOAD16_U, I64_LOAD16_U -> {
-                        stack[sp - 1] = memory(memories, code, pc).load16(address(stack[sp - 1], code, pc)) & 0xFFFF;
-                        pc += 3;
-                    }
-                    case I64_LOAD32_S -> {
-                        stack[sp - 1] = memory(memories, code, pc).load32(address(stack[sp - 1], code, pc));
-                        pc += 3;
-                    }
-                    case I64_LOAD32_U -> {
-                        stack[sp - 1] = memory(memories, code, pc).load32(address(stack[sp - 1], code, pc)) & 0xFFFFFFFFL;
-                        pc += 3;
-                    }
-                    case I32_STORE, F32_STORE, I64_STORE32 -> {
-                        sp -= 2;
-                        memory(memories, code, pc).store32(address(stack[sp], code, pc), (int) stack[sp + 1]);
-                        pc += 3;
-                    }
-                    case I64_STORE, F64_STORE -> {
-                        sp -= 2;
-                        memory(memories, code, pc).store64(address(stack[sp], code, pc), stack[sp + 1]);
-                        pc += 3;
-                    }
-                    case I32_STORE8, I64_STORE8 -> {
-                        sp -= 2;
-                        memory(memories, code, pc).store8(address(stack[sp], code, pc), (byte) stack[sp + 1]);
-                        pc += 3;
-                    }
-                    case I32_STORE16, I64_STORE16 -> {
-                        sp -= 2;
-                        memory(memories, code, pc).store16(address(stack[sp], code, pc), (short) stack[sp + 1]);
-                        pc += 3;
-                    }
-                    case MEMORY_SIZE -> {
-                        LinearMemory mem = memories[code[pc++]];
-                        stack[sp++] = mem.type().is64() ? mem.pages() : (int) mem.pages();
-                    }
-                    case MEMORY_GROW -> stack[sp - 1] = BulkOps.memoryGrow(memories[code[pc++]], stack[sp - 1]);
-                    case I32_CONST, F32_CONST -> stack[sp++] = code[pc++];
-                    case I64_CONST, F64_CONST -> {
-                        stack[sp++] = (code[pc] & 0xFFFFFFFFL) | ((long) code[pc + 1] << 32);
+                    case Op.COPY -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]];
                         pc += 2;
                     }
-                    case I32_EQZ -> stack[sp - 1] = (int) stack[sp - 1] == 0 ? 1 : 0;
-                    case I32_EQ -> stack[sp - 2] = (int) stack[sp - 2] == (int) stack[--sp] ? 1 : 0;
-                    case I32_NE -> stack[sp - 2] = (int) stack[sp - 2] != (int) stack[--sp] ? 1 : 0;
-                    case I32_LT_S -> stack[sp - 2] = (int) stack[sp - 2] < (int) stack[--sp] ? 1 : 0;
-                    case I32_LT_U -> stack[sp - 2] = Integer.compareUnsigned((int) stack[sp - 2], (int) stack[--sp]) < 0 ? 1 : 0;
-                    case I32_GT_S -> stack[sp - 2] = (int) stack[sp - 2] > (int) stack[--sp] ? 1 : 0;
-                    case I32_GT_U -> stack[sp - 2] = Integer.compareUnsigned((int) stack[sp - 2], (int) stack[--sp]) > 0 ? 1 : 0;
-                    case I32_LE_S -> stack[sp - 2] = (int) stack[sp - 2] <= (int) stack[--sp] ? 1 : 0;
-                    case I32_LE_U -> stack[sp - 2] = Integer.compareUnsigned((int) stack[sp - 2], (int) stack[--sp]) <= 0 ? 1 : 0;
-                    case I32_GE_S -> stack[sp - 2] = (int) stack[sp - 2] >= (int) stack[--sp] ? 1 : 0;
-                    case I32_GE_U -> stack[sp - 2] = Integer.compareUnsigned((int) stack[sp - 2], (int) stack[--sp]) >= 0 ? 1 : 0;
-                    case I64_EQZ -> stack[sp - 1] = stack[sp - 1] == 0 ? 1 : 0;
-                    case I64_EQ -> stack[sp - 2] = stack[sp - 2] == stack[--sp] ? 1 : 0;
-                    case I64_NE -> stack[sp - 2] = stack[sp - 2] != stack[--sp] ? 1 : 0;
-                    case I64_LT_S -> stack[sp - 2] = stack[sp - 2] < stack[--sp] ? 1 : 0;
-                    case I64_LT_U -> stack[sp - 2] = Long.compareUnsigned(stack[sp - 2], stack[--sp]) < 0 ? 1 : 0;
-                    case I64_GT_S -> stack[sp - 2] = stack[sp - 2] > stack[--sp] ? 1 : 0;
-                    case I64_GT_U -> stack[sp - 2] = Long.compareUnsigned(stack[sp - 2], stack[--sp]) > 0 ? 1 : 0;
-                    case I64_LE_S -> stack[sp - 2] = stack[sp - 2] <= stack[--sp] ? 1 : 0;
-                    case I64_LE_U -> stack[sp - 2] = Long.compareUnsigned(stack[sp - 2], stack[--sp]) <= 0 ? 1 : 0;
-                    case I64_GE_S -> stack[sp - 2] = stack[sp - 2] >= stack[--sp] ? 1 : 0;
-                    case I64_GE_U -> stack[sp - 2] = Long.compareUnsigned(stack[sp - 2], stack[--sp]) >= 0 ? 1 : 0;
-                    case F32_EQ -> stack[sp - 2] = f32(stack[sp - 2]) == f32(stack[--sp]) ? 1 : 0;
-                    case F32_NE -> stack[sp - 2] = f32(stack[sp - 2]) != f32(stack[--sp]) ? 1 : 0;
-                    case F32_LT -> stack[sp - 2] = f32(stack[sp - 2]) < f32(stack[--sp]) ? 1 : 0;
-                    case F32_GT -> stack[sp - 2] = f32(stack[sp - 2]) > f32(stack[--sp]) ? 1 : 0;
-                    case F32_LE -> stack[sp - 2] = f32(stack[sp - 2]) <= f32(stack[--sp]) ? 1 : 0;
-                    case F32_GE -> stack[sp - 2] = f32(stack[sp - 2]) >= f32(stack[--sp]) ? 1 : 0;
-                    case F64_EQ -> stack[sp - 2] = f64(stack[sp - 2]) == f64(stack[--sp]) ? 1 : 0;
-                    case F64_NE -> stack[sp - 2] = f64(stack[sp - 2]) != f64(stack[--sp]) ? 1 : 0;
-                    case F64_LT -> stack[sp - 2] = f64(stack[sp - 2]) < f64(stack[--sp]) ? 1 : 0;
-                    case F64_GT -> stack[sp - 2] = f64(stack[sp - 2]) > f64(stack[--sp]) ? 1 : 0;
-                    case F64_LE -> stack[sp - 2] = f64(stack[sp - 2]) <= f64(stack[--sp]) ? 1 : 0;
-                    case F64_GE -> stack[sp - 2] = f64(stack[sp - 2]) >= f64(stack[--sp]) ? 1 : 0;
-                    case I32_CLZ -> stack[sp - 1] = Integer.numberOfLeadingZeros((int) stack[sp - 1]);
-                    case I32_CTZ -> stack[sp - 1] = Integer.numberOfTrailingZeros((int) stack[sp - 1]);
-                    case I32_POPCNT -> stack[sp - 1] = Integer.bitCount((int) stack[sp - 1]);
-                    case I32_ADD -> stack[sp - 2] = (int) stack[sp - 2] + (int) stack[--sp];
-                    case I32_SUB -> stack[sp - 2] = (int) stack[sp - 2] - (int) stack[--sp];
-                    case I32_MUL -> stack[sp - 2] = (int) stack[sp - 2] * (int) stack[--sp];
-                    case I32_DIV_S -> stack[sp - 2] = NumericOps.i32DivS((int) stack[sp - 2], (int) stack[--sp]);
-                    case I32_DIV_U -> stack[sp - 2] = NumericOps.i32DivU((int) stack[sp - 2], (int) stack[--sp]);
-                    case I32_REM_S -> stack[sp - 2] = NumericOps.i32RemS((int) stack[sp - 2], (int) stack[--sp]);
-                    case I32_REM_U -> stack[sp - 2] = NumericOps.i32RemU((int) stack[sp - 2], (int) stack[--sp]);
-                    case I32_AND -> stack[sp - 2] = (int) stack[sp - 2] & (int) stack[--sp];
-                    case I32_OR -> stack[sp - 2] = (int) stack[sp - 2] | (int) stack[--sp];
-                    case I32_XOR -> stack[sp - 2] = (int) stack[sp - 2] ^ (int) stack[--sp];
-                    case I32_SHL -> stack[sp - 2] = (int) stack[sp - 2] << (int) stack[--sp];
-                    case I32_SHR_S -> stack[sp - 2] = (int) stack[sp - 2] >> (int) stack[--sp];
-                    case I32_SHR_U -> stack[sp - 2] = (int) stack[sp - 2] >>> (int) stack[--sp];
-                    case I32_ROTL -> stack[sp - 2] = Integer.rotateLeft((int) stack[sp - 2], (int) stack[--sp]);
-                    case I32_ROTR -> stack[sp - 2] = Integer.rotateRight((int) stack[sp - 2], (int) stack[--sp]);
-                    case I64_CLZ -> stack[sp - 1] = Long.numberOfLeadingZeros(stack[sp - 1]);
-                    case I64_CTZ -> stack[sp - 1] = Long.numberOfTrailingZeros(stack[sp - 1]);
-                    case I64_POPCNT -> stack[sp - 1] = Long.bitCount(stack[sp - 1]);
-                    case I64_ADD -> stack[sp - 2] = stack[sp - 2] + stack[--sp];
-                    case I64_SUB -> stack[sp - 2] = stack[sp - 2] - stack[--sp];
-                    case I64_MUL -> stack[sp - 2] = stack[sp - 2] * stack[--sp];
-                    case I64_DIV_S -> stack[sp - 2] = NumericOps.i64DivS(stack[sp - 2], stack[--sp]);
-                    case I64_DIV_U -> stack[sp - 2] = NumericOps.i64DivU(stack[sp - 2], stack[--sp]);
-                    case I64_REM_S -> stack[sp - 2] = NumericOps.i64RemS(stack[sp - 2], stack[--sp]);
-                    case I64_REM_U -> stack[sp - 2] = NumericOps.i64RemU(stack[sp - 2], stack[--sp]);
-                    case I64_AND -> stack[sp - 2] = stack[sp - 2] & stack[--sp];
-                    case I64_OR -> stack[sp - 2] = stack[sp - 2] | stack[--sp];
-                    case I64_XOR -> stack[sp - 2] = stack[sp - 2] ^ stack[--sp];
-                    case I64_SHL -> stack[sp - 2] = stack[sp - 2] << stack[--sp];
-                    case I64_SHR_S -> stack[sp - 2] = stack[sp - 2] >> stack[--sp];
-                    case I64_SHR_U -> stack[sp - 2] = stack[sp - 2] >>> stack[--sp];
-                    case I64_ROTL -> stack[sp - 2] = Long.rotateLeft(stack[sp - 2], (int) stack[--sp]);
-                    case I64_ROTR -> stack[sp - 2] = Long.rotateRight(stack[sp - 2], (int) stack[--sp]);
-                    case F32_ABS -> stack[sp - 1] = stack[sp - 1] & 0x7FFF_FFFFL;
-                    case F32_NEG -> stack[sp - 1] = (stack[sp - 1] ^ 0x8000_0000L) & 0xFFFF_FFFFL;
-                    case F32_CEIL, F32_FLOOR, F32_TRUNC, F32_NEAREST, F32_SQRT -> stack[sp - 1] = NumericOps.f32Unary(op, stack[sp - 1]);
-                    case F32_ADD -> stack[sp - 2] = bits(f32(stack[sp - 2]) + f32(stack[--sp]));
-                    case F32_SUB -> stack[sp - 2] = bits(f32(stack[sp - 2]) - f32(stack[--sp]));
-                    case F32_MUL -> stack[sp - 2] = bits(f32(stack[sp - 2]) * f32(stack[--sp]));
-                    case F32_DIV -> stack[sp - 2] = bits(f32(stack[sp - 2]) / f32(stack[--sp]));
-                    case F32_MIN -> stack[sp - 2] = NumericOps.f32Min(stack[sp - 2], stack[--sp]);
-                    case F32_MAX -> stack[sp - 2] = NumericOps.f32Max(stack[sp - 2], stack[--sp]);
-                    case F32_COPYSIGN -> stack[sp - 2] = (stack[sp - 2] & 0x7FFF_FFFFL) | (stack[--sp] & 0x8000_0000L);
-                    case F64_ABS -> stack[sp - 1] = stack[sp - 1] & Long.MAX_VALUE;
-                    case F64_NEG -> stack[sp - 1] = stack[sp - 1] ^ Long.MIN_VALUE;
-                    case F64_CEIL, F64_FLOOR, F64_TRUNC, F64_NEAREST, F64_SQRT -> stack[sp - 1] = NumericOps.f64Unary(op, stack[sp - 1]);
-                    case F64_ADD -> stack[sp - 2] = bits(f64(stack[sp - 2]) + f64(stack[--sp]));
-                    case F64_SUB -> stack[sp - 2] = bits(f64(stack[sp - 2]) - f64(stack[--sp]));
-                    case F64_MUL -> stack[sp - 2] = bits(f64(stack[sp - 2]) * f64(stack[--sp]));
-                    case F64_DIV -> stack[sp - 2] = bits(f64(stack[sp - 2]) / f64(stack[--sp]));
-                    case F64_MIN -> stack[sp - 2] = NumericOps.f64Min(stack[sp - 2], stack[--sp]);
-                    case F64_MAX -> stack[sp - 2] = NumericOps.f64Max(stack[sp - 2], stack[--sp]);
-                    case F64_COPYSIGN -> stack[sp - 2] = (stack[sp - 2] & Long.MAX_VALUE) | (stack[--sp] & Long.MIN_VALUE);
-                    case I32_WRAP_I64 -> stack[sp - 1] = (int) stack[sp - 1];
-                    case I32_TRUNC_F32_S, I32_TRUNC_F32_U, I32_TRUNC_F64_S, I32_TRUNC_F64_U, I64_TRUNC_F32_S, I64_TRUNC_F32_U,
-                            I64_TRUNC_F64_S, I64_TRUNC_F64_U -> stack[sp - 1] = NumericOps.truncate(op, stack[sp - 1]);
-                    case I64_EXTEND_I32_S -> stack[sp - 1] = (int) stack[sp - 1];
-                    case I64_EXTEND_I32_U -> stack[sp - 1] = stack[sp - 1] & 0xFFFFFFFFL;
-                    case F32_CONVERT_I32_S -> stack[sp - 1] = bits((float) (int) stack[sp - 1]);
-                    case F32_CONVERT_I32_U -> stack[sp - 1] = bits((float) (stack[sp - 1] & 0xFFFFFFFFL));
-                    case F32_CONVERT_I64_S -> stack[sp - 1] = bits((float) stack[sp - 1]);
-                    case F32_CONVERT_I64_U -> stack[sp - 1] = bits(NumericOps.u64ToF32(stack[sp - 1]));
-                    case F32_DEMOTE_F64 -> stack[sp - 1] = bits((float) f64(stack[sp - 1]));
-                    case F64_CONVERT_I32_S -> stack[sp - 1] = bits((double) (int) stack[sp - 1]);
-                    case F64_CONVERT_I32_U -> stack[sp - 1] = bits((double) (stack[sp - 1] & 0xFFFFFFFFL));
-                    case F64_CONVERT_I64_S -> stack[sp - 1] = bits((double) stack[sp - 1]);
-                    case F64_CONVERT_I64_U -> stack[sp - 1] = bits(NumericOps.u64ToF64(stack[sp - 1]));
-                    case F64_PROMOTE_F32 -> stack[sp - 1] = bits((double) f32(stack[sp - 1]));
-                    case I32_REINTERPRET_F32, F32_REINTERPRET_I32, I64_REINTERPRET_F64, F64_REINTERPRET_I64 -> {
-                        // raw bits already: nothing to do
+                    case Op.CONST -> {
+                        s[fp + c[pc]] = (c[pc + 1] & 0xFFFFFFFFL) | ((long) c[pc + 2] << 32);
+                        pc += 3;
                     }
-                    case I32_EXTEND8_S -> stack[sp - 1] = (byte) stack[sp - 1];
-                    case I32_EXTEND16_S -> stack[sp - 1] = (short) stack[sp - 1];
-                    case I64_EXTEND8_S -> stack[sp - 1] = (byte) stack[sp - 1];
-                    case I64_EXTEND16_S -> stack[sp - 1] = (short) stack[sp - 1];
-                    case I64_EXTEND32_S -> stack[sp - 1] = (int) stack[sp - 1];
-                    case REF_NULL -> stack[sp++] = Value.NULL_REF;
-                    case REF_IS_NULL -> stack[sp - 1] = stack[sp - 1] == Value.NULL_REF ? 1 : 0;
-                    case REF_FUNC -> stack[sp++] = instance.functions[code[pc++]].handle();
+                    case SELECT -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 3]] != 0 ? s[fp + c[pc + 1]] : s[fp + c[pc + 2]];
+                        pc += 4;
+                    }
+                    case GLOBAL_GET -> {
+                        s[fp + c[pc]] = globals[c[pc + 1]].value;
+                        pc += 2;
+                    }
+                    case GLOBAL_SET -> {
+                        globals[c[pc + 1]].value = s[fp + c[pc]];
+                        pc += 2;
+                    }
+                    case I32_LOAD, F32_LOAD, I64_LOAD32_S -> {
+                        s[fp + c[pc]] = memory(memories, c, pc + 2).load32(address(s[fp + c[pc + 1]], c, pc + 2));
+                        pc += 5;
+                    }
+                    case I64_LOAD, F64_LOAD -> {
+                        s[fp + c[pc]] = memory(memories, c, pc + 2).load64(address(s[fp + c[pc + 1]], c, pc + 2));
+                        pc += 5;
+                    }
+                    case I32_LOAD8_S, I64_LOAD8_S -> {
+                        s[fp + c[pc]] = memory(memories, c, pc + 2).load8(address(s[fp + c[pc + 1]], c, pc + 2));
+                        pc += 5;
+                    }
+                    case I32_LOAD8_U, I64_LOAD8_U -> {
+                        s[fp + c[pc]] = memory(memories, c, pc + 2).load8(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFF;
+                        pc += 5;
+                    }
+                    case I32_LOAD16_S, I64_LOAD16_S -> {
+                        s[fp + c[pc]] = memory(memories, c, pc + 2).load16(address(s[fp + c[pc + 1]], c, pc + 2));
+                        pc += 5;
+                    }
+                    case I32_LOAD16_U, I64_LOAD16_U -> {
+                        s[fp + c[pc]] = memory(memories, c, pc + 2).load16(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFFFF;
+                        pc += 5;
+                    }
+                    case I64_LOAD32_U -> {
+                        s[fp + c[pc]] = memory(memories, c, pc + 2).load32(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFFFFFFFFL;
+                        pc += 5;
+                    }
+                    case I32_STORE, F32_STORE, I64_STORE32 -> {
+                        memory(memories, c, pc + 2).store32(address(s[fp + c[pc]], c, pc + 2), (int) s[fp + c[pc + 1]]);
+                        pc += 5;
+                    }
+                    case I64_STORE, F64_STORE -> {
+                        memory(memories, c, pc + 2).store64(address(s[fp + c[pc]], c, pc + 2), s[fp + c[pc + 1]]);
+                        pc += 5;
+                    }
+                    case I32_STORE8, I64_STORE8 -> {
+                        memory(memories, c, pc + 2).store8(address(s[fp + c[pc]], c, pc + 2), (byte) s[fp + c[pc + 1]]);
+                        pc += 5;
+                    }
+                    case I32_STORE16, I64_STORE16 -> {
+                        memory(memories, c, pc + 2).store16(address(s[fp + c[pc]], c, pc + 2), (short) s[fp + c[pc + 1]]);
+                        pc += 5;
+                    }
+                    case I32_EQZ -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] == 0 ? 1 : 0;
+                        pc += 2;
+                    }
+                    case I32_EQ -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] == (int) s[fp + c[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I32_NE -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] != (int) s[fp + c[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I32_LT_S -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] < (int) s[fp + c[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I32_LT_U -> {
+                        s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) < 0 ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I32_GT_S -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] > (int) s[fp + c[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I32_GT_U -> {
+                        s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) > 0 ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I32_LE_S -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] <= (int) s[fp + c[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I32_LE_U -> {
+                        s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) <= 0 ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I32_GE_S -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >= (int) s[fp + c[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I32_GE_U -> {
+                        s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) >= 0 ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I64_EQZ -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] == 0 ? 1 : 0;
+                        pc += 2;
+                    }
+                    case I64_EQ -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] == s[fp + c[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I64_NE -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] != s[fp + c[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I64_LT_S -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] < s[fp + c[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I64_LT_U -> {
+                        s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) < 0 ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I64_GT_S -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] > s[fp + c[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I64_GT_U -> {
+                        s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) > 0 ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I64_LE_S -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] <= s[fp + c[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I64_LE_U -> {
+                        s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) <= 0 ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I64_GE_S -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] >= s[fp + c[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I64_GE_U -> {
+                        s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) >= 0 ? 1 : 0;
+                        pc += 3;
+                    }
+                    case F64_EQ -> {
+                        s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) == f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                        pc += 3;
+                    }
+                    case F64_NE -> {
+                        s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) != f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                        pc += 3;
+                    }
+                    case F64_LT -> {
+                        s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) < f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                        pc += 3;
+                    }
+                    case F64_GT -> {
+                        s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) > f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                        pc += 3;
+                    }
+                    case F64_LE -> {
+                        s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) <= f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                        pc += 3;
+                    }
+                    case F64_GE -> {
+                        s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) >= f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                        pc += 3;
+                    }
+                    case I32_ADD -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] + (int) s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I32_SUB -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] - (int) s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I32_MUL -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] * (int) s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I32_DIV_S -> {
+                        s[fp + c[pc]] = NumericOps.i32DivS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                        pc += 3;
+                    }
+                    case I32_DIV_U -> {
+                        s[fp + c[pc]] = NumericOps.i32DivU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                        pc += 3;
+                    }
+                    case I32_REM_S -> {
+                        s[fp + c[pc]] = NumericOps.i32RemS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                        pc += 3;
+                    }
+                    case I32_REM_U -> {
+                        s[fp + c[pc]] = NumericOps.i32RemU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                        pc += 3;
+                    }
+                    case I32_AND -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] & (int) s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I32_OR -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] | (int) s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I32_XOR -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] ^ (int) s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I32_SHL -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] << (int) s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I32_SHR_S -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >> (int) s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I32_SHR_U -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >>> (int) s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I32_ROTL -> {
+                        s[fp + c[pc]] = Integer.rotateLeft((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                        pc += 3;
+                    }
+                    case I32_ROTR -> {
+                        s[fp + c[pc]] = Integer.rotateRight((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                        pc += 3;
+                    }
+                    case I64_ADD -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] + s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I64_SUB -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] - s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I64_MUL -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] * s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I64_DIV_S -> {
+                        s[fp + c[pc]] = NumericOps.i64DivS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                        pc += 3;
+                    }
+                    case I64_DIV_U -> {
+                        s[fp + c[pc]] = NumericOps.i64DivU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                        pc += 3;
+                    }
+                    case I64_REM_S -> {
+                        s[fp + c[pc]] = NumericOps.i64RemS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                        pc += 3;
+                    }
+                    case I64_REM_U -> {
+                        s[fp + c[pc]] = NumericOps.i64RemU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                        pc += 3;
+                    }
+                    case I64_AND -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] & s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I64_OR -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] | s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I64_XOR -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] ^ s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I64_SHL -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] << s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I64_SHR_S -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] >> s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I64_SHR_U -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] >>> s[fp + c[pc + 2]];
+                        pc += 3;
+                    }
+                    case I64_ROTL -> {
+                        s[fp + c[pc]] = Long.rotateLeft(s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                        pc += 3;
+                    }
+                    case I64_ROTR -> {
+                        s[fp + c[pc]] = Long.rotateRight(s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                        pc += 3;
+                    }
+                    case F32_ADD -> {
+                        s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) + f32(s[fp + c[pc + 2]]));
+                        pc += 3;
+                    }
+                    case F32_SUB -> {
+                        s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) - f32(s[fp + c[pc + 2]]));
+                        pc += 3;
+                    }
+                    case F32_MUL -> {
+                        s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) * f32(s[fp + c[pc + 2]]));
+                        pc += 3;
+                    }
+                    case F32_DIV -> {
+                        s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) / f32(s[fp + c[pc + 2]]));
+                        pc += 3;
+                    }
+                    case F64_NEG -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] ^ Long.MIN_VALUE;
+                        pc += 2;
+                    }
+                    case F64_ADD -> {
+                        s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) + f64(s[fp + c[pc + 2]]));
+                        pc += 3;
+                    }
+                    case F64_SUB -> {
+                        s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) - f64(s[fp + c[pc + 2]]));
+                        pc += 3;
+                    }
+                    case F64_MUL -> {
+                        s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) * f64(s[fp + c[pc + 2]]));
+                        pc += 3;
+                    }
+                    case F64_DIV -> {
+                        s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) / f64(s[fp + c[pc + 2]]));
+                        pc += 3;
+                    }
+                    case I32_WRAP_I64 -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
+                        pc += 2;
+                    }
+                    case I64_EXTEND_I32_S -> {
+                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
+                        pc += 2;
+                    }
+                    case I64_EXTEND_I32_U -> {
+                        s[fp + c[pc]] = s[fp + c[pc + 1]] & 0xFFFFFFFFL;
+                        pc += 2;
+                    }
+                    case F64_CONVERT_I32_S -> {
+                        s[fp + c[pc]] = bits((double) (int) s[fp + c[pc + 1]]);
+                        pc += 2;
+                    }
+                    case Op.BR_IF_CMP + 0 -> {
+                        if ((int) s[fp + c[pc]] == 0) {
+                            pc = c[pc + 2];
+                            if (pc < 0) {
+                                pc = ~pc;
+                                if (--budget == 0) {
+                                    budget = context.nextSlice();
+                                }
+                            }
+                        } else {
+                            pc += 3;
+                        }
+                    }
+                    case Op.BR_IF_CMP + 1 -> {
+                        if ((int) s[fp + c[pc]] == (int) s[fp + c[pc + 1]]) {
+                            pc = c[pc + 2];
+                            if (pc < 0) {
+                                pc = ~pc;
+                                if (--budget == 0) {
+                                    budget = context.nextSlice();
+                                }
+                            }
+                        } else {
+                            pc += 3;
+                        }
+                    }
+                    case Op.BR_IF_CMP + 2 -> {
+                        if ((int) s[fp + c[pc]] != (int) s[fp + c[pc + 1]]) {
+                            pc = c[pc + 2];
+                            if (pc < 0) {
+                                pc = ~pc;
+                                if (--budget == 0) {
+                                    budget = context.nextSlice();
+                                }
+                            }
+                        } else {
+                            pc += 3;
+                        }
+                    }
+                    case Op.BR_IF_CMP + 3 -> {
+                        if ((int) s[fp + c[pc]] < (int) s[fp + c[pc + 1]]) {
+                            pc = c[pc + 2];
+                            if (pc < 0) {
+                                pc = ~pc;
+                                if (--budget == 0) {
+                                    budget = context.nextSlice();
+                                }
+                            }
+                        } else {
+                            pc += 3;
+                        }
+                    }
+                    case Op.BR_IF_CMP + 4 -> {
+                        if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) < 0) {
+                            pc = c[pc + 2];
+                            if (pc < 0) {
+                                pc = ~pc;
+                                if (--budget == 0) {
+                                    budget = context.nextSlice();
+                                }
+                            }
+                        } else {
+                            pc += 3;
+                        }
+                    }
+                    case Op.BR_IF_CMP + 5 -> {
+                        if ((int) s[fp + c[pc]] > (int) s[fp + c[pc + 1]]) {
+                            pc = c[pc + 2];
+                            if (pc < 0) {
+                                pc = ~pc;
+                                if (--budget == 0) {
+                                    budget = context.nextSlice();
+                                }
+                            }
+                        } else {
+                            pc += 3;
+                        }
+                    }
+                    case Op.BR_IF_CMP + 6 -> {
+                        if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) > 0) {
+                            pc = c[pc + 2];
+                            if (pc < 0) {
+                                pc = ~pc;
+                                if (--budget == 0) {
+                                    budget = context.nextSlice();
+                                }
+                            }
+                        } else {
+                            pc += 3;
+                        }
+                    }
+                    case Op.BR_IF_CMP + 7 -> {
+                        if ((int) s[fp + c[pc]] <= (int) s[fp + c[pc + 1]]) {
+                            pc = c[pc + 2];
+                            if (pc < 0) {
+                                pc = ~pc;
+                                if (--budget == 0) {
+                                    budget = context.nextSlice();
+                                }
+                            }
+                        } else {
+                            pc += 3;
+                        }
+                    }
+                    case Op.BR_IF_CMP + 8 -> {
+                        if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0) {
+                            pc = c[pc + 2];
+                            if (pc < 0) {
+                                pc = ~pc;
+                                if (--budget == 0) {
+                                    budget = context.nextSlice();
+                                }
+                            }
+                        } else {
+                            pc += 3;
+                        }
+                    }
+                    case Op.BR_IF_CMP + 9 -> {
+                        if ((int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]]) {
+                            pc = c[pc + 2];
+                            if (pc < 0) {
+                                pc = ~pc;
+                                if (--budget == 0) {
+                                    budget = context.nextSlice();
+                                }
+                            }
+                        } else {
+                            pc += 3;
+                        }
+                    }
+                    case Op.BR_IF_CMP + 10 -> {
+                        if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0) {
+                            pc = c[pc + 2];
+                            if (pc < 0) {
+                                pc = ~pc;
+                                if (--budget == 0) {
+                                    budget = context.nextSlice();
+                                }
+                            }
+                        } else {
+                            pc += 3;
+                        }
+                    }
+                    case Op.IF_NOT_CMP + 0 -> pc = (int) s[fp + c[pc]] == 0 ? pc + 3 : c[pc + 2];
+                    case Op.IF_NOT_CMP + 1 -> pc = (int) s[fp + c[pc]] == (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                    case Op.IF_NOT_CMP + 2 -> pc = (int) s[fp + c[pc]] != (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                    case Op.IF_NOT_CMP + 3 -> pc = (int) s[fp + c[pc]] < (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                    case Op.IF_NOT_CMP + 4 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) < 0 ? pc + 3 : c[pc + 2];
+                    case Op.IF_NOT_CMP + 5 -> pc = (int) s[fp + c[pc]] > (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                    case Op.IF_NOT_CMP + 6 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) > 0 ? pc + 3 : c[pc + 2];
+                    case Op.IF_NOT_CMP + 7 -> pc = (int) s[fp + c[pc]] <= (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                    case Op.IF_NOT_CMP + 8 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0 ? pc + 3 : c[pc + 2];
+                    case Op.IF_NOT_CMP + 9 -> pc = (int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                    case Op.IF_NOT_CMP + 10 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0 ? pc + 3 : c[pc + 2];
                     default -> {
                         current[0] = function;
                         pcOut[0] = pc;
-                        sp = executeMisc(op, code, pc, instance, sp);
-                        pc += miscImmediateCount(op);
+                        pc = executeCold(op, s, fp, c, pc, instance);
                     }
                 }
             }
@@ -482,26 +796,18 @@ public final class Interpreter {
         }
     }
 
-    /** Moves the top {@code arity} slots down to {@code base}; returns the new stack pointer. */
-    private static int unwind(long[] stack, int sp, int base, int arity) {
-        if (arity > 0 && base != sp - arity) {
-            System.arraycopy(stack, sp - arity, stack, base, arity);
-        }
-        return base + arity;
-    }
-
-    private static LinearMemory memory(LinearMemory[] memories, int[] code, int pc) {
-        return memories[code[pc] & ~Op.INDEX_64];
+    private static LinearMemory memory(LinearMemory[] memories, int[] c, int at) {
+        return memories[c[at] & ~Op.INDEX_64];
     }
 
     /**
      * The effective address of a memory access: base + offset, unsigned. A 32-bit memory's sum
      * cannot overflow; a 64-bit one's may, and an address past 2^64 is out of bounds (returned as
-     * -1, which every bounds check rejects).
+     * -1, which every bounds check rejects). {@code c[at]} is the memory immediate, then the offset.
      */
-    private static long address(long base, int[] code, int pc) {
-        long offset = (code[pc + 1] & 0xFFFFFFFFL) | ((long) code[pc + 2] << 32);
-        if (code[pc] >= 0) {
+    private static long address(long base, int[] c, int at) {
+        long offset = (c[at + 1] & 0xFFFFFFFFL) | ((long) c[at + 2] << 32);
+        if (c[at] >= 0) {
             return (base & 0xFFFFFFFFL) + offset;
         }
         long address = base + offset;
@@ -517,56 +823,137 @@ public final class Interpreter {
         return callee;
     }
 
-    private static int miscImmediateCount(int op) {
-        return switch (op - Op.FC_BASE) {
-            case 8, 10, 12, 14 -> 2;
-            case 9, 11, 13, 15, 16, 17 -> 1;
-            default -> 0;
+    /**
+     * The rarer instructions, kept out of the dispatch loop so it stays small enough for the JIT:
+     * the remaining numeric operators, memory size/grow, tables, references and the 0xFC family.
+     * Returns the pc after the instruction.
+     */
+    private static int executeCold(int op, long[] s, int fp, int[] c, int pc, ModuleInstance instance) {
+        switch (op) {
+            case F32_EQ -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) == f32(s[fp + c[pc + 2]]) ? 1 : 0;
+            case F32_NE -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) != f32(s[fp + c[pc + 2]]) ? 1 : 0;
+            case F32_LT -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) < f32(s[fp + c[pc + 2]]) ? 1 : 0;
+            case F32_GT -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) > f32(s[fp + c[pc + 2]]) ? 1 : 0;
+            case F32_LE -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) <= f32(s[fp + c[pc + 2]]) ? 1 : 0;
+            case F32_GE -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) >= f32(s[fp + c[pc + 2]]) ? 1 : 0;
+            case I32_CLZ -> s[fp + c[pc]] = Integer.numberOfLeadingZeros((int) s[fp + c[pc + 1]]);
+            case I32_CTZ -> s[fp + c[pc]] = Integer.numberOfTrailingZeros((int) s[fp + c[pc + 1]]);
+            case I32_POPCNT -> s[fp + c[pc]] = Integer.bitCount((int) s[fp + c[pc + 1]]);
+            case I64_CLZ -> s[fp + c[pc]] = Long.numberOfLeadingZeros(s[fp + c[pc + 1]]);
+            case I64_CTZ -> s[fp + c[pc]] = Long.numberOfTrailingZeros(s[fp + c[pc + 1]]);
+            case I64_POPCNT -> s[fp + c[pc]] = Long.bitCount(s[fp + c[pc + 1]]);
+            case F32_ABS -> s[fp + c[pc]] = s[fp + c[pc + 1]] & 0x7FFF_FFFFL;
+            case F32_NEG -> s[fp + c[pc]] = (s[fp + c[pc + 1]] ^ 0x8000_0000L) & 0xFFFF_FFFFL;
+            case F32_CEIL -> s[fp + c[pc]] = NumericOps.f32Unary(op, s[fp + c[pc + 1]]);
+            case F32_FLOOR -> s[fp + c[pc]] = NumericOps.f32Unary(op, s[fp + c[pc + 1]]);
+            case F32_TRUNC -> s[fp + c[pc]] = NumericOps.f32Unary(op, s[fp + c[pc + 1]]);
+            case F32_NEAREST -> s[fp + c[pc]] = NumericOps.f32Unary(op, s[fp + c[pc + 1]]);
+            case F32_SQRT -> s[fp + c[pc]] = NumericOps.f32Unary(op, s[fp + c[pc + 1]]);
+            case F32_MIN -> s[fp + c[pc]] = NumericOps.f32Min(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+            case F32_MAX -> s[fp + c[pc]] = NumericOps.f32Max(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+            case F32_COPYSIGN -> s[fp + c[pc]] = (s[fp + c[pc + 1]] & 0x7FFF_FFFFL) | (s[fp + c[pc + 2]] & 0x8000_0000L);
+            case F64_ABS -> s[fp + c[pc]] = s[fp + c[pc + 1]] & Long.MAX_VALUE;
+            case F64_CEIL -> s[fp + c[pc]] = NumericOps.f64Unary(op, s[fp + c[pc + 1]]);
+            case F64_FLOOR -> s[fp + c[pc]] = NumericOps.f64Unary(op, s[fp + c[pc + 1]]);
+            case F64_TRUNC -> s[fp + c[pc]] = NumericOps.f64Unary(op, s[fp + c[pc + 1]]);
+            case F64_NEAREST -> s[fp + c[pc]] = NumericOps.f64Unary(op, s[fp + c[pc + 1]]);
+            case F64_SQRT -> s[fp + c[pc]] = NumericOps.f64Unary(op, s[fp + c[pc + 1]]);
+            case F64_MIN -> s[fp + c[pc]] = NumericOps.f64Min(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+            case F64_MAX -> s[fp + c[pc]] = NumericOps.f64Max(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+            case F64_COPYSIGN -> s[fp + c[pc]] = (s[fp + c[pc + 1]] & Long.MAX_VALUE) | (s[fp + c[pc + 2]] & Long.MIN_VALUE);
+            case I32_TRUNC_F32_S -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
+            case I32_TRUNC_F32_U -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
+            case I32_TRUNC_F64_S -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
+            case I32_TRUNC_F64_U -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
+            case I64_TRUNC_F32_S -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
+            case I64_TRUNC_F32_U -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
+            case I64_TRUNC_F64_S -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
+            case I64_TRUNC_F64_U -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
+            case F32_CONVERT_I32_S -> s[fp + c[pc]] = bits((float) (int) s[fp + c[pc + 1]]);
+            case F32_CONVERT_I32_U -> s[fp + c[pc]] = bits((float) (s[fp + c[pc + 1]] & 0xFFFFFFFFL));
+            case F32_CONVERT_I64_S -> s[fp + c[pc]] = bits((float) s[fp + c[pc + 1]]);
+            case F32_CONVERT_I64_U -> s[fp + c[pc]] = bits(NumericOps.u64ToF32(s[fp + c[pc + 1]]));
+            case F32_DEMOTE_F64 -> s[fp + c[pc]] = bits((float) f64(s[fp + c[pc + 1]]));
+            case F64_CONVERT_I32_U -> s[fp + c[pc]] = bits((double) (s[fp + c[pc + 1]] & 0xFFFFFFFFL));
+            case F64_CONVERT_I64_S -> s[fp + c[pc]] = bits((double) s[fp + c[pc + 1]]);
+            case F64_CONVERT_I64_U -> s[fp + c[pc]] = bits(NumericOps.u64ToF64(s[fp + c[pc + 1]]));
+            case F64_PROMOTE_F32 -> s[fp + c[pc]] = bits((double) f32(s[fp + c[pc + 1]]));
+            case I32_EXTEND8_S -> s[fp + c[pc]] = (byte) s[fp + c[pc + 1]];
+            case I32_EXTEND16_S -> s[fp + c[pc]] = (short) s[fp + c[pc + 1]];
+            case I64_EXTEND8_S -> s[fp + c[pc]] = (byte) s[fp + c[pc + 1]];
+            case I64_EXTEND16_S -> s[fp + c[pc]] = (short) s[fp + c[pc + 1]];
+            case I64_EXTEND32_S -> s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
+            case REF_IS_NULL -> s[fp + c[pc]] = s[fp + c[pc + 1]] == Value.NULL_REF ? 1 : 0;
+            case MEMORY_SIZE -> {
+                LinearMemory mem = instance.memories[c[pc + 1]];
+                s[fp + c[pc]] = mem.type().is64() ? mem.pages() : (int) mem.pages();
+                return pc + 2;
+            }
+            case MEMORY_GROW -> {
+                s[fp + c[pc]] = BulkOps.memoryGrow(instance.memories[c[pc + 2]], s[fp + c[pc + 1]]);
+                return pc + 3;
+            }
+            case TABLE_GET -> {
+                s[fp + c[pc]] = BulkOps.tableGet(instance.tables[c[pc + 2] & ~Op.INDEX_64], s[fp + c[pc + 1]]);
+                return pc + 3;
+            }
+            case TABLE_SET -> {
+                BulkOps.tableSet(instance.tables[c[pc + 2] & ~Op.INDEX_64], s[fp + c[pc]], s[fp + c[pc + 1]]);
+                return pc + 3;
+            }
+            case REF_FUNC -> {
+                s[fp + c[pc]] = instance.functions[c[pc + 1]].handle();
+                return pc + 2;
+            }
+            default -> {
+                if (op >= Op.FC_BASE) {
+                    return executeMisc(op - Op.FC_BASE, s, fp, c, pc, instance);
+                }
+                throw new IllegalStateException("unknown lowered opcode 0x" + Integer.toHexString(op));
+            }
+        }
+        return pc + (isColdBinary(op) ? 3 : 2);
+    }
+
+    private static boolean isColdBinary(int op) {
+        return switch (op) {
+            case F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE, F32_MIN, F32_MAX, F32_COPYSIGN, F64_MIN, F64_MAX, F64_COPYSIGN -> true;
+            default -> false;
         };
     }
 
-    /** The 0xFC family: saturating truncation, bulk memory and table instructions. Returns the new sp. */
-    private int executeMisc(int op, int[] code, int pc, ModuleInstance instance, int sp) {
-        long[] s = stack;
-        int sub = op - Op.FC_BASE;
+    /** The 0xFC family: saturating truncation, bulk memory and table instructions. Returns the next pc. */
+    private static int executeMisc(int sub, long[] s, int fp, int[] c, int pc, ModuleInstance instance) {
         switch (sub) {
-            case 0, 1, 2, 3, 4, 5, 6, 7 -> s[sp - 1] = NumericOps.truncateSaturating(sub, s[sp - 1]);
-            case 8 -> {
-                sp -= 3;
-                BulkOps.memoryInit(instance, code[pc], code[pc + 1], s[sp], s[sp + 1], s[sp + 2]);
+            case 0, 1, 2, 3, 4, 5, 6, 7 -> {
+                s[fp + c[pc]] = NumericOps.truncateSaturating(sub, s[fp + c[pc + 1]]);
+                return pc + 2;
             }
-            case 9 -> instance.datas[code[pc]] = new byte[0];
-            case 10 -> {
-                sp -= 3;
-                BulkOps.memoryCopy(instance, code[pc], code[pc + 1], s[sp], s[sp + 1], s[sp + 2]);
+            case 8 -> BulkOps.memoryInit(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
+            case 10 -> BulkOps.memoryCopy(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
+            case 11 -> BulkOps.memoryFill(instance, c[pc], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
+            case 12 -> BulkOps.tableInit(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
+            case 14 -> BulkOps.tableCopy(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
+            case 17 -> BulkOps.tableFill(instance.tables[c[pc]], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
+            case 9 -> {
+                instance.datas[c[pc]] = new byte[0];
+                return pc + 1;
             }
-            case 11 -> {
-                sp -= 3;
-                BulkOps.memoryFill(instance, code[pc], s[sp], s[sp + 1], s[sp + 2]);
-            }
-            case 12 -> {
-                sp -= 3;
-                BulkOps.tableInit(instance, code[pc], code[pc + 1], s[sp], s[sp + 1], s[sp + 2]);
-            }
-            case 13 -> instance.elements[code[pc]] = new long[0];
-            case 14 -> {
-                sp -= 3;
-                BulkOps.tableCopy(instance, code[pc], code[pc + 1], s[sp], s[sp + 1], s[sp + 2]);
+            case 13 -> {
+                instance.elements[c[pc]] = new long[0];
+                return pc + 1;
             }
             case 15 -> {
-                sp--;
-                s[sp - 1] = BulkOps.tableGrow(instance.tables[code[pc]], s[sp - 1], s[sp]);
+                s[fp + c[pc]] = BulkOps.tableGrow(instance.tables[c[pc + 3]], s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                return pc + 4;
             }
             case 16 -> {
-                long size = BulkOps.tableSize(instance.tables[code[pc]]);
-                s[sp++] = instance.tables[code[pc]].type().limits().is64() ? size : (int) size;
+                long size = BulkOps.tableSize(instance.tables[c[pc + 1]]);
+                s[fp + c[pc]] = instance.tables[c[pc + 1]].type().limits().is64() ? size : (int) size;
+                return pc + 2;
             }
-            case 17 -> {
-                sp -= 3;
-                BulkOps.tableFill(instance.tables[code[pc]], s[sp], s[sp + 1], s[sp + 2]);
-            }
-            default -> throw new IllegalStateException("unknown lowered opcode 0x" + Integer.toHexString(op));
+            default -> throw new IllegalStateException("unknown lowered opcode 0x" + Integer.toHexString(Op.FC_BASE + sub));
         }
-        return sp;
+        return pc + 5;
     }
 }

@@ -1,21 +1,32 @@
 package org.wasmvm.core.interp;
 
 /**
- * Opcodes of the lowered code. Plain wasm instructions keep their wasm byte (numeric ops have no
- * immediates); control flow uses resolved forms; the 0xFC family is moved to 0xE0 + subopcode so
- * that every opcode is below 0x100 and the interpreter's switch compiles to a dense table.
+ * Opcodes of the lowered, register-style code. Every operand is a frame slot (fp-relative): locals
+ * first, then operand slots, then the function's constants, so {@code local.get}, constants and
+ * {@code local.set} mostly vanish into the instructions that use them. Numeric instructions keep
+ * their wasm byte; the 0xFC family moves to 0xE0 + subopcode; control flow and fused forms use the
+ * free bytes, so every opcode is below 0x100 and the dispatch switch compiles to a jump table.
  *
- * <p>Immediates, in order, follow each opcode in the {@code int[]} code:
+ * <p>Immediates, in order, after each opcode in the {@code int[]} code ({@code d} = destination slot):
  * <ul>
- * <li>{@code BR target}, {@code BR_IF target}, {@code BR_LOOP target}, {@code BR_IF_LOOP target},
- *     {@code IF elseTarget} (pops the condition)
- * <li>{@code BR_UNWIND / BR_IF_UNWIND target height arity}: move the top {@code arity} slots down
- *     to frame slot {@code height} before jumping
- * <li>{@code BR_TABLE count (target height arity) × (count + 1)}, the last entry being the default
- * <li>{@code CALL function}, {@code CALL_INDIRECT typeIndex table}
- * <li>memory access {@code memory offsetLow offsetHigh}; bit 31 of {@code memory} marks a 64-bit memory
- * <li>{@code I64_CONST / F64_CONST low high}; {@code I32_CONST / F32_CONST bits}
- * <li>table ops and {@code CALL_INDIRECT} mark a 64-bit table with bit 31 of the table index
+ * <li>numeric unary {@code d a}; binary {@code d a b}; {@code COPY d a}; {@code CONST d low high}
+ * <li>{@code BR target}, {@code BR_LOOP target}, {@code BR_IF cond target}, {@code BR_IF_LOOP cond target},
+ *     {@code IF cond elseTarget}
+ * <li>{@code BR_UNWIND src target dst arity}, {@code BR_IF_UNWIND cond src target dst arity}: copy
+ *     {@code arity} slots from {@code src} to {@code dst} before jumping
+ * <li>{@code BR_TABLE index src count (target dst arity) × (count + 1)}, the last entry the default
+ * <li>fused compare-and-branch {@code BR_IF_CMP + k a b target} and {@code IF_NOT_CMP + k a b target}
+ *     (jump when the i32 comparison {@code k} = wasm opcode - i32.eqz is true / false; eqz ignores b);
+ *     a BR_IF_CMP target to a loop header is stored complemented ({@code ~pc}), marking a back-edge
+ * <li>{@code CALL function base}, {@code CALL_INDIRECT typeIndex table index base}: the arguments
+ *     are in slots {@code base…}, which become the callee's first locals and receive the results
+ * <li>{@code RETURN src}: the results are in slots {@code src…}
+ * <li>loads {@code d address memory offsetLow offsetHigh}; stores {@code address value memory offsetLow offsetHigh};
+ *     bit 31 of {@code memory} marks a 64-bit memory
+ * <li>{@code SELECT d a b cond}, {@code GLOBAL_GET d g}, {@code GLOBAL_SET src g},
+ *     {@code MEMORY_SIZE d memory}, {@code MEMORY_GROW d delta memory}, {@code REF_IS_NULL d a}, {@code REF_FUNC d f}
+ * <li>{@code TABLE_GET d index table}, {@code TABLE_SET index value table}; bit 31 of a table marks table64
+ * <li>0xFC family: see {@link Interpreter}'s {@code executeMisc}
  * </ul>
  */
 final class Op {
@@ -25,11 +36,18 @@ final class Op {
     /** Marks a 64-bit memory or table in an index immediate. */
     static final int INDEX_64 = 0x8000_0000;
 
+    static final int IF = 0x04;
+    static final int BR_UNWIND = 0x06;
+    static final int BR_IF_UNWIND = 0x07;
     /** Branches back to a loop header: like BR / BR_IF, but they also count down the fuel slice. */
     static final int BR_LOOP = 0x08;
     static final int BR_IF_LOOP = 0x09;
-    static final int BR_UNWIND = 0x06;
-    static final int BR_IF_UNWIND = 0x07;
+    static final int COPY = 0x1D;
+    static final int CONST = 0x1E;
+    /** i32 comparison k (0 = eqz, 1 = eq … 10 = ge_u, as wasm 0x45 + k) fused with br_if. */
+    static final int BR_IF_CMP = 0xC5;
+    /** i32 comparison k fused with if: jumps to the else branch when the comparison is false. */
+    static final int IF_NOT_CMP = 0xD3;
     /** Offset of the 0xFC-prefixed family: lowered opcode = FC_BASE + subopcode. */
     static final int FC_BASE = 0xE0;
 }

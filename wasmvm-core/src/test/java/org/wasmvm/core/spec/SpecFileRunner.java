@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.LinkException;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.Module;
+import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.Value;
@@ -56,7 +58,8 @@ final class SpecFileRunner {
 
     private final Path directory;
     private final Features features;
-    private final Store store = new Store();
+    /** A generous time limit per call, so that an engine bug shows as a failed command, not a hung build. */
+    private final Store store = new Store(RuntimeLimits.DEFAULT.withTimeout(Duration.ofSeconds(20)));
     private final Map<String, ModuleRef> named = new HashMap<>();
     private ModuleRef current;
 
