@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.Features;
 import org.wasmvm.core.MalformedModuleException;
+import org.wasmvm.core.spec.SpecSuite;
 
 /**
  * Whatever the input, the decoder either returns a module or throws {@link MalformedModuleException}:
@@ -23,7 +24,7 @@ import org.wasmvm.core.MalformedModuleException;
  * spec tests' modules (fixed seed), plus hand-made huge declared counts.
  */
 class DecoderRobustnessTest {
-    private static final Path SUITE_ROOT = Path.of(System.getProperty("wasmvm.testsuite", "/work/shared/wasm-testsuite"));
+    private static final Path SUITE_ROOT = SpecSuite.root();
     private static final List<Features> FEATURES = List.of(Features.wasm2(), Features.all());
 
     private static void decodeSafely(byte[] bytes, String what) {

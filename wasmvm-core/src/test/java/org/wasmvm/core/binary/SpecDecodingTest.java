@@ -3,12 +3,7 @@ package org.wasmvm.core.binary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.wasmvm.core.Features;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.model.WasmModule;
+import org.wasmvm.core.spec.SpecSuite;
 
 /**
  * Runs the decoder over every binary module of the official spec tests (the {@code core} Wasm 2.0
@@ -33,7 +29,7 @@ import org.wasmvm.core.model.WasmModule;
  * with the expected text, every other binary module must decode.
  */
 class SpecDecodingTest {
-    private static final Path SUITE_ROOT = Path.of(System.getProperty("wasmvm.testsuite", "/work/shared/wasm-testsuite"));
+    private static final Path SUITE_ROOT = SpecSuite.root();
 
     /** The suites and the features their modules are decoded with. */
     private static final Map<String, Features> SUITES = Map.of(
@@ -62,14 +58,9 @@ class SpecDecodingTest {
                 continue;
             }
             List<DynamicNode> files = new ArrayList<>();
-            try (Stream<Path> paths = Files.list(dir)) {
-                for (Path sub : paths.sorted().toList()) {
-                    Path json = sub.resolve(sub.getFileName() + ".json");
-                    if (Files.isRegularFile(json)) {
-                        files.add(DynamicContainer.dynamicContainer(suite + "/" + sub.getFileName(),
-                                casesOf(json, suite, SUITES.get(suite))));
-                    }
-                }
+            for (Path json : SpecSuite.scripts(dir)) {
+                files.add(DynamicContainer.dynamicContainer(suite + "/" + json.getParent().getFileName(),
+                        casesOf(json, suite, SUITES.get(suite))));
             }
             suites.add(DynamicContainer.dynamicContainer(suite, files));
         }
@@ -77,23 +68,14 @@ class SpecDecodingTest {
     }
 
     private static Stream<DynamicNode> casesOf(Path json, String suite, Features features) throws IOException {
-        JsonObject root;
-        try (Reader reader = Files.newBufferedReader(json)) {
-            root = JsonParser.parseReader(reader).getAsJsonObject();
-        }
-        JsonArray commands = root.getAsJsonArray("commands");
         List<DynamicNode> cases = new ArrayList<>();
-        for (JsonElement element : commands) {
-            JsonObject command = element.getAsJsonObject();
-            String type = command.get("type").getAsString();
-            if (!command.has("filename") || !command.get("filename").getAsString().endsWith(".wasm")) {
-                continue;
-            }
-            Path wasm = json.resolveSibling(command.get("filename").getAsString());
-            String name = type + " line " + command.get("line").getAsInt() + " (" + wasm.getFileName() + ")";
-            String where = suite + "/" + json.getParent().getFileName() + ".wast:" + command.get("line").getAsInt();
+        for (SpecSuite.ModuleCommand command : SpecSuite.binaryModuleCommands(json)) {
+            String type = command.type();
+            Path wasm = command.wasm();
+            String name = type + " line " + command.line() + " (" + wasm.getFileName() + ")";
+            String where = suite + "/" + json.getParent().getFileName() + ".wast:" + command.line();
             if (type.equals("assert_malformed")) {
-                String text = command.get("text").getAsString();
+                String text = command.text();
                 cases.add(DynamicTest.dynamicTest(name, () -> expectMalformed(wasm, features, text, where)));
             } else if (WELL_FORMED.contains(type)) {
                 cases.add(DynamicTest.dynamicTest(name, () -> expectWellFormed(wasm, features, type, where)));

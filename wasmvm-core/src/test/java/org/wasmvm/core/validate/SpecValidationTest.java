@@ -2,16 +2,12 @@ package org.wasmvm.core.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.Features;
@@ -19,6 +15,7 @@ import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.binary.ModuleDecoder;
 import org.wasmvm.core.model.WasmModule;
+import org.wasmvm.core.spec.SpecSuite;
 
 /**
  * Runs the validator over the official spec tests (JSON from wast2json): every {@code assert_invalid}
@@ -26,7 +23,7 @@ import org.wasmvm.core.model.WasmModule;
  * instantiate (or expect to fail only at link or instantiation time) must decode and validate.
  */
 class SpecValidationTest {
-    private static final Path ROOT = Path.of(System.getProperty("wasmvm.testsuite", "src/test/wasm-testsuite"));
+    private static final Path ROOT = SpecSuite.root();
 
     /**
      * Commands where wabt's binary encoding differs from the module the .wast meant, so the expected
@@ -100,24 +97,14 @@ class SpecValidationTest {
 
     static Tally run(Path dir, Features features) throws IOException {
         Tally tally = new Tally();
-        List<Path> jsons;
-        try (Stream<Path> files = Files.walk(dir)) {
-            jsons = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
-        for (Path json : jsons) {
-            JsonObject script = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
-            for (JsonElement element : script.getAsJsonArray("commands")) {
-                JsonObject cmd = element.getAsJsonObject();
-                String type = cmd.get("type").getAsString();
-                if (!cmd.has("filename") || !cmd.get("filename").getAsString().endsWith(".wasm")) {
-                    continue;
-                }
-                Path wasm = json.resolveSibling(cmd.get("filename").getAsString());
-                String where = dir.relativize(json).toString() + ":" + cmd.get("line").getAsInt();
-                switch (type) {
-                    case "assert_invalid" -> invalid(tally, wasm, features, cmd.get("text").getAsString(), where);
+        for (Path json : SpecSuite.scripts(dir)) {
+            for (SpecSuite.ModuleCommand cmd : SpecSuite.binaryModuleCommands(json)) {
+                Path wasm = cmd.wasm();
+                String where = dir.relativize(json).toString() + ":" + cmd.line();
+                switch (cmd.type()) {
+                    case "assert_invalid" -> invalid(tally, wasm, features, cmd.text(), where);
                     case "module", "assert_unlinkable", "assert_uninstantiable" -> valid(tally, wasm, features, where);
-                    case "assert_malformed" -> malformed(tally, wasm, features, cmd.get("text").getAsString(), where);
+                    case "assert_malformed" -> malformed(tally, wasm, features, cmd.text(), where);
                     default -> {
                     }
                 }
