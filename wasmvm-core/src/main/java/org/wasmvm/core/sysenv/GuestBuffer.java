@@ -1,5 +1,6 @@
 package org.wasmvm.core.sysenv;
 
+import java.util.Arrays;
 import org.wasmvm.core.Memory;
 
 /**
@@ -26,5 +27,18 @@ record GuestBuffer(Memory memory, long offset, int length) {
 
     void write(byte[] src) {
         write(src, src.length);
+    }
+
+    /**
+     * Writes {@code src} and a terminating NUL at the start of the range, if both fit.
+     *
+     * @return whether they fit; when not, nothing is written
+     */
+    boolean writeTerminated(byte[] src) {
+        if (length < src.length + 1) {
+            return false;
+        }
+        write(Arrays.copyOf(src, src.length + 1));
+        return true;
     }
 }

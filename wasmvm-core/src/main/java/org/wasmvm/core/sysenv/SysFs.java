@@ -129,13 +129,7 @@ public final class SysFs {
     private int getcwd(Instance caller, long bufPtr, long bufLen) {
         GuestBuffer out = GuestPointers.buffer(caller, bufPtr, bufLen);
         byte[] cwd = fs.getcwd().getBytes(StandardCharsets.UTF_8);
-        if (out.length() < cwd.length + 1) {
-            return -Errno.ERANGE;
-        }
-        byte[] terminated = new byte[cwd.length + 1];
-        System.arraycopy(cwd, 0, terminated, 0, cwd.length);
-        out.write(terminated);
-        return terminated.length;
+        return out.writeTerminated(cwd) ? cwd.length + 1 : -Errno.ERANGE;
     }
 
     /** An operation that fills a fixed-size record. */

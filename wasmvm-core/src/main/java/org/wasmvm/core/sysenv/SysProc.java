@@ -83,13 +83,7 @@ public final class SysProc {
         if (value == null) {
             return -Errno.ENOENT;
         }
-        if (buffer.length() < value.length + 1) {
-            return -Errno.ERANGE;
-        }
-        byte[] terminated = new byte[value.length + 1];
-        System.arraycopy(value, 0, terminated, 0, value.length);
-        buffer.write(terminated);
-        return value.length;
+        return buffer.writeTerminated(value) ? value.length : -Errno.ERANGE;
     }
 
     private static int clockGettime(Instance caller, int clock, long tsPtr) {
