@@ -74,37 +74,47 @@ public final class SysFs {
     /** Reads in chunks until the buffer is full, the source returns short, or an error ends it. */
     private int read(Instance caller, int fd, long bufPtr, long bufLen) {
         GuestBuffer buffer = GuestPointers.buffer(caller, bufPtr, bufLen);
-        byte[] chunk = new byte[Math.min(buffer.length(), CHUNK)];
-        int total = 0;
-        do {
-            int want = Math.min(chunk.length, buffer.length() - total);
+        return inChunks(buffer, (chunk, at, want) -> {
             int got = fs.read(fd, chunk, 0, want);
-            if (got < 0) {
-                return total > 0 ? total : got;
+            if (got >= 0) {
+                buffer.memory().write(buffer.offset() + at, chunk, 0, got);
             }
-            buffer.memory().write(buffer.offset() + total, chunk, 0, got);
-            total += got;
-            if (got < want) {
-                break;
-            }
-        } while (total < buffer.length());
-        return total;
+            return got;
+        });
     }
 
     /** Writes in chunks until everything is written, the sink takes less, or an error ends it. */
     private int write(Instance caller, int fd, long bufPtr, long bufLen) {
         GuestBuffer buffer = GuestPointers.buffer(caller, bufPtr, bufLen);
+        return inChunks(buffer, (chunk, at, want) -> {
+            buffer.memory().read(buffer.offset() + at, chunk, 0, want);
+            return fs.write(fd, chunk, 0, want);
+        });
+    }
+
+    /** One step of a chunked transfer: moves up to {@code want} bytes at {@code at} of the buffer through {@code chunk}. */
+    @FunctionalInterface
+    private interface ChunkStep {
+        /** The bytes moved, or -errno. */
+        int transfer(byte[] chunk, int at, int want);
+    }
+
+    /**
+     * Runs {@code step} over {@code buffer} in chunks of at most {@link #CHUNK} bytes until the whole
+     * buffer is done or a step moves less than it was asked; an error ends it with the bytes moved so
+     * far, or with the error when there are none.
+     */
+    private static int inChunks(GuestBuffer buffer, ChunkStep step) {
         byte[] chunk = new byte[Math.min(buffer.length(), CHUNK)];
         int total = 0;
         do {
             int want = Math.min(chunk.length, buffer.length() - total);
-            buffer.memory().read(buffer.offset() + total, chunk, 0, want);
-            int put = fs.write(fd, chunk, 0, want);
-            if (put < 0) {
-                return total > 0 ? total : put;
+            int moved = step.transfer(chunk, total, want);
+            if (moved < 0) {
+                return total > 0 ? total : moved;
             }
-            total += put;
-            if (put < want) {
+            total += moved;
+            if (moved < want) {
                 break;
             }
         } while (total < buffer.length());
