@@ -90,13 +90,7 @@ public final class GuestFileSystem implements AutoCloseable {
 
     /** Opens a file or directory; a fd ≥ 3 or -errno. */
     public int open(byte[] path, int flags, int mode) {
-        try {
-            return doOpen(path, flags, mode);
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (IOException | RuntimeException e) {
-            return -Errno.of(e);
-        }
+        return errno(() -> doOpen(path, flags, mode));
     }
 
     private int doOpen(byte[] path, int flags, int mode) throws FsError, IOException {
@@ -182,26 +176,18 @@ public final class GuestFileSystem implements AutoCloseable {
 
     /** Closes any fd (file, directory or stream; the embedder's streams stay open). */
     public int close(int fd) {
-        try {
+        return errno(() -> {
             fds.close(fd);
             return 0;
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (RuntimeException e) {
-            return -Errno.of(e);
-        }
+        });
     }
 
     // ---------------------------------------------------------------- read / write / seek
 
     /** Reads up to {@code len} bytes into {@code buf[off…]}; bytes read (0 = EOF) or -errno. */
     public int read(int fd, byte[] buf, int off, int len) {
-        try {
-            if (len < 0) {
-                return -Errno.EINVAL;
-            }
-            Handle h = fds.get(fd);
-            checkRange(buf, off, len);
+        return errno(() -> {
+            Handle h = transferHandle(fd, buf, off, len);
             if (h instanceof FileHandle f) {
                 return f.readable() ? f.read(buf, off, len) : -Errno.EBADF;
             }
@@ -209,21 +195,13 @@ public final class GuestFileSystem implements AutoCloseable {
                 return s.readable() ? s.read(buf, off, len) : -Errno.EBADF;
             }
             return -Errno.EBADF;
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (IOException | RuntimeException e) {
-            return -Errno.of(e);
-        }
+        });
     }
 
     /** Writes {@code buf[off, off+len)}; bytes written or -errno. */
     public int write(int fd, byte[] buf, int off, int len) {
-        try {
-            if (len < 0) {
-                return -Errno.EINVAL;
-            }
-            Handle h = fds.get(fd);
-            checkRange(buf, off, len);
+        return errno(() -> {
+            Handle h = transferHandle(fd, buf, off, len);
             if (h instanceof FileHandle f) {
                 return f.writable() ? f.write(buf, off, len) : -Errno.EBADF;
             }
@@ -231,11 +209,17 @@ public final class GuestFileSystem implements AutoCloseable {
                 return s.writable() ? s.write(buf, off, len) : -Errno.EBADF;
             }
             return -Errno.EBADF;
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (IOException | RuntimeException e) {
-            return -Errno.of(e);
+        });
+    }
+
+    /** The handle a read or write of {@code buf[off, off+len)} on {@code fd} goes to (-EINVAL, -EBADF, -EFAULT first). */
+    private Handle transferHandle(int fd, byte[] buf, int off, int len) throws FsError {
+        if (len < 0) {
+            throw new FsError(Errno.EINVAL);
         }
+        Handle h = fds.get(fd);
+        checkRange(buf, off, len);
+        return h;
     }
 
     /** The new offset or -errno (-ESPIPE on fds 0–2, -EINVAL for a negative result or bad whence). */
@@ -279,7 +263,7 @@ public final class GuestFileSystem implements AutoCloseable {
 
     /** Fills {@code out[0, 56)} ({@link StatLayout}); 0 or -errno. Follows symlinks (inside the root). */
     public int stat(byte[] path, byte[] out) {
-        try {
+        return errno(() -> {
             checkRange(out, 0, StatLayout.SIZE);
             SandboxPaths.Resolved r = paths.resolve(path, cwd, true);
             BasicFileAttributes a = SandboxPaths.lstat(r.host());
@@ -291,16 +275,12 @@ public final class GuestFileSystem implements AutoCloseable {
             }
             StatLayout.encode(StatLayout.read(r.host(), LinkOption.NOFOLLOW_LINKS), out, 0);
             return 0;
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (IOException | RuntimeException e) {
-            return -Errno.of(e);
-        }
+        });
     }
 
     /** Stat of an open file (or of fds 0–2, a character device); -EBADF for a directory fd. */
     public int fstat(int fd, byte[] out) {
-        try {
+        return errno(() -> {
             Handle h = fds.get(fd);
             checkRange(out, 0, StatLayout.SIZE);
             if (h instanceof StreamHandle) {
@@ -321,11 +301,7 @@ public final class GuestFileSystem implements AutoCloseable {
             }
             StatLayout.encode(st, out, 0);
             return 0;
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (IOException | RuntimeException e) {
-            return -Errno.of(e);
-        }
+        });
     }
 
     /** What we still know of an open file whose path no longer names it. */
@@ -341,7 +317,7 @@ public final class GuestFileSystem implements AutoCloseable {
 
     /** Removes a file or symlink (the link itself); -EISDIR for a directory, -EBUSY for the root. */
     public int unlink(byte[] path) {
-        try {
+        return errno(() -> {
             SandboxPaths.Resolved r = paths.resolve(path, cwd, false);
             BasicFileAttributes a = SandboxPaths.lstat(r.host());
             if (r.isRoot()) {
@@ -359,16 +335,12 @@ public final class GuestFileSystem implements AutoCloseable {
             paths.checkStillInside(r.host());
             Files.delete(r.host());
             return 0;
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (IOException | RuntimeException e) {
-            return -Errno.of(e);
-        }
+        });
     }
 
     /** Creates a directory (the owner bits of {@code mode} where the host can); -EEXIST if the name is taken. */
     public int mkdir(byte[] path, int mode) {
-        try {
+        return errno(() -> {
             SandboxPaths.Resolved r = paths.resolve(path, cwd, false);
             if (r.isRoot() || r.lastDots() != null || SandboxPaths.lstat(r.host()) != null) {
                 return -Errno.EEXIST;
@@ -377,16 +349,12 @@ public final class GuestFileSystem implements AutoCloseable {
             Files.createDirectory(r.host());
             setOwnerBits(r.host(), mode);
             return 0;
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (IOException | RuntimeException e) {
-            return -Errno.of(e);
-        }
+        });
     }
 
     /** Removes an empty directory; -ENOTDIR for a file or symlink, -ENOTEMPTY, -EBUSY for the root. */
     public int rmdir(byte[] path) {
-        try {
+        return errno(() -> {
             SandboxPaths.Resolved r = paths.resolve(path, cwd, false);
             if (".".equals(r.lastDots())) {
                 return -Errno.EINVAL;
@@ -412,11 +380,7 @@ public final class GuestFileSystem implements AutoCloseable {
             }
             Files.delete(r.host());
             return 0;
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (IOException | RuntimeException e) {
-            return -Errno.of(e);
-        }
+        });
     }
 
     /**
@@ -426,7 +390,7 @@ public final class GuestFileSystem implements AutoCloseable {
      * systems.
      */
     public int rename(byte[] oldPath, byte[] newPath) {
-        try {
+        return errno(() -> {
             SandboxPaths.Resolved from = paths.resolve(oldPath, cwd, false);
             SandboxPaths.Resolved to = paths.resolve(newPath, cwd, false);
             if (from.isRoot() || to.isRoot() || from.lastDots() != null || to.lastDots() != null) {
@@ -476,11 +440,7 @@ public final class GuestFileSystem implements AutoCloseable {
                 Files.move(from.host(), to.host(), StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
             }
             return 0;
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (IOException | RuntimeException e) {
-            return -Errno.of(e);
-        }
+        });
     }
 
     private static boolean isPrefix(List<String> prefix, List<String> list) {
@@ -521,7 +481,7 @@ public final class GuestFileSystem implements AutoCloseable {
 
     /** Opens a directory iterator; a fd ≥ 3 or -errno. */
     public int opendir(byte[] path) {
-        try {
+        return errno(() -> {
             SandboxPaths.Resolved r = paths.resolve(path, cwd, true);
             BasicFileAttributes a = SandboxPaths.lstat(r.host());
             if (a == null) {
@@ -535,11 +495,7 @@ public final class GuestFileSystem implements AutoCloseable {
             DirHandle d = new DirHandle(r.host());
             d.load(); // the snapshot is taken now, so permission errors show here
             return fds.add(d);
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (IOException | RuntimeException e) {
-            return -Errno.of(e);
-        }
+        });
     }
 
     /**
@@ -548,7 +504,7 @@ public final class GuestFileSystem implements AutoCloseable {
      * skipped (the next call returns the entry after it).
      */
     public int readdir(int dirFd, byte[] out) {
-        try {
+        return errno(() -> {
             DirHandle d = fds.get(dirFd, DirHandle.class);
             checkRange(out, 0, DirentLayout.SIZE);
             DirHandle.Entry e = d.next();
@@ -560,24 +516,16 @@ public final class GuestFileSystem implements AutoCloseable {
             }
             DirentLayout.encode(e.ino(), e.type(), e.name(), out, 0);
             return 0;
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (IOException | RuntimeException e) {
-            return -Errno.of(e);
-        }
+        });
     }
 
     /** Closes a directory fd; -EBADF for a file or stream fd. */
     public int closedir(int dirFd) {
-        try {
+        return errno(() -> {
             fds.get(dirFd, DirHandle.class);
             fds.close(dirFd);
             return 0;
-        } catch (FsError e) {
-            return -e.errno();
-        } catch (RuntimeException e) {
-            return -Errno.of(e);
-        }
+        });
     }
 
     // ---------------------------------------------------------------- lifetime
@@ -598,6 +546,23 @@ public final class GuestFileSystem implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The body of a public operation: its result, or a failure it throws. */
+    @FunctionalInterface
+    private interface Operation {
+        int run() throws FsError, IOException;
+    }
+
+    /** Runs {@code operation}, mapping what it throws to -errno: the façade never throws. */
+    private static int errno(Operation operation) {
+        try {
+            return operation.run();
+        } catch (FsError e) {
+            return -e.errno();
+        } catch (IOException | RuntimeException e) {
+            return -Errno.of(e);
+        }
+    }
 
     private static void checkRange(byte[] buf, int off, int len) throws FsError {
         if (buf == null || off < 0 || len < 0 || off > buf.length - len) {
