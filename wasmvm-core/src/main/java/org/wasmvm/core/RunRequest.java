@@ -28,6 +28,8 @@ import java.util.Objects;
  *     (else {@code main})
  * @param limits memory, call depth, fuel and time limits
  * @param features the WebAssembly features the module may use
+ * @param directories further host directories a WASI guest sees as preopened directories (the
+ *     root is always preopened as {@code /})
  */
 public record RunRequest(
         Path modulePath,
@@ -43,9 +45,11 @@ public record RunRequest(
         boolean noSystem,
         String entryPoint,
         RuntimeLimits limits,
-        Features features) {
+        Features features,
+        List<DirectoryMapping> directories) {
 
     public RunRequest {
+        directories = directories == null ? List.of() : List.copyOf(directories);
         if ((modulePath == null) == (moduleBytes == null)) {
             throw new IllegalArgumentException("give exactly one of a module path and module bytes");
         }
@@ -87,6 +91,7 @@ public record RunRequest(
         private String entryPoint;
         private RuntimeLimits limits = RuntimeLimits.DEFAULT;
         private Features features = Features.all();
+        private List<DirectoryMapping> directories = List.of();
 
         private Builder(Path modulePath, byte[] moduleBytes, String programName) {
             this.modulePath = modulePath;
@@ -154,9 +159,15 @@ public record RunRequest(
             return this;
         }
 
+        /** Host directories a WASI guest sees as preopened directories, after the root ({@code /}). */
+        public Builder directories(List<DirectoryMapping> mappings) {
+            this.directories = mappings;
+            return this;
+        }
+
         public RunRequest build() {
             return new RunRequest(modulePath, moduleBytes, programName, arguments, environment, root,
-                    workingDirectory, stdin, stdout, stderr, noSystem, entryPoint, limits, features);
+                    workingDirectory, stdin, stdout, stderr, noSystem, entryPoint, limits, features, directories);
         }
     }
 }

@@ -21,6 +21,8 @@ import org.wasmvm.core.model.ValType;
 final class EntryPoint {
     static final String START = "_start";
     static final String MAIN = "main";
+    /** A WASI reactor's initialiser, called before the entry point when there is no {@code _start}. */
+    static final String INITIALIZE = "_initialize";
 
     private EntryPoint() {
     }
@@ -35,11 +37,18 @@ final class EntryPoint {
     static int call(Instance instance, String configured) {
         Optional<ExportedFunction> entry = configured != null ? Optional.of(required(instance, configured)) : byDefault(instance);
         if (entry.isEmpty()) {
+            if (isFunctionExport(instance, INITIALIZE)) {
+                instance.function(INITIALIZE).apply(); // a WASI reactor run without an entry point
+                return 0;
+            }
             if (instance.module().model().startFunction() >= 0) {
                 return 0;
             }
             throw new LinkException("no entry point: the module exports neither " + START
                     + " nor a parameterless " + MAIN + ", and has no start function");
+        }
+        if (!isFunctionExport(instance, START) && isFunctionExport(instance, INITIALIZE)) {
+            instance.function(INITIALIZE).apply();
         }
         long[] results = entry.get().apply();
         return returnsI32(entry.get().type()) ? (int) results[0] : 0;

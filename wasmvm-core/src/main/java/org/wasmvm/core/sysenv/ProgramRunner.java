@@ -14,9 +14,11 @@ import org.wasmvm.core.Store;
 import org.wasmvm.core.Wasm;
 import org.wasmvm.core.WasmException;
 import org.wasmvm.core.sysenv.fs.GuestFileSystem;
+import org.wasmvm.core.wasi.WasiModule;
+import org.wasmvm.core.wasi.WasiRuns;
 
 /**
- * Carries out a {@link RunRequest}: load, link sysenv, instantiate (running the start function),
+ * Carries out a {@link RunRequest}: load, link sysenv and WASI preview1, instantiate (running the start function),
  * call the entry point ({@link EntryPoint}). Everything a run touches — store, fd table, cwd,
  * arguments, environment — is created here and dropped at the end, so runs may go on concurrently.
  */
@@ -38,11 +40,21 @@ public final class ProgramRunner {
         } catch (IllegalArgumentException e) {
             return RunResult.failed(e); // root or working directory unusable
         }
-        try (fs) {
+        WasiModule wasi;
+        try {
+            wasi = request.noSystem() ? null : WasiRuns.module(request, argv(request));
+        } catch (IllegalArgumentException e) {
+            if (fs != null) {
+                fs.close();
+            }
+            return RunResult.failed(e); // a preopened directory is unusable
+        }
+        try (fs; wasi) {
             Store store = new Store(request.limits());
             if (fs != null) {
                 new SysFs(fs).define(store);
                 new SysProc(argv(request), request.environment()).define(store);
+                wasi.define(store);
             }
             Instance instance = store.instantiate(module);
             return RunResult.exited(EntryPoint.call(instance, request.entryPoint()));

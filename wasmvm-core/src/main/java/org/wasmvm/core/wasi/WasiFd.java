@@ -1,0 +1,103 @@
+package org.wasmvm.core.wasi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import org.wasmvm.core.sysenv.fs.SandboxResolver;
+
+/** One open WASI file descriptor: a standard stream, a file or a directory, with its rights and flags. */
+final class WasiFd {
+    enum Kind { STREAM, FILE, DIRECTORY }
+
+    final Kind kind;
+    /** The host path (canonical when opened); null for streams. */
+    final Path host;
+    /** FILE: the open channel (null when the file could be opened for neither reading nor writing). */
+    final FileChannel channel;
+    /** DIRECTORY: resolves paths beneath it, never above. */
+    final SandboxResolver directory;
+    /** STREAM: the embedder's streams (one of them is null). */
+    final InputStream in;
+    final OutputStream out;
+    /** A preopened directory's guest name, else null. */
+    final String preopenName;
+    long rightsBase;
+    long rightsInheriting;
+    int fdflags;
+
+    private WasiFd(Kind kind, Path host, FileChannel channel, SandboxResolver directory, InputStream in,
+                   OutputStream out, String preopenName, long rightsBase, long rightsInheriting, int fdflags) {
+        this.kind = kind;
+        this.host = host;
+        this.channel = channel;
+        this.directory = directory;
+        this.in = in;
+        this.out = out;
+        this.preopenName = preopenName;
+        this.rightsBase = rightsBase;
+        this.rightsInheriting = rightsInheriting;
+        this.fdflags = fdflags;
+    }
+
+    static WasiFd input(InputStream in) {
+        return new WasiFd(Kind.STREAM, null, null, null, in, null, null,
+                WasiRights.STDIO & ~WasiRights.FD_WRITE, 0, 0);
+    }
+
+    static WasiFd output(OutputStream out) {
+        return new WasiFd(Kind.STREAM, null, null, null, null, out, null,
+                WasiRights.STDIO & ~WasiRights.FD_READ, 0, 0);
+    }
+
+    static WasiFd file(Path host, FileChannel channel, long base, long inheriting, int fdflags) {
+        return new WasiFd(Kind.FILE, host, channel, null, null, null, null, base, inheriting, fdflags);
+    }
+
+    static WasiFd directory(Path realHost, String preopenName, long base, long inheriting) {
+        return new WasiFd(Kind.DIRECTORY, realHost, null, new SandboxResolver(realHost), null, null, preopenName,
+                base, inheriting, 0);
+    }
+
+    /** NOTCAPABLE unless every bit of {@code rights} is held. */
+    void require(long rights) {
+        if ((rightsBase & rights) != rights) {
+            throw new WasiException(WasiErrno.NOTCAPABLE);
+        }
+    }
+
+    FileChannel channel() {
+        if (kind != Kind.FILE) {
+            throw new WasiException(kind == Kind.DIRECTORY ? WasiErrno.ISDIR : WasiErrno.SPIPE);
+        }
+        if (channel == null) {
+            throw new WasiException(WasiErrno.BADF);
+        }
+        return channel;
+    }
+
+    SandboxResolver directory() {
+        if (kind != Kind.DIRECTORY) {
+            throw new WasiException(WasiErrno.NOTDIR);
+        }
+        return directory;
+    }
+
+    void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing the guest could do about it
+            }
+        }
+        if (out != null) {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                // the embedder's stream; it stays open
+            }
+        }
+    }
+}
