@@ -5,11 +5,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wasmvm.core.DirectoryMapping;
 
 /**
  * The parsed {@code wasmvm} command line:
  * {@code wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR] [--env NAME=VALUE]…
- * [--inherit-env] [--] module.wasm [args…]}. Options end at the module (or at {@code --}); what
+ * [--inherit-env] [--dir HOST[::GUEST][:ro]]… [--invoke NAME] [--] module.wasm [args…]}. Options end at the module (or at {@code --}); what
  * follows the module belongs to the guest, except that WasmVM's separator {@code --args} right
  * after the module is dropped ({@code module.wasm --args a b}) unless {@code --} was given.
  *
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param inheritEnvironment pass the host's whole environment too ({@code --env} wins)
  * @param module the module path as given, or {@code null} with {@code help}/{@code version}
  * @param arguments the guest's arguments after {@code argv[0]}
+ * @param directories the {@code --dir} mappings: further preopened directories of a WASI guest
+ * @param invoke the {@code --invoke} export to call (after a reactor's {@code _initialize}), or {@code null}
  */
 public record CommandLine(
         boolean help,
@@ -30,15 +33,19 @@ public record CommandLine(
         Map<String, String> environment,
         boolean inheritEnvironment,
         String module,
-        List<String> arguments) {
+        List<String> arguments,
+        List<DirectoryMapping> directories,
+        String invoke) {
 
     /** The usage line printed by {@code --help} and after a usage error. */
     public static final String USAGE = "wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR]"
-            + " [--env NAME=VALUE]... [--inherit-env] [--] module.wasm [args...]";
+            + " [--env NAME=VALUE]... [--inherit-env] [--dir HOST[::GUEST][:ro]]... [--invoke NAME]"
+            + " [--] module.wasm [args...]";
 
     public CommandLine {
         environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         arguments = List.copyOf(arguments);
+        directories = directories == null ? List.of() : List.copyOf(directories);
     }
 
     /**
@@ -69,6 +76,8 @@ public record CommandLine(
         private final Map<String, String> environment = new LinkedHashMap<>();
         private boolean inheritEnvironment;
         private boolean optionsEnded;
+        private final List<DirectoryMapping> directories = new ArrayList<>();
+        private String invoke;
 
         Parser(List<String> args) {
             this.tokens = args.iterator();
@@ -92,7 +101,8 @@ public record CommandLine(
             if (!optionsEnded && !arguments.isEmpty() && arguments.get(0).equals("--args")) {
                 arguments.remove(0);
             }
-            return new CommandLine(help, version, noSystem, root, environment, inheritEnvironment, module, arguments);
+            return new CommandLine(help, version, noSystem, root, environment, inheritEnvironment, module, arguments,
+                    directories, invoke);
         }
 
         private void option(String token) throws UsageException {
@@ -111,9 +121,12 @@ public record CommandLine(
                 case "--" -> optionsEnded = true;
                 case "--root" -> root = value(name, inlineValue);
                 case "--env" -> variable(value(name, inlineValue));
+                case "--dir" -> directory(value(name, inlineValue));
+                case "--invoke" -> invoke = value(name, inlineValue);
                 default -> throw new UsageException("unknown option " + token);
             }
-            if (inlineValue != null && !name.equals("--root") && !name.equals("--env")) {
+            if (inlineValue != null && !name.equals("--root") && !name.equals("--env")
+                    && !name.equals("--dir") && !name.equals("--invoke")) {
                 throw new UsageException("option " + name + " takes no value");
             }
         }
@@ -126,6 +139,14 @@ public record CommandLine(
                 throw new UsageException("option " + option + " needs a value");
             }
             return tokens.next();
+        }
+
+        private void directory(String spec) throws UsageException {
+            try {
+                directories.add(DirectoryMapping.parse(spec));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--dir: " + e.getMessage());
+            }
         }
 
         private void variable(String assignment) throws UsageException {

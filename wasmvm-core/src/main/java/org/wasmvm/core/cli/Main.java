@@ -61,6 +61,8 @@ public final class Main {
                 .environment(command.guestEnvironment(hostEnv))
                 .root(Path.of(command.root() == null ? "" : command.root()))
                 .noSystem(command.noSystem())
+                .directories(command.directories())
+                .entryPoint(command.invoke())
                 .stdin(in)
                 .stdout(out)
                 .stderr(err)

@@ -1,0 +1,88 @@
+package org.wasmvm.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wasmvm.core.DirectoryMapping;
+
+/** The command's WASI options: {@code --dir} and {@code --invoke}, end to end. */
+class WasiCommandTest {
+    /** A reactor: {@code _initialize} sets a global to 40, {@code run} returns it + 2. */
+    static final byte[] REACTOR = {
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+        0x01, 0x08, 0x02, 0x60, 0x00, 0x00, 0x60, 0x00, 0x01, 0x7f,
+        0x03, 0x03, 0x02, 0x00, 0x01,
+        0x06, 0x06, 0x01, 0x7f, 0x01, 0x41, 0x00, 0x0b,
+        0x07, 0x15, 0x02,
+        0x0b, '_', 'i', 'n', 'i', 't', 'i', 'a', 'l', 'i', 'z', 'e', 0x00, 0x00,
+        0x03, 'r', 'u', 'n', 0x00, 0x01,
+        0x0a, 0x10, 0x02,
+        0x06, 0x00, 0x41, 0x28, 0x24, 0x00, 0x0b,
+        0x07, 0x00, 0x23, 0x00, 0x41, 0x02, 0x6a, 0x0b,
+    };
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    }
+
+    @Test
+    void invokeRunsTheReactorsInitializeFirst() throws IOException {
+        Path module = Files.write(dir.resolve("reactor.wasm"), REACTOR);
+        assertThat(run("--invoke", "run", module.toString())).as(err.toString()).isEqualTo(42);
+        assertThat(run("--invoke=missing", module.toString())).isEqualTo(70);
+        assertThat(err.toString()).contains("entry point 'missing' is not an exported function");
+    }
+
+    @Test
+    void aReactorWithoutInvokeOnlyInitializes() throws IOException {
+        Path module = Files.write(dir.resolve("reactor.wasm"), REACTOR);
+        assertThat(run(module.toString())).as(err.toString()).isZero();
+    }
+
+    @Test
+    void dirOptionsParse() throws UsageException {
+        CommandLine c = CommandLine.parse(List.of("--dir", "a::/data", "--dir=b", "--dir", "c::x:ro",
+                "--invoke", "f", "m.wasm"));
+        assertThat(c.directories()).containsExactly(
+                new DirectoryMapping(Path.of("a"), "/data", false),
+                new DirectoryMapping(Path.of("b"), "b", false),
+                new DirectoryMapping(Path.of("c"), "x", true));
+        assertThat(c.invoke()).isEqualTo("f");
+    }
+
+    @Test
+    void aMissingDirectoryIsAnError() throws IOException {
+        Path module = Files.write(dir.resolve("reactor.wasm"), REACTOR);
+        assertThat(run("--dir", dir.resolve("nope") + "::/x", module.toString())).isEqualTo(70);
+        assertThat(err.toString()).contains("directory does not exist");
+    }
+
+    @Test
+    void aWasiTestRunsWithRootAndArguments() throws IOException {
+        Path suite = Path.of("src/test/wasi-testsuite");
+        Path wasm = suite.resolve("assemblyscript/args_get-multiple-arguments.wasm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(wasm));
+        assertThat(run("--root", dir.toString(), wasm.toString(), "first", "the \"second\" arg", "3"))
+                .as(err.toString()).isZero();
+        Path c = suite.resolve("c/fopen-with-access.wasm");
+        Path fixture = Files.createDirectory(dir.resolve("fixture"));
+        Files.writeString(fixture.resolve("file"), "hello world\n");
+        assertThat(run("--root", fixture.toString(), c.toString())).as(err.toString()).isZero();
+    }
+}
