@@ -29,6 +29,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.LinkException;
@@ -80,8 +81,7 @@ class RunMojoTest {
         });
         try {
             // the harness's mock project holds immutable resource lists; a real one does not
-            MavenProject project = (MavenProject) org.apache.maven.api.plugin.testing.MojoExtension
-                    .getVariableValueFromObject(mojo, "project");
+            MavenProject project = project(mojo);
             project.getBuild().setResources(new ArrayList<>(project.getBuild().getResources()));
             project.getBuild().setTestResources(new ArrayList<>(project.getBuild().getTestResources()));
         } catch (IllegalAccessException e) {
@@ -102,6 +102,33 @@ class RunMojoTest {
 
     private static File file(String relative) {
         return new File(getBasedir(), relative);
+    }
+
+    /** Prepares the mojo to run with {@code result} and asserts that executing it fails the build. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertBuildFails(RunMojo mojo, RunResult result) {
+        prepare(mojo, result);
+        return assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+    }
+
+    /** A runner whose guest writes {@code stdout}'s chunks to fd 1, then {@code stderr}'s to fd 2, and exits with 0. */
+    private static Function<RunRequest, RunResult> guestWriting(List<String> stdout, List<String> stderr) {
+        return request -> {
+            try {
+                for (String chunk : stdout) {
+                    request.stdout().write(chunk.getBytes(StandardCharsets.UTF_8));
+                }
+                for (String chunk : stderr) {
+                    request.stderr().write(chunk.getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            return RunResult.exited(0);
+        };
+    }
+
+    private static MavenProject project(RunMojo mojo) throws IllegalAccessException {
+        return (MavenProject) org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject(mojo, "project");
     }
 
     @Test
@@ -129,8 +156,7 @@ class RunMojoTest {
         File generated = file("target/unit-full/generated-sources/wasm");
         assertThat(generated).isDirectory();
         assertThat(file("target/unit-full/generated-test-resources/wasm")).isDirectory();
-        MavenProject project = (MavenProject) org.apache.maven.api.plugin.testing.MojoExtension
-                .getVariableValueFromObject(mojo, "project");
+        MavenProject project = project(mojo);
         assertThat(project.getCompileSourceRoots()).contains(generated.getAbsolutePath());
         assertThat(project.getTestResources()).anySatisfy(resource -> assertThat(resource.getDirectory())
                 .isEqualTo(file("target/unit-full/generated-test-resources/wasm").getAbsolutePath()));
@@ -182,16 +208,7 @@ class RunMojoTest {
     @MojoParameter(name = "module", value = HELLO)
     void guestLinesGoToTheLogStdoutAtInfoStderrAtWarn(RunMojo mojo) throws Exception {
         prepare(mojo, null);
-        mojo.runner = request -> {
-            try {
-                request.stdout().write("first line\nsecond ".getBytes(StandardCharsets.UTF_8));
-                request.stdout().write("line\r\nunterminated".getBytes(StandardCharsets.UTF_8));
-                request.stderr().write("a warning\n".getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-            return RunResult.exited(0);
-        };
+        mojo.runner = guestWriting(List.of("first line\nsecond ", "line\r\nunterminated"), List.of("a warning\n"));
         mojo.execute();
 
         assertThat(infos).containsSequence("first line", "second line", "unterminated");
@@ -207,15 +224,7 @@ class RunMojoTest {
         setVariableValueToObject(mojo, "stdout", out);
         setVariableValueToObject(mojo, "stderr", err);
         prepare(mojo, null);
-        mojo.runner = request -> {
-            try {
-                request.stdout().write("to the file\n".getBytes(StandardCharsets.UTF_8));
-                request.stderr().write("errors too".getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-            return RunResult.exited(0);
-        };
+        mojo.runner = guestWriting(List.of("to the file\n"), List.of("errors too"));
         mojo.execute();
 
         assertThat(out).hasContent("to the file");
@@ -227,10 +236,7 @@ class RunMojoTest {
     @InjectMojo(goal = "run")
     @MojoParameter(name = "module", value = HELLO)
     void aNonSuccessExitCodeFailsNamingTheModule(RunMojo mojo) {
-        prepare(mojo, RunResult.exited(3));
-
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertBuildFails(mojo, RunResult.exited(3))
                 .hasMessageContaining("hello.wasm")
                 .hasMessageContaining("exited with code 3")
                 .hasNoCause();
@@ -249,11 +255,8 @@ class RunMojoTest {
     @InjectMojo(goal = "run")
     @MojoParameter(name = "module", value = HELLO)
     void aTrapFailsWithTheWasmStackAndNoJavaCause(RunMojo mojo) {
-        prepare(mojo, RunResult.failed(new WasmTrap(TrapKind.values()[0], "detail",
-                List.of("divide (func 0) @ 0x2a", "main (func 2) @ 0x40"), new RuntimeException("internal"))));
-
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertBuildFails(mojo, RunResult.failed(new WasmTrap(TrapKind.values()[0], "detail",
+                List.of("divide (func 0) @ 0x2a", "main (func 2) @ 0x40"), new RuntimeException("internal"))))
                 .hasMessageContaining("hello.wasm")
                 .hasMessageContaining("wasm trap")
                 .hasMessageContaining("at divide (func 0) @ 0x2a")
@@ -266,10 +269,7 @@ class RunMojoTest {
     @MojoParameter(name = "module", value = HELLO)
     @MojoParameter(name = "noSystem", value = "true")
     void aLinkErrorUnderNoSystemExplainsItself(RunMojo mojo) {
-        prepare(mojo, RunResult.failed(LinkException.unknownImport("sys_fs", "open", "func")));
-
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertBuildFails(mojo, RunResult.failed(LinkException.unknownImport("sys_fs", "open", "func")))
                 .hasMessageContaining("link error: unknown import sys_fs.open")
                 .hasMessageContaining("noSystem");
     }
@@ -278,10 +278,7 @@ class RunMojoTest {
     @InjectMojo(goal = "run")
     @MojoParameter(name = "module", value = HELLO)
     void aMalformedModuleFails(RunMojo mojo) {
-        prepare(mojo, RunResult.failed(new MalformedModuleException(8, "unexpected end")));
-
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertBuildFails(mojo, RunResult.failed(new MalformedModuleException(8, "unexpected end")))
                 .hasMessageContaining("not a valid WebAssembly module: malformed module at offset 0x8: unexpected end");
     }
 
@@ -304,10 +301,7 @@ class RunMojoTest {
     @InjectMojo(goal = "run")
     @MojoParameter(name = "module", value = "src/test/resources/unit/missing.wasm")
     void aMissingModuleFileFails(RunMojo mojo) {
-        prepare(mojo, RunResult.exited(0));
-
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertBuildFails(mojo, RunResult.exited(0))
                 .hasMessageContaining("missing.wasm does not exist");
         assertThat(seen.get()).isNull();
     }
@@ -315,10 +309,7 @@ class RunMojoTest {
     @Test
     @InjectMojo(goal = "run")
     void noModuleFailsWithAHint(RunMojo mojo) {
-        prepare(mojo, RunResult.exited(0));
-
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertBuildFails(mojo, RunResult.exited(0))
                 .hasMessageContaining("<module>")
                 .hasMessageContaining("<moduleArtifact>");
     }
@@ -328,19 +319,14 @@ class RunMojoTest {
     @MojoParameter(name = "module", value = HELLO)
     @MojoParameter(name = "moduleArtifact", value = "org.example:tool:1.0")
     void moduleAndModuleArtifactAreExclusive(RunMojo mojo) {
-        prepare(mojo, RunResult.exited(0));
-
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("not both");
+        assertBuildFails(mojo, RunResult.exited(0)).hasMessageContaining("not both");
     }
 
     @Test
     @InjectMojo(goal = "run")
     @MojoParameter(name = "moduleArtifact", value = "org.example:tool")
     void badCoordinatesFail(RunMojo mojo) {
-        prepare(mojo, RunResult.exited(0));
-
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+        assertBuildFails(mojo, RunResult.exited(0))
                 .hasMessageContaining("groupId:artifactId[:extension[:classifier]]:version");
     }
 
@@ -349,9 +335,7 @@ class RunMojoTest {
     @MojoParameter(name = "module", value = HELLO)
     @MojoParameter(name = "timeout", value = "soon")
     void aBadTimeoutFails(RunMojo mojo) {
-        prepare(mojo, RunResult.exited(0));
-
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("invalid timeout 'soon'");
+        assertBuildFails(mojo, RunResult.exited(0)).hasMessageContaining("invalid timeout 'soon'");
     }
 
     @Test
@@ -360,9 +344,7 @@ class RunMojoTest {
     void aWorkingDirectoryOutsideTheRootFails(RunMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "root", work.toFile());
         setVariableValueToObject(mojo, "workingDirectory", file("src"));
-        prepare(mojo, RunResult.exited(0));
-
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("is not inside root");
+        assertBuildFails(mojo, RunResult.exited(0)).hasMessageContaining("is not inside root");
     }
 
     @Test
