@@ -124,6 +124,15 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "wasmvm.entryPoint")
     private String entryPoint;
 
+    /**
+     * Further directories a WASI guest sees as preopened directories, besides the root
+     * ({@code /}): {@code HOST[::GUEST][:ro]} as the CLI's {@code --dir} ({@code GUEST} defaults to
+     * {@code HOST}; {@code :ro} makes it read-only); a relative {@code HOST} is relative to the
+     * project's base directory.
+     */
+    @Parameter
+    private List<String> directories;
+
     /** The exit codes that count as success; any other fails the build. Default {@code 0}. */
     @Parameter(property = "wasmvm.successExitCodes", defaultValue = "0")
     private List<Integer> successExitCodes;
@@ -282,6 +291,7 @@ public class RunMojo extends AbstractMojo {
                 .limits(limits(what));
         try {
             builder.environment(GuestEnvironment.of(environmentVariables, inheritEnvironment, hostEnvironment.get()));
+            builder.directories(WasiDirectories.of(directories, basedir()));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(what + ": " + e.getMessage());
         }
