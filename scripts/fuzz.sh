@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Fuzzes each Jazzer target of wasmvm-core (ModuleFuzzTest) for a while, one after the other.
+#   scripts/fuzz.sh [seconds per target, default 60] [target...]
+# Targets: decode, decodeAndValidate, instantiateAndRun (default: all three).
+# A finding fails the run; Jazzer keeps the input as
+# wasmvm-core/src/test/resources/org/wasmvm/core/fuzz/ModuleFuzzTestInputs/<target>/crash-<sha1>,
+# which plain `mvn test` then replays: fix the bug and commit the file as a regression input.
+# The corpus Jazzer grows is kept in wasmvm-core/.cifuzz-corpus/ (not committed) for the next run.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(decode decodeAndValidate instantiateAndRun)
+# the targets run against the installed/compiled wasmvm-core; compile it (and its tests) once
+./mvnw -B -ntp -q -pl wasmvm-core test-compile
+for target in "${targets[@]}"; do
+  echo "== fuzzing ModuleFuzzTest#$target for ${seconds}s"
+  log=wasmvm-core/target/fuzz-$target.log
+  if ! JAZZER_FUZZ=1 ./mvnw -B -ntp -pl wasmvm-core surefire:test -Dtest="ModuleFuzzTest#$target" \
+      -Djazzer.max_duration="${seconds}s" > "$log" 2>&1; then
+    grep -v '^INFO: Instrumented' "$log" | tail -n 60
+    echo "== ModuleFuzzTest#$target FAILED (full log: $log)"
+    exit 1
+  fi
+  grep -E '^Done [0-9]+ runs' "$log" | sed "s/^/   $target: /" || true
+done

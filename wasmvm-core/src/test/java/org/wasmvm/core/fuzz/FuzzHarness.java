@@ -1,0 +1,110 @@
+package org.wasmvm.core.fuzz;
+
+import java.util.List;
+import org.wasmvm.core.ExportedFunction;
+import org.wasmvm.core.Features;
+import org.wasmvm.core.Global;
+import org.wasmvm.core.Instance;
+import org.wasmvm.core.LinkException;
+import org.wasmvm.core.Memory;
+import org.wasmvm.core.Module;
+import org.wasmvm.core.ResourceLimitException;
+import org.wasmvm.core.RuntimeLimits;
+import org.wasmvm.core.Store;
+import org.wasmvm.core.Table;
+import org.wasmvm.core.Value;
+import org.wasmvm.core.WasmException;
+import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.model.Export;
+import org.wasmvm.core.model.ExternKind;
+import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.Import;
+import org.wasmvm.core.model.ImportDesc;
+import org.wasmvm.core.model.ValType;
+
+/** What the fuzz targets share: the feature sets, the stub imports, calling every export. */
+final class FuzzHarness {
+    static final List<Features> FEATURES = List.of(Features.wasm2(), Features.all());
+
+    /** Imported memories and tables are stubbed only up to these sizes (the host allocates them). */
+    private static final long MAX_STUB_PAGES = 16;
+    private static final long MAX_STUB_ELEMENTS = 10_000;
+    /** Calls per export: the first with zero arguments, then a few "interesting" values. */
+    private static final long[] ARGUMENTS = {0, 1, -1, 0x7FFF_FFFFL, Long.MIN_VALUE};
+
+    private FuzzHarness() {
+    }
+
+    static void checkMessage(WasmException e) {
+        if (e.getMessage() == null || e.getMessage().isBlank()) {
+            throw new AssertionError("exception without a message", e);
+        }
+    }
+
+    /**
+     * Instantiates {@code module} in a store with {@code limits}, its imports stubbed (functions
+     * return zeros, memories/tables/globals of the declared type), then calls every exported
+     * function with a few argument vectors. Declared exceptions are expected; anything else escapes.
+     */
+    static void instantiateAndRunExports(Module module, RuntimeLimits limits) {
+        Store store = new Store(limits);
+        if (!stubImports(store, module)) {
+            return;
+        }
+        Instance instance;
+        try {
+            instance = store.instantiate(module);
+        } catch (LinkException | WasmTrap | ResourceLimitException expected) {
+            checkMessage(expected);
+            return;
+        }
+        for (Export export : module.exports()) {
+            if (export.kind() != ExternKind.FUNCTION) {
+                continue;
+            }
+            ExportedFunction function = instance.function(export.name());
+            int params = function.type().params().size();
+            for (long value : ARGUMENTS) {
+                long[] args = new long[params];
+                java.util.Arrays.fill(args, value);
+                try {
+                    long[] results = function.apply(args);
+                    if (results.length != function.type().results().size()) {
+                        throw new AssertionError(export.name() + " returned " + results.length + " results for " + function.type());
+                    }
+                } catch (WasmTrap | ResourceLimitException expected) {
+                    checkMessage(expected);
+                }
+                if (params == 0) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean stubImports(Store store, Module module) {
+        for (Import imp : module.imports()) {
+            ImportDesc desc = imp.desc();
+            if (desc instanceof ImportDesc.Function f) {
+                FuncType type = module.model().types().get(f.typeIndex());
+                int results = type.results().size();
+                store.define(imp.module(), imp.name(), type, (caller, args) -> new long[results]);
+            } else if (desc instanceof ImportDesc.Memory m) {
+                if (Long.compareUnsigned(m.type().limits().min(), MAX_STUB_PAGES) > 0) {
+                    return false;
+                }
+                store.define(imp.module(), imp.name(), Memory.create(m.type()));
+            } else if (desc instanceof ImportDesc.Table t) {
+                if (Long.compareUnsigned(t.type().limits().min(), MAX_STUB_ELEMENTS) > 0) {
+                    return false;
+                }
+                store.define(imp.module(), imp.name(), Table.create(t.type()));
+            } else if (desc instanceof ImportDesc.Global g) {
+                ValType type = g.type().valType();
+                Value zero = type.isReference() ? Value.nullRef(type) : Value.fromBits(type, 0);
+                store.define(imp.module(), imp.name(), Global.create(g.type(), zero));
+            }
+        }
+        return true;
+    }
+}
