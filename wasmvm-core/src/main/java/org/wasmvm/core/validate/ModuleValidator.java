@@ -1,7 +1,6 @@
 package org.wasmvm.core.validate;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.wasmvm.core.Features;
 import org.wasmvm.core.InvalidModuleException;
@@ -72,12 +71,7 @@ public final class ModuleValidator {
         if (ctx.memoryIndexTypes.length > 1 && !features.multiMemory()) {
             throw ValidationContext.invalid("multiple memories");
         }
-        FunctionValidator functions = new FunctionValidator(ctx);
-        int imported = ctx.spaces.importedFunctionCount();
-        List<org.wasmvm.core.model.FunctionBody> codes = module.codes();
-        for (int i = 0; i < codes.size(); i++) {
-            functions.validate(imported + i, codes.get(i));
-        }
+        BodyValidation.validate(ctx, module.codes());
     }
 
     /** Function type indices of imports and definitions; checked first because the context needs them. */
