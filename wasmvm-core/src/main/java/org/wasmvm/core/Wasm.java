@@ -3,6 +3,7 @@ package org.wasmvm.core;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.wasmvm.core.binary.DecoderLimits;
 
 /**
  * The entry point: load (decode and validate) a module, then instantiate it.
@@ -17,8 +18,16 @@ public final class Wasm {
     private Wasm() {
     }
 
-    /** Loads a module file with every implemented feature enabled. */
+    /**
+     * Loads a module file with every implemented feature enabled. A file larger than
+     * {@link DecoderLimits#MAX_MODULE_SIZE} is rejected before it is read.
+     */
     public static Module load(Path path) throws IOException {
+        long size = Files.size(path);
+        if (size > DecoderLimits.MAX_MODULE_SIZE) {
+            throw new MalformedModuleException(0, "module too large: " + size + " bytes, over wasmvm's limit of "
+                    + DecoderLimits.MAX_MODULE_SIZE);
+        }
         return load(Files.readAllBytes(path));
     }
 

@@ -14,7 +14,7 @@ final class CodeSectionReader {
      * local becomes an interpreter slot, so a larger count is rejected up front (as "too many locals",
      * the spec's text for exceeding 2^32-1) instead of failing later with a huge allocation.
      */
-    static final int MAX_LOCALS = 50_000;
+    static final int MAX_LOCALS = DecoderLimits.MAX_LOCALS;
 
     private final ByteReader in;
     private final TypeReader types;
@@ -31,7 +31,11 @@ final class CodeSectionReader {
         return scanner.usesDataIndex();
     }
 
+    /** Locals the rest of the module may still declare (see {@link DecoderLimits#MIN_TOTAL_LOCALS_BUDGET}). */
+    private long localsBudget;
+
     List<FunctionBody> readSection() {
+        localsBudget = Math.max(DecoderLimits.MIN_TOTAL_LOCALS_BUDGET, in.bytes().length);
         int count = in.length();
         List<FunctionBody> bodies = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -43,6 +47,7 @@ final class CodeSectionReader {
     private FunctionBody readBody() {
         int size = in.length();
         int start = in.position();
+        ModuleDecoder.checkCount(in, size, DecoderLimits.MAX_FUNCTION_SIZE, "bytes in a function body");
         ValType[] locals = readLocals();
         int codeStart = in.position();
         scanner.scanExpression();
@@ -67,6 +72,11 @@ final class CodeSectionReader {
         // checked after all groups, as the reference interpreter does, and before expanding
         if (total > MAX_LOCALS) {
             throw new MalformedModuleException(start, "too many locals");
+        }
+        localsBudget -= total;
+        if (localsBudget < 0) {
+            throw new MalformedModuleException(start, "too many locals: the module's functions declare more than "
+                    + Math.max(DecoderLimits.MIN_TOTAL_LOCALS_BUDGET, in.bytes().length) + " in all (see DecoderLimits)");
         }
         ValType[] locals = new ValType[(int) total];
         int n = 0;

@@ -88,6 +88,7 @@ final class InstructionScanner {
                     Opcodes.GLOBAL_GET, Opcodes.GLOBAL_SET, Opcodes.TABLE_GET, Opcodes.TABLE_SET, Opcodes.REF_FUNC -> in.u32();
             case Opcodes.BR_TABLE -> {
                 int count = in.length();
+                ModuleDecoder.checkCount(in, count, DecoderLimits.MAX_BR_TABLE_TARGETS, "br_table targets");
                 for (int i = 0; i <= count; i++) {
                     in.u32();
                 }

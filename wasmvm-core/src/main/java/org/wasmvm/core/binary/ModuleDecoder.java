@@ -13,6 +13,7 @@ import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.Global;
 import org.wasmvm.core.model.Import;
+import org.wasmvm.core.model.ImportDesc;
 import org.wasmvm.core.model.MemoryType;
 import org.wasmvm.core.model.NameSection;
 import org.wasmvm.core.model.TableType;
@@ -67,6 +68,15 @@ public final class ModuleDecoder {
 
     /** Decodes {@code bytes}, accepting the encodings that {@code features} enable. */
     public static WasmModule decode(byte[] bytes, Features features) {
+        return decode(bytes, features, DecoderLimits.MAX_MODULE_SIZE);
+    }
+
+    /** As {@link #decode(byte[], Features)}, with a module size limit (for tests). */
+    static WasmModule decode(byte[] bytes, Features features, int maxModuleSize) {
+        if (bytes.length > maxModuleSize) {
+            throw new MalformedModuleException(0, "module too large: " + bytes.length + " bytes, over wasmvm's limit of "
+                    + maxModuleSize);
+        }
         return new ModuleDecoder(bytes, features).module();
     }
 
@@ -116,18 +126,22 @@ public final class ModuleDecoder {
     private void section(int id, int size) {
         switch (id) {
             case SectionId.CUSTOM -> customSection(size);
-            case SectionId.TYPE -> types = vector(typeReader::funcType);
-            case SectionId.IMPORT -> imports = vector(importExports::importEntry);
-            case SectionId.FUNCTION -> functionTypes = vector(in::u32);
-            case SectionId.TABLE -> tables = vector(typeReader::tableType);
+            case SectionId.TYPE -> types = vector(typeReader::funcType, DecoderLimits.MAX_TYPES, "types");
+            case SectionId.IMPORT -> imports = vector(importExports::importEntry, DecoderLimits.MAX_IMPORTS, "imports");
+            case SectionId.FUNCTION -> functionTypes = vector(in::u32,
+                    DecoderLimits.MAX_FUNCTIONS - importCount(ImportDesc.Function.class), "functions");
+            case SectionId.TABLE -> tables = vector(typeReader::tableType,
+                    DecoderLimits.MAX_TABLES - importCount(ImportDesc.Table.class), "tables");
             case SectionId.MEMORY -> memories = vector(typeReader::memoryType);
-            case SectionId.GLOBAL -> globals = vector(() -> new Global(typeReader.globalType(), constExprs.read()));
-            case SectionId.EXPORT -> exports = vector(importExports::exportEntry);
+            case SectionId.GLOBAL -> globals = vector(() -> new Global(typeReader.globalType(), constExprs.read()),
+                    DecoderLimits.MAX_GLOBALS, "globals");
+            case SectionId.EXPORT -> exports = vector(importExports::exportEntry, DecoderLimits.MAX_EXPORTS, "exports");
             case SectionId.START -> startFunction = saturatedU32();
-            case SectionId.ELEMENT -> elements = vector(segments::element);
+            case SectionId.ELEMENT -> elements = vector(segments::element, DecoderLimits.MAX_ELEMENT_SEGMENTS,
+                    "element segments");
             case SectionId.DATA_COUNT -> dataCount = saturatedU32();
             case SectionId.CODE -> codes = code.readSection();
-            case SectionId.DATA -> datas = vector(segments::data);
+            case SectionId.DATA -> datas = vector(segments::data, DecoderLimits.MAX_DATA_SEGMENTS, "data segments");
             default -> throw new IllegalStateException("section id " + id);
         }
     }
@@ -143,12 +157,36 @@ public final class ModuleDecoder {
 
     /** A vector: a u32 count (at most the bytes left) followed by that many entries. */
     private <T> List<T> vector(Supplier<T> entry) {
+        return vector(entry, Integer.MAX_VALUE, null);
+    }
+
+    /** A vector of at most {@code max} entries (a {@link DecoderLimits} limit, checked before reading any). */
+    private <T> List<T> vector(Supplier<T> entry, int max, String what) {
         int count = in.length();
+        checkCount(in, count, max, what);
         List<T> list = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             list.add(entry.get());
         }
         return list;
+    }
+
+    private int importCount(Class<? extends ImportDesc> kind) {
+        int n = 0;
+        for (Import imp : imports) {
+            if (kind.isInstance(imp.desc())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Fails with "too many {@code what}" when {@code count} exceeds {@code max}. */
+    static void checkCount(ByteReader in, long count, long max, String what) {
+        if (count > max) {
+            throw in.error("too many " + what + ": " + count + ", over wasmvm's limit of " + Math.max(max, 0)
+                    + " (see DecoderLimits)");
+        }
     }
 
     /** Kept verbatim; the first {@code name} section is also decoded, leniently. */

@@ -49,6 +49,7 @@ final class SegmentReader {
             type = expressions ? types.refType() : elemKind();
         }
         int count = in.length();
+        ModuleDecoder.checkCount(in, count, DecoderLimits.MAX_SEGMENT_ELEMENTS, "elements in a segment");
         List<ConstExpr> init = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             init.add(expressions ? constExprs.read() : ConstExprReader.refFunc(in.u32()));

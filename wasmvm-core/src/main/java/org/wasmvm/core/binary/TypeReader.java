@@ -54,13 +54,14 @@ final class TypeReader {
         if (tag != FUNC_TYPE_TAG) {
             throw new MalformedModuleException(start, "malformed function type");
         }
-        List<ValType> params = valTypes();
-        List<ValType> results = valTypes();
+        List<ValType> params = valTypes(DecoderLimits.MAX_PARAMS, "parameters");
+        List<ValType> results = valTypes(DecoderLimits.MAX_RESULTS, "results");
         return new FuncType(params, results);
     }
 
-    private List<ValType> valTypes() {
+    private List<ValType> valTypes(int max, String what) {
         int count = in.length();
+        ModuleDecoder.checkCount(in, count, max, what);
         List<ValType> types = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             types.add(valType());
