@@ -801,17 +801,16 @@ public final class Interpreter {
     }
 
     /**
-     * The effective address of a memory access: base + offset, unsigned. A 32-bit memory's sum
-     * cannot overflow; a 64-bit one's may, and an address past 2^64 is out of bounds (returned as
-     * -1, which every bounds check rejects). {@code c[at]} is the memory immediate, then the offset.
+     * The effective address of a memory access: base + offset, unsigned; {@code c[at]} is the memory
+     * immediate (bit 31 set for a 64-bit memory), then the offset's two halves. A 32-bit base is
+     * zero-extended, so the sum cannot overflow. No memory reaches 2^63 bytes, so a 64-bit base or
+     * offset of 2^63 or more is out of bounds whatever the sum: returned as -1, which every bounds
+     * check rejects (and then the sum cannot wrap past 2^64). Kept small so the JIT inlines it.
      */
     private static long address(long base, int[] c, int at) {
+        long b = c[at] < 0 ? base : base & 0xFFFFFFFFL;
         long offset = (c[at + 1] & 0xFFFFFFFFL) | ((long) c[at + 2] << 32);
-        if (c[at] >= 0) {
-            return (base & 0xFFFFFFFFL) + offset;
-        }
-        long address = base + offset;
-        return Long.compareUnsigned(address, base) < 0 ? -1 : address;
+        return (b | offset) < 0 ? -1 : b + offset;
     }
 
     private FunctionInstance indirectCallee(ModuleInstance instance, int typeIndex, int table, long index) {

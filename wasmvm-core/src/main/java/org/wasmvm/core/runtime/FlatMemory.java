@@ -1,8 +1,5 @@
 package org.wasmvm.core.runtime;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.wasmvm.core.model.MemoryType;
 
@@ -14,28 +11,12 @@ public final class FlatMemory extends LinearMemory {
     /** The most pages a {@code byte[]} can hold (2 GiB - 64 KiB). */
     public static final int MAX_PAGES = Integer.MAX_VALUE / MemoryType.PAGE_SIZE;
 
-    private static final VarHandle SHORT = view(short[].class);
-    private static final VarHandle INT = view(int[].class);
-    private static final VarHandle LONG = view(long[].class);
-
     /** Plain (not volatile): memories are confined to the thread running their instance. */
     private byte[] bytes;
 
     FlatMemory(MemoryType type, int initialPages, long maxPages) {
         super(type, maxPages);
         this.bytes = new byte[initialPages * PAGE_SIZE];
-    }
-
-    static VarHandle view(Class<?> arrayType) {
-        return MethodHandles.byteArrayViewVarHandle(arrayType, ByteOrder.LITTLE_ENDIAN);
-    }
-
-    /** The array index of {@code [addr, addr+width)}, or a trap when out of bounds. */
-    private int index(long addr, int width) {
-        if (addr < 0 || addr > bytes.length - width) {
-            throw outOfBounds();
-        }
-        return (int) addr;
     }
 
     @Override
@@ -61,42 +42,42 @@ public final class FlatMemory extends LinearMemory {
 
     @Override
     public byte load8(long addr) {
-        return bytes[index(addr, 1)];
+        return FlatBytes.load8(bytes, addr);
     }
 
     @Override
     public short load16(long addr) {
-        return (short) SHORT.get(bytes, index(addr, 2));
+        return FlatBytes.load16(bytes, addr);
     }
 
     @Override
     public int load32(long addr) {
-        return (int) INT.get(bytes, index(addr, 4));
+        return FlatBytes.load32(bytes, addr);
     }
 
     @Override
     public long load64(long addr) {
-        return (long) LONG.get(bytes, index(addr, 8));
+        return FlatBytes.load64(bytes, addr);
     }
 
     @Override
     public void store8(long addr, byte value) {
-        bytes[index(addr, 1)] = value;
+        FlatBytes.store8(bytes, addr, value);
     }
 
     @Override
     public void store16(long addr, short value) {
-        SHORT.set(bytes, index(addr, 2), value);
+        FlatBytes.store16(bytes, addr, value);
     }
 
     @Override
     public void store32(long addr, int value) {
-        INT.set(bytes, index(addr, 4), value);
+        FlatBytes.store32(bytes, addr, value);
     }
 
     @Override
     public void store64(long addr, long value) {
-        LONG.set(bytes, index(addr, 8), value);
+        FlatBytes.store64(bytes, addr, value);
     }
 
     @Override

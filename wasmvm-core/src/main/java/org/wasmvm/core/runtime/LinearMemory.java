@@ -54,7 +54,7 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
                     + " pages exceeds the limit of " + capacity + " pages");
         }
         try {
-            return paged ? new PagedMemory(type, min, capacity) : new FlatMemory(type, (int) min, capacity);
+            return paged ? new PagedMemory(type, min, capacity, PagedMemory.FLAT_PAGES) : new FlatMemory(type, (int) min, capacity);
         } catch (OutOfMemoryError e) {
             throw new IllegalArgumentException("cannot allocate a memory of " + min + " pages", e);
         }

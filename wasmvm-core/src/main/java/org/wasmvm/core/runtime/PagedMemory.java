@@ -16,23 +16,45 @@ import org.wasmvm.core.model.MemoryType;
  *
  * <p>A store into an untouched chunk allocates 64 KiB and may therefore throw {@link
  * OutOfMemoryError} when the heap is smaller than the part of the memory the guest uses.
+ *
+ * <p>Most wasm64 programs declare no maximum yet stay small. While the memory has at most
+ * {@code flatPages} pages it is therefore kept in one {@code byte[]} (the {@link FlatBytes} fast
+ * path, as fast as {@link FlatMemory}); the first growth beyond that splits it into chunks.
  */
 public final class PagedMemory extends LinearMemory {
     /** The most pages the chunk table (a Java array) can hold. */
     public static final long MAX_PAGES = Integer.MAX_VALUE - 8;
 
     private static final int CHUNK_MASK = PAGE_SIZE - 1;
-    private static final VarHandle SHORT = FlatMemory.view(short[].class);
-    private static final VarHandle INT = FlatMemory.view(int[].class);
-    private static final VarHandle LONG = FlatMemory.view(long[].class);
+    private static final VarHandle SHORT = FlatBytes.view(short[].class);
+    private static final VarHandle INT = FlatBytes.view(int[].class);
+    private static final VarHandle LONG = FlatBytes.view(long[].class);
 
-    /** One entry per page; null until first written. Plain fields: memories are thread-confined. */
+    /** The default size up to which a memory stays flat: 256 MiB, what typical programs need at most. */
+    static final int FLAT_PAGES = 4096;
+    private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
+
+    private final int flatPages;
+    /** The whole memory while it is small, else null. Plain fields: memories are thread-confined. */
+    private byte[] flat;
+    /** One entry per page, null until first written; used once {@code flat} is null. */
     private byte[][] chunks;
     private long byteSize;
 
+    /** A memory that is chunked from the start (tests use it to exercise the chunked path). */
     PagedMemory(MemoryType type, long initialPages, long maxPages) {
+        this(type, initialPages, maxPages, 0);
+    }
+
+    /** A memory that stays one array while it has at most {@code flatPages} pages. */
+    PagedMemory(MemoryType type, long initialPages, long maxPages, int flatPages) {
         super(type, maxPages);
-        this.chunks = new byte[(int) initialPages][];
+        this.flatPages = flatPages;
+        if (initialPages <= flatPages) {
+            this.flat = new byte[(int) initialPages * PAGE_SIZE];
+        } else {
+            this.chunks = new byte[(int) initialPages][];
+        }
         this.byteSize = initialPages << PAGE_SHIFT;
     }
 
@@ -91,23 +113,49 @@ public final class PagedMemory extends LinearMemory {
 
     @Override
     public long grow(long deltaPages) {
-        long old = chunks.length;
+        long old = byteSize >>> PAGE_SHIFT;
         if (!canGrow(deltaPages)) {
             return -1;
         }
         if (deltaPages != 0) {
+            long pages = old + deltaPages;
             try {
-                chunks = Arrays.copyOf(chunks, (int) (old + deltaPages));
+                if (flat != null && pages <= flatPages) {
+                    flat = Arrays.copyOf(flat, (int) pages * PAGE_SIZE);
+                } else if (flat != null) {
+                    chunks = splitIntoChunks(flat, (int) pages);
+                    flat = null;
+                } else {
+                    chunks = Arrays.copyOf(chunks, (int) pages);
+                }
             } catch (OutOfMemoryError e) {
                 return -1;
             }
-            byteSize = (long) chunks.length << PAGE_SHIFT;
+            byteSize = pages << PAGE_SHIFT;
         }
         return old;
     }
 
+    /** The chunk table for {@code pages} pages holding the flat contents; all-zero pages stay unallocated. */
+    private static byte[][] splitIntoChunks(byte[] contents, int pages) {
+        byte[][] table = new byte[pages][];
+        for (int page = 0; page < contents.length / PAGE_SIZE; page++) {
+            int from = page * PAGE_SIZE;
+            if (Arrays.mismatch(contents, from, from + PAGE_SIZE, ZERO_PAGE, 0, PAGE_SIZE) >= 0) {
+                table[page] = Arrays.copyOfRange(contents, from, from + PAGE_SIZE);
+            }
+        }
+        return table;
+    }
+
     @Override
     public byte load8(long addr) {
+        // kept tiny so that the JIT inlines it into the interpreter loop
+        byte[] f = flat;
+        return f != null ? FlatBytes.load8(f, addr) : chunkedLoad8(addr);
+    }
+
+    private byte chunkedLoad8(long addr) {
         check(addr, 1);
         byte[] chunk = chunkOrNull(addr);
         return chunk == null ? 0 : chunk[offset(addr)];
@@ -115,6 +163,12 @@ public final class PagedMemory extends LinearMemory {
 
     @Override
     public short load16(long addr) {
+        // kept tiny so that the JIT inlines it into the interpreter loop
+        byte[] f = flat;
+        return f != null ? FlatBytes.load16(f, addr) : chunkedLoad16(addr);
+    }
+
+    private short chunkedLoad16(long addr) {
         check(addr, 2);
         if (!inOneChunk(addr, 2)) {
             return (short) loadStraddling(addr, 2);
@@ -125,6 +179,12 @@ public final class PagedMemory extends LinearMemory {
 
     @Override
     public int load32(long addr) {
+        // kept tiny so that the JIT inlines it into the interpreter loop
+        byte[] f = flat;
+        return f != null ? FlatBytes.load32(f, addr) : chunkedLoad32(addr);
+    }
+
+    private int chunkedLoad32(long addr) {
         check(addr, 4);
         if (!inOneChunk(addr, 4)) {
             return (int) loadStraddling(addr, 4);
@@ -135,6 +195,12 @@ public final class PagedMemory extends LinearMemory {
 
     @Override
     public long load64(long addr) {
+        // kept tiny so that the JIT inlines it into the interpreter loop
+        byte[] f = flat;
+        return f != null ? FlatBytes.load64(f, addr) : chunkedLoad64(addr);
+    }
+
+    private long chunkedLoad64(long addr) {
         check(addr, 8);
         if (!inOneChunk(addr, 8)) {
             return loadStraddling(addr, 8);
@@ -145,12 +211,30 @@ public final class PagedMemory extends LinearMemory {
 
     @Override
     public void store8(long addr, byte value) {
+        byte[] f = flat;
+        if (f != null) {
+            FlatBytes.store8(f, addr, value);
+        } else {
+            chunkedStore8(addr, value);
+        }
+    }
+
+    private void chunkedStore8(long addr, byte value) {
         check(addr, 1);
         chunk(addr)[offset(addr)] = value;
     }
 
     @Override
     public void store16(long addr, short value) {
+        byte[] f = flat;
+        if (f != null) {
+            FlatBytes.store16(f, addr, value);
+        } else {
+            chunkedStore16(addr, value);
+        }
+    }
+
+    private void chunkedStore16(long addr, short value) {
         check(addr, 2);
         if (inOneChunk(addr, 2)) {
             SHORT.set(chunk(addr), offset(addr), value);
@@ -161,6 +245,15 @@ public final class PagedMemory extends LinearMemory {
 
     @Override
     public void store32(long addr, int value) {
+        byte[] f = flat;
+        if (f != null) {
+            FlatBytes.store32(f, addr, value);
+        } else {
+            chunkedStore32(addr, value);
+        }
+    }
+
+    private void chunkedStore32(long addr, int value) {
         check(addr, 4);
         if (inOneChunk(addr, 4)) {
             INT.set(chunk(addr), offset(addr), value);
@@ -171,6 +264,15 @@ public final class PagedMemory extends LinearMemory {
 
     @Override
     public void store64(long addr, long value) {
+        byte[] f = flat;
+        if (f != null) {
+            FlatBytes.store64(f, addr, value);
+        } else {
+            chunkedStore64(addr, value);
+        }
+    }
+
+    private void chunkedStore64(long addr, long value) {
         check(addr, 8);
         if (inOneChunk(addr, 8)) {
             LONG.set(chunk(addr), offset(addr), value);
@@ -181,6 +283,10 @@ public final class PagedMemory extends LinearMemory {
 
     @Override
     void readBytes(long addr, byte[] dst, int dstOffset, int length) {
+        if (flat != null) {
+            System.arraycopy(flat, (int) addr, dst, dstOffset, length);
+            return;
+        }
         while (length > 0) {
             int n = Math.min(length, PAGE_SIZE - offset(addr));
             byte[] chunk = chunkOrNull(addr);
@@ -197,6 +303,10 @@ public final class PagedMemory extends LinearMemory {
 
     @Override
     void writeBytes(long addr, byte[] src, int srcOffset, int length) {
+        if (flat != null) {
+            System.arraycopy(src, srcOffset, flat, (int) addr, length);
+            return;
+        }
         while (length > 0) {
             int n = Math.min(length, PAGE_SIZE - offset(addr));
             System.arraycopy(src, srcOffset, chunk(addr), offset(addr), n);
@@ -208,6 +318,10 @@ public final class PagedMemory extends LinearMemory {
 
     @Override
     void fillBytes(long addr, byte value, long length) {
+        if (flat != null) {
+            Arrays.fill(flat, (int) addr, (int) (addr + length), value);
+            return;
+        }
         while (length > 0) {
             int n = (int) Math.min(length, PAGE_SIZE - offset(addr));
             // Zero-filling an untouched chunk changes nothing: keep it unallocated.
@@ -221,6 +335,11 @@ public final class PagedMemory extends LinearMemory {
 
     @Override
     void copyBytes(long dst, LinearMemory src, long srcAddr, long length) {
+        if (flat != null) {
+            // straight into our array; arraycopy is memmove-safe when src is this memory
+            src.readBytes(srcAddr, flat, (int) dst, (int) length);
+            return;
+        }
         // Through a one-page buffer; copying back to front when the ranges overlap with the
         // destination above the source makes this memmove.
         boolean backward = src == this && srcAddr < dst;

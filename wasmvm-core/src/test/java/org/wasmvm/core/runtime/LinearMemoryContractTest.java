@@ -10,12 +10,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The hot-path and bulk operations, run against both implementations. */
+/** The hot-path and bulk operations, run against every implementation (and a paged memory's flat phase). */
 class LinearMemoryContractTest {
     static Stream<Arguments> implementations() {
         LongFunction<LinearMemory> flat = pages -> MemoryTesting.flat((int) pages, 8);
         LongFunction<LinearMemory> paged = pages -> MemoryTesting.paged(pages, 8);
-        return Stream.of(Arguments.of("flat", flat), Arguments.of("paged", paged));
+        LongFunction<LinearMemory> flatThenPaged = pages -> MemoryTesting.flatThenPaged(pages, 8);
+        return Stream.of(Arguments.of("flat", flat), Arguments.of("paged", paged), Arguments.of("flat-then-paged", flatThenPaged));
     }
 
     @ParameterizedTest(name = "{0}")

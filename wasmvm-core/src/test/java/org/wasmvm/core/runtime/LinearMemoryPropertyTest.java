@@ -25,7 +25,8 @@ class LinearMemoryPropertyTest {
 
     @Test
     void implementationsAgreeWithTheModel() {
-        List<LinearMemory> memories = List.of(MemoryTesting.flat(1, MAX_PAGES), MemoryTesting.paged(1, MAX_PAGES));
+        List<LinearMemory> memories = List.of(MemoryTesting.flat(1, MAX_PAGES), MemoryTesting.paged(1, MAX_PAGES),
+                MemoryTesting.flatThenPaged(1, MAX_PAGES));
         Random random = new Random(20240611L);
         int trapped = 0;
         for (int step = 0; step < 20_000; step++) {

@@ -26,6 +26,11 @@ final class MemoryTesting {
         return new PagedMemory(memoryType(pages, maxPages, true), pages, maxPages);
     }
 
+    /** A paged memory that stays one array up to 2 pages, so growing past that splits it into chunks. */
+    static PagedMemory flatThenPaged(long pages, long maxPages) {
+        return new PagedMemory(memoryType(pages, maxPages, true), pages, maxPages, 2);
+    }
+
     /** Asserts that {@code call} throws the internal {@link Trap} of {@code kind}. */
     static void assertTrap(TrapKind kind, ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(Trap.class, trap -> assertThat(trap.kind()).isEqualTo(kind));
