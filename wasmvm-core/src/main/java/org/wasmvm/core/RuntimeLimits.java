@@ -9,7 +9,9 @@ import java.time.Duration;
  * @param maxCallDepth the deepest wasm call nesting before a {@code call stack exhausted} trap
  * @param maxMemoryPages the most pages any memory may have (declared minimums above it fail
  *     instantiation; {@code memory.grow} beyond it returns -1)
- * @param maxTableElements the most elements any table may have
+ * @param maxTableElements the most elements any table may have (declared minimums above it fail
+ *     instantiation, and so do a module's tables whose minimums add up to more; {@code table.grow}
+ *     beyond it returns -1)
  * @param fuel how many loop iterations and calls a store's code may execute in all before a
  *     {@code fuel exhausted} trap, or {@link #UNLIMITED}
  * @param timeout how long one call from the host into wasm may run before a {@code timeout} trap,

@@ -55,6 +55,26 @@ class ResourceLimitsTest {
     }
 
     @Test
+    void manyTablesCannotMultiplyTheTableLimit() {
+        // 20 tables of 10 000 000 elements (the default limit) each: a 131-byte module asking for 1.6 GB
+        java.io.ByteArrayOutputStream tables = new java.io.ByteArrayOutputStream();
+        tables.write(20);
+        for (int i = 0; i < 20; i++) {
+            tables.writeBytes(new byte[] {0x70, 0x00, (byte) 0x80, (byte) 0xAD, (byte) 0xE2, 0x04}); // funcref, min 10 000 000
+        }
+        byte[] header = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x04, (byte) tables.size()};
+        byte[] module = java.util.Arrays.copyOf(header, header.length + tables.size());
+        System.arraycopy(tables.toByteArray(), 0, module, header.length, tables.size());
+        Module loaded = Wasm.load(module);
+
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        ResourceLimitException e = catchThrowableOfType(ResourceLimitException.class, () -> new Store().instantiate(loaded));
+        assertThat(e).hasMessageContaining("20 tables need at least 200000000 elements in all, over the limit of 10000000");
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(1024 * 1024);
+    }
+
+    @Test
     void aHugeDeclaredMemoryFailsInstantiationWithoutAllocating() {
         // a 32-bit memory of 65 536 pages (4 GiB) is more than a Java array holds: an error, not an OutOfMemoryError
         byte[] module = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x05, 0x05, 0x01, 0x00, (byte) 0x80, (byte) 0x80, 0x04};

@@ -148,10 +148,24 @@ public final class Instantiator {
         }
         var limits = context.limits();
         int tableBase = spaces.importedTableCount();
+        // every table element is a long allocated up front: the limit bounds each table and, so
+        // that many tables cannot multiply it, the minimums of all the module's tables together
+        long tableElements = 0;
+        for (TableType type : model.tables()) {
+            checkMinimum("table", type.limits().min(), limits.maxTableElements());
+            tableElements = Math.min(Long.MAX_VALUE - type.limits().min(), tableElements) + type.limits().min();
+        }
+        if (tableElements > limits.maxTableElements()) {
+            throw new ResourceLimitException("the module's " + model.tables().size() + " tables need at least "
+                    + tableElements + " elements in all, over the limit of " + limits.maxTableElements());
+        }
         for (int i = 0; i < model.tables().size(); i++) {
             TableType type = model.tables().get(i);
-            checkMinimum("table", type.limits().min(), limits.maxTableElements());
-            instance.tables[tableBase + i] = new TableInstance(type, org.wasmvm.core.Value.NULL_REF, limits.maxTableElements());
+            try {
+                instance.tables[tableBase + i] = new TableInstance(type, org.wasmvm.core.Value.NULL_REF, limits.maxTableElements());
+            } catch (OutOfMemoryError e) {
+                throw new ResourceLimitException("cannot allocate " + type + ": " + e.getMessage());
+            }
         }
         int memoryBase = spaces.importedMemoryCount();
         for (int i = 0; i < model.memories().size(); i++) {
