@@ -16,16 +16,24 @@ import java.time.Duration;
  *     {@code fuel exhausted} trap, or {@link #UNLIMITED}
  * @param timeout how long one call from the host into wasm may run before a {@code timeout} trap,
  *     or {@code null} for no limit
+ * @param maxStackSlots the most 8-byte value slots (locals and operands of all active frames) the
+ *     interpreter's stack may hold before a {@code call stack exhausted} trap: deep recursion of
+ *     functions with huge frames must not exhaust the host's heap
  */
-public record RuntimeLimits(int maxCallDepth, long maxMemoryPages, long maxTableElements, long fuel, Duration timeout) {
+public record RuntimeLimits(int maxCallDepth, long maxMemoryPages, long maxTableElements, long fuel, Duration timeout,
+        int maxStackSlots) {
     /** Marks an unlimited fuel budget. */
     public static final long UNLIMITED = -1;
 
-    /** Generous defaults: 10 000 nested calls, memories up to 2^48 pages, 10 million table elements, no fuel or time limit. */
-    public static final RuntimeLimits DEFAULT = new RuntimeLimits(10_000, 1L << 48, 10_000_000, UNLIMITED, null);
+    /**
+     * Generous defaults: 10 000 nested calls, memories up to 2^48 pages, 10 million table elements,
+     * no fuel or time limit, a value stack of 16 Mi slots (128 MiB).
+     */
+    public static final RuntimeLimits DEFAULT = new RuntimeLimits(10_000, 1L << 48, 10_000_000, UNLIMITED, null, 1 << 24);
 
     public RuntimeLimits {
-        if (maxCallDepth < 1 || maxMemoryPages < 0 || maxTableElements < 0 || (fuel < 0 && fuel != UNLIMITED)) {
+        if (maxCallDepth < 1 || maxMemoryPages < 0 || maxTableElements < 0 || (fuel < 0 && fuel != UNLIMITED)
+                || maxStackSlots < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
@@ -34,22 +42,26 @@ public record RuntimeLimits(int maxCallDepth, long maxMemoryPages, long maxTable
     }
 
     public RuntimeLimits withMaxCallDepth(int depth) {
-        return new RuntimeLimits(depth, maxMemoryPages, maxTableElements, fuel, timeout);
+        return new RuntimeLimits(depth, maxMemoryPages, maxTableElements, fuel, timeout, maxStackSlots);
     }
 
     public RuntimeLimits withMaxMemoryPages(long pages) {
-        return new RuntimeLimits(maxCallDepth, pages, maxTableElements, fuel, timeout);
+        return new RuntimeLimits(maxCallDepth, pages, maxTableElements, fuel, timeout, maxStackSlots);
     }
 
     public RuntimeLimits withMaxTableElements(long elements) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, elements, fuel, timeout);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, elements, fuel, timeout, maxStackSlots);
     }
 
     public RuntimeLimits withFuel(long units) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, units, timeout);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, units, timeout, maxStackSlots);
     }
 
     public RuntimeLimits withTimeout(Duration limit) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, limit);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, limit, maxStackSlots);
+    }
+
+    public RuntimeLimits withMaxStackSlots(int slots) {
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, timeout, slots);
     }
 }

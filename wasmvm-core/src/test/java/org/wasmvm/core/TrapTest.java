@@ -58,4 +58,16 @@ class TrapTest {
         assertThat(trap.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED);
         assertThat(trap.wasmStack()).hasSize(50);
     }
+
+    @Test
+    void recursionWithHugeFramesHitsTheStackLimitNotTheHeap() {
+        // 40 000 locals per frame: 9 000 frames would need 2.9 GB of stack
+        Instance deep = TestModules.load("big-frames").instantiate();
+
+        WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> deep.function("deep").apply(9_000));
+
+        assertThat(trap.kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED);
+        assertThat(trap.getMessage()).contains("value stack would exceed " + RuntimeLimits.DEFAULT.maxStackSlots());
+        assertThat(deep.function("deep").apply(100)).containsExactly(0L);
+    }
 }

@@ -80,12 +80,11 @@ public final class Interpreter {
     }
 
     private long[] run(WasmFunction entry, long[] args) {
-        CompiledFunction compiled = entry.code();
-        ensureStack(compiled.frameSize());
-        System.arraycopy(args, 0, stack, 0, args.length);
         WasmFunction[] current = {entry};
         int[] currentPc = {0};
         try {
+            ensureStack(entry.code().frameSize());
+            System.arraycopy(args, 0, stack, 0, args.length);
             execute(current, currentPc);
             return Arrays.copyOf(stack, entry.type().results().size());
         } catch (Trap trap) {
@@ -119,9 +118,14 @@ public final class Interpreter {
         return function.displayName() + (offset >= 0 ? " @ 0x" + Integer.toHexString(offset) : "");
     }
 
+    /** Grows the value stack to hold {@code needed} slots, within the store's stack limit. */
     private void ensureStack(int needed) {
         if (needed > stack.length) {
-            stack = Arrays.copyOf(stack, Math.max(needed, stack.length * 2));
+            int limit = context.limits().maxStackSlots();
+            if (needed > limit || needed < 0) {
+                throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "the value stack would exceed " + limit + " slots");
+            }
+            stack = Arrays.copyOf(stack, (int) Math.min(limit, Math.max(needed, 2L * stack.length)));
         }
     }
 

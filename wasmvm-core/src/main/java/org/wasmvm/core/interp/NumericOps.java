@@ -130,6 +130,10 @@ final class NumericOps {
     /** ceil, floor, trunc, nearest and sqrt of an f32, computed exactly in double then narrowed. */
     static long f32Unary(int op, long a) {
         double x = f32(a);
+        if (x != x) {
+            // as for f64: the input NaN, quieted (rounding through double would lose its sign)
+            return a | 0x0040_0000;
+        }
         double r = switch (op) {
             case 0x8D -> Math.ceil(x);
             case 0x8E -> Math.floor(x);
