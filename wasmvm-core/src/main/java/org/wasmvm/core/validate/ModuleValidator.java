@@ -71,7 +71,11 @@ public final class ModuleValidator {
         if (ctx.memoryIndexTypes.length > 1 && !features.multiMemory()) {
             throw ValidationContext.invalid("multiple memories");
         }
-        BodyValidation.validate(ctx, module.codes());
+        FunctionValidator functions = new FunctionValidator(ctx);
+        int imported = ctx.spaces.importedFunctionCount();
+        for (int i = 0; i < module.codes().size(); i++) {
+            functions.validate(imported + i, module.codes().get(i));
+        }
     }
 
     /** Function type indices of imports and definitions; checked first because the context needs them. */
