@@ -71,8 +71,10 @@ final class BulkOps {
         return wide(table) ? old : (int) old;
     }
 
+    /** table.size: an i32 for a 32-bit table, an i64 for table64. */
     static long tableSize(TableInstance table) {
-        return table.size();
+        long size = table.size();
+        return wide(table) ? size : (int) size;
     }
 
     static void tableFill(TableInstance table, long index, long handle, long length) {

@@ -163,9 +163,9 @@ public final class Interpreter {
     }
 
     /**
-     * The dispatch loop. {@code current[0]} and {@code pcOut[0]} are written back when leaving
-     * through a call or a trap, so a trap can name the function and instruction. The results of
-     * the entry function end up in slots 0….
+     * The dispatch loop. {@code current[0]} and {@code pcOut[0]} are written back (in the
+     * {@code finally}) whenever the loop is left, so a trap can name the function and instruction.
+     * The results of the entry function end up in slots 0….
      */
     private void execute(WasmFunction[] current, int[] pcOut) {
         WasmFunction function = current[0];
@@ -259,8 +259,6 @@ public final class Interpreter {
                             base = c[pc + 3];
                             pc += 4;
                         }
-                        current[0] = function;
-                        pcOut[0] = pc;
                         if (callee instanceof WasmFunction wasm) {
                             pushFrame(function, pc, fp);
                             if (--budget == 0) {
@@ -786,11 +784,7 @@ public final class Interpreter {
                     case Op.IF_NOT_CMP + 8 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0 ? pc + 3 : c[pc + 2];
                     case Op.IF_NOT_CMP + 9 -> pc = (int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
                     case Op.IF_NOT_CMP + 10 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0 ? pc + 3 : c[pc + 2];
-                    default -> {
-                        current[0] = function;
-                        pcOut[0] = pc;
-                        pc = executeCold(op, s, fp, c, pc, instance);
-                    }
+                    default -> pc = executeCold(op, s, fp, c, pc, instance);
                 }
             }
         } finally {
@@ -951,8 +945,7 @@ public final class Interpreter {
                 return pc + 4;
             }
             case 16 -> {
-                long size = BulkOps.tableSize(instance.tables[c[pc + 1]]);
-                s[fp + c[pc]] = instance.tables[c[pc + 1]].type().limits().is64() ? size : (int) size;
+                s[fp + c[pc]] = BulkOps.tableSize(instance.tables[c[pc + 1]]);
                 return pc + 2;
             }
             default -> throw new IllegalStateException("unknown lowered opcode 0x" + Integer.toHexString(Op.FC_BASE + sub));
