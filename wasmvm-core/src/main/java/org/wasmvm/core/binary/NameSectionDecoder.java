@@ -33,6 +33,10 @@ final class NameSectionDecoder {
             int id = in.u8();
             int size = in.length();
             int end = in.position() + size;
+            // length() bounds a size from the start of its LEB, so it may still overrun by the LEB's bytes
+            if (end > in.limit()) {
+                throw in.error(ByteReader.UNEXPECTED_END);
+            }
             int outer = in.limit(end);
             switch (id) {
                 case MODULE_NAME -> moduleName = in.name();

@@ -246,6 +246,10 @@ class ModuleDecoderTest {
         WasmModule b = decode(WasmBytes.module().section(SectionId.CUSTOM, broken).build());
         assertThat(b.names()).isEqualTo(NameSection.EMPTY);
         assertThat(b.customSections()).hasSize(1);
+        // a subsection size that overruns the payload by no more than its own LEB (a fuzz finding)
+        byte[] overrun = concat(name("name"), bytes(0x00, 0x04, 0x03, 'a', 'b'));
+        WasmModule o = decode(WasmBytes.module().section(SectionId.CUSTOM, overrun).build());
+        assertThat(o.names()).isEqualTo(NameSection.EMPTY);
         // but a custom section whose own name is bad fails the module
         assertMalformed(WasmBytes.module().section(SectionId.CUSTOM, 0x02, 0xC0, 0x80).build(), "malformed UTF-8 encoding");
     }
