@@ -26,9 +26,20 @@ public final class Module {
         this.code = new ModuleCode(model, indexSpaces);
     }
 
+    /**
+     * Decodes without the separate well-formedness scan of function bodies, since validation reads
+     * them anyway. A module that fails either step is decoded and validated again the full way, so
+     * the error reported is the one the spec's order of checks gives (malformed before invalid).
+     */
     static Module load(byte[] bytes, Features features) {
-        WasmModule model = ModuleDecoder.decode(bytes, features);
-        ModuleValidator.validate(model, features);
+        WasmModule model;
+        try {
+            model = ModuleDecoder.decodeForValidation(bytes, features);
+            ModuleValidator.validate(model, features);
+        } catch (MalformedModuleException | InvalidModuleException e) {
+            ModuleValidator.validate(ModuleDecoder.decode(bytes, features), features);
+            throw e; // not expected: the full way found nothing, so report what the fast way found
+        }
         return new Module(model, features);
     }
 

@@ -90,6 +90,28 @@ public final class ByteReader {
 
     /** An unsigned 32-bit LEB128 integer (as a Java int with the same bits). */
     public int u32() {
+        int b = singleByteLeb();
+        return b >= 0 ? b : u32MultiByte();
+    }
+
+    /**
+     * Most LEBs in code are one byte; reading those inline keeps the hot decode and validation
+     * loops small enough for the JIT to inline. Returns the byte (and consumes it) when it is a
+     * whole LEB, else -1 without consuming anything.
+     */
+    private int singleByteLeb() {
+        int p = pos;
+        if (p < limit) {
+            int b = bytes[p];
+            if (b >= 0) {
+                pos = p + 1;
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    private int u32MultiByte() {
         long result = 0;
         for (int shift = 0; ; shift += 7) {
             int b = u8();
@@ -133,6 +155,11 @@ public final class ByteReader {
 
     /** An unsigned 64-bit LEB128 integer. */
     public long u64() {
+        int b = singleByteLeb();
+        return b >= 0 ? b : u64MultiByte();
+    }
+
+    private long u64MultiByte() {
         long result = 0;
         for (int shift = 0; ; shift += 7) {
             int b = u8();
@@ -151,6 +178,12 @@ public final class ByteReader {
 
     /** A signed 32-bit LEB128 integer. */
     public int s32() {
+        int b = singleByteLeb();
+        // bit 6 of a single byte is the sign
+        return b >= 0 ? b << 25 >> 25 : s32MultiByte();
+    }
+
+    private int s32MultiByte() {
         int result = 0;
         for (int shift = 0; ; shift += 7) {
             int b = u8();
@@ -198,6 +231,11 @@ public final class ByteReader {
 
     /** A signed 64-bit LEB128 integer. */
     public long s64() {
+        int b = singleByteLeb();
+        return b >= 0 ? b << 25 >> 25 : s64MultiByte();
+    }
+
+    private long s64MultiByte() {
         long result = 0;
         for (int shift = 0; ; shift += 7) {
             int b = u8();

@@ -22,8 +22,8 @@ import org.wasmvm.core.model.WasmModule;
 /**
  * Decodes a module binary into a {@link WasmModule}: checks the header, the section framing and order,
  * and the consistency of counts that span sections; the per-section readers do the rest.
- * Function bodies and constant expressions are only delimited (and checked to be well-formed), not
- * decoded into instructions. Every error is a {@link MalformedModuleException} whose reason contains
+ * Function bodies and constant expressions are only delimited (and checked to be well-formed, unless
+ * {@link #decodeForValidation} leaves that to the validator), not decoded into instructions. Every error is a {@link MalformedModuleException} whose reason contains
  * the reference interpreter's text.
  *
  * <p>As in the reference interpreter, a section's contents are read from the whole module rather than
@@ -57,13 +57,13 @@ public final class ModuleDecoder {
     private NameSection names = NameSection.EMPTY;
     private boolean hasNames;
 
-    private ModuleDecoder(byte[] bytes, Features features) {
+    private ModuleDecoder(byte[] bytes, Features features, boolean scanBodies) {
         this.in = new ByteReader(bytes);
         this.typeReader = new TypeReader(in, features);
         this.constExprs = new ConstExprReader(in, features);
         this.importExports = new ImportExportReader(in, features);
         this.segments = new SegmentReader(in, features);
-        this.code = new CodeSectionReader(in, features);
+        this.code = new CodeSectionReader(in, features, scanBodies);
     }
 
     /** Decodes {@code bytes}, accepting the encodings that {@code features} enable. */
@@ -73,11 +73,27 @@ public final class ModuleDecoder {
 
     /** As {@link #decode(byte[], Features)}, with a module size limit (for tests). */
     static WasmModule decode(byte[] bytes, Features features, int maxModuleSize) {
+        checkSize(bytes, maxModuleSize);
+        return new ModuleDecoder(bytes, features, true).module();
+    }
+
+    /**
+     * As {@link #decode(byte[], Features)}, but function bodies are only delimited by their declared
+     * sizes, not scanned for well-formedness: for a module that is validated next, since the
+     * validator reads every instruction anyway (on a large module the scan is a third of the load
+     * time). The validator then also rejects malformed bodies, but which error comes first may
+     * differ from {@link #decode}; a caller reporting errors re-runs the full decode on failure.
+     */
+    public static WasmModule decodeForValidation(byte[] bytes, Features features) {
+        checkSize(bytes, DecoderLimits.MAX_MODULE_SIZE);
+        return new ModuleDecoder(bytes, features, false).module();
+    }
+
+    private static void checkSize(byte[] bytes, int maxModuleSize) {
         if (bytes.length > maxModuleSize) {
             throw new MalformedModuleException(0, "module too large: " + bytes.length + " bytes, over wasmvm's limit of "
                     + maxModuleSize);
         }
-        return new ModuleDecoder(bytes, features).module();
     }
 
     private WasmModule module() {

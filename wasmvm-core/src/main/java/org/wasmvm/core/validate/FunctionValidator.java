@@ -13,6 +13,7 @@ import java.util.Arrays;
 import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.DecoderLimits;
 import org.wasmvm.core.binary.Opcodes;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.ValType;
@@ -22,6 +23,10 @@ import org.wasmvm.core.model.ValType;
  * value types and a control stack of frames, where an unconditional branch makes the rest of the
  * frame polymorphic ({@link Types#UNKNOWN}). Both stacks are primitive arrays reused across
  * functions, so the walk allocates nothing per instruction.
+ *
+ * <p>Bodies may come unscanned ({@code ModuleDecoder.decodeForValidation}), so the walk also
+ * rejects everything the decoder's scan would: illegal opcodes, bad immediates, reserved bytes,
+ * a body that does not end exactly at its {@code end}.
  */
 final class FunctionValidator {
     private final ValidationContext ctx;
@@ -279,7 +284,8 @@ final class FunctionValidator {
             numeric(OperatorTables.NUMERIC[0x100 + sub]);
             return;
         }
-        switch (Opcodes.PREFIX_FC << 8 | sub) {
+        // Opcodes names these 0xFC00 | sub; a larger sub must not alias one of them
+        switch (Integer.compareUnsigned(sub, 0xFF) <= 0 ? Opcodes.PREFIX_FC << 8 | sub : -1) {
             case Opcodes.MEMORY_INIT -> {
                 int data = r.u32();
                 int mem = readMemoryIndex();
@@ -373,6 +379,10 @@ final class FunctionValidator {
 
     private void brTable() {
         int n = r.u32Index();
+        if (n > DecoderLimits.MAX_BR_TABLE_TARGETS) {
+            // the decoder's limit, checked here too for bodies the decoder only delimited
+            throw new MalformedModuleException(at, "too many br_table targets");
+        }
         if (labels.length < n) {
             // grow gradually: a truncated body must fail on "unexpected end", not on a huge array
             labels = new int[Math.min(n, Math.max(labels.length * 2, r.remaining()))];
