@@ -6,6 +6,8 @@
 # wasmvm-core/src/test/resources/org/wasmvm/core/fuzz/ModuleFuzzTestInputs/<target>/crash-<sha1>,
 # which plain `mvn test` then replays: fix the bug and commit the file as a regression input.
 # The corpus Jazzer grows is kept in wasmvm-core/.cifuzz-corpus/ (not committed) for the next run.
+# FUZZ_SEED=n fixes libFuzzer's random seed (default: a new one each run). CI fixes it, so that its
+# short run from the seeds is the start of any longer run with the same seed and a fresh corpus.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds=${1:-60}
@@ -14,14 +16,19 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(decode decodeAndValidate instantiateAndRun)
 # the targets run against the installed/compiled wasmvm-core; compile it (and its tests) once
 ./mvnw -B -ntp -q -pl wasmvm-core test-compile
+seed_args=()
+if [ -n "${FUZZ_SEED:-}" ]; then
+  # jazzer-junit passes these JUnit configuration parameters to libFuzzer (argument 0 is argv[0])
+  seed_args=(-Djazzer.internal.arg.0=fuzz "-Djazzer.internal.arg.1=-seed=$FUZZ_SEED")
+fi
 for target in "${targets[@]}"; do
   echo "== fuzzing ModuleFuzzTest#$target for ${seconds}s"
   log=wasmvm-core/target/fuzz-$target.log
-  if ! JAZZER_FUZZ=1 ./mvnw -B -ntp -pl wasmvm-core surefire:test -Dtest="ModuleFuzzTest#$target" \
+  if ! JAZZER_FUZZ=1 ./mvnw -B -ntp -pl wasmvm-core surefire:test -Dtest="ModuleFuzzTest#$target" ${seed_args[@]+"${seed_args[@]}"} \
       -Djazzer.max_duration="${seconds}s" > "$log" 2>&1; then
     grep -v '^INFO: Instrumented' "$log" | tail -n 60
     echo "== ModuleFuzzTest#$target FAILED (full log: $log)"
     exit 1
   fi
-  grep -E '^Done [0-9]+ runs' "$log" | sed "s/^/   $target: /" || true
+  grep -E '^(INFO: Seed: [0-9]+|Done [0-9]+ runs)' "$log" | sed -e 's/^INFO: //' -e "s/^/   $target: /" || true
 done

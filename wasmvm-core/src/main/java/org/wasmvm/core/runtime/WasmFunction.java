@@ -8,6 +8,12 @@ import org.wasmvm.core.model.FuncType;
 public final class WasmFunction extends FunctionInstance {
     private final ModuleInstance instance;
     private final int index;
+    /**
+     * The lowered code once looked up, so that a call does not go through the module each time. A
+     * plain field suffices: {@link CompiledFunction} is immutable (final fields), so a thread that
+     * sees the reference sees the whole code, and one that sees null looks it up again.
+     */
+    private CompiledFunction code;
 
     public WasmFunction(FuncType type, ModuleInstance instance, int index) {
         super(type);
@@ -26,7 +32,12 @@ public final class WasmFunction extends FunctionInstance {
 
     /** The lowered code (shared by every instance of the module). */
     public CompiledFunction code() {
-        return instance.module().code().function(index);
+        CompiledFunction lowered = code;
+        if (lowered == null) {
+            lowered = instance.module().code().function(index);
+            code = lowered;
+        }
+        return lowered;
     }
 
     @Override
