@@ -10,6 +10,7 @@ import static org.wasmvm.core.validate.Types.NONE;
 import static org.wasmvm.core.validate.Types.UNKNOWN;
 
 import java.util.Arrays;
+import java.util.List;
 import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.binary.ByteReader;
@@ -63,8 +64,16 @@ final class FunctionValidator {
         this.multiMemory = ctx.features.multiMemory();
     }
 
-    /** Validates the body of function {@code funcIndex} (in the function index space). */
-    void validate(int funcIndex, FunctionBody body) {
+    /**
+     * Validates {@code bodies}, the bodies of consecutive functions from {@code firstIndex} (in the
+     * function index space) on.
+     */
+    void validate(int firstIndex, List<FunctionBody> bodies) {
+        run(firstIndex, bodies);
+    }
+
+    /** Sets up the stacks and locals for the body of function {@code funcIndex}. */
+    private void begin(int funcIndex, FunctionBody body) {
         this.funcIndex = funcIndex;
         this.r = new ByteReader(body.code(), body.offset(), body.length());
         this.at = body.offset();
@@ -82,196 +91,206 @@ final class FunctionValidator {
         sp = 0;
         csp = 0;
         pushCtrl(Opcodes.BLOCK, Types.EMPTY, results);
-        run();
     }
 
     // ---------------------------------------------------------------- the instruction walk
 
-    private void run() {
-        final ByteReader r = this.r;
-        while (true) {
-            if (!r.hasMore()) {
-                throw new MalformedModuleException(r.position(), "END opcode expected");
-            }
-            at = r.position();
-            int op = r.u8();
-            switch (op) {
-                case Opcodes.UNREACHABLE -> unreachable();
-                case Opcodes.NOP -> {
+    /**
+     * The walk over every instruction of every body is one loop nest in one method invocation, not
+     * a call per function: in a fresh JVM, HotSpot compiles the hot loop on-stack (OSR) long before
+     * it compiles the method for new calls, and only a running invocation benefits from the OSR
+     * code. On yosys (34 000 bodies) the optimized code then takes over for the rest of the module
+     * as soon as it is ready, where the normal compile came only when validation was nearly done.
+     */
+    private void run(int firstIndex, List<FunctionBody> bodies) {
+        functions:
+        for (int body = 0; body < bodies.size(); body++) {
+            begin(firstIndex + body, bodies.get(body));
+            final ByteReader r = this.r;
+            while (true) {
+                if (!r.hasMore()) {
+                    throw new MalformedModuleException(r.position(), "END opcode expected");
                 }
-                case Opcodes.BLOCK, Opcodes.LOOP -> {
-                    readBlockType();
-                    popVals(btStart);
-                    pushCtrl(op, btStart, btEnd);
-                }
-                case Opcodes.IF -> {
-                    readBlockType();
-                    pop(I32);
-                    popVals(btStart);
-                    pushCtrl(op, btStart, btEnd);
-                }
-                case Opcodes.ELSE -> {
-                    if (ctrlOp[csp - 1] != Opcodes.IF) {
-                        throw new MalformedModuleException(at, "END opcode expected");
+                at = r.position();
+                int op = r.u8();
+                switch (op) {
+                    case Opcodes.UNREACHABLE -> unreachable();
+                    case Opcodes.NOP -> {
                     }
-                    int[] start = ctrlStart[csp - 1];
-                    int[] end = ctrlEnd[csp - 1];
-                    popCtrl();
-                    pushCtrl(Opcodes.ELSE, start, end);
-                }
-                case Opcodes.END -> {
-                    int[] start = ctrlStart[csp - 1];
-                    int[] end = ctrlEnd[csp - 1];
-                    if (ctrlOp[csp - 1] == Opcodes.IF && !Arrays.equals(start, end)) {
-                        throw mismatch("if without else must leave its parameters unchanged");
+                    case Opcodes.BLOCK, Opcodes.LOOP -> {
+                        readBlockType();
+                        popVals(btStart);
+                        pushCtrl(op, btStart, btEnd);
                     }
-                    popCtrl();
-                    if (csp == 0) {
-                        if (r.hasMore()) {
-                            throw new MalformedModuleException(r.position(), "section size mismatch");
+                    case Opcodes.IF -> {
+                        readBlockType();
+                        pop(I32);
+                        popVals(btStart);
+                        pushCtrl(op, btStart, btEnd);
+                    }
+                    case Opcodes.ELSE -> {
+                        if (ctrlOp[csp - 1] != Opcodes.IF) {
+                            throw new MalformedModuleException(at, "END opcode expected");
                         }
-                        return;
+                        int[] start = ctrlStart[csp - 1];
+                        int[] end = ctrlEnd[csp - 1];
+                        popCtrl();
+                        pushCtrl(Opcodes.ELSE, start, end);
                     }
-                    pushVals(end);
-                }
-                case Opcodes.BR -> {
-                    popVals(labelTypes(readLabel()));
-                    unreachable();
-                }
-                case Opcodes.BR_IF -> {
-                    int[] types = labelTypes(readLabel());
-                    pop(I32);
-                    popVals(types);
-                    pushVals(types);
-                }
-                case Opcodes.BR_TABLE -> brTable();
-                case Opcodes.RETURN -> {
-                    popVals(ctrlEnd[0]);
-                    unreachable();
-                }
-                case Opcodes.CALL -> {
-                    int f = r.u32();
-                    if (Integer.compareUnsigned(f, ctx.funcParams.length) >= 0 || ctx.funcParams[f] == null) {
-                        throw invalid("unknown function " + Integer.toUnsignedString(f));
+                    case Opcodes.END -> {
+                        int[] start = ctrlStart[csp - 1];
+                        int[] end = ctrlEnd[csp - 1];
+                        if (ctrlOp[csp - 1] == Opcodes.IF && !Arrays.equals(start, end)) {
+                            throw mismatch("if without else must leave its parameters unchanged");
+                        }
+                        popCtrl();
+                        if (csp == 0) {
+                            if (r.hasMore()) {
+                                throw new MalformedModuleException(r.position(), "section size mismatch");
+                            }
+                            continue functions;
+                        }
+                        pushVals(end);
                     }
-                    popVals(ctx.funcParams[f]);
-                    pushVals(ctx.funcResults[f]);
-                }
-                case Opcodes.CALL_INDIRECT -> {
-                    int type = r.u32();
-                    int table = readTable();
-                    if (ctx.tableElemTypes[table] != FUNCREF) {
-                        throw mismatch("call_indirect requires a funcref table");
+                    case Opcodes.BR -> {
+                        popVals(labelTypes(readLabel()));
+                        unreachable();
                     }
-                    if (Integer.compareUnsigned(type, ctx.typeParams.length) >= 0) {
-                        throw invalid("unknown type " + Integer.toUnsignedString(type));
+                    case Opcodes.BR_IF -> {
+                        int[] types = labelTypes(readLabel());
+                        pop(I32);
+                        popVals(types);
+                        pushVals(types);
                     }
-                    pop(ctx.tableIndexTypes[table]);
-                    popVals(ctx.typeParams[type]);
-                    pushVals(ctx.typeResults[type]);
-                }
-                case Opcodes.DROP -> pop();
-                case Opcodes.SELECT -> {
-                    pop(I32);
-                    int t1 = pop();
-                    int t2 = pop();
-                    boolean num1 = t1 == UNKNOWN || t1 <= Types.V128;
-                    boolean num2 = t2 == UNKNOWN || t2 <= Types.V128;
-                    if (!(num1 && num2)) {
-                        throw mismatch("select without type requires numeric operands");
+                    case Opcodes.BR_TABLE -> brTable();
+                    case Opcodes.RETURN -> {
+                        popVals(ctrlEnd[0]);
+                        unreachable();
                     }
-                    if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN) {
-                        throw mismatch("select operands differ");
+                    case Opcodes.CALL -> {
+                        int f = r.u32();
+                        if (Integer.compareUnsigned(f, ctx.funcParams.length) >= 0 || ctx.funcParams[f] == null) {
+                            throw invalid("unknown function " + Integer.toUnsignedString(f));
+                        }
+                        popVals(ctx.funcParams[f]);
+                        pushVals(ctx.funcResults[f]);
                     }
-                    push(t1 == UNKNOWN ? t2 : t1);
-                }
-                case Opcodes.SELECT_T -> {
-                    int count = r.u32();
-                    int t = UNKNOWN;
-                    for (int i = 0; Integer.compareUnsigned(i, count) < 0; i++) {
-                        t = readValType();
+                    case Opcodes.CALL_INDIRECT -> {
+                        int type = r.u32();
+                        int table = readTable();
+                        if (ctx.tableElemTypes[table] != FUNCREF) {
+                            throw mismatch("call_indirect requires a funcref table");
+                        }
+                        if (Integer.compareUnsigned(type, ctx.typeParams.length) >= 0) {
+                            throw invalid("unknown type " + Integer.toUnsignedString(type));
+                        }
+                        pop(ctx.tableIndexTypes[table]);
+                        popVals(ctx.typeParams[type]);
+                        pushVals(ctx.typeResults[type]);
                     }
-                    if (count != 1) {
-                        throw invalid("invalid result arity");
+                    case Opcodes.DROP -> pop();
+                    case Opcodes.SELECT -> {
+                        pop(I32);
+                        int t1 = pop();
+                        int t2 = pop();
+                        boolean num1 = t1 == UNKNOWN || t1 <= Types.V128;
+                        boolean num2 = t2 == UNKNOWN || t2 <= Types.V128;
+                        if (!(num1 && num2)) {
+                            throw mismatch("select without type requires numeric operands");
+                        }
+                        if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN) {
+                            throw mismatch("select operands differ");
+                        }
+                        push(t1 == UNKNOWN ? t2 : t1);
                     }
-                    pop(I32);
-                    pop(t);
-                    pop(t);
-                    push(t);
-                }
-                case Opcodes.LOCAL_GET -> push(locals[readLocal()]);
-                case Opcodes.LOCAL_SET -> pop(locals[readLocal()]);
-                case Opcodes.LOCAL_TEE -> {
-                    int t = locals[readLocal()];
-                    pop(t);
-                    push(t);
-                }
-                case Opcodes.GLOBAL_GET -> push(ctx.globalTypes[readGlobal()]);
-                case Opcodes.GLOBAL_SET -> {
-                    int g = readGlobal();
-                    if (!ctx.globalMutable[g]) {
-                        throw invalid("global is immutable");
+                    case Opcodes.SELECT_T -> {
+                        int count = r.u32();
+                        int t = UNKNOWN;
+                        for (int i = 0; Integer.compareUnsigned(i, count) < 0; i++) {
+                            t = readValType();
+                        }
+                        if (count != 1) {
+                            throw invalid("invalid result arity");
+                        }
+                        pop(I32);
+                        pop(t);
+                        pop(t);
+                        push(t);
                     }
-                    pop(ctx.globalTypes[g]);
-                }
-                case Opcodes.TABLE_GET -> {
-                    int table = readTable();
-                    pop(ctx.tableIndexTypes[table]);
-                    push(ctx.tableElemTypes[table]);
-                }
-                case Opcodes.TABLE_SET -> {
-                    int table = readTable();
-                    pop(ctx.tableElemTypes[table]);
-                    pop(ctx.tableIndexTypes[table]);
-                }
-                case Opcodes.MEMORY_SIZE -> push(ctx.memoryIndexTypes[readMemoryIndex()]);
-                case Opcodes.MEMORY_GROW -> {
-                    int t = ctx.memoryIndexTypes[readMemoryIndex()];
-                    pop(t);
-                    push(t);
-                }
-                case Opcodes.I32_CONST -> {
-                    r.s32();
-                    push(I32);
-                }
-                case Opcodes.I64_CONST -> {
-                    r.s64();
-                    push(I64);
-                }
-                case Opcodes.F32_CONST -> {
-                    r.f32Bits();
-                    push(F32);
-                }
-                case Opcodes.F64_CONST -> {
-                    r.f64Bits();
-                    push(F64);
-                }
-                case Opcodes.REF_NULL -> push(readRefType(r));
-                case Opcodes.REF_IS_NULL -> {
-                    int t = pop();
-                    if (t != UNKNOWN && !Types.isReference(t)) {
-                        throw mismatch("ref.is_null requires a reference");
+                    case Opcodes.LOCAL_GET -> push(locals[readLocal()]);
+                    case Opcodes.LOCAL_SET -> pop(locals[readLocal()]);
+                    case Opcodes.LOCAL_TEE -> {
+                        int t = locals[readLocal()];
+                        pop(t);
+                        push(t);
                     }
-                    push(I32);
-                }
-                case Opcodes.REF_FUNC -> {
-                    int f = r.u32();
-                    if (Integer.compareUnsigned(f, ctx.funcParams.length) >= 0) {
-                        throw invalid("unknown function " + Integer.toUnsignedString(f));
+                    case Opcodes.GLOBAL_GET -> push(ctx.globalTypes[readGlobal()]);
+                    case Opcodes.GLOBAL_SET -> {
+                        int g = readGlobal();
+                        if (!ctx.globalMutable[g]) {
+                            throw invalid("global is immutable");
+                        }
+                        pop(ctx.globalTypes[g]);
                     }
-                    if (!ctx.declaredFunctions[f]) {
-                        throw invalid("undeclared function reference");
+                    case Opcodes.TABLE_GET -> {
+                        int table = readTable();
+                        pop(ctx.tableIndexTypes[table]);
+                        push(ctx.tableElemTypes[table]);
                     }
-                    push(FUNCREF);
-                }
-                case Opcodes.PREFIX_FC -> prefixed(r.u32());
-                default -> {
-                    if (op >= Opcodes.I32_LOAD && op <= Opcodes.I64_STORE32) {
-                        memoryAccess(op);
-                    } else if (OperatorTables.NUMERIC[op] != 0) {
-                        numeric(OperatorTables.NUMERIC[op]);
-                    } else {
-                        throw new MalformedModuleException(at, "illegal opcode " + Integer.toHexString(op));
+                    case Opcodes.TABLE_SET -> {
+                        int table = readTable();
+                        pop(ctx.tableElemTypes[table]);
+                        pop(ctx.tableIndexTypes[table]);
+                    }
+                    case Opcodes.MEMORY_SIZE -> push(ctx.memoryIndexTypes[readMemoryIndex()]);
+                    case Opcodes.MEMORY_GROW -> {
+                        int t = ctx.memoryIndexTypes[readMemoryIndex()];
+                        pop(t);
+                        push(t);
+                    }
+                    case Opcodes.I32_CONST -> {
+                        r.s32();
+                        push(I32);
+                    }
+                    case Opcodes.I64_CONST -> {
+                        r.s64();
+                        push(I64);
+                    }
+                    case Opcodes.F32_CONST -> {
+                        r.f32Bits();
+                        push(F32);
+                    }
+                    case Opcodes.F64_CONST -> {
+                        r.f64Bits();
+                        push(F64);
+                    }
+                    case Opcodes.REF_NULL -> push(readRefType(r));
+                    case Opcodes.REF_IS_NULL -> {
+                        int t = pop();
+                        if (t != UNKNOWN && !Types.isReference(t)) {
+                            throw mismatch("ref.is_null requires a reference");
+                        }
+                        push(I32);
+                    }
+                    case Opcodes.REF_FUNC -> {
+                        int f = r.u32();
+                        if (Integer.compareUnsigned(f, ctx.funcParams.length) >= 0) {
+                            throw invalid("unknown function " + Integer.toUnsignedString(f));
+                        }
+                        if (!ctx.declaredFunctions[f]) {
+                            throw invalid("undeclared function reference");
+                        }
+                        push(FUNCREF);
+                    }
+                    case Opcodes.PREFIX_FC -> prefixed(r.u32());
+                    default -> {
+                        if (op >= Opcodes.I32_LOAD && op <= Opcodes.I64_STORE32) {
+                            memoryAccess(op);
+                        } else if (OperatorTables.NUMERIC[op] != 0) {
+                            numeric(OperatorTables.NUMERIC[op]);
+                        } else {
+                            throw new MalformedModuleException(at, "illegal opcode " + Integer.toHexString(op));
+                        }
                     }
                 }
             }
@@ -557,6 +576,9 @@ final class FunctionValidator {
 
     // ---------------------------------------------------------------- operand and control stacks
 
+    // The common cases of push and pop are kept tiny and the rest in separate methods: the JIT
+    // inlines them at dozens of sites in run(), and a smaller run() gets its optimized code sooner.
+
     private void push(int type) {
         if (sp == vals.length) {
             vals = Arrays.copyOf(vals, sp * 2);
@@ -571,16 +593,28 @@ final class FunctionValidator {
     }
 
     private int pop() {
-        if (sp == ctrlHeight[csp - 1]) {
-            if (ctrlUnreachable[csp - 1]) {
-                return UNKNOWN;
-            }
-            throw mismatch("expected a value but the stack is empty");
+        if (sp > ctrlHeight[csp - 1]) {
+            return vals[--sp];
         }
-        return vals[--sp];
+        return popFromEmptyFrame();
+    }
+
+    /** {@link #pop()} when the frame has no operands left: unknown in unreachable code, else an error. */
+    private int popFromEmptyFrame() {
+        if (ctrlUnreachable[csp - 1]) {
+            return UNKNOWN;
+        }
+        throw mismatch("expected a value but the stack is empty");
     }
 
     private int pop(int expect) {
+        if (sp > ctrlHeight[csp - 1] && vals[sp - 1] == expect) {
+            return vals[--sp];
+        }
+        return popChecked(expect);
+    }
+
+    private int popChecked(int expect) {
         if (sp == ctrlHeight[csp - 1]) {
             if (ctrlUnreachable[csp - 1]) {
                 return UNKNOWN;

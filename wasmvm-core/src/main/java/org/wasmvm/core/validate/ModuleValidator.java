@@ -73,9 +73,7 @@ public final class ModuleValidator {
         }
         FunctionValidator functions = new FunctionValidator(ctx);
         int imported = ctx.spaces.importedFunctionCount();
-        for (int i = 0; i < module.codes().size(); i++) {
-            functions.validate(imported + i, module.codes().get(i));
-        }
+        functions.validate(imported, module.codes());
     }
 
     /** Function type indices of imports and definitions; checked first because the context needs them. */
