@@ -64,14 +64,6 @@ final class FunctionValidator {
         this.multiMemory = ctx.features.multiMemory();
     }
 
-    /**
-     * Validates {@code bodies}, the bodies of consecutive functions from {@code firstIndex} (in the
-     * function index space) on.
-     */
-    void validate(int firstIndex, List<FunctionBody> bodies) {
-        run(firstIndex, bodies);
-    }
-
     /** Sets up the stacks and locals for the body of function {@code funcIndex}. */
     private void begin(int funcIndex, FunctionBody body) {
         this.funcIndex = funcIndex;
@@ -96,13 +88,16 @@ final class FunctionValidator {
     // ---------------------------------------------------------------- the instruction walk
 
     /**
-     * The walk over every instruction of every body is one loop nest in one method invocation, not
+     * Validates {@code bodies}, the bodies of consecutive functions from {@code firstIndex} (in the
+     * function index space) on.
+     *
+     * <p>The walk over every instruction of every body is one loop nest in one method invocation, not
      * a call per function: in a fresh JVM, HotSpot compiles the hot loop on-stack (OSR) long before
      * it compiles the method for new calls, and only a running invocation benefits from the OSR
      * code. On yosys (34 000 bodies) the optimized code then takes over for the rest of the module
      * as soon as it is ready, where the normal compile came only when validation was nearly done.
      */
-    private void run(int firstIndex, List<FunctionBody> bodies) {
+    void validate(int firstIndex, List<FunctionBody> bodies) {
         functions:
         for (int body = 0; body < bodies.size(); body++) {
             begin(firstIndex + body, bodies.get(body));
@@ -577,7 +572,7 @@ final class FunctionValidator {
     // ---------------------------------------------------------------- operand and control stacks
 
     // The common cases of push and pop are kept tiny and the rest in separate methods: the JIT
-    // inlines them at dozens of sites in run(), and a smaller run() gets its optimized code sooner.
+    // inlines them at dozens of sites in validate(), and a smaller validate() gets its optimized code sooner.
 
     private void push(int type) {
         if (sp == vals.length) {
