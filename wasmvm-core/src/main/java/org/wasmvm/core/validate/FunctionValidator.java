@@ -571,8 +571,8 @@ final class FunctionValidator {
 
     // ---------------------------------------------------------------- operand and control stacks
 
-    // The common cases of push and pop are kept tiny and the rest in separate methods: the JIT
-    // inlines them at dozens of sites in validate(), and a smaller validate() gets its optimized code sooner.
+    // push and pop keep only their common case inline, the rest in separate methods: the JIT
+    // inlines them at dozens of sites in validate(), and a smaller validate() is compiled sooner.
 
     private void push(int type) {
         if (sp == vals.length) {
