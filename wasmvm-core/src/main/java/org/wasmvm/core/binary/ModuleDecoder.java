@@ -23,8 +23,8 @@ import org.wasmvm.core.model.WasmModule;
  * Decodes a module binary into a {@link WasmModule}: checks the header, the section framing and order,
  * and the consistency of counts that span sections; the per-section readers do the rest.
  * Function bodies and constant expressions are only delimited (and checked to be well-formed, unless
- * {@link #decodeForValidation} leaves that to the validator), not decoded into instructions. Every error is a {@link MalformedModuleException} whose reason contains
- * the reference interpreter's text.
+ * {@link #decodeForValidation} leaves that to the validator), not decoded into instructions. Every
+ * error is a {@link MalformedModuleException} whose reason contains the reference interpreter's text.
  *
  * <p>As in the reference interpreter, a section's contents are read from the whole module rather than
  * from a window of the declared size; the size is checked afterwards ("section size mismatch"). This
