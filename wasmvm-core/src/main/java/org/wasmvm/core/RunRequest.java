@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * Everything one run of a wasm program needs: the module, its arguments and environment, the
  * sandbox root and working directory, its standard streams, whether the sysenv host modules are
- * offered, the entry point and the limits. Immutable; build one with {@link #builder(Path)} or
+ * offered, the entry point, the limits and the engine. Immutable; build one with {@link #builder(Path)} or
  * {@link #builder(byte[], String)} and pass it to {@link Wasm#run(RunRequest)}.
  *
  * @param modulePath the module file, or {@code null} when {@code moduleBytes} are given
@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param features the WebAssembly features the module may use
  * @param directories further host directories a WASI guest sees as preopened directories (the
  *     root is always preopened as {@code /})
+ * @param engine how the program's code runs (its {@link Store}'s engine)
  */
 public record RunRequest(
         Path modulePath,
@@ -46,7 +47,8 @@ public record RunRequest(
         String entryPoint,
         RuntimeLimits limits,
         Features features,
-        List<DirectoryMapping> directories) {
+        List<DirectoryMapping> directories,
+        Engine engine) {
 
     public RunRequest {
         directories = directories == null ? List.of() : List.copyOf(directories);
@@ -63,6 +65,7 @@ public record RunRequest(
         Objects.requireNonNull(stderr, "stderr");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(engine, "engine");
     }
 
     /** A request for the module file at {@code module}; {@code argv[0]} is the path as given. */
@@ -75,7 +78,7 @@ public record RunRequest(
         return new Builder(null, module.clone(), name);
     }
 
-    /** Builds a {@link RunRequest}; defaults: no arguments, empty environment, root = current directory, cwd "/", the JVM's streams, sysenv on, default entry point and limits, all features. */
+    /** Builds a {@link RunRequest}; defaults: no arguments, empty environment, root = current directory, cwd "/", the JVM's streams, sysenv on, default entry point and limits, all features, the engine of {@link Engine#configured()}. */
     public static final class Builder {
         private final Path modulePath;
         private final byte[] moduleBytes;
@@ -92,6 +95,7 @@ public record RunRequest(
         private RuntimeLimits limits = RuntimeLimits.DEFAULT;
         private Features features = Features.all();
         private List<DirectoryMapping> directories = List.of();
+        private Engine engine;
 
         private Builder(Path modulePath, byte[] moduleBytes, String programName) {
             this.modulePath = modulePath;
@@ -165,9 +169,16 @@ public record RunRequest(
             return this;
         }
 
+        /** The engine of the run's store; without one, {@link Engine#configured()} when the request is built. */
+        public Builder engine(Engine runEngine) {
+            this.engine = runEngine;
+            return this;
+        }
+
         public RunRequest build() {
             return new RunRequest(modulePath, moduleBytes, programName, arguments, environment, root,
-                    workingDirectory, stdin, stdout, stderr, noSystem, entryPoint, limits, features, directories);
+                    workingDirectory, stdin, stdout, stderr, noSystem, entryPoint, limits, features, directories,
+                    engine != null ? engine : Engine.configured());
         }
     }
 }

@@ -48,9 +48,11 @@ public final class Wasm {
 
     /**
      * Runs a wasm program: loads the module, links the sysenv host modules (unless
-     * {@code noSystem}), instantiates it and calls its entry point.
+     * {@code noSystem}), instantiates it on the request's engine and calls its entry point.
      *
-     * @return the exit code, or the failure (never thrown) that stopped the run
+     * @return the exit code, or the failure (never thrown) that stopped the run; an
+     *     {@link IllegalStateException} when the engine is {@link Engine#COMPILER} and
+     *     {@code wasmvm-compiler} is not on the class path
      */
     public static RunResult run(RunRequest request) {
         return org.wasmvm.core.sysenv.ProgramRunner.run(request);

@@ -18,9 +18,10 @@ import org.wasmvm.core.wasi.WasiModule;
 import org.wasmvm.core.wasi.WasiRuns;
 
 /**
- * Carries out a {@link RunRequest}: load, link sysenv and WASI preview1, instantiate (running the start function),
- * call the entry point ({@link EntryPoint}). Everything a run touches — store, fd table, cwd,
- * arguments, environment — is created here and dropped at the end, so runs may go on concurrently.
+ * Carries out a {@link RunRequest}: load, create the store on the request's engine, link sysenv and
+ * WASI preview1, instantiate (running the start function), call the entry point ({@link EntryPoint}).
+ * Everything a run touches — store, fd table, cwd, arguments, environment — is created here and
+ * dropped at the end, so runs may go on concurrently.
  */
 public final class ProgramRunner {
     private ProgramRunner() {
@@ -33,6 +34,12 @@ public final class ProgramRunner {
             module = load(request);
         } catch (IOException | WasmException e) {
             return RunResult.failed(e);
+        }
+        Store store;
+        try {
+            store = new Store(request.limits(), request.engine());
+        } catch (IllegalStateException e) {
+            return RunResult.failed(e); // the compiler engine without wasmvm-compiler on the class path
         }
         GuestFileSystem fs;
         try {
@@ -50,7 +57,6 @@ public final class ProgramRunner {
             return RunResult.failed(e); // a preopened directory is unusable
         }
         try (fs; wasi) {
-            Store store = new Store(request.limits());
             if (fs != null) {
                 new SysFs(fs).define(store);
                 new SysProc(argv(request), request.environment()).define(store);

@@ -1,6 +1,7 @@
 package org.wasmvm.core.sysenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wasmvm.core.Engine;
 import org.wasmvm.core.LinkException;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.ResourceLimitException;
@@ -21,6 +23,7 @@ import org.wasmvm.core.RunResult;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.Wasm;
 import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.tier.CompilerTier;
 
 /** Wasm.run end to end with the guest programs: entry rules, exit codes, failures, noSystem. */
 class ProgramRunnerTest {
@@ -133,6 +136,21 @@ class ProgramRunnerTest {
         ByteArrayInputStream in = new ByteArrayInputStream("input".getBytes(StandardCharsets.UTF_8));
         run(request("hello").stdin(in));
         assertThat(in.available()).isEqualTo(5);
+    }
+
+    @Test
+    void theEngineDefaultsToTheConfiguredOneAndRunsTheStore() {
+        assertThat(request("hello").build().engine()).isEqualTo(Engine.configured());
+        assertThat(run(request("sysenv-main").engine(Engine.INTERPRETER))).isEqualTo(RunResult.exited(7));
+        assertThat(run(request("sysenv-main").engine(Engine.TIERED))).isEqualTo(RunResult.exited(7));
+    }
+
+    @Test
+    void theCompilerEngineWithoutTheCompilerIsAFailureNotAnException() {
+        assumeFalse(CompilerTier.available(), "wasmvm-compiler is on the class path");
+        RunResult result = run(request("hello").engine(Engine.COMPILER));
+        assertThat(result.failure()).isInstanceOf(IllegalStateException.class).hasMessageContaining("wasmvm-compiler");
+        assertThat(out()).isEmpty();
     }
 
     private RunRequest.Builder request(String guest) {
