@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wasmvm.core.DirectoryMapping;
+import org.wasmvm.core.Engine;
 
 /**
  * The parsed {@code wasmvm} command line:
  * {@code wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR] [--env NAME=VALUE]…
- * [--inherit-env] [--dir HOST[::GUEST][:ro]]… [--invoke NAME] [--] module.wasm [args…]}. Options end at the module (or at {@code --}); what
+ * [--inherit-env] [--dir HOST[::GUEST][:ro]]… [--invoke NAME] [--engine interpreter|compiler|tiered]
+ * [--] module.wasm [args…]}. Options end at the module (or at {@code --}); what
  * follows the module belongs to the guest, except that WasmVM's separator {@code --args} right
  * after the module is dropped ({@code module.wasm --args a b}) unless {@code --} was given.
  *
@@ -24,6 +26,7 @@ import org.wasmvm.core.DirectoryMapping;
  * @param arguments the guest's arguments after {@code argv[0]}
  * @param directories the {@code --dir} mappings: further preopened directories of a WASI guest
  * @param invoke the {@code --invoke} export to call (after a reactor's {@code _initialize}), or {@code null}
+ * @param engine the {@code --engine}, or {@code null} for {@link Engine#configured()}
  */
 public record CommandLine(
         boolean help,
@@ -35,12 +38,13 @@ public record CommandLine(
         String module,
         List<String> arguments,
         List<DirectoryMapping> directories,
-        String invoke) {
+        String invoke,
+        Engine engine) {
 
     /** The usage line printed by {@code --help} and after a usage error. */
     public static final String USAGE = "wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR]"
             + " [--env NAME=VALUE]... [--inherit-env] [--dir HOST[::GUEST][:ro]]... [--invoke NAME]"
-            + " [--] module.wasm [args...]";
+            + " [--engine interpreter|compiler|tiered] [--] module.wasm [args...]";
 
     public CommandLine {
         environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
@@ -78,6 +82,7 @@ public record CommandLine(
         private boolean optionsEnded;
         private final List<DirectoryMapping> directories = new ArrayList<>();
         private String invoke;
+        private Engine engine;
 
         Parser(List<String> args) {
             this.tokens = args.iterator();
@@ -102,7 +107,7 @@ public record CommandLine(
                 arguments.remove(0);
             }
             return new CommandLine(help, version, noSystem, root, environment, inheritEnvironment, module, arguments,
-                    directories, invoke);
+                    directories, invoke, engine);
         }
 
         private void option(String token) throws UsageException {
@@ -123,10 +128,10 @@ public record CommandLine(
                 case "--env" -> variable(value(name, inlineValue));
                 case "--dir" -> directory(value(name, inlineValue));
                 case "--invoke" -> invoke = value(name, inlineValue);
+                case "--engine" -> engine = engine(value(name, inlineValue));
                 default -> throw new UsageException("unknown option " + token);
             }
-            if (inlineValue != null && !name.equals("--root") && !name.equals("--env")
-                    && !name.equals("--dir") && !name.equals("--invoke")) {
+            if (inlineValue != null && !List.of("--root", "--env", "--dir", "--invoke", "--engine").contains(name)) {
                 throw new UsageException("option " + name + " takes no value");
             }
         }
@@ -139,6 +144,14 @@ public record CommandLine(
                 throw new UsageException("option " + option + " needs a value");
             }
             return tokens.next();
+        }
+
+        private static Engine engine(String name) throws UsageException {
+            try {
+                return Engine.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--engine: " + e.getMessage());
+            }
         }
 
         private void directory(String spec) throws UsageException {

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.wasmvm.core.Engine;
 import org.wasmvm.core.RunRequest;
 import org.wasmvm.core.RunResult;
 import org.wasmvm.core.Wasm;
@@ -34,9 +35,7 @@ public final class Main {
         try {
             command = CommandLine.parse(Arrays.asList(args));
         } catch (UsageException e) {
-            err.println("wasmvm: usage: " + CommandLine.USAGE);
-            err.println("wasmvm: " + e.getMessage());
-            return USAGE_EXIT_CODE;
+            return usageError(err, e.getMessage());
         }
         if (command.help()) {
             out.println("usage: " + CommandLine.USAGE);
@@ -46,15 +45,27 @@ public final class Main {
             out.println("wasmvm " + version());
             return 0;
         }
-        RunResult result = Wasm.run(request(command, in, out, err, hostEnv));
+        Engine engine;
+        try {
+            engine = command.engine() != null ? command.engine() : Engine.configured();
+        } catch (IllegalArgumentException e) { // -Dwasmvm.engine is part of the command line too
+            return usageError(err, "-D" + Engine.PROPERTY + ": " + e.getMessage());
+        }
+        RunResult result = Wasm.run(request(command, engine, in, out, err, hostEnv));
         if (!result.exited()) {
             err.println("wasmvm: error: " + describe(result.failure(), command.module()));
         }
         return result.exitCode();
     }
 
-    private static RunRequest request(CommandLine command, InputStream in, PrintStream out, PrintStream err,
-                                      Map<String, String> hostEnv) {
+    private static int usageError(PrintStream err, String message) {
+        err.println("wasmvm: usage: " + CommandLine.USAGE);
+        err.println("wasmvm: " + message);
+        return USAGE_EXIT_CODE;
+    }
+
+    private static RunRequest request(CommandLine command, Engine engine, InputStream in, PrintStream out,
+                                      PrintStream err, Map<String, String> hostEnv) {
         return RunRequest.builder(Path.of(command.module()))
                 .programName(command.module())
                 .arguments(command.arguments())
@@ -63,6 +74,7 @@ public final class Main {
                 .noSystem(command.noSystem())
                 .directories(command.directories())
                 .entryPoint(command.invoke())
+                .engine(engine)
                 .stdin(in)
                 .stdout(out)
                 .stderr(err)

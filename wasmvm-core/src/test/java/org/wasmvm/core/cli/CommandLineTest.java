@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.wasmvm.core.Engine;
 
 class CommandLineTest {
     @Test
@@ -44,6 +45,15 @@ class CommandLineTest {
     }
 
     @Test
+    void engine() throws Exception {
+        assertThat(parse("m.wasm").engine()).as("none given: Engine.configured() at run time").isNull();
+        assertThat(parse("--engine", "interpreter", "m.wasm").engine()).isEqualTo(Engine.INTERPRETER);
+        assertThat(parse("--engine=compiler", "m.wasm").engine()).isEqualTo(Engine.COMPILER);
+        assertThat(parse("--engine", "TIERED", "m.wasm").engine()).isEqualTo(Engine.TIERED);
+        assertThat(parse("m.wasm", "--engine", "compiler").engine()).as("a guest argument").isNull();
+    }
+
+    @Test
     void helpAndVersionNeedNoModule() throws Exception {
         assertThat(parse("-h").help()).isTrue();
         assertThat(parse("--help").help()).isTrue();
@@ -69,6 +79,10 @@ class CommandLineTest {
         assertUsageError("NAME=VALUE", "--env", "NOVALUE", "m.wasm");
         assertUsageError("NAME=VALUE", "--env", "=x", "m.wasm");
         assertUsageError("takes no value", "--no-system=yes", "m.wasm");
+        assertUsageError("--engine needs a value", "--engine");
+        assertUsageError("--engine: unknown engine 'jit' (interpreter, compiler or tiered)", "--engine", "jit",
+                "m.wasm");
+        assertUsageError("--engine: unknown engine ''", "--engine=", "m.wasm");
     }
 
     private static void assertUsageError(String message, String... args) {

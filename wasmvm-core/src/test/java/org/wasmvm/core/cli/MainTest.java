@@ -1,6 +1,7 @@
 package org.wasmvm.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmvm.core.RunResult;
+import org.wasmvm.core.tier.CompilerTier;
 
 /** The wasmvm command end to end, with captured streams instead of the JVM's. */
 class MainTest {
@@ -103,6 +105,20 @@ class MainTest {
         err.reset();
         assertThat(run(Map.of(), "--bogus", "m.wasm")).isEqualTo(64);
         assertThat(err()).contains("unknown option --bogus");
+        err.reset();
+        assertThat(run(Map.of(), "--engine", "fast", "m.wasm")).isEqualTo(64);
+        assertThat(err()).startsWith("wasmvm: usage: ").contains("[--engine interpreter|compiler|tiered]")
+                .contains("wasmvm: --engine: unknown engine 'fast' (interpreter, compiler or tiered)");
+    }
+
+    @Test
+    void engineSelectsHowTheGuestRuns() throws IOException {
+        Path main = copy("sysenv-main");
+        assertThat(run(Map.of(), "--engine", "interpreter", main.toString())).isEqualTo(7);
+        assertThat(run(Map.of(), "--engine=tiered", main.toString())).isEqualTo(7);
+        assumeFalse(CompilerTier.available(), "wasmvm-compiler is on the class path");
+        assertThat(run(Map.of(), "--engine", "compiler", main.toString())).isEqualTo(RunResult.ERROR_EXIT_CODE);
+        assertThat(err()).startsWith("wasmvm: error: ").contains("wasmvm-compiler");
     }
 
     @Test
