@@ -23,6 +23,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
+import org.wasmvm.core.Engine;
 import org.wasmvm.core.RunRequest;
 import org.wasmvm.core.RunResult;
 import org.wasmvm.core.RuntimeLimits;
@@ -151,6 +152,14 @@ public class RunMojo extends AbstractMojo {
      */
     @Parameter(property = "wasmvm.timeout")
     private String timeout;
+
+    /**
+     * How the program's code runs: {@code tiered} (interpreted first, hot functions compiled to JVM
+     * bytecode in the background), {@code compiler} (every function compiled before it first runs) or
+     * {@code interpreter} (no class generation).
+     */
+    @Parameter(property = "wasmvm.engine", defaultValue = "tiered")
+    private String engine;
 
     /** The deepest wasm call nesting before a "call stack exhausted" trap; default: the runtime's limit (10000). */
     @Parameter(property = "wasmvm.maxCallDepth")
@@ -288,7 +297,8 @@ public class RunMojo extends AbstractMojo {
                 .workingDirectory(guestWorkingDirectory(rootDir, what))
                 .noSystem(noSystem)
                 .entryPoint(entryPoint == null || entryPoint.isBlank() ? null : entryPoint.trim())
-                .limits(limits(what));
+                .limits(limits(what))
+                .engine(engine(what));
         try {
             builder.environment(GuestEnvironment.of(environmentVariables, inheritEnvironment, hostEnvironment.get()));
             builder.directories(WasiDirectories.of(directories, basedir()));
@@ -351,6 +361,17 @@ public class RunMojo extends AbstractMojo {
             throw new MojoFailureException(what + ": " + e.getMessage());
         }
         return limits;
+    }
+
+    private Engine engine(String what) throws MojoFailureException {
+        if (engine == null || engine.isBlank()) {
+            return Engine.TIERED; // the parameter's default; null only when no default was applied
+        }
+        try {
+            return Engine.parse(engine);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(what + ": engine: " + e.getMessage());
+        }
     }
 
     private String guestWorkingDirectory(Path rootDir, String what) throws MojoFailureException, MojoExecutionException {

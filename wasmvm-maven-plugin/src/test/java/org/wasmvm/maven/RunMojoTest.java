@@ -32,6 +32,7 @@ import org.apache.maven.project.MavenProject;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wasmvm.core.Engine;
 import org.wasmvm.core.LinkException;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.RunRequest;
@@ -150,6 +151,7 @@ class RunMojoTest {
         assertThat(request.limits().maxCallDepth()).isEqualTo(500);
         assertThat(request.limits().fuel()).isEqualTo(1_000_000);
         assertThat(request.limits().timeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(request.engine()).isEqualTo(Engine.INTERPRETER);
         assertThat(stdinSeen.get()).isEqualTo("line one\nline two\n");
 
         // exit code 2 is listed in successExitCodes, so the build goes on
@@ -176,6 +178,7 @@ class RunMojoTest {
         assertThat(request.workingDirectory()).isEqualTo("/");
         assertThat(request.entryPoint()).isNull();
         assertThat(request.limits().timeout()).isNull();
+        assertThat(request.engine()).isEqualTo(Engine.TIERED);
         assertThat(stdinSeen.get()).as("empty stdin").isEmpty();
         assertThat(request.stdout()).isInstanceOf(GuestOutput.class);
         assertThat(request.stderr()).isInstanceOf(GuestOutput.class);
@@ -341,6 +344,27 @@ class RunMojoTest {
     @Test
     @InjectMojo(goal = "run")
     @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "engine", value = "Compiler")
+    void theEngineIsParsedIgnoringCase(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get().engine()).isEqualTo(Engine.COMPILER);
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "engine", value = "jit")
+    void aBadEngineFailsNamingTheAllowedValues(RunMojo mojo) {
+        assertBuildFails(mojo, RunResult.exited(0))
+                .hasMessageContaining("engine: unknown engine 'jit' (interpreter, compiler or tiered)")
+                .hasNoCause();
+        assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
     void aWorkingDirectoryOutsideTheRootFails(RunMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "root", work.toFile());
         setVariableValueToObject(mojo, "workingDirectory", file("src"));
@@ -403,7 +427,8 @@ class RunMojoTest {
     @InjectMojo(goal = "run")
     @MojoParameter(name = "module", value = HELLO)
     @MojoParameter(name = "arguments", value = "alpha,beta")
-    void theRealRuntimeRunsHelloSandboxed(RunMojo mojo) throws Exception {
+    @MojoParameter(name = "engine", value = "compiler")
+    void theRealRuntimeRunsHelloSandboxedOnTheCompilerEngine(RunMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "root", work.toFile());
         setVariableValueToObject(mojo, "environmentVariables", Map.of("GREETING", "hi"));
         Function<RunRequest, RunResult> wasm = prepare(mojo, null).runner = org.wasmvm.core.Wasm::run;
