@@ -7,6 +7,7 @@ import org.wasmvm.core.model.Export;
 import org.wasmvm.core.model.Import;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.WasmModule;
+import org.wasmvm.core.tier.FunctionTiers;
 import org.wasmvm.core.validate.ModuleValidator;
 
 /**
@@ -18,6 +19,7 @@ public final class Module {
     private final Features features;
     private final IndexSpaces indexSpaces;
     private final ModuleCode code;
+    private volatile FunctionTiers tiers;
 
     private Module(WasmModule model, Features features) {
         this.model = model;
@@ -71,6 +73,21 @@ public final class Module {
     /** Internal: the interpreter's lowered code for this module. */
     public ModuleCode code() {
         return code;
+    }
+
+    /** Internal: the compiled tier of this module's functions, created when a compiling store first needs it. */
+    public FunctionTiers tiers() {
+        FunctionTiers t = tiers;
+        if (t == null) {
+            synchronized (this) {
+                t = tiers;
+                if (t == null) {
+                    t = new FunctionTiers(this);
+                    tiers = t;
+                }
+            }
+        }
+        return t;
     }
 
     /** Instantiates the module in a new {@link Store}; it must not import anything. */

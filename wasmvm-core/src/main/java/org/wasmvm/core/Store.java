@@ -7,6 +7,7 @@ import org.wasmvm.core.runtime.FunctionInstance;
 import org.wasmvm.core.runtime.HostFunctionInstance;
 import org.wasmvm.core.runtime.Instantiator;
 import org.wasmvm.core.runtime.StoreContext;
+import org.wasmvm.core.tier.CompilerTier;
 
 /**
  * Instances and the names they import from. Define host functions, memories, tables and
@@ -18,16 +19,35 @@ public final class Store {
     private final StoreContext context;
     private final Map<String, Map<String, Object>> namespace = new HashMap<>();
 
+    /** A store with the default limits, on the engine of {@link Engine#configured()}. */
     public Store() {
         this(RuntimeLimits.DEFAULT);
     }
 
+    /** A store on the engine of {@link Engine#configured()} (default {@link Engine#TIERED}). */
     public Store(RuntimeLimits limits) {
-        this.context = new StoreContext(limits);
+        this(limits, Engine.configured());
+    }
+
+    /**
+     * A store whose code runs on {@code engine}.
+     *
+     * @throws IllegalStateException for {@link Engine#COMPILER} when {@code wasmvm-compiler} is not
+     *     on the class path
+     */
+    public Store(RuntimeLimits limits, Engine engine) {
+        if (engine == Engine.COMPILER && !CompilerTier.available()) {
+            throw new IllegalStateException("the compiler engine needs org.wasmvm:wasmvm-compiler on the class path");
+        }
+        this.context = new StoreContext(limits, engine);
     }
 
     public RuntimeLimits limits() {
         return context.limits();
+    }
+
+    public Engine engine() {
+        return context.engine();
     }
 
     /** Makes {@code function} importable as {@code module.name} with the given signature. */

@@ -11,7 +11,7 @@ import org.wasmvm.core.runtime.Trap;
  * Bulk memory and table instructions, and the other table instructions. Operands arrive as raw
  * slots; i32 operands of 32-bit memories and tables are unsigned, so they are zero-extended here.
  */
-final class BulkOps {
+public final class BulkOps {
     private BulkOps() {
     }
 
@@ -19,25 +19,25 @@ final class BulkOps {
         return is64 ? slot : slot & 0xFFFFFFFFL;
     }
 
-    static void memoryInit(ModuleInstance instance, int data, int memory, long dst, long src, long length) {
+    public static void memoryInit(ModuleInstance instance, int data, int memory, long dst, long src, long length) {
         LinearMemory mem = instance.memories[memory];
         mem.init(unsigned(dst, mem.type().is64()), instance.datas[data], src & 0xFFFFFFFFL, length & 0xFFFFFFFFL);
     }
 
-    static void memoryCopy(ModuleInstance instance, int dstMemory, int srcMemory, long dst, long src, long length) {
+    public static void memoryCopy(ModuleInstance instance, int dstMemory, int srcMemory, long dst, long src, long length) {
         LinearMemory to = instance.memories[dstMemory];
         LinearMemory from = instance.memories[srcMemory];
         boolean bothWide = to.type().is64() && from.type().is64();
         to.copy(unsigned(dst, to.type().is64()), from, unsigned(src, from.type().is64()), unsigned(length, bothWide));
     }
 
-    static void memoryFill(ModuleInstance instance, int memory, long dst, long value, long length) {
+    public static void memoryFill(ModuleInstance instance, int memory, long dst, long value, long length) {
         LinearMemory mem = instance.memories[memory];
         boolean is64 = mem.type().is64();
         mem.fill(unsigned(dst, is64), (byte) value, unsigned(length, is64));
     }
 
-    static long memoryGrow(LinearMemory mem, long delta) {
+    public static long memoryGrow(LinearMemory mem, long delta) {
         boolean is64 = mem.type().is64();
         long old = mem.grow(unsigned(delta, is64));
         return is64 ? old : (int) old;
@@ -47,43 +47,43 @@ final class BulkOps {
         return table.type().limits().is64();
     }
 
-    static long tableGet(TableInstance table, long index) {
+    public static long tableGet(TableInstance table, long index) {
         return table.elementAt(unsigned(index, wide(table)));
     }
 
-    static void tableSet(TableInstance table, long index, long handle) {
+    public static void tableSet(TableInstance table, long index, long handle) {
         table.setElement(unsigned(index, wide(table)), handle);
     }
 
-    static void tableInit(ModuleInstance instance, int element, int table, long dst, long src, long length) {
+    public static void tableInit(ModuleInstance instance, int element, int table, long dst, long src, long length) {
         TableInstance tab = instance.tables[table];
         tab.init(unsigned(dst, wide(tab)), instance.elements[element], src & 0xFFFFFFFFL, length & 0xFFFFFFFFL);
     }
 
-    static void tableCopy(ModuleInstance instance, int dstTable, int srcTable, long dst, long src, long length) {
+    public static void tableCopy(ModuleInstance instance, int dstTable, int srcTable, long dst, long src, long length) {
         TableInstance to = instance.tables[dstTable];
         TableInstance from = instance.tables[srcTable];
         to.copy(unsigned(dst, wide(to)), from, unsigned(src, wide(from)), unsigned(length, wide(to) && wide(from)));
     }
 
-    static long tableGrow(TableInstance table, long init, long delta) {
+    public static long tableGrow(TableInstance table, long init, long delta) {
         long old = table.grow(unsigned(delta, wide(table)), init);
         return wide(table) ? old : (int) old;
     }
 
     /** table.size: an i32 for a 32-bit table, an i64 for table64. */
-    static long tableSize(TableInstance table) {
+    public static long tableSize(TableInstance table) {
         long size = table.size();
         return wide(table) ? size : (int) size;
     }
 
-    static void tableFill(TableInstance table, long index, long handle, long length) {
+    public static void tableFill(TableInstance table, long index, long handle, long length) {
         boolean is64 = wide(table);
         table.fill(unsigned(index, is64), handle, unsigned(length, is64));
     }
 
     /** The handle call_indirect calls through: traps on an index out of range or a null entry. */
-    static long indirectTarget(TableInstance table, long index) {
+    public static long indirectTarget(TableInstance table, long index) {
         long i = unsigned(index, wide(table));
         if (i < 0 || i >= table.size()) {
             throw new Trap(TrapKind.UNDEFINED_ELEMENT);

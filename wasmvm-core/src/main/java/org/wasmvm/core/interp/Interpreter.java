@@ -5,9 +5,7 @@ import static org.wasmvm.core.interp.NumericOps.bits;
 import static org.wasmvm.core.interp.NumericOps.f32;
 import static org.wasmvm.core.interp.NumericOps.f64;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.WasmException;
@@ -20,9 +18,11 @@ import org.wasmvm.core.runtime.ModuleInstance;
 import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.Trap;
 import org.wasmvm.core.runtime.WasmFunction;
+import org.wasmvm.core.tier.FunctionTiers;
+import org.wasmvm.core.tier.JvmCode;
 
 /**
- * Executes lowered code (see {@link Op} and {@link FunctionCompiler}). Values live untagged in one
+ * Executes lowered code (see {@link Op} and {@link FunctionLowering}). Values live untagged in one
  * {@code long[]} shared by all frames; every instruction names its operand and result slots
  * relative to the frame pointer. A call's arguments sit in consecutive slots of the caller, which
  * become the callee's first locals in place and receive its results. Calls between wasm functions
@@ -32,7 +32,8 @@ import org.wasmvm.core.runtime.WasmFunction;
 public final class Interpreter {
     private static final int INITIAL_STACK = 1024;
     private static final int INITIAL_FRAMES = 64;
-    private static final int MAX_TRACE_FRAMES = 64;
+    /** The detail of the trap a {@link StackOverflowError} becomes. */
+    public static final String JAVA_STACK_OVERFLOW = "the Java stack overflowed (host and wasm calls nested too deeply)";
 
     private final StoreContext context;
     private final int baseDepth;
@@ -58,15 +59,51 @@ public final class Interpreter {
         var wasm = (WasmFunction) function;
         StoreContext context = wasm.instance().context();
         int savedDepth = context.callDepth;
+        int savedBudget = context.budget;
         context.startCall();
+        context.budget = 0;
         try {
-            return new Interpreter(context).run(wasm, args);
+            JvmCode compiled = wasm.tiers() == null ? null : wasm.tiers().codeFor(wasm.index(), context.engine());
+            return compiled != null ? runCompiled(compiled, wasm, args) : new Interpreter(context).run(wasm, args);
+        } catch (Trap trap) {
+            throw new WasmTrap(trap.kind(), trap.detail(), trap.frames(), trap.getCause());
+        } finally {
+            context.returnSlice(context.budget);
+            context.budget = savedBudget;
+            context.callDepth = savedDepth;
+        }
+    }
+
+    /** Runs compiled code from the host: its own slice, the results in the argument slots. */
+    private static long[] runCompiled(JvmCode compiled, WasmFunction function, long[] args) {
+        StoreContext context = function.instance().context();
+        int results = function.type().results().size();
+        long[] slots = Arrays.copyOf(args, Math.max(args.length, results));
+        context.budget = context.takeBudget();
+        try {
+            compiled.slots().call(slots, 0, function.instance());
+        } catch (StackOverflowError e) {
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, JAVA_STACK_OVERFLOW);
+        }
+        return slots.length == results ? slots : Arrays.copyOf(slots, results);
+    }
+
+    /**
+     * Calls {@code function} from compiled code, which has checked the call depth and counted the
+     * call: a trap leaves as the internal {@link Trap}, with this interpreter's frames added.
+     */
+    public static long[] invokeNested(WasmFunction function, long[] args) {
+        StoreContext context = function.instance().context();
+        int savedDepth = context.callDepth;
+        try {
+            return new Interpreter(context).run(function, args);
         } finally {
             context.callDepth = savedDepth;
         }
     }
 
-    private static long[] callHost(HostFunctionInstance host, ModuleInstance caller, long[] args) {
+    /** Calls a host function; {@code caller} is null for a call from Java. */
+    public static long[] callHost(HostFunctionInstance host, ModuleInstance caller, long[] args) {
         long[] results = host.function().call(caller == null ? null : caller.facade(), args);
         int expected = host.type().results().size();
         if (results == null) {
@@ -79,42 +116,43 @@ public final class Interpreter {
         return results;
     }
 
+    /** Runs {@code entry}; a trap leaves as a {@link Trap} carrying the frames of this interpreter. */
     private long[] run(WasmFunction entry, long[] args) {
         WasmFunction[] current = {entry};
         int[] currentPc = {0};
+        Trap trap;
         try {
             ensureStack(entry.code().frameSize());
             System.arraycopy(args, 0, stack, 0, args.length);
             execute(current, currentPc);
             return Arrays.copyOf(stack, entry.type().results().size());
-        } catch (Trap trap) {
-            throw new WasmTrap(trap.kind(), trap.detail(), stackTrace(current[0], currentPc[0]), null);
+        } catch (Trap t) {
+            trap = t;
         } catch (StackOverflowError e) {
-            throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED, "the Java stack overflowed (host and wasm calls nested too deeply)",
-                    stackTrace(current[0], currentPc[0]), null);
+            trap = new Trap(TrapKind.CALL_STACK_EXHAUSTED, JAVA_STACK_OVERFLOW);
         } catch (WasmException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new WasmTrap(TrapKind.HOST_ERROR, e.toString(), stackTrace(current[0], currentPc[0]), e);
+            trap = new Trap(TrapKind.HOST_ERROR, e.toString(), e);
         }
+        addFrames(trap, current[0], currentPc[0]);
+        throw trap;
     }
 
-    /** The wasm frames, innermost first; a runaway recursion is cut to its innermost frames. */
-    private List<String> stackTrace(WasmFunction function, int pc) {
-        List<String> frames = new ArrayList<>();
-        frames.add(frameName(function, pc - 1));
+    /** Adds this interpreter's frames to {@code trap}, innermost first. */
+    private void addFrames(Trap trap, WasmFunction function, int pc) {
+        trap.addFrame(frameAt(function, pc - 1));
         for (int i = depth - 1; i >= 0; i--) {
-            if (frames.size() == MAX_TRACE_FRAMES) {
-                frames.add("... " + (i + 1) + " more frames");
-                break;
-            }
-            frames.add(frameName(frameFunctions[i], frameReturnPcs[i] - 1));
+            trap.addFrame(frameAt(frameFunctions[i], frameReturnPcs[i] - 1));
         }
-        return frames;
     }
 
-    private static String frameName(WasmFunction function, int pc) {
-        int offset = function.code().sourceOffset(Math.max(pc, 0));
+    private static String frameAt(WasmFunction function, int pc) {
+        return frameName(function, function.code().sourceOffset(Math.max(pc, 0)));
+    }
+
+    /** A frame of a wasm stack trace: the function's name and the byte offset of the instruction. */
+    public static String frameName(FunctionInstance function, int offset) {
         return function.displayName() + (offset >= 0 ? " @ 0x" + Integer.toHexString(offset) : "");
     }
 
@@ -129,10 +167,23 @@ public final class Interpreter {
         }
     }
 
-    private void pushFrame(WasmFunction caller, int returnPc, int fp) {
-        if (baseDepth + depth + 1 >= context.limits().maxCallDepth()) {
+    private void checkDepth() {
+        if (baseDepth + depth + 1 >= context.maxCallDepth) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
         }
+    }
+
+    /** Runs a compiled callee on the arguments at slot {@code base}; returns the rest of the slice. */
+    private int callCompiled(JvmCode jvm, WasmFunction callee, int base, int budget) {
+        ensureStack(base + callee.type().results().size());
+        context.callDepth = baseDepth + depth + 1;
+        context.budget = budget;
+        jvm.slots().call(stack, base, callee.instance());
+        return context.budget;
+    }
+
+    private void pushFrame(WasmFunction caller, int returnPc, int fp) {
+        checkDepth();
         if (depth == frameFunctions.length) {
             int size = depth * 2;
             frameFunctions = Arrays.copyOf(frameFunctions, size);
@@ -146,7 +197,7 @@ public final class Interpreter {
     }
 
     /** Zeroes the declared locals and loads the constant slots of a new frame at {@code fp}. */
-    private static void initFrame(long[] s, int fp, CompiledFunction function) {
+    private static void initFrame(long[] s, int fp, LoweredFunction function) {
         Arrays.fill(s, fp + function.paramCount(), fp + function.localCount(), 0L);
         long[] constants = function.constants();
         System.arraycopy(constants, 0, s, fp + function.localCount(), constants.length);
@@ -169,18 +220,18 @@ public final class Interpreter {
      */
     private void execute(WasmFunction[] current, int[] pcOut) {
         WasmFunction function = current[0];
-        CompiledFunction compiled = function.code();
-        int[] c = compiled.code();
+        LoweredFunction lowered = function.code();
+        int[] c = lowered.code();
         ModuleInstance instance = function.instance();
         LinearMemory[] memories = instance.memories;
         GlobalInstance[] globals = instance.globals;
         long[] s = this.stack;
         int fp = 0;
-        initFrame(s, fp, compiled);
+        initFrame(s, fp, lowered);
         int pc = 0;
         int budget = 0;
         try {
-            budget = context.nextSlice();
+            budget = context.takeBudget();
             while (true) {
                 int op = c[pc++];
                 switch (op) {
@@ -190,14 +241,14 @@ public final class Interpreter {
                     case Op.IF -> pc = (int) s[fp + c[pc]] == 0 ? c[pc + 1] : pc + 2;
                     case Op.BR_LOOP -> {
                         if (--budget == 0) {
-                            budget = context.nextSlice();
+                            budget = nextSlice(function);
                         }
                         pc = c[pc];
                     }
                     case Op.BR_IF_LOOP -> {
                         if ((int) s[fp + c[pc]] != 0) {
                             if (--budget == 0) {
-                                budget = context.nextSlice();
+                                budget = nextSlice(function);
                             }
                             pc = c[pc + 1];
                         } else {
@@ -226,12 +277,12 @@ public final class Interpreter {
                         int arity = c[entry + 2];
                         System.arraycopy(s, fp + src, s, fp + c[entry + 1], arity);
                         if (c[entry] < pc && --budget == 0) {
-                            budget = context.nextSlice();
+                            budget = nextSlice(function);
                         }
                         pc = c[entry];
                     }
                     case RETURN -> {
-                        int results = compiled.resultCount();
+                        int results = lowered.resultCount();
                         System.arraycopy(s, fp + c[pc], s, fp, results);
                         if (depth == 0) {
                             return;
@@ -241,8 +292,8 @@ public final class Interpreter {
                         frameFunctions[depth] = null;
                         pc = frameReturnPcs[depth];
                         fp = frameFps[depth];
-                        compiled = function.code();
-                        c = compiled.code();
+                        lowered = function.code();
+                        c = lowered.code();
                         instance = function.instance();
                         memories = instance.memories;
                         globals = instance.globals;
@@ -259,20 +310,28 @@ public final class Interpreter {
                             base = c[pc + 3];
                             pc += 4;
                         }
-                        if (callee instanceof WasmFunction wasm) {
+                        JvmCode jvm;
+                        if (callee instanceof WasmFunction wasm && (jvm = wasm.compiledCode()) != null) {
+                            checkDepth();
+                            if (--budget == 0) {
+                                budget = nextSlice(function);
+                            }
+                            budget = callCompiled(jvm, wasm, fp + base, budget);
+                            s = this.stack;
+                        } else if (callee instanceof WasmFunction wasm) {
                             pushFrame(function, pc, fp);
                             if (--budget == 0) {
-                                budget = context.nextSlice();
+                                budget = nextSlice(function);
                             }
                             function = wasm;
-                            compiled = wasm.code();
+                            lowered = wasm.code();
                             fp += base;
-                            if (fp + compiled.frameSize() > s.length) {
-                                ensureStack(fp + compiled.frameSize());
+                            if (fp + lowered.frameSize() > s.length) {
+                                ensureStack(fp + lowered.frameSize());
                                 s = this.stack;
                             }
-                            initFrame(s, fp, compiled);
-                            c = compiled.code();
+                            initFrame(s, fp, lowered);
+                            c = lowered.code();
                             instance = wasm.instance();
                             memories = instance.memories;
                             globals = instance.globals;
@@ -636,7 +695,7 @@ public final class Interpreter {
                             if (pc < 0) {
                                 pc = ~pc;
                                 if (--budget == 0) {
-                                    budget = context.nextSlice();
+                                    budget = nextSlice(function);
                                 }
                             }
                         } else {
@@ -649,7 +708,7 @@ public final class Interpreter {
                             if (pc < 0) {
                                 pc = ~pc;
                                 if (--budget == 0) {
-                                    budget = context.nextSlice();
+                                    budget = nextSlice(function);
                                 }
                             }
                         } else {
@@ -662,7 +721,7 @@ public final class Interpreter {
                             if (pc < 0) {
                                 pc = ~pc;
                                 if (--budget == 0) {
-                                    budget = context.nextSlice();
+                                    budget = nextSlice(function);
                                 }
                             }
                         } else {
@@ -675,7 +734,7 @@ public final class Interpreter {
                             if (pc < 0) {
                                 pc = ~pc;
                                 if (--budget == 0) {
-                                    budget = context.nextSlice();
+                                    budget = nextSlice(function);
                                 }
                             }
                         } else {
@@ -688,7 +747,7 @@ public final class Interpreter {
                             if (pc < 0) {
                                 pc = ~pc;
                                 if (--budget == 0) {
-                                    budget = context.nextSlice();
+                                    budget = nextSlice(function);
                                 }
                             }
                         } else {
@@ -701,7 +760,7 @@ public final class Interpreter {
                             if (pc < 0) {
                                 pc = ~pc;
                                 if (--budget == 0) {
-                                    budget = context.nextSlice();
+                                    budget = nextSlice(function);
                                 }
                             }
                         } else {
@@ -714,7 +773,7 @@ public final class Interpreter {
                             if (pc < 0) {
                                 pc = ~pc;
                                 if (--budget == 0) {
-                                    budget = context.nextSlice();
+                                    budget = nextSlice(function);
                                 }
                             }
                         } else {
@@ -727,7 +786,7 @@ public final class Interpreter {
                             if (pc < 0) {
                                 pc = ~pc;
                                 if (--budget == 0) {
-                                    budget = context.nextSlice();
+                                    budget = nextSlice(function);
                                 }
                             }
                         } else {
@@ -740,7 +799,7 @@ public final class Interpreter {
                             if (pc < 0) {
                                 pc = ~pc;
                                 if (--budget == 0) {
-                                    budget = context.nextSlice();
+                                    budget = nextSlice(function);
                                 }
                             }
                         } else {
@@ -753,7 +812,7 @@ public final class Interpreter {
                             if (pc < 0) {
                                 pc = ~pc;
                                 if (--budget == 0) {
-                                    budget = context.nextSlice();
+                                    budget = nextSlice(function);
                                 }
                             }
                         } else {
@@ -766,7 +825,7 @@ public final class Interpreter {
                             if (pc < 0) {
                                 pc = ~pc;
                                 if (--budget == 0) {
-                                    budget = context.nextSlice();
+                                    budget = nextSlice(function);
                                 }
                             }
                         } else {
@@ -790,8 +849,18 @@ public final class Interpreter {
         } finally {
             current[0] = function;
             pcOut[0] = pc;
-            context.returnSlice(budget);
+            context.budget = budget;
         }
+    }
+
+    /** The next slice; for {@link org.wasmvm.core.Engine#TIERED}, the function that used up the last one heats up. */
+    private int nextSlice(WasmFunction function) {
+        int slice = context.nextSlice();
+        FunctionTiers tiers = function.tiers();
+        if (tiers != null) {
+            tiers.heat(function.index());
+        }
+        return slice;
     }
 
     private static LinearMemory memory(LinearMemory[] memories, int[] c, int at) {

@@ -13,7 +13,7 @@ import org.wasmvm.core.runtime.TypeIds;
 public final class ModuleCode {
     private final WasmModule module;
     private final IndexSpaces spaces;
-    private final AtomicReferenceArray<CompiledFunction> functions;
+    private final AtomicReferenceArray<LoweredFunction> functions;
     private final int[] typeIds;
 
     public ModuleCode(WasmModule module, IndexSpaces spaces) {
@@ -29,11 +29,11 @@ public final class ModuleCode {
     }
 
     /** The lowered code of the function at {@code functionIndex} (a defined, not imported, function). */
-    public CompiledFunction function(int functionIndex) {
+    public LoweredFunction function(int functionIndex) {
         int defined = functionIndex - spaces.importedFunctionCount();
-        CompiledFunction code = functions.get(defined);
+        LoweredFunction code = functions.get(defined);
         if (code == null) {
-            code = new FunctionCompiler(module, spaces, functionIndex).compile();
+            code = new FunctionLowering(module, spaces, functionIndex).lower();
             functions.compareAndSet(defined, null, code);
         }
         return code;

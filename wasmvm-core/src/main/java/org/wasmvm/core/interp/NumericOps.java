@@ -8,14 +8,14 @@ import org.wasmvm.core.runtime.Trap;
  * IEEE details Java does not share with wasm (NaN propagation in min/max), and the float-to-int
  * conversions with their range rules. Kept out of the dispatch loop so it stays small for the JIT.
  */
-final class NumericOps {
+public final class NumericOps {
     private NumericOps() {
     }
 
     private static final double TWO_31 = 2147483648d, TWO_32 = 4294967296d, TWO_63 = 9223372036854775808d,
             TWO_64 = 18446744073709551616d;
 
-    static int i32DivS(int a, int b) {
+    public static int i32DivS(int a, int b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
@@ -25,28 +25,28 @@ final class NumericOps {
         return a / b;
     }
 
-    static int i32DivU(int a, int b) {
+    public static int i32DivU(int a, int b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
         return Integer.divideUnsigned(a, b);
     }
 
-    static int i32RemS(int a, int b) {
+    public static int i32RemS(int a, int b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
         return b == -1 ? 0 : a % b;
     }
 
-    static int i32RemU(int a, int b) {
+    public static int i32RemU(int a, int b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
         return Integer.remainderUnsigned(a, b);
     }
 
-    static long i64DivS(long a, long b) {
+    public static long i64DivS(long a, long b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
@@ -56,21 +56,21 @@ final class NumericOps {
         return a / b;
     }
 
-    static long i64DivU(long a, long b) {
+    public static long i64DivU(long a, long b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
         return Long.divideUnsigned(a, b);
     }
 
-    static long i64RemS(long a, long b) {
+    public static long i64RemS(long a, long b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
         return b == -1 ? 0 : a % b;
     }
 
-    static long i64RemU(long a, long b) {
+    public static long i64RemU(long a, long b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
@@ -79,23 +79,23 @@ final class NumericOps {
 
     // f32/f64 helpers on raw bits: sign operations are bitwise so NaN payloads survive (the spec requires it)
 
-    static float f32(long bits) {
+    public static float f32(long bits) {
         return Float.intBitsToFloat((int) bits);
     }
 
-    static long bits(float value) {
+    public static long bits(float value) {
         return Float.floatToRawIntBits(value);
     }
 
-    static double f64(long bits) {
+    public static double f64(long bits) {
         return Double.longBitsToDouble(bits);
     }
 
-    static long bits(double value) {
+    public static long bits(double value) {
         return Double.doubleToRawLongBits(value);
     }
 
-    static long f32Min(long a, long b) {
+    public static long f32Min(long a, long b) {
         float x = f32(a), y = f32(b);
         if (x != x || y != y) {
             return x != x ? a | 0x0040_0000 : b | 0x0040_0000;
@@ -103,7 +103,7 @@ final class NumericOps {
         return bits(Math.min(x, y));
     }
 
-    static long f32Max(long a, long b) {
+    public static long f32Max(long a, long b) {
         float x = f32(a), y = f32(b);
         if (x != x || y != y) {
             return x != x ? a | 0x0040_0000 : b | 0x0040_0000;
@@ -111,7 +111,7 @@ final class NumericOps {
         return bits(Math.max(x, y));
     }
 
-    static long f64Min(long a, long b) {
+    public static long f64Min(long a, long b) {
         double x = f64(a), y = f64(b);
         if (x != x || y != y) {
             return x != x ? a | 0x0008_0000_0000_0000L : b | 0x0008_0000_0000_0000L;
@@ -119,7 +119,7 @@ final class NumericOps {
         return bits(Math.min(x, y));
     }
 
-    static long f64Max(long a, long b) {
+    public static long f64Max(long a, long b) {
         double x = f64(a), y = f64(b);
         if (x != x || y != y) {
             return x != x ? a | 0x0008_0000_0000_0000L : b | 0x0008_0000_0000_0000L;
@@ -128,7 +128,7 @@ final class NumericOps {
     }
 
     /** ceil, floor, trunc, nearest and sqrt of an f32, computed exactly in double then narrowed. */
-    static long f32Unary(int op, long a) {
+    public static long f32Unary(int op, long a) {
         double x = f32(a);
         if (x != x) {
             // as for f64: the input NaN, quieted (rounding through double would lose its sign)
@@ -144,7 +144,7 @@ final class NumericOps {
         return bits((float) r);
     }
 
-    static long f64Unary(int op, long a) {
+    public static long f64Unary(int op, long a) {
         double x = f64(a);
         if (x != x) {
             // Java's rounding functions return a NaN argument as is; wasm requires a quiet NaN
@@ -161,7 +161,7 @@ final class NumericOps {
     }
 
     /** The trapping float-to-int truncations (0xA8..0xB1): NaN and out-of-range inputs trap. */
-    static long truncate(int op, long a) {
+    public static long truncate(int op, long a) {
         boolean fromF32 = op == 0xA8 || op == 0xA9 || op == 0xAE || op == 0xAF;
         double x = fromF32 ? f32(a) : f64(a);
         if (x != x) {
@@ -186,7 +186,7 @@ final class NumericOps {
     }
 
     /** The saturating truncations (0xFC 0..7): NaN gives 0, out-of-range values clamp. */
-    static long truncateSaturating(int sub, long a) {
+    public static long truncateSaturating(int sub, long a) {
         boolean fromF32 = sub == 0 || sub == 1 || sub == 4 || sub == 5;
         double x = fromF32 ? f32(a) : f64(a);
         return switch (sub) {
@@ -202,14 +202,14 @@ final class NumericOps {
     }
 
     /** Converts an unsigned i64 to f32 with one rounding (a plain cast of a halved value would round twice). */
-    static float u64ToF32(long v) {
+    public static float u64ToF32(long v) {
         if (v >= 0) {
             return v;
         }
         return ((v >>> 1) | (v & 1)) * 2f;
     }
 
-    static double u64ToF64(long v) {
+    public static double u64ToF64(long v) {
         if (v >= 0) {
             return v;
         }

@@ -11,6 +11,8 @@ public abstract sealed class FunctionInstance implements ExportedFunction permit
     private final FuncType type;
     private final int typeId;
     int handle = -1;
+    /** Internal: the compiled tier's typed invoker of this function, built on first use (racy but idempotent). */
+    public java.lang.invoke.MethodHandle invoker;
 
     protected FunctionInstance(FuncType type) {
         this.type = type;

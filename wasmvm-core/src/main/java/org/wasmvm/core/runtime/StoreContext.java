@@ -1,34 +1,51 @@
 package org.wasmvm.core.runtime;
 
 import java.util.Arrays;
+import org.wasmvm.core.Engine;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.TrapKind;
 
 /**
  * The runtime side of a store: the function handle table (a funcref is an index into it), the
- * limits, the current call depth, and the execution budget (fuel, deadline, interruption) that the
- * interpreter draws from in slices so that its loop only counts down a local.
+ * limits, the engine, the current call depth, and the execution budget (fuel, deadline,
+ * interruption) that both tiers draw from in slices: the interpreter counts a slice down in a local,
+ * compiled code in {@link #budget}.
  */
 public final class StoreContext {
     /** Loop iterations and calls between two looks at the clock and the interrupt flag. */
     public static final int SLICE = 10_000;
 
     private final RuntimeLimits limits;
+    private final Engine engine;
+    /** {@code limits.maxCallDepth()}, read by every compiled call. */
+    public final int maxCallDepth;
     private FunctionInstance[] functions = new FunctionInstance[64];
     private int functionCount;
     /** Wasm frames active on this store's thread, across nested host → wasm calls. */
     public int callDepth;
+    /**
+     * The rest of the slice that running code draws from (1…{@link #SLICE}), or 0 when none is
+     * drawn: compiled code counts it down in place, the interpreter takes it into a local and puts
+     * the rest back when it returns to compiled code.
+     */
+    public int budget;
     private long fuelLeft;
     private long deadline;
     private volatile boolean interrupted;
 
-    public StoreContext(RuntimeLimits limits) {
+    public StoreContext(RuntimeLimits limits, Engine engine) {
         this.limits = limits;
+        this.engine = engine;
+        this.maxCallDepth = limits.maxCallDepth();
         this.fuelLeft = limits.fuel();
     }
 
     public RuntimeLimits limits() {
         return limits;
+    }
+
+    public Engine engine() {
+        return engine;
     }
 
     /** Gives {@code function} a handle in this store, unless it already has one. */
@@ -84,7 +101,17 @@ public final class StoreContext {
         return slice;
     }
 
-    /** Returns the unused part of a slice when execution leaves the interpreter. */
+    /** The slice running code continues with: the one already drawn, else a new one. */
+    public int takeBudget() {
+        return budget > 0 ? budget : nextSlice();
+    }
+
+    /** Compiled code's budget ran out: draws the next slice. */
+    public void refillBudget() {
+        budget = nextSlice();
+    }
+
+    /** Returns the unused part of a slice when execution leaves wasm code. */
     public void returnSlice(int unused) {
         if (fuelLeft != RuntimeLimits.UNLIMITED) {
             fuelLeft += unused;

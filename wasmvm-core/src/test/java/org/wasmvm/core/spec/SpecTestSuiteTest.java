@@ -19,7 +19,9 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
+import org.wasmvm.core.Engine;
 import org.wasmvm.core.Features;
+import org.wasmvm.core.tier.CompilerTier;
 
 /**
  * The official WebAssembly spec tests (pre-converted to JSON by wast2json, see the testsuite's README): one
@@ -169,6 +171,9 @@ class SpecTestSuiteTest {
 
     private static void summary(Suite suite, SpecStats stats, SpecExclusions exclusions, Set<String> started) {
         System.out.println(stats.summary());
+        Engine engine = Engine.configured();
+        System.out.println("spec " + suite.name() + " engine=" + engine
+                + (engine == Engine.INTERPRETER || !CompilerTier.available() ? "" : " (so far " + CompilerTier.statistics() + ")"));
         String byFile = stats.failuresByFile();
         if (!byFile.isEmpty()) {
             System.out.println(byFile);

@@ -16,7 +16,7 @@ package org.wasmvm.core.interp;
  * @param frameSize the slots the frame needs, constants included
  * @param sourceMap pairs of (lowered pc, wasm byte offset), ascending, for stack traces
  */
-public record CompiledFunction(int[] code, int paramCount, int localCount, int resultCount, long[] constants,
+public record LoweredFunction(int[] code, int paramCount, int localCount, int resultCount, long[] constants,
         int frameSize, int[] sourceMap) {
 
     /** The wasm byte offset of the instruction at lowered {@code pc} (or the nearest before it). */

@@ -15,7 +15,7 @@ import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
 
 /**
- * Lowers one validated function body to register-style {@link CompiledFunction} code.
+ * Lowers one validated function body to register-style {@link LoweredFunction} code.
  *
  * <p>The wasm operand stack becomes frame slots: the value at stack height {@code h} lives in slot
  * {@code h} (after the locals). The lowering keeps a compile-time stack saying where each value
@@ -27,7 +27,7 @@ import org.wasmvm.core.model.WasmModule;
  * i32 comparisons followed by {@code br_if} or {@code if} fuse into one compare-and-branch.
  * Unreachable code is dropped, so the interpreter never scans for {@code end} or decodes LEB128.
  */
-final class FunctionCompiler {
+final class FunctionLowering {
     private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3;
     /** Beyond this many distinct constants, the rest are materialized by CONST instructions. */
     private static final int MAX_CONSTANT_SLOTS = 64;
@@ -83,14 +83,14 @@ final class FunctionCompiler {
     /** Set by {@link #resultSlot} when the result also stays on the stack as a local.tee's local. */
     private boolean teeResult;
 
-    FunctionCompiler(WasmModule module, IndexSpaces spaces, int functionIndex) {
+    FunctionLowering(WasmModule module, IndexSpaces spaces, int functionIndex) {
         this.module = module;
         this.spaces = spaces;
         this.type = spaces.functionType(functionIndex);
         this.body = module.codes().get(functionIndex - spaces.importedFunctionCount());
     }
 
-    CompiledFunction compile() {
+    LoweredFunction lower() {
         int localCount = type.params().size() + body.locals().length;
         int results = type.results().size();
         collectConstants(localCount);
@@ -110,7 +110,7 @@ final class FunctionCompiler {
                 lower(op, reader);
             }
         }
-        return new CompiledFunction(Arrays.copyOf(code, length), type.params().size(), localCount, results,
+        return new LoweredFunction(Arrays.copyOf(code, length), type.params().size(), localCount, results,
                 Arrays.copyOf(constants, constantCount), maxHeight, Arrays.copyOf(sourceMap, sourceLength));
     }
 

@@ -1,0 +1,792 @@
+package org.wasmvm.compiler;
+
+import static org.objectweb.asm.Opcodes.*;
+import static org.wasmvm.core.binary.Opcodes.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.FunctionBody;
+import org.wasmvm.core.model.IndexSpaces;
+import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.model.WasmModule;
+import org.wasmvm.core.tier.JvmTypes;
+
+/**
+ * Translates one validated function body into the body of a static JVM method
+ * {@code (params…, ModuleInstance) → result} in a single pass. The wasm operand stack is the JVM
+ * operand stack; wasm locals are JVM locals; structured control flow becomes labels and jumps
+ * (a branch that leaves values behind spills the ones it carries, pops the rest, and reloads them).
+ *
+ * <p>What the interpreter counts, this code counts the same way (DESIGN §5): the call depth in the
+ * prologue, one budget unit per call and per loop back-edge (kept in a local, synchronized with the
+ * store around calls), so fuel, timeouts and {@code interrupt()} behave alike on both tiers. Every
+ * instruction that can trap gets an exception range whose handler adds this frame, with the
+ * instruction's byte offset, to the trap: the wasm stack trace costs nothing until a trap happens.
+ */
+final class FunctionEmitter {
+    static final String INSTANCE = "org/wasmvm/core/runtime/ModuleInstance";
+    static final String CONTEXT = "org/wasmvm/core/runtime/StoreContext";
+    private static final String SUPPORT = "org/wasmvm/core/tier/CompiledSupport";
+    private static final String MEMORY = "org/wasmvm/core/runtime/LinearMemory";
+    private static final String GLOBAL = "org/wasmvm/core/runtime/GlobalInstance";
+    private static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
+    private static final Handle CALL_DIRECT = new Handle(H_INVOKESTATIC, SUPPORT, "callDirect",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
+    private static final Handle CALL_THROUGH = new Handle(H_INVOKESTATIC, SUPPORT, "callThrough",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+
+    private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3;
+
+    /** A control frame: its label, what a branch to it carries, and the stack height below its parameters. */
+    private static final class Control {
+        final int kind;
+        final FuncType type;
+        final int height;
+        final Label label;
+        final Label elseLabel;
+        final boolean live;
+        boolean targeted;
+        boolean sawElse;
+
+        Control(int kind, FuncType type, int height, Label label, Label elseLabel, boolean live) {
+            this.kind = kind;
+            this.type = type;
+            this.height = height;
+            this.label = label;
+            this.elseLabel = elseLabel;
+            this.live = live;
+        }
+
+        List<ValType> branchTypes() {
+            return kind == LOOP_KIND ? type.params() : type.results();
+        }
+    }
+
+    private final WasmModule module;
+    private final IndexSpaces spaces;
+    private final int functionIndex;
+    private final FuncType type;
+    private final FunctionBody body;
+    private final MethodVisitor mv;
+    private final JvmFrame frame;
+    private final OperandTypes types = new OperandTypes();
+    private final NumericEmitter numeric;
+    private final MemoryEmitter memory;
+    private final List<Control> controls = new ArrayList<>();
+    private final int[] localSlots;
+    private final ValType[] localTypes;
+    private final int instanceSlot;
+    private final int contextSlot;
+    private final int depthSlot;
+    private final int ticksSlot;
+    private final Map<Integer, Integer> globalSlots = new HashMap<>();
+    private final List<Label> handlers = new ArrayList<>();
+    private final List<Integer> handlerOffsets = new ArrayList<>();
+    private boolean reachable = true;
+    /** The jump opcode of a comparison whose result the next br_if or if consumes directly, else -1. */
+    private int pendingJump = -1;
+
+    FunctionEmitter(WasmModule module, IndexSpaces spaces, int functionIndex, FunctionBody body, MethodVisitor mv) {
+        this.module = module;
+        this.spaces = spaces;
+        this.functionIndex = functionIndex;
+        this.type = spaces.functionType(functionIndex);
+        this.body = body;
+        this.mv = mv;
+        List<ValType> params = type.params();
+        int slot = 0;
+        localTypes = new ValType[params.size() + body.locals().length];
+        localSlots = new int[localTypes.length];
+        for (int i = 0; i < params.size(); i++) {
+            localTypes[i] = params.get(i);
+            localSlots[i] = slot;
+            slot += JvmFrame.size(params.get(i));
+        }
+        instanceSlot = slot++;
+        frame = new JvmFrame(mv, slot);
+        for (int i = params.size(); i < localTypes.length; i++) {
+            localTypes[i] = body.locals()[i - params.size()];
+            localSlots[i] = frame.allocate(localTypes[i]);
+        }
+        contextSlot = frame.allocateReference();
+        depthSlot = frame.allocate(ValType.I32);
+        ticksSlot = frame.allocate(ValType.I32);
+        numeric = new NumericEmitter(mv, types);
+        memory = new MemoryEmitter(mv, types, frame, spaces, instanceSlot);
+    }
+
+    /** Emits the whole method; returns its bytecode size. */
+    int emit() {
+        mv.visitCode();
+        Label prologue = new Label();
+        Label start = new Label();
+        mv.visitJumpInsn(GOTO, prologue);
+        mv.visitLabel(start);
+        controls.add(new Control(FUNCTION_KIND, type, 0, new Label(), null, true));
+        var in = new ByteReader(body.code(), body.offset(), body.length());
+        while (!controls.isEmpty()) {
+            int offset = in.position();
+            int op = in.u8();
+            if (op == PREFIX_FC) {
+                op = 0xFC00 | in.u32();
+            }
+            instruction(op, offset, in);
+        }
+        emitHandlers();
+        mv.visitLabel(prologue);
+        emitPrologue();
+        mv.visitJumpInsn(GOTO, start);
+        Label end = new Label();
+        mv.visitLabel(end);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        return end.getOffset();
+    }
+
+    private void instruction(int op, int offset, ByteReader in) {
+        switch (op) {
+            case UNREACHABLE -> {
+                if (reachable) {
+                    trapping(offset, () -> mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "unreachable",
+                            "()Lorg/wasmvm/core/runtime/Trap;", false));
+                    mv.visitInsn(ATHROW);
+                    markDead();
+                }
+            }
+            case org.wasmvm.core.binary.Opcodes.NOP -> {
+            }
+            case BLOCK, LOOP, IF -> open(op, blockType(in));
+            case ELSE -> elseBranch();
+            case END -> end();
+            case BR -> {
+                int depth = in.u32();
+                if (reachable) {
+                    branch(target(depth));
+                    markDead();
+                }
+            }
+            case BR_IF -> {
+                int depth = in.u32();
+                if (reachable) {
+                    branchIf(target(depth));
+                }
+            }
+            case BR_TABLE -> brTable(in);
+            case org.wasmvm.core.binary.Opcodes.RETURN -> {
+                if (reachable) {
+                    emitReturn();
+                    markDead();
+                }
+            }
+            case CALL -> {
+                int callee = in.u32();
+                if (reachable) {
+                    call(callee, offset);
+                }
+            }
+            case CALL_INDIRECT -> {
+                int typeIndex = in.u32();
+                int table = in.u32();
+                if (reachable) {
+                    callIndirect(typeIndex, table, offset);
+                }
+            }
+            case DROP -> {
+                if (reachable) {
+                    frame.pop(types.pop());
+                }
+            }
+            case SELECT, SELECT_T -> {
+                if (op == SELECT_T) {
+                    in.skip(in.u32());
+                }
+                if (reachable) {
+                    select();
+                }
+            }
+            case LOCAL_GET -> {
+                int local = in.u32();
+                if (reachable) {
+                    frame.load(localTypes[local], localSlots[local]);
+                    types.push(localTypes[local]);
+                }
+            }
+            case LOCAL_SET -> {
+                int local = in.u32();
+                if (reachable) {
+                    frame.store(localTypes[local], localSlots[local]);
+                    types.pop();
+                }
+            }
+            case LOCAL_TEE -> {
+                int local = in.u32();
+                if (reachable) {
+                    frame.dup(localTypes[local]);
+                    frame.store(localTypes[local], localSlots[local]);
+                }
+            }
+            case GLOBAL_GET -> {
+                int global = in.u32();
+                if (reachable) {
+                    mv.visitVarInsn(ALOAD, globalSlot(global));
+                    mv.visitFieldInsn(GETFIELD, GLOBAL, "value", "J");
+                    ValType valType = spaces.global(global).valType();
+                    frame.fromSlot(valType);
+                    types.push(valType);
+                }
+            }
+            case GLOBAL_SET -> {
+                int global = in.u32();
+                if (reachable) {
+                    frame.toSlot(types.pop());
+                    mv.visitVarInsn(ALOAD, globalSlot(global));
+                    mv.visitInsn(DUP_X2);
+                    mv.visitInsn(POP);
+                    mv.visitFieldInsn(PUTFIELD, GLOBAL, "value", "J");
+                }
+            }
+            case I32_CONST -> constant(ValType.I32, in.s32());
+            case I64_CONST -> constant(ValType.I64, in.s64());
+            case F32_CONST -> constant(ValType.F32, in.f32Bits());
+            case F64_CONST -> constant(ValType.F64, in.f64Bits());
+            case REF_NULL -> {
+                in.u8();
+                constant(ValType.I64, -1L);
+                if (reachable) {
+                    types.pop();
+                    types.push(ValType.FUNCREF);
+                }
+            }
+            case REF_IS_NULL -> {
+                if (reachable) {
+                    mv.visitLdcInsn(-1L);
+                    mv.visitInsn(LCMP);
+                    types.pop();
+                    types.push(ValType.I32);
+                    condition(IFEQ, in);
+                }
+            }
+            case REF_FUNC -> {
+                int function = in.u32();
+                if (reachable) {
+                    mv.visitVarInsn(ALOAD, instanceSlot);
+                    frame.iconst(function);
+                    mv.visitMethodInsn(INVOKESTATIC, MemoryEmitter.RUNTIME_CALLS, "refFunc", "(L" + INSTANCE + ";I)J", false);
+                    types.push(ValType.FUNCREF);
+                }
+            }
+            default -> other(op, offset, in);
+        }
+    }
+
+    private void other(int op, int offset, ByteReader in) {
+        if (memory.isMemoryOrTable(op)) {
+            memory.readImmediates(op, in);
+            if (reachable) {
+                if (MemoryEmitter.traps(op)) {
+                    trapping(offset, () -> memory.emit(op));
+                } else {
+                    memory.emit(op);
+                }
+            }
+            return;
+        }
+        if (!reachable) {
+            return;
+        }
+        int jump = numeric.compare(op);
+        if (jump >= 0) {
+            condition(jump, in);
+        } else if (NumericEmitter.traps(op)) {
+            trapping(offset, () -> numeric.emit(op));
+        } else if (!numeric.emit(op)) {
+            throw new UnsupportedOperationException("opcode 0x" + Integer.toHexString(op) + " is not compiled yet");
+        }
+    }
+
+    // ---- values ----
+
+    private void constant(ValType valType, long bits) {
+        if (!reachable) {
+            return;
+        }
+        switch (valType) {
+            case I32 -> frame.iconst((int) bits);
+            case I64 -> frame.lconst(bits);
+            case F32 -> {
+                float value = Float.intBitsToFloat((int) bits);
+                if (value != value) {
+                    frame.iconst((int) bits); // NaN payloads survive only as raw bits
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                } else {
+                    mv.visitLdcInsn(value);
+                }
+            }
+            default -> {
+                double value = Double.longBitsToDouble(bits);
+                if (value != value) {
+                    mv.visitLdcInsn(bits);
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                } else {
+                    mv.visitLdcInsn(value);
+                }
+            }
+        }
+        types.push(valType);
+    }
+
+    /**
+     * A comparison result ({@code jump} taken when it is true): consumed directly by a following
+     * {@code br_if} or {@code if}, else materialized as 0 or 1.
+     */
+    private void condition(int jump, ByteReader in) {
+        int next = in.bytes()[in.position()] & 0xFF;
+        if (next == BR_IF || next == IF) {
+            pendingJump = jump;
+            return;
+        }
+        materialize(jump);
+    }
+
+    private void materialize(int jump) {
+        Label isTrue = new Label();
+        Label done = new Label();
+        mv.visitJumpInsn(jump, isTrue);
+        mv.visitInsn(ICONST_0);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(isTrue);
+        mv.visitInsn(ICONST_1);
+        mv.visitLabel(done);
+    }
+
+    /** The jump taken when the i32 condition on top is true (a fused comparison's, or {@code ifne}). */
+    private int takeCondition() {
+        types.pop();
+        int jump = pendingJump >= 0 ? pendingJump : IFNE;
+        pendingJump = -1;
+        return jump;
+    }
+
+    private static int inverse(int jump) {
+        return switch (jump) {
+            case IFEQ -> IFNE;
+            case IFNE -> IFEQ;
+            case IFLT -> IFGE;
+            case IFGE -> IFLT;
+            case IFGT -> IFLE;
+            case IFLE -> IFGT;
+            case IF_ICMPEQ -> IF_ICMPNE;
+            case IF_ICMPNE -> IF_ICMPEQ;
+            case IF_ICMPLT -> IF_ICMPGE;
+            case IF_ICMPGE -> IF_ICMPLT;
+            case IF_ICMPGT -> IF_ICMPLE;
+            case IF_ICMPLE -> IF_ICMPGT;
+            default -> throw new IllegalArgumentException("not a conditional jump: " + jump);
+        };
+    }
+
+    private void select() {
+        Label second = new Label();
+        Label done = new Label();
+        int jump = takeCondition();
+        ValType valType = types.pop();
+        mv.visitJumpInsn(inverse(jump), second);
+        frame.pop(valType); // keep the first
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(second);
+        if (JvmFrame.size(valType) == 1) {
+            mv.visitInsn(SWAP);
+            mv.visitInsn(POP);
+        } else {
+            mv.visitInsn(DUP2_X2);
+            mv.visitInsn(POP2);
+            mv.visitInsn(POP2);
+        }
+        mv.visitLabel(done);
+    }
+
+    private int globalSlot(int global) {
+        return globalSlots.computeIfAbsent(global, g -> frame.allocateReference());
+    }
+
+    // ---- control flow ----
+
+    private FuncType blockType(ByteReader in) {
+        long blockType = in.s33();
+        if (blockType == -64) {
+            return FuncType.of(List.of(), List.of());
+        }
+        if (blockType < 0) {
+            return FuncType.of(List.of(), List.of(ValType.fromCode((int) (blockType & 0x7F))));
+        }
+        return module.types().get((int) blockType);
+    }
+
+    private Control target(int depth) {
+        return controls.get(controls.size() - 1 - depth);
+    }
+
+    private void markDead() {
+        reachable = false;
+    }
+
+    private void open(int op, FuncType blockType) {
+        int height = types.height() - blockType.params().size();
+        if (!reachable) {
+            controls.add(new Control(op == LOOP ? LOOP_KIND : op == IF ? IF_KIND : BLOCK_KIND, blockType, height,
+                    new Label(), new Label(), false));
+            return;
+        }
+        switch (op) {
+            case BLOCK -> controls.add(new Control(BLOCK_KIND, blockType, height, new Label(), null, true));
+            case LOOP -> {
+                // back-edges enter at `header`, which counts one budget unit; the first entry skips it
+                Label header = new Label();
+                Label bodyStart = new Label();
+                mv.visitJumpInsn(GOTO, bodyStart);
+                mv.visitLabel(header);
+                tick();
+                mv.visitLabel(bodyStart);
+                controls.add(new Control(LOOP_KIND, blockType, height, header, null, true));
+            }
+            default -> {
+                int jump = takeCondition();
+                height = types.height() - blockType.params().size();
+                Label elseLabel = new Label();
+                mv.visitJumpInsn(inverse(jump), elseLabel);
+                controls.add(new Control(IF_KIND, blockType, height, new Label(), elseLabel, true));
+            }
+        }
+    }
+
+    private void elseBranch() {
+        Control control = controls.get(controls.size() - 1);
+        if (reachable) {
+            mv.visitJumpInsn(GOTO, control.label);
+            control.targeted = true;
+        }
+        control.sawElse = true;
+        mv.visitLabel(control.elseLabel);
+        types.truncate(control.height);
+        types.pushAll(control.type.params());
+        reachable = control.live;
+    }
+
+    private void end() {
+        Control control = controls.remove(controls.size() - 1);
+        if (control.kind == FUNCTION_KIND) {
+            if (reachable) {
+                emitReturn();
+            }
+            return;
+        }
+        boolean falls = reachable;
+        if (control.kind == IF_KIND && !control.sawElse) {
+            mv.visitLabel(control.elseLabel); // the false path reaches the end directly
+            falls |= control.live;
+        }
+        if (control.kind != LOOP_KIND) {
+            mv.visitLabel(control.label);
+            falls |= control.targeted;
+        }
+        types.truncate(control.height);
+        types.pushAll(control.type.results());
+        reachable = falls;
+    }
+
+    /** Jumps to {@code target} carrying its label's values; the modeled stack is left as it was. */
+    private void branch(Control target) {
+        if (target.kind == FUNCTION_KIND) {
+            emitReturn();
+            return;
+        }
+        List<ValType> carried = target.branchTypes();
+        int extra = types.height() - carried.size() - target.height;
+        if (extra > 0) {
+            int[] slots = spill(carried.size());
+            for (int i = 0; i < extra; i++) {
+                frame.pop(types.peek(carried.size() + i));
+            }
+            reload(carried, slots);
+        }
+        mv.visitJumpInsn(GOTO, target.label);
+        target.targeted = true;
+    }
+
+    private void branchIf(Control target) {
+        int jump = takeCondition();
+        if (target.kind != FUNCTION_KIND && types.height() - target.branchTypes().size() == target.height) {
+            mv.visitJumpInsn(jump, target.label);
+            target.targeted = true;
+            return;
+        }
+        Label skip = new Label();
+        mv.visitJumpInsn(inverse(jump), skip);
+        branch(target);
+        mv.visitLabel(skip);
+    }
+
+    private void brTable(ByteReader in) {
+        int count = in.u32();
+        int[] depths = new int[count + 1];
+        for (int i = 0; i <= count; i++) {
+            depths[i] = in.u32();
+        }
+        if (!reachable) {
+            return;
+        }
+        types.pop();
+        Label[] labels = new Label[count];
+        Map<Integer, Label> byDepth = new HashMap<>();
+        List<Integer> trampolines = new ArrayList<>();
+        for (int i = 0; i <= count; i++) {
+            int depth = depths[i];
+            Control target = target(depth);
+            Label label = byDepth.get(depth);
+            if (label == null) {
+                boolean direct = target.kind != FUNCTION_KIND && types.height() - target.branchTypes().size() == target.height;
+                label = direct ? target.label : new Label();
+                if (direct) {
+                    target.targeted = true;
+                } else {
+                    trampolines.add(depth);
+                }
+                byDepth.put(depth, label);
+            }
+            if (i < count) {
+                labels[i] = label;
+            }
+        }
+        Label defaultLabel = byDepth.get(depths[count]);
+        if (count == 0) {
+            mv.visitInsn(POP);
+            mv.visitJumpInsn(GOTO, defaultLabel);
+        } else {
+            mv.visitTableSwitchInsn(0, count - 1, defaultLabel, labels);
+        }
+        for (int depth : trampolines) {
+            mv.visitLabel(byDepth.get(depth));
+            branch(target(depth));
+        }
+        markDead();
+    }
+
+    /** Stores the top {@code count} values in scratch locals (top first); the model is unchanged. */
+    private int[] spill(int count) {
+        int[] slots = new int[count];
+        Map<ValType, Integer> used = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            ValType valType = types.peek(i);
+            int n = used.merge(kindKey(valType), 1, Integer::sum) - 1;
+            slots[i] = frame.scratch(valType, n);
+            frame.store(valType, slots[i]);
+        }
+        return slots;
+    }
+
+    private void reload(List<ValType> values, int[] slots) {
+        for (int i = 0; i < values.size(); i++) {
+            frame.load(values.get(i), slots[values.size() - 1 - i]);
+        }
+    }
+
+    private static ValType kindKey(ValType valType) {
+        return valType == ValType.FUNCREF || valType == ValType.EXTERNREF ? ValType.I64 : valType;
+    }
+
+    // ---- calls and returns ----
+
+    /** Returns the function's results from the top of the stack (values below them are discarded). */
+    private void emitReturn() {
+        List<ValType> results = type.results();
+        if (results.size() > 1) {
+            int[] slots = spill(results.size());
+            frame.iconst(results.size());
+            mv.visitIntInsn(NEWARRAY, T_LONG);
+            for (int i = 0; i < results.size(); i++) {
+                mv.visitInsn(DUP);
+                frame.iconst(i);
+                frame.load(results.get(i), slots[results.size() - 1 - i]);
+                frame.toSlot(results.get(i));
+                mv.visitInsn(LASTORE);
+            }
+        }
+        leave();
+        Type returnType = Type.getType(JvmTypes.returnType(results));
+        mv.visitInsn(returnType.getOpcode(IRETURN));
+    }
+
+    /** Gives the store back the call depth and the rest of the budget. */
+    private void leave() {
+        mv.visitVarInsn(ALOAD, contextSlot);
+        mv.visitVarInsn(ILOAD, depthSlot);
+        mv.visitVarInsn(ILOAD, ticksSlot);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "leave", "(L" + CONTEXT + ";II)V", false);
+    }
+
+    private void call(int callee, int offset) {
+        FuncType calleeType = spaces.functionType(callee);
+        String descriptor = JvmTypes.methodType(calleeType).toMethodDescriptorString();
+        trapping(offset, () -> {
+            syncBudgetOut();
+            mv.visitVarInsn(ALOAD, instanceSlot);
+            if (callee < spaces.importedFunctionCount()) {
+                mv.visitInsn(DUP);
+                frame.iconst(callee);
+                mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "importTarget", "(L" + INSTANCE + ";I)L" + METHOD_HANDLE + ";", false);
+                mv.visitInsn(SWAP);
+                mv.visitInvokeDynamicInsn("call", through(descriptor), CALL_THROUGH);
+            } else {
+                mv.visitInvokeDynamicInsn("call", descriptor, CALL_DIRECT, callee);
+            }
+            syncBudgetIn();
+        });
+        callResults(calleeType);
+    }
+
+    private void callIndirect(int typeIndex, int table, int offset) {
+        FuncType calleeType = module.types().get(typeIndex);
+        String descriptor = JvmTypes.methodType(calleeType).toMethodDescriptorString();
+        trapping(offset, () -> {
+            if (types.pop() == ValType.I32) {
+                mv.visitInsn(I2L);
+            }
+            mv.visitVarInsn(ALOAD, instanceSlot);
+            frame.iconst(table);
+            frame.iconst(typeIndex);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "indirectTarget", "(JL" + INSTANCE + ";II)L" + METHOD_HANDLE + ";", false);
+            syncBudgetOut();
+            mv.visitVarInsn(ALOAD, instanceSlot);
+            mv.visitInvokeDynamicInsn("call", through(descriptor), CALL_THROUGH);
+            syncBudgetIn();
+        });
+        callResults(calleeType);
+    }
+
+    /** The descriptor of a call through an invoker: the handle goes between the arguments and the caller. */
+    private static String through(String descriptor) {
+        return descriptor.replace("L" + INSTANCE + ";)", "L" + METHOD_HANDLE + ";L" + INSTANCE + ";)");
+    }
+
+    /** Models the call's results; several come as a {@code long[]} to unpack. */
+    private void callResults(FuncType calleeType) {
+        types.pop(calleeType.params().size());
+        List<ValType> results = calleeType.results();
+        if (results.size() > 1) {
+            int array = frame.scratchReference();
+            mv.visitVarInsn(ASTORE, array);
+            for (int i = 0; i < results.size(); i++) {
+                mv.visitVarInsn(ALOAD, array);
+                frame.iconst(i);
+                mv.visitInsn(LALOAD);
+                frame.fromSlot(results.get(i));
+            }
+        }
+        types.pushAll(results);
+    }
+
+    /** Before a call: the callee counts on from the store's budget. */
+    private void syncBudgetOut() {
+        mv.visitVarInsn(ALOAD, contextSlot);
+        mv.visitVarInsn(ILOAD, ticksSlot);
+        mv.visitFieldInsn(PUTFIELD, CONTEXT, "budget", "I");
+    }
+
+    private void syncBudgetIn() {
+        mv.visitVarInsn(ALOAD, contextSlot);
+        mv.visitFieldInsn(GETFIELD, CONTEXT, "budget", "I");
+        mv.visitVarInsn(ISTORE, ticksSlot);
+    }
+
+    /** One budget unit (a call or a loop back-edge); a used-up slice draws the next (and checks time and interrupts). */
+    private void tick() {
+        Label left = new Label();
+        mv.visitIincInsn(ticksSlot, -1);
+        mv.visitVarInsn(ILOAD, ticksSlot);
+        mv.visitJumpInsn(IFNE, left);
+        mv.visitVarInsn(ALOAD, contextSlot);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CONTEXT, "nextSlice", "()I", false);
+        mv.visitVarInsn(ISTORE, ticksSlot);
+        mv.visitLabel(left);
+    }
+
+    // ---- traps ----
+
+    /** Emits {@code code} inside an exception range whose handler records this frame at {@code offset}. */
+    private void trapping(int offset, Runnable code) {
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        mv.visitLabel(start);
+        code.run();
+        mv.visitLabel(end);
+        handlers.add(handler);
+        handlerOffsets.add(offset);
+    }
+
+    private void emitHandlers() {
+        if (handlers.isEmpty()) {
+            return;
+        }
+        Label common = new Label();
+        for (int i = 0; i < handlers.size(); i++) {
+            mv.visitLabel(handlers.get(i));
+            frame.iconst(handlerOffsets.get(i));
+            mv.visitJumpInsn(GOTO, common);
+        }
+        mv.visitLabel(common);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        frame.iconst(functionIndex);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "frame",
+                "(Ljava/lang/Throwable;IL" + INSTANCE + ";I)Ljava/lang/Throwable;", false);
+        mv.visitInsn(ATHROW);
+    }
+
+    // ---- prologue ----
+
+    /** Emitted after the body (reached by the first jump) because only then is it known which globals the body uses. */
+    private void emitPrologue() {
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "context", "()L" + CONTEXT + ";", false);
+        mv.visitVarInsn(ASTORE, contextSlot);
+        mv.visitVarInsn(ALOAD, contextSlot);
+        mv.visitFieldInsn(GETFIELD, CONTEXT, "callDepth", "I");
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ISTORE, depthSlot);
+        mv.visitVarInsn(ALOAD, contextSlot);
+        mv.visitFieldInsn(GETFIELD, CONTEXT, "maxCallDepth", "I");
+        Label deepEnough = new Label();
+        mv.visitJumpInsn(IF_ICMPLT, deepEnough);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "callStackExhausted", "()Lorg/wasmvm/core/runtime/Trap;", false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(deepEnough);
+        mv.visitVarInsn(ALOAD, contextSlot);
+        mv.visitVarInsn(ILOAD, depthSlot);
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(IADD);
+        mv.visitFieldInsn(PUTFIELD, CONTEXT, "callDepth", "I");
+        syncBudgetIn();
+        tick();
+        for (int i = type.params().size(); i < localTypes.length; i++) {
+            frame.zero(localTypes[i]);
+            frame.store(localTypes[i], localSlots[i]);
+        }
+        memory.emitPrologue();
+        globalSlots.forEach((global, slot) -> {
+            mv.visitVarInsn(ALOAD, instanceSlot);
+            mv.visitFieldInsn(GETFIELD, INSTANCE, "globals", "[L" + GLOBAL + ";");
+            frame.iconst(global);
+            mv.visitInsn(AALOAD);
+            mv.visitVarInsn(ASTORE, slot);
+        });
+    }
+}

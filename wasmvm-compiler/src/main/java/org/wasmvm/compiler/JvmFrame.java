@@ -1,0 +1,155 @@
+package org.wasmvm.compiler;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+import org.wasmvm.core.model.ValType;
+
+/**
+ * The JVM side of one compiled function's frame: which JVM local holds what, and the typed
+ * load/store/pop/convert instructions for wasm values (DESIGN §5: i32 {@code int}, i64 and
+ * references {@code long}, f32 {@code float}, f64 {@code double}; raw slots are {@code long}s as the
+ * interpreter holds them).
+ */
+final class JvmFrame {
+    private final MethodVisitor mv;
+    private int nextLocal;
+    /** Short-lived locals per JVM kind (I, J, F, D, A), reused by every instruction that spills. */
+    private final List<List<Integer>> scratch = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+            new ArrayList<>(), new ArrayList<>());
+
+    JvmFrame(MethodVisitor mv, int firstFreeLocal) {
+        this.mv = mv;
+        this.nextLocal = firstFreeLocal;
+    }
+
+    /** A new JVM local for a value of {@code type}. */
+    int allocate(ValType type) {
+        int slot = nextLocal;
+        nextLocal += size(type);
+        return slot;
+    }
+
+    /** A new JVM local for a reference (an object the function keeps at hand). */
+    int allocateReference() {
+        return nextLocal++;
+    }
+
+    /** The {@code index}-th scratch local of {@code type}'s kind. */
+    int scratch(ValType type, int index) {
+        List<Integer> pool = scratch.get(kind(type));
+        while (pool.size() <= index) {
+            pool.add(type == null ? allocateReference() : allocate(type));
+        }
+        return pool.get(index);
+    }
+
+    /** A scratch local holding a reference ({@code long[]} results). */
+    int scratchReference() {
+        return scratch(null, 0);
+    }
+
+    static int size(ValType type) {
+        return type == ValType.I32 || type == ValType.F32 ? 1 : 2;
+    }
+
+    private static int kind(ValType type) {
+        if (type == null) {
+            return 4;
+        }
+        return switch (type) {
+            case I32 -> 0;
+            case F32 -> 2;
+            case F64 -> 3;
+            default -> 1;
+        };
+    }
+
+    static Type jvmType(ValType type) {
+        return switch (type) {
+            case I32 -> Type.INT_TYPE;
+            case F32 -> Type.FLOAT_TYPE;
+            case F64 -> Type.DOUBLE_TYPE;
+            default -> Type.LONG_TYPE;
+        };
+    }
+
+    void load(ValType type, int slot) {
+        mv.visitVarInsn(jvmType(type).getOpcode(ILOAD), slot);
+    }
+
+    void store(ValType type, int slot) {
+        mv.visitVarInsn(jvmType(type).getOpcode(ISTORE), slot);
+    }
+
+    void pop(ValType type) {
+        mv.visitInsn(size(type) == 1 ? POP : POP2);
+    }
+
+    void dup(ValType type) {
+        mv.visitInsn(size(type) == 1 ? DUP : DUP2);
+    }
+
+    /** Pushes the zero of {@code type} (a reference's zero is null, -1). */
+    void zero(ValType type) {
+        switch (type) {
+            case I32 -> mv.visitInsn(ICONST_0);
+            case F32 -> mv.visitInsn(FCONST_0);
+            case F64 -> mv.visitInsn(DCONST_0);
+            case I64 -> mv.visitInsn(LCONST_0);
+            default -> mv.visitLdcInsn(-1L);
+        }
+    }
+
+    /** Converts the typed value on top of the stack to its raw slot ({@code long}). */
+    void toSlot(ValType type) {
+        switch (type) {
+            case I32 -> mv.visitInsn(I2L);
+            case F32 -> {
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+                mv.visitInsn(I2L);
+            }
+            case F64 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+            default -> {
+            }
+        }
+    }
+
+    /** Converts the raw slot ({@code long}) on top of the stack to a typed value. */
+    void fromSlot(ValType type) {
+        switch (type) {
+            case I32 -> mv.visitInsn(L2I);
+            case F32 -> {
+                mv.visitInsn(L2I);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+            }
+            case F64 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+            default -> {
+            }
+        }
+    }
+
+    /** Pushes an int constant in the shortest form. */
+    void iconst(int value) {
+        if (value >= -1 && value <= 5) {
+            mv.visitInsn(ICONST_0 + value);
+        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(BIPUSH, value);
+        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+            mv.visitIntInsn(SIPUSH, value);
+        } else {
+            mv.visitLdcInsn(value);
+        }
+    }
+
+    void lconst(long value) {
+        if (value == 0 || value == 1) {
+            mv.visitInsn(LCONST_0 + (int) value);
+        } else {
+            mv.visitLdcInsn(value);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.wasmvm.core.tier;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import org.wasmvm.core.TrapKind;
+import org.wasmvm.core.WasmException;
+import org.wasmvm.core.interp.BulkOps;
+import org.wasmvm.core.interp.Interpreter;
+import org.wasmvm.core.runtime.FunctionInstance;
+import org.wasmvm.core.runtime.HostFunctionInstance;
+import org.wasmvm.core.runtime.ModuleInstance;
+import org.wasmvm.core.runtime.StoreContext;
+import org.wasmvm.core.runtime.Trap;
+
+/**
+ * What compiled code calls into the runtime for: linking its calls, recording its frames in a
+ * trap, and the checks that are not worth inlining. Public because generated classes live in the
+ * compiler's package; not an API.
+ */
+public final class CompiledSupport {
+    private CompiledSupport() {
+    }
+
+    /**
+     * Bootstrap of a direct call to the defined function {@code functionIndex} of the caller's module
+     * (the generated class's class data is the module's {@link FunctionTiers}).
+     */
+    public static CallSite callDirect(MethodHandles.Lookup caller, String name, MethodType type, int functionIndex)
+            throws IllegalAccessException {
+        return MethodHandles.classData(caller, "_", FunctionTiers.class).site(functionIndex);
+    }
+
+    /**
+     * Bootstrap of a call through an invoker computed at run time ({@link #importTarget},
+     * {@link #indirectTarget}): {@code (params…, MethodHandle invoker, ModuleInstance caller) → result}.
+     */
+    public static CallSite callThrough(MethodHandles.Lookup caller, String name, MethodType type) {
+        int n = type.parameterCount() - 2;
+        MethodType target = type.dropParameterTypes(n, n + 1);
+        MethodHandle invoker = MethodHandles.exactInvoker(target);   // (MethodHandle, params…, caller)
+        int[] order = new int[n + 2];
+        order[0] = n;
+        for (int i = 0; i < n; i++) {
+            order[i + 1] = i;
+        }
+        order[n + 1] = n + 1;
+        return new ConstantCallSite(MethodHandles.permuteArguments(invoker, type, order));
+    }
+
+    /** The invoker of the imported function {@code functionIndex}. */
+    public static MethodHandle importTarget(ModuleInstance instance, int functionIndex) {
+        return invoker(instance.functions[functionIndex]);
+    }
+
+    /** The invoker {@code call_indirect} calls: traps on a bad index, a null entry or a signature mismatch. */
+    public static MethodHandle indirectTarget(long index, ModuleInstance instance, int table, int typeIndex) {
+        long handle = BulkOps.indirectTarget(instance.tables[table], index);
+        FunctionInstance callee = instance.context().function(handle);
+        if (callee.typeId() != instance.module().code().typeId(typeIndex)) {
+            throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+        }
+        return invoker(callee);
+    }
+
+    private static MethodHandle invoker(FunctionInstance function) {
+        MethodHandle invoker = function.invoker;
+        if (invoker == null) {
+            invoker = Bridges.invoker(function);
+            function.invoker = invoker;
+        }
+        return invoker;
+    }
+
+    static long[] callHost(HostFunctionInstance host, ModuleInstance caller, long[] args) {
+        return Interpreter.callHost(host, caller, args);
+    }
+
+    /** A compiled function returns: the caller's call depth, the rest of the budget back to the store. */
+    public static void leave(StoreContext context, int depth, int budget) {
+        context.callDepth = depth;
+        context.budget = budget;
+    }
+
+    /** The prologue found the call depth limit reached. */
+    public static Trap callStackExhausted() {
+        return new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+    }
+
+    /** The trap {@code unreachable} raises. */
+    public static Trap unreachable() {
+        return new Trap(TrapKind.UNREACHABLE);
+    }
+
+    /**
+     * The exception handler of every compiled function: what left the instruction at {@code offset}
+     * becomes (or stays) a {@link Trap} that records this frame. Wasm-level exceptions of the API
+     * (a nested trap, {@code exit}) and JVM errors other than stack overflow pass through.
+     */
+    public static Throwable frame(Throwable thrown, int offset, ModuleInstance instance, int functionIndex) {
+        Trap trap;
+        if (thrown instanceof Trap t) {
+            trap = t;
+        } else if (thrown instanceof StackOverflowError) {
+            trap = new Trap(TrapKind.CALL_STACK_EXHAUSTED, Interpreter.JAVA_STACK_OVERFLOW);
+        } else if (thrown instanceof RuntimeException e && !(e instanceof WasmException)) {
+            trap = new Trap(TrapKind.HOST_ERROR, e.toString(), e);
+        } else {
+            return thrown;
+        }
+        trap.addFrame(Interpreter.frameName(instance.functions[functionIndex], offset));
+        return trap;
+    }
+
+    /** The effective address of a 64-bit memory access: as the interpreter computes it (-1 when beyond 2^63). */
+    public static long address64(long base, long offset) {
+        return (base | offset) < 0 ? -1 : base + offset;
+    }
+}

@@ -1,0 +1,143 @@
+package org.wasmvm.core.tier;
+
+import java.lang.invoke.MutableCallSite;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.wasmvm.core.Engine;
+import org.wasmvm.core.Module;
+import org.wasmvm.core.TrapKind;
+import org.wasmvm.core.interp.Interpreter;
+import org.wasmvm.core.runtime.ModuleInstance;
+import org.wasmvm.core.runtime.StoreContext;
+import org.wasmvm.core.runtime.Trap;
+import org.wasmvm.core.runtime.WasmFunction;
+
+/**
+ * The tiers of one module's defined functions, shared by all its instances: each function's compiled
+ * code once there is some, the call site compiled callers link to (it runs the interpreter until
+ * the function is compiled, then the compiled code), and the tier-up bookkeeping. Thread-safe: a
+ * module is shared between threads, and background threads install compiled code.
+ */
+public final class FunctionTiers {
+    private static final int NOT_COMPILED = 0, QUEUED = 1, COMPILED = 2, STAYS_INTERPRETED = 3;
+    /** Slices (each {@link StoreContext#SLICE} loop iterations or calls) that must end in a function before it is compiled. */
+    private static final int HOT_SLICES = 2;
+    /** Calls from compiled code into a still interpreted function that count as one such slice. */
+    private static final int HOT_CALLS = 1000;
+
+    private final Module module;
+    private final int imported;
+    private final AtomicReferenceArray<JvmCode> code;
+    private final AtomicIntegerArray state;
+    /** Racy counters: a lost update only delays a compilation. */
+    private final int[] heat;
+    private final int[] bridgeCalls;
+    /** Guarded by {@code this}; created when a compiled caller first links to the function. */
+    private final MutableCallSite[] sites;
+
+    public FunctionTiers(Module module) {
+        this.module = module;
+        this.imported = module.indexSpaces().importedFunctionCount();
+        int defined = module.indexSpaces().functionCount() - imported;
+        this.code = new AtomicReferenceArray<>(defined);
+        this.state = new AtomicIntegerArray(defined);
+        this.heat = new int[defined];
+        this.bridgeCalls = new int[defined];
+        this.sites = new MutableCallSite[defined];
+    }
+
+    public Module module() {
+        return module;
+    }
+
+    /** The compiled code of the defined function {@code functionIndex}, or null while it is interpreted. */
+    public JvmCode code(int functionIndex) {
+        return code.get(functionIndex - imported);
+    }
+
+    /** The code a call runs on {@code engine}: compiled now for {@link Engine#COMPILER}; null means interpret. */
+    public JvmCode codeFor(int functionIndex, Engine engine) {
+        JvmCode compiled = code(functionIndex);
+        if (compiled == null && engine == Engine.COMPILER && state.get(functionIndex - imported) != STAYS_INTERPRETED) {
+            compiled = compile(functionIndex);
+        }
+        return compiled;
+    }
+
+    /**
+     * The interpreter saw the function running when a slice ended (or compiled code called it
+     * often): once hot, it is compiled in the background.
+     */
+    public void heat(int functionIndex) {
+        int defined = functionIndex - imported;
+        if (state.get(defined) == NOT_COMPILED && ++heat[defined] >= HOT_SLICES
+                && state.compareAndSet(defined, NOT_COMPILED, QUEUED)
+                && !CompilerTier.submit(() -> compile(functionIndex))) {
+            heat[defined] = 0;
+            state.set(defined, NOT_COMPILED);
+        }
+    }
+
+    /** The call site of a defined function that compiled callers invoke (created on first use). */
+    public synchronized MutableCallSite site(int functionIndex) {
+        int defined = functionIndex - imported;
+        MutableCallSite site = sites[defined];
+        if (site == null) {
+            JvmCode compiled = code.get(defined);
+            site = new MutableCallSite(compiled != null ? compiled.handle()
+                    : Bridges.interpreting(this, functionIndex, module.indexSpaces().functionType(functionIndex)));
+            sites[defined] = site;
+        }
+        return site;
+    }
+
+    private JvmCode compile(int functionIndex) {
+        int defined = functionIndex - imported;
+        JvmCode compiled;
+        try {
+            compiled = CompilerTier.compiler().compile(module, functionIndex);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // Compilation never fails a run: the function keeps running in the interpreter.
+            state.set(defined, STAYS_INTERPRETED);
+            CompilerTier.staysInterpreted(functionIndex, e);
+            return null;
+        }
+        CompilerTier.compiled();
+        synchronized (this) {
+            code.set(defined, compiled);
+            state.set(defined, COMPILED);
+            if (sites[defined] != null) {
+                sites[defined].setTarget(compiled.handle());
+            }
+        }
+        return compiled;
+    }
+
+    /**
+     * A call from compiled code into a function that has no compiled code at the call site yet:
+     * checks the depth and counts the call as the interpreter would, then runs it on the tier it has.
+     */
+    static long[] enter(FunctionTiers tiers, int functionIndex, ModuleInstance instance, long[] args) {
+        StoreContext context = instance.context();
+        if (context.callDepth >= context.maxCallDepth) {
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+        }
+        if (--context.budget == 0) {
+            context.refillBudget();
+        }
+        JvmCode compiled = tiers.codeFor(functionIndex, context.engine());
+        var function = (WasmFunction) instance.functions[functionIndex];
+        if (compiled == null) {
+            int defined = functionIndex - tiers.imported;
+            if (++tiers.bridgeCalls[defined] % HOT_CALLS == 0) {
+                tiers.heat(functionIndex);
+            }
+            return Interpreter.invokeNested(function, args);
+        }
+        int results = function.type().results().size();
+        long[] slots = Arrays.copyOf(args, Math.max(args.length, results));
+        compiled.slots().call(slots, 0, instance);
+        return slots.length == results ? slots : Arrays.copyOf(slots, results);
+    }
+}

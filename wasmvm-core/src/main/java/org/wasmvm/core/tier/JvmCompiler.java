@@ -1,0 +1,17 @@
+package org.wasmvm.core.tier;
+
+import org.wasmvm.core.Module;
+
+/**
+ * A compiler of wasm function bodies to JVM code: the service {@code wasmvm-compiler} provides
+ * ({@code META-INF/services/org.wasmvm.core.tier.JvmCompiler}).
+ */
+public interface JvmCompiler {
+    /**
+     * Compiles the defined function at {@code functionIndex} of a validated {@code module}.
+     *
+     * @throws UnsupportedOperationException when this function cannot be compiled (it then stays
+     *     interpreted); the message says why
+     */
+    JvmCode compile(Module module, int functionIndex);
+}
