@@ -155,9 +155,10 @@ final class FunctionEmitter {
         switch (op) {
             case UNREACHABLE -> {
                 if (reachable) {
-                    trapping(offset, () -> mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "unreachable",
-                            "()Lorg/wasmvm/core/runtime/Trap;", false));
-                    mv.visitInsn(ATHROW);
+                    trapping(offset, () -> {
+                        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "unreachable", "()Lorg/wasmvm/core/runtime/Trap;", false);
+                        mv.visitInsn(ATHROW);
+                    });
                     markDead();
                 }
             }
@@ -169,17 +170,17 @@ final class FunctionEmitter {
             case BR -> {
                 int depth = in.u32();
                 if (reachable) {
-                    branch(target(depth));
+                    branch(target(depth), offset);
                     markDead();
                 }
             }
             case BR_IF -> {
                 int depth = in.u32();
                 if (reachable) {
-                    branchIf(target(depth));
+                    branchIf(target(depth), offset);
                 }
             }
-            case BR_TABLE -> brTable(in);
+            case BR_TABLE -> brTable(in, offset);
             case org.wasmvm.core.binary.Opcodes.RETURN -> {
                 if (reachable) {
                     emitReturn();
@@ -448,13 +449,8 @@ final class FunctionEmitter {
         switch (op) {
             case BLOCK -> controls.add(new Control(BLOCK_KIND, blockType, height, new Label(), null, true));
             case LOOP -> {
-                // back-edges enter at `header`, which counts one budget unit; the first entry skips it
                 Label header = new Label();
-                Label bodyStart = new Label();
-                mv.visitJumpInsn(GOTO, bodyStart);
                 mv.visitLabel(header);
-                tick();
-                mv.visitLabel(bodyStart);
                 controls.add(new Control(LOOP_KIND, blockType, height, header, null, true));
             }
             default -> {
@@ -502,8 +498,11 @@ final class FunctionEmitter {
         reachable = falls;
     }
 
-    /** Jumps to {@code target} carrying its label's values; the modeled stack is left as it was. */
-    private void branch(Control target) {
+    /**
+     * Jumps to {@code target} carrying its label's values; the modeled stack is left as it was. A
+     * back-edge counts one budget unit, at the branch (whose offset a timeout trap then names).
+     */
+    private void branch(Control target, int offset) {
         if (target.kind == FUNCTION_KIND) {
             emitReturn();
             return;
@@ -517,24 +516,33 @@ final class FunctionEmitter {
             }
             reload(carried, slots);
         }
+        if (target.kind == LOOP_KIND) {
+            trapping(offset, this::tick);
+        }
         mv.visitJumpInsn(GOTO, target.label);
         target.targeted = true;
     }
 
-    private void branchIf(Control target) {
+    /** Whether a branch to {@code target} is a bare jump: nothing to drop, not a return, not a back-edge. */
+    private boolean direct(Control target) {
+        return target.kind != FUNCTION_KIND && target.kind != LOOP_KIND
+                && types.height() - target.branchTypes().size() == target.height;
+    }
+
+    private void branchIf(Control target, int offset) {
         int jump = takeCondition();
-        if (target.kind != FUNCTION_KIND && types.height() - target.branchTypes().size() == target.height) {
+        if (direct(target)) {
             mv.visitJumpInsn(jump, target.label);
             target.targeted = true;
             return;
         }
         Label skip = new Label();
         mv.visitJumpInsn(inverse(jump), skip);
-        branch(target);
+        branch(target, offset);
         mv.visitLabel(skip);
     }
 
-    private void brTable(ByteReader in) {
+    private void brTable(ByteReader in, int offset) {
         int count = in.u32();
         int[] depths = new int[count + 1];
         for (int i = 0; i <= count; i++) {
@@ -552,7 +560,7 @@ final class FunctionEmitter {
             Control target = target(depth);
             Label label = byDepth.get(depth);
             if (label == null) {
-                boolean direct = target.kind != FUNCTION_KIND && types.height() - target.branchTypes().size() == target.height;
+                boolean direct = direct(target);
                 label = direct ? target.label : new Label();
                 if (direct) {
                     target.targeted = true;
@@ -574,7 +582,7 @@ final class FunctionEmitter {
         }
         for (int depth : trampolines) {
             mv.visitLabel(byDepth.get(depth));
-            branch(target(depth));
+            branch(target(depth), offset);
         }
         markDead();
     }
@@ -775,7 +783,7 @@ final class FunctionEmitter {
         mv.visitInsn(IADD);
         mv.visitFieldInsn(PUTFIELD, CONTEXT, "callDepth", "I");
         syncBudgetIn();
-        tick();
+        tick(); // this call's unit; a trap here is the caller's (it names the call)
         for (int i = type.params().size(); i < localTypes.length; i++) {
             frame.zero(localTypes[i]);
             frame.store(localTypes[i], localSlots[i]);

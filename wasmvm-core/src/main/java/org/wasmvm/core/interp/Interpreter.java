@@ -18,6 +18,7 @@ import org.wasmvm.core.runtime.ModuleInstance;
 import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.Trap;
 import org.wasmvm.core.runtime.WasmFunction;
+import org.wasmvm.core.tier.DeepStack;
 import org.wasmvm.core.tier.FunctionTiers;
 import org.wasmvm.core.tier.JvmCode;
 
@@ -58,6 +59,9 @@ public final class Interpreter {
         }
         var wasm = (WasmFunction) function;
         StoreContext context = wasm.instance().context();
+        if (wasm.tiers() != null && !DeepStack.current()) {
+            return DeepStack.call(() -> invoke(function, args), context);
+        }
         int savedDepth = context.callDepth;
         int savedBudget = context.budget;
         context.startCall();
