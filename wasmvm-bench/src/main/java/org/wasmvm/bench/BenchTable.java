@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -19,17 +21,19 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.wasmvm.core.Engine;
 
 /**
- * Runs the benchmarks with JMH and prints Markdown tables: the workloads side by side (wasmvm on the
- * wasm64 and wasm32 builds, Chicory's interpreter on the wasm32 build) with the ratios
- * Chicory/wasmvm and their geometric means, the load throughput of the large module, and the
- * trivial module end to end.
+ * Runs the benchmarks with JMH and prints Markdown tables: the workloads side by side, one table per
+ * wasmvm target (wasmvm on each engine next to Chicory's interpreter and compiler, both on the wasm32
+ * build) with the ratios Chicory/wasmvm and their geometric means (see {@link Comparison}), the load
+ * throughput of the large module, and the trivial module end to end.
  *
  * <pre>java -cp wasmvm-bench/target/benchmarks.jar org.wasmvm.bench.BenchTable [JMH options]</pre>
  *
- * Any JMH command-line option works (e.g. {@code -wi 1 -i 3 -r 1s}, or {@code -p workload=fib,nbody}
- * to run a subset, or a regexp of benchmarks); without a regexp, every benchmark of this package
+ * Any JMH command-line option works (e.g. {@code -wi 1 -i 3 -r 1s}, or {@code -p workload=fib,nbody},
+ * {@code -p engine=tiered}, {@code -p target=wasm32} (wasmvm's build), {@code -p machine=compiler}
+ * (Chicory's), {@code -p runtime=wasmvm-wasm32} (load and trivial benchmarks) to run a subset, or a regexp of benchmarks); without a regexp, every benchmark of this package
  * runs. {@code -Dbench.table=FILE} also writes the tables to FILE. Times are medians of the
  * measurement iterations (of the forks, for single-shot benchmarks), ± JMH's 99.9% error of the mean.
  */
@@ -68,19 +72,25 @@ public final class BenchTable {
     }
 
     static String render(Collection<RunResult> results) {
-        // benchmark method -> first param (workload or runtime) -> runtime -> score
-        Map<String, Map<String, Score>> workloads = new LinkedHashMap<>();
+        // wasmvm: target -> workload -> column; Chicory (wasm32 only): workload -> column
+        Map<String, Map<String, Map<String, Score>>> wasmvm = new TreeMap<>();
+        Map<String, Map<String, Score>> chicory = new LinkedHashMap<>();
         Map<String, Score> load = new LinkedHashMap<>();
         Map<String, Score> warm = new LinkedHashMap<>();
         Map<String, Score> cold = new LinkedHashMap<>();
         for (RunResult run : results) {
-            String bench = run.getParams().getBenchmark();
+            BenchmarkParams params = run.getParams();
+            String bench = params.getBenchmark();
             String method = bench.substring(bench.lastIndexOf('.') + 1);
-            String runtime = run.getParams().getParam("runtime");
+            String runtime = params.getParam("runtime");
             Score score = score(run.getPrimaryResult());
-            if (bench.contains("WorkloadBench")) {
-                workloads.computeIfAbsent(run.getParams().getParam("workload"), k -> new LinkedHashMap<>())
-                    .put(runtime, score);
+            if (bench.contains(".ChicoryWorkloadBench.")) {
+                chicory.computeIfAbsent(params.getParam("workload"), k -> new LinkedHashMap<>())
+                    .put(Comparison.chicory(ChicoryWorkloadBench.runtime(params.getParam("machine"))), score);
+            } else if (bench.contains(".WorkloadBench.")) {
+                wasmvm.computeIfAbsent(params.getParam("target"), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(params.getParam("workload"), k -> new LinkedHashMap<>())
+                    .put(Comparison.wasmvm(Engine.parse(params.getParam("engine"))), score);
             } else if (bench.contains("LoadBench")) {
                 load.put(runtime, score);
             } else if (bench.contains("TrivialBench") && method.equals("warm")) {
@@ -90,26 +100,16 @@ public final class BenchTable {
             }
         }
         StringBuilder out = new StringBuilder();
-        if (!workloads.isEmpty()) {
-            out.append("| workload | wasmvm wasm64 ms | wasmvm wasm32 ms | Chicory ms | Chicory/wasmvm (wasm32) | Chicory/wasmvm (wasm64) |\n");
-            out.append("|---|---:|---:|---:|---:|---:|\n");
-            List<Double> ratios32 = new ArrayList<>();
-            List<Double> ratios64 = new ArrayList<>();
-            for (String w : ordered(workloads)) {
-                Map<String, Score> row = workloads.get(w);
-                Score w64 = row.get(Runtimes.WASMVM_WASM64);
-                Score w32 = row.get(Runtimes.WASMVM_WASM32);
-                Score ch = row.get(Runtimes.CHICORY_WASM32);
-                out.append("| ").append(w)
-                    .append(" | ").append(cell(w64))
-                    .append(" | ").append(cell(w32))
-                    .append(" | ").append(cell(ch))
-                    .append(" | ").append(ratio(ch, w32, ratios32))
-                    .append(" | ").append(ratio(ch, w64, ratios64))
-                    .append(" |\n");
-            }
-            out.append("| **geometric mean** | | | | **").append(geomean(ratios32))
-                .append("** | **").append(geomean(ratios64)).append("** |\n");
+        if (wasmvm.isEmpty() && !chicory.isEmpty()) {
+            wasmvm.put("wasm32", new LinkedHashMap<>());
+        }
+        for (Map.Entry<String, Map<String, Map<String, Score>>> t : wasmvm.entrySet()) {
+            // Chicory runs the wasm32 build in both tables: it has no memory64
+            Map<String, Map<String, Score>> rows = t.getValue();
+            chicory.forEach((w, columns) -> rows.computeIfAbsent(w, k -> new LinkedHashMap<>()).putAll(columns));
+            out.append(out.length() == 0 ? "" : "\n").append("Workloads, wasmvm on the ").append(t.getKey())
+                .append(" build").append(t.getKey().equals("wasm32") ? "" : " (Chicory on wasm32)").append(":\n\n")
+                .append(Comparison.render(rows));
         }
         if (!load.isEmpty()) {
             out.append("\nLoad + validate + instantiate of the large module (`large.<target>.wasm`):\n\n");
@@ -136,41 +136,6 @@ public final class BenchTable {
             }
         }
         return out.toString();
-    }
-
-    private static List<String> ordered(Map<String, ?> workloads) {
-        List<String> order = new ArrayList<>();
-        for (String w : Workloads.COMPUTE) {
-            if (workloads.containsKey(w)) {
-                order.add(w);
-            }
-        }
-        workloads.keySet().stream().filter(w -> !order.contains(w)).forEach(order::add);
-        return order;
-    }
-
-    private static String cell(Score s) {
-        return s == null ? "–" : s.format();
-    }
-
-    private static String ratio(Score chicory, Score wasmvm, List<Double> collect) {
-        if (chicory == null || wasmvm == null) {
-            return "–";
-        }
-        double r = chicory.ms() / wasmvm.ms();
-        collect.add(r);
-        return String.format(Locale.ROOT, "%.2f", r);
-    }
-
-    private static String geomean(List<Double> ratios) {
-        if (ratios.isEmpty()) {
-            return "–";
-        }
-        double logSum = 0;
-        for (double r : ratios) {
-            logSum += Math.log(r);
-        }
-        return String.format(Locale.ROOT, "%.2f", Math.exp(logSum / ratios.size()));
     }
 
     private static Score score(Result<?> result) {

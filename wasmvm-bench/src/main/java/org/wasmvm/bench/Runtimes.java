@@ -2,13 +2,18 @@ package org.wasmvm.bench;
 
 import java.util.function.LongUnaryOperator;
 
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.wasm.Parser;
+import org.wasmvm.core.Engine;
 import org.wasmvm.core.ExportedFunction;
+import org.wasmvm.core.RuntimeLimits;
+import org.wasmvm.core.Store;
 import org.wasmvm.core.Wasm;
 
 /**
  * The runtimes compared, each behind the same tiny surface: load + validate + instantiate a module,
- * and call its exported {@code run(i32) -> i64}.
+ * and call its exported {@code run(i32) -> i64}. A runtime name is {@code <runtime>-<target>}; wasmvm
+ * also takes an {@link Engine}, Chicory's engine is part of its name.
  */
 public final class Runtimes {
 
@@ -18,30 +23,47 @@ public final class Runtimes {
     public static final String WASMVM_WASM32 = "wasmvm-wasm32";
     /** Chicory's interpreter on the wasm32 build (Chicory has no memory64). */
     public static final String CHICORY_WASM32 = "chicory-wasm32";
+    /** Chicory's compiler ({@code MachineFactoryCompiler}) on the wasm32 build. */
+    public static final String CHICORY_COMPILER_WASM32 = "chicory-compiler-wasm32";
 
     private Runtimes() {
     }
 
     /** The module target a runtime name runs: "wasm32" or "wasm64". */
     public static String target(String runtime) {
-        return runtime.substring(runtime.indexOf('-') + 1);
+        return runtime.substring(runtime.lastIndexOf('-') + 1);
     }
 
-    /** Loads, validates and instantiates {@code module}; returns the instance (to defeat dead-code elimination). */
+    /** Loads, validates and instantiates {@code module}, wasmvm on the engine of {@code -Dwasmvm.engine}. */
     public static Object instantiate(String runtime, byte[] module) {
+        return instantiate(runtime, Engine.configured(), module);
+    }
+
+    /**
+     * Loads, validates and instantiates {@code module} (Chicory's compiler also compiles it here);
+     * returns the instance (to defeat dead-code elimination). {@code engine} only applies to wasmvm.
+     */
+    public static Object instantiate(String runtime, Engine engine, byte[] module) {
         if (runtime.startsWith("wasmvm-")) {
-            return Wasm.load(module).instantiate();
+            return new Store(RuntimeLimits.DEFAULT, engine).instantiate(Wasm.load(module));
         }
-        if (runtime.equals(CHICORY_WASM32)) {
-            return com.dylibso.chicory.runtime.Instance.builder(Parser.parse(module)).build();
-        }
-        throw new IllegalArgumentException("unknown runtime " + runtime);
+        return switch (runtime) {
+            case CHICORY_WASM32 -> com.dylibso.chicory.runtime.Instance.builder(Parser.parse(module)).build();
+            case CHICORY_COMPILER_WASM32 -> com.dylibso.chicory.runtime.Instance.builder(Parser.parse(module))
+                .withMachineFactory(MachineFactoryCompiler::compile)
+                .build();
+            default -> throw new IllegalArgumentException("unknown runtime " + runtime);
+        };
     }
 
     /** Instantiates {@code module} and returns its export {@code run} as a function of one i32 argument. */
     public static LongUnaryOperator run(String runtime, byte[] module) {
-        Object instance = instantiate(runtime, module);
-        return export(instance, "run");
+        return export(instantiate(runtime, module), "run");
+    }
+
+    /** {@link #run(String, byte[])} with wasmvm on {@code engine}. */
+    public static LongUnaryOperator run(String runtime, Engine engine, byte[] module) {
+        return export(instantiate(runtime, engine, module), "run");
     }
 
     static LongUnaryOperator export(Object instance, String name) {

@@ -18,13 +18,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * A trivial module end to end: load + validate + instantiate + one call of {@code run(14)}, which
  * is what a Maven build pays per plugin execution. {@link #warm()} is the steady state (a JVM that
  * already ran it many times); {@link #cold()} is the first execution in a fresh JVM (class loading
- * and interpretation of the runtime itself included), one shot per fork.
+ * and interpretation of the runtime itself included), one shot per fork. wasmvm runs on its default
+ * engine ({@link org.wasmvm.core.Engine#configured()}: tiered unless the fork has -Dwasmvm.engine);
+ * Chicory's compiler pays its compilation in every operation.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class TrivialBench {
 
-    @Param({Runtimes.WASMVM_WASM64, Runtimes.WASMVM_WASM32, Runtimes.CHICORY_WASM32})
+    @Param({Runtimes.WASMVM_WASM64, Runtimes.WASMVM_WASM32, Runtimes.CHICORY_WASM32, Runtimes.CHICORY_COMPILER_WASM32})
     public String runtime;
 
     private byte[] module;

@@ -17,6 +17,11 @@ public final class Workloads {
         "sha256", "nbody", "fannkuch", "sieve", "quicksort", "matmul", "fib", "membw"
     };
 
+    /** The compute workloads and the trivial module (what a single short program run pays), in table order. */
+    public static final String[] ALL = {
+        "sha256", "nbody", "fannkuch", "sieve", "quicksort", "matmul", "fib", "membw", "trivial"
+    };
+
     private static final Properties EXPECTED = new Properties();
 
     static {
