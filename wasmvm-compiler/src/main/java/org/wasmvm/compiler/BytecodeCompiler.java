@@ -33,7 +33,7 @@ public final class BytecodeCompiler implements JvmCompiler {
     private static final String SLOT_ENTRY = Type.getInternalName(SlotEntry.class);
 
     @Override
-    public JvmCode compile(Module module, int functionIndex) {
+    public JvmCode compile(Module module, int functionIndex, int osrOperandBase) {
         IndexSpaces spaces = module.indexSpaces();
         FuncType type = spaces.functionType(functionIndex);
         FunctionBody body = module.model().codes().get(functionIndex - spaces.importedFunctionCount());
@@ -47,12 +47,17 @@ public final class BytecodeCompiler implements JvmCompiler {
         };
         writer.visit(V17, ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", new String[] {SLOT_ENTRY});
         MethodVisitor invoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "invoke", methodType.toMethodDescriptorString(), null, null);
-        int size = new FunctionEmitter(module.model(), spaces, functionIndex, body, invoke).emit();
-        if (size > HUGE_METHOD_LIMIT) {
-            throw new UnsupportedOperationException("its bytecode (" + size + " bytes) exceeds the JIT's limit of "
-                    + HUGE_METHOD_LIMIT + " bytes");
-        }
+        checkSize(new FunctionEmitter(module.model(), spaces, functionIndex, body, invoke, -1).emit());
         emitSlotEntry(writer, className, type, methodType);
+        boolean[] osrLoops = null;
+        if (osrOperandBase >= 0) {
+            String osrDescriptor = "([JIIL" + FunctionEmitter.INSTANCE + ";)" + Type.getDescriptor(methodType.returnType());
+            MethodVisitor osrInvoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "osrInvoke", osrDescriptor, null, null);
+            var emitter = new FunctionEmitter(module.model(), spaces, functionIndex, body, osrInvoke, osrOperandBase);
+            checkSize(emitter.emit());
+            osrLoops = emitter.osrLoops();
+            emitOsrEntry(writer, className, type, osrDescriptor);
+        }
         emitConstructor(writer);
         writer.visitEnd();
         byte[] bytes;
@@ -61,16 +66,23 @@ public final class BytecodeCompiler implements JvmCompiler {
         } catch (MethodTooLargeException e) {
             throw new UnsupportedOperationException("its bytecode exceeds 64 KiB", e);
         }
-        return define(bytes, module, methodType);
+        return define(bytes, module, methodType, osrLoops);
     }
 
-    private static JvmCode define(byte[] bytes, Module module, MethodType methodType) {
+    private static void checkSize(int size) {
+        if (size > HUGE_METHOD_LIMIT) {
+            throw new UnsupportedOperationException("its bytecode (" + size + " bytes) exceeds the JIT's limit of "
+                    + HUGE_METHOD_LIMIT + " bytes");
+        }
+    }
+
+    private static JvmCode define(byte[] bytes, Module module, MethodType methodType, boolean[] osrLoops) {
         try {
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, module.tiers(), true);
             Class<?> defined = hidden.lookupClass();
             MethodHandle handle = hidden.findStatic(defined, "invoke", methodType);
             var slots = (SlotEntry) hidden.findConstructor(defined, MethodType.methodType(void.class)).invoke();
-            return new JvmCode(handle, slots);
+            return new JvmCode(handle, slots, osrLoops);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -102,12 +114,28 @@ public final class BytecodeCompiler implements JvmCompiler {
         }
         mv.visitVarInsn(ALOAD, 3);
         mv.visitMethodInsn(INVOKESTATIC, className, "invoke", methodType.toMethodDescriptorString(), false);
-        List<ValType> results = type.results();
+        writeResults(mv, frame, type.results(), 4);
+    }
+
+    /** {@code osr(long[] slots, int fp, int loop, ModuleInstance)}: calls {@code osrInvoke}, writes the results at {@code fp}. */
+    private static void emitOsrEntry(ClassWriter writer, String className, FuncType type, String osrDescriptor) {
+        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, "osr", "([JIIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitVarInsn(ILOAD, 2);
+        mv.visitVarInsn(ILOAD, 3);
+        mv.visitVarInsn(ALOAD, 4);
+        mv.visitMethodInsn(INVOKESTATIC, className, "osrInvoke", osrDescriptor, false);
+        writeResults(mv, new JvmFrame(mv, 5), type.results(), 5);
+    }
+
+    /** Writes the result on the stack (a typed value, or {@code long[]} slots) to {@code slots[base…]} (locals 1 and 2) and returns. */
+    private static void writeResults(MethodVisitor mv, JvmFrame frame, List<ValType> results, int scratch) {
         if (results.size() == 1) {
             frame.toSlot(results.get(0));
-            mv.visitVarInsn(LSTORE, 4);
+            mv.visitVarInsn(LSTORE, scratch);
             slotAddress(mv, frame, 0);
-            mv.visitVarInsn(LLOAD, 4);
+            mv.visitVarInsn(LLOAD, scratch);
             mv.visitInsn(LASTORE);
         } else if (results.size() > 1) {
             frame.iconst(0);

@@ -70,6 +70,10 @@ final class FunctionEmitter {
         }
     }
 
+    /** A loop header where on-stack replacement can enter, with the wasm operand types there (bottom first). */
+    private record OsrEntry(int loop, Label header, List<ValType> stack) {
+    }
+
     private final WasmModule module;
     private final IndexSpaces spaces;
     private final int functionIndex;
@@ -90,30 +94,47 @@ final class FunctionEmitter {
     private final Map<Integer, Integer> globalSlots = new HashMap<>();
     private final List<Label> handlers = new ArrayList<>();
     private final List<Integer> handlerOffsets = new ArrayList<>();
+    /** -1 for a plain entry; else the slot of operand height 0 in the interpreter frames this method continues. */
+    private final int osrOperandBase;
+    private final List<OsrEntry> osrEntries = new ArrayList<>();
+    private int loopCount;
     private boolean reachable = true;
     /** The jump opcode of a comparison whose result the next br_if or if consumes directly, else -1. */
     private int pendingJump = -1;
 
-    FunctionEmitter(WasmModule module, IndexSpaces spaces, int functionIndex, FunctionBody body, MethodVisitor mv) {
+    /**
+     * An emitter of the method {@code (params…, ModuleInstance)} when {@code osrOperandBase} is -1;
+     * else of {@code (long[] slots, int fp, int loop, ModuleInstance)}, which continues the
+     * interpreter frame at {@code fp} at the header of loop {@code loop}.
+     */
+    FunctionEmitter(WasmModule module, IndexSpaces spaces, int functionIndex, FunctionBody body, MethodVisitor mv,
+            int osrOperandBase) {
         this.module = module;
         this.spaces = spaces;
         this.functionIndex = functionIndex;
         this.type = spaces.functionType(functionIndex);
         this.body = body;
         this.mv = mv;
+        this.osrOperandBase = osrOperandBase;
         List<ValType> params = type.params();
-        int slot = 0;
         localTypes = new ValType[params.size() + body.locals().length];
         localSlots = new int[localTypes.length];
-        for (int i = 0; i < params.size(); i++) {
-            localTypes[i] = params.get(i);
-            localSlots[i] = slot;
-            slot += JvmFrame.size(params.get(i));
+        for (int i = 0; i < localTypes.length; i++) {
+            localTypes[i] = i < params.size() ? params.get(i) : body.locals()[i - params.size()];
         }
-        instanceSlot = slot++;
+        int slot = 0;
+        if (osrOperandBase < 0) {
+            for (int i = 0; i < params.size(); i++) {
+                localSlots[i] = slot;
+                slot += JvmFrame.size(params.get(i));
+            }
+            instanceSlot = slot++;
+        } else {
+            instanceSlot = 3;
+            slot = 4;
+        }
         frame = new JvmFrame(mv, slot);
-        for (int i = params.size(); i < localTypes.length; i++) {
-            localTypes[i] = body.locals()[i - params.size()];
+        for (int i = osrOperandBase < 0 ? params.size() : 0; i < localTypes.length; i++) {
             localSlots[i] = frame.allocate(localTypes[i]);
         }
         contextSlot = frame.allocateReference();
@@ -143,7 +164,11 @@ final class FunctionEmitter {
         emitHandlers();
         mv.visitLabel(prologue);
         emitPrologue();
-        mv.visitJumpInsn(GOTO, start);
+        if (osrOperandBase < 0) {
+            mv.visitJumpInsn(GOTO, start);
+        } else {
+            emitOsrEntries();
+        }
         Label end = new Label();
         mv.visitLabel(end);
         mv.visitMaxs(0, 0);
@@ -441,6 +466,7 @@ final class FunctionEmitter {
 
     private void open(int op, FuncType blockType) {
         int height = types.height() - blockType.params().size();
+        int loop = op == LOOP ? loopCount++ : -1;
         if (!reachable) {
             controls.add(new Control(op == LOOP ? LOOP_KIND : op == IF ? IF_KIND : BLOCK_KIND, blockType, height,
                     new Label(), new Label(), false));
@@ -452,6 +478,13 @@ final class FunctionEmitter {
                 Label header = new Label();
                 mv.visitLabel(header);
                 controls.add(new Control(LOOP_KIND, blockType, height, header, null, true));
+                if (osrOperandBase >= 0) {
+                    List<ValType> stack = new ArrayList<>();
+                    for (int h = 0; h < types.height(); h++) {
+                        stack.add(types.at(h));
+                    }
+                    osrEntries.add(new OsrEntry(loop, header, stack));
+                }
             }
             default -> {
                 int jump = takeCondition();
@@ -761,6 +794,47 @@ final class FunctionEmitter {
 
     // ---- prologue ----
 
+    /** Pushes interpreter slot {@code fp + index} as a value of {@code valType}. */
+    private void loadSlot(int index, ValType valType) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ILOAD, 1);
+        frame.iconst(index);
+        mv.visitInsn(IADD);
+        mv.visitInsn(LALOAD);
+        frame.fromSlot(valType);
+    }
+
+    /** The which-loop switch of on-stack replacement: each arm pushes that header's operands and jumps there. */
+    private void emitOsrEntries() {
+        Label unknown = new Label();
+        Label[] arms = new Label[Math.max(loopCount, 1)];
+        java.util.Arrays.fill(arms, unknown);
+        for (OsrEntry entry : osrEntries) {
+            arms[entry.loop()] = new Label();
+        }
+        mv.visitVarInsn(ILOAD, 2);
+        mv.visitTableSwitchInsn(0, arms.length - 1, unknown, arms);
+        for (OsrEntry entry : osrEntries) {
+            mv.visitLabel(arms[entry.loop()]);
+            for (int h = 0; h < entry.stack().size(); h++) {
+                loadSlot(osrOperandBase + h, entry.stack().get(h));
+            }
+            mv.visitJumpInsn(GOTO, entry.header());
+        }
+        mv.visitLabel(unknown);
+        mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+        mv.visitInsn(ATHROW);
+    }
+
+    /** For code with on-stack-replacement entries: which loops (by ordinal) have one. */
+    boolean[] osrLoops() {
+        boolean[] loops = new boolean[loopCount];
+        osrEntries.forEach(entry -> loops[entry.loop()] = true);
+        return loops;
+    }
+
     /** Emitted after the body (reached by the first jump) because only then is it known which globals the body uses. */
     private void emitPrologue() {
         mv.visitVarInsn(ALOAD, instanceSlot);
@@ -784,9 +858,16 @@ final class FunctionEmitter {
         mv.visitFieldInsn(PUTFIELD, CONTEXT, "callDepth", "I");
         syncBudgetIn();
         tick(); // this call's unit; a trap here is the caller's (it names the call)
-        for (int i = type.params().size(); i < localTypes.length; i++) {
-            frame.zero(localTypes[i]);
-            frame.store(localTypes[i], localSlots[i]);
+        if (osrOperandBase < 0) {
+            for (int i = type.params().size(); i < localTypes.length; i++) {
+                frame.zero(localTypes[i]);
+                frame.store(localTypes[i], localSlots[i]);
+            }
+        } else {
+            for (int i = 0; i < localTypes.length; i++) {
+                loadSlot(i, localTypes[i]);
+                frame.store(localTypes[i], localSlots[i]);
+            }
         }
         memory.emitPrologue();
         globalSlots.forEach((global, slot) -> {

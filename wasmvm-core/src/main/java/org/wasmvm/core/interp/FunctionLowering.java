@@ -72,6 +72,8 @@ final class FunctionLowering {
     private int[] code = new int[64];
     private int length;
     private int[] sourceMap = new int[64];
+    private int[] loopHeaders = new int[4];
+    private int loopCount;
     private int sourceLength;
     /** Where the value at each stack height is: its own slot (== height), a local, or a constant slot. */
     private int[] where = new int[16];
@@ -110,8 +112,18 @@ final class FunctionLowering {
                 lower(op, reader);
             }
         }
+        emit(RETURN, 0); // the exit of on-stack replacement: the compiled code has written the results
         return new LoweredFunction(Arrays.copyOf(code, length), type.params().size(), localCount, results,
-                Arrays.copyOf(constants, constantCount), maxHeight, Arrays.copyOf(sourceMap, sourceLength));
+                Arrays.copyOf(constants, constantCount), maxHeight, Arrays.copyOf(sourceMap, sourceLength),
+                Arrays.copyOf(loopHeaders, loopCount));
+    }
+
+    /** Records the next wasm loop (in body order) and its header pc, or -1 when it is unreachable. */
+    private void loop(int headerPc) {
+        if (loopCount == loopHeaders.length) {
+            loopHeaders = Arrays.copyOf(loopHeaders, loopCount * 2);
+        }
+        loopHeaders[loopCount++] = headerPc;
     }
 
     private void lower(int op, ByteReader in) {
@@ -127,6 +139,9 @@ final class FunctionLowering {
                 flush();
                 int base = height - bt.params().size();
                 int arity = op == LOOP ? bt.params().size() : bt.results().size();
+                if (op == LOOP) {
+                    loop(length);
+                }
                 frames.add(new Frame(op == LOOP ? LOOP_KIND : BLOCK_KIND, base, arity, base + bt.results().size(),
                         length, bt.params().size()));
             }
@@ -562,6 +577,9 @@ final class FunctionLowering {
             case BLOCK, LOOP, IF -> {
                 in.s33();
                 deadDepth++;
+                if (op == LOOP) {
+                    loop(-1);
+                }
             }
             case ELSE -> {
                 if (deadDepth == 0) {

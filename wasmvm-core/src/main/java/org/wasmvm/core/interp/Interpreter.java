@@ -18,6 +18,7 @@ import org.wasmvm.core.runtime.ModuleInstance;
 import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.Trap;
 import org.wasmvm.core.runtime.WasmFunction;
+import org.wasmvm.core.tier.CompilerTier;
 import org.wasmvm.core.tier.DeepStack;
 import org.wasmvm.core.tier.FunctionTiers;
 import org.wasmvm.core.tier.JvmCode;
@@ -43,6 +44,10 @@ public final class Interpreter {
     private int[] frameReturnPcs = new int[INITIAL_FRAMES];
     private int[] frameFps = new int[INITIAL_FRAMES];
     private int depth;
+    /** The budget compiled code left after on-stack replacement. */
+    private int osrBudget;
+    /** Whether the current frame was replaced by compiled code when a trap left it. */
+    private boolean frameReplaced;
 
     private Interpreter(StoreContext context) {
         this.context = context;
@@ -145,7 +150,9 @@ public final class Interpreter {
 
     /** Adds this interpreter's frames to {@code trap}, innermost first. */
     private void addFrames(Trap trap, WasmFunction function, int pc) {
-        trap.addFrame(frameAt(function, pc - 1));
+        if (!frameReplaced) {
+            trap.addFrame(frameAt(function, pc - 1));
+        }
         for (int i = depth - 1; i >= 0; i--) {
             trap.addFrame(frameAt(frameFunctions[i], frameReturnPcs[i] - 1));
         }
@@ -237,617 +244,622 @@ public final class Interpreter {
         try {
             budget = context.takeBudget();
             while (true) {
-                int op = c[pc++];
-                switch (op) {
-                    case UNREACHABLE -> throw new Trap(TrapKind.UNREACHABLE);
-                    case BR -> pc = c[pc];
-                    case BR_IF -> pc = (int) s[fp + c[pc]] != 0 ? c[pc + 1] : pc + 2;
-                    case Op.IF -> pc = (int) s[fp + c[pc]] == 0 ? c[pc + 1] : pc + 2;
-                    case Op.BR_LOOP -> {
-                        if (--budget == 0) {
-                            budget = nextSlice(function);
-                        }
-                        pc = c[pc];
-                    }
-                    case Op.BR_IF_LOOP -> {
-                        if ((int) s[fp + c[pc]] != 0) {
+                try {
+                    int op = c[pc++];
+                    switch (op) {
+                        case UNREACHABLE -> throw new Trap(TrapKind.UNREACHABLE);
+                        case BR -> pc = c[pc];
+                        case BR_IF -> pc = (int) s[fp + c[pc]] != 0 ? c[pc + 1] : pc + 2;
+                        case Op.IF -> pc = (int) s[fp + c[pc]] == 0 ? c[pc + 1] : pc + 2;
+                        case Op.BR_LOOP -> {
                             if (--budget == 0) {
-                                budget = nextSlice(function);
+                                budget = nextSlice(function, c[pc], fp);
                             }
-                            pc = c[pc + 1];
-                        } else {
-                            pc += 2;
+                            pc = c[pc];
                         }
-                    }
-                    case Op.BR_UNWIND, Op.BR_IF_UNWIND, BR_TABLE -> {
-                        // each form leads to one (target, dst, arity) entry and a src slot
-                        int entry;
-                        int src;
-                        if (op == BR_TABLE) {
-                            int index = (int) s[fp + c[pc]];
-                            int count = c[pc + 2];
-                            src = c[pc + 1];
-                            entry = pc + 3 + 3 * (Integer.compareUnsigned(index, count) < 0 ? index : count);
-                        } else if (op == Op.BR_UNWIND) {
-                            src = c[pc];
-                            entry = pc + 1;
-                        } else if ((int) s[fp + c[pc]] != 0) {
-                            src = c[pc + 1];
-                            entry = pc + 2;
-                        } else {
-                            pc += 5;
-                            continue;
-                        }
-                        int arity = c[entry + 2];
-                        System.arraycopy(s, fp + src, s, fp + c[entry + 1], arity);
-                        if (c[entry] < pc && --budget == 0) {
-                            budget = nextSlice(function);
-                        }
-                        pc = c[entry];
-                    }
-                    case RETURN -> {
-                        int results = lowered.resultCount();
-                        System.arraycopy(s, fp + c[pc], s, fp, results);
-                        if (depth == 0) {
-                            return;
-                        }
-                        depth--;
-                        function = frameFunctions[depth];
-                        frameFunctions[depth] = null;
-                        pc = frameReturnPcs[depth];
-                        fp = frameFps[depth];
-                        lowered = function.code();
-                        c = lowered.code();
-                        instance = function.instance();
-                        memories = instance.memories;
-                        globals = instance.globals;
-                    }
-                    case CALL, CALL_INDIRECT -> {
-                        FunctionInstance callee;
-                        int base;
-                        if (op == CALL) {
-                            callee = instance.functions[c[pc]];
-                            base = c[pc + 1];
-                            pc += 2;
-                        } else {
-                            callee = indirectCallee(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]]);
-                            base = c[pc + 3];
-                            pc += 4;
-                        }
-                        JvmCode jvm;
-                        if (callee instanceof WasmFunction wasm && (jvm = wasm.compiledCode()) != null) {
-                            checkDepth();
-                            if (--budget == 0) {
-                                budget = nextSlice(function);
+                        case Op.BR_IF_LOOP -> {
+                            if ((int) s[fp + c[pc]] != 0) {
+                                if (--budget == 0) {
+                                    budget = nextSlice(function, c[pc + 1], fp);
+                                }
+                                pc = c[pc + 1];
+                            } else {
+                                pc += 2;
                             }
-                            budget = callCompiled(jvm, wasm, fp + base, budget);
-                            s = this.stack;
-                        } else if (callee instanceof WasmFunction wasm) {
-                            pushFrame(function, pc, fp);
-                            if (--budget == 0) {
-                                budget = nextSlice(function);
+                        }
+                        case Op.BR_UNWIND, Op.BR_IF_UNWIND, BR_TABLE -> {
+                            // each form leads to one (target, dst, arity) entry and a src slot
+                            int entry;
+                            int src;
+                            if (op == BR_TABLE) {
+                                int index = (int) s[fp + c[pc]];
+                                int count = c[pc + 2];
+                                src = c[pc + 1];
+                                entry = pc + 3 + 3 * (Integer.compareUnsigned(index, count) < 0 ? index : count);
+                            } else if (op == Op.BR_UNWIND) {
+                                src = c[pc];
+                                entry = pc + 1;
+                            } else if ((int) s[fp + c[pc]] != 0) {
+                                src = c[pc + 1];
+                                entry = pc + 2;
+                            } else {
+                                pc += 5;
+                                continue;
                             }
-                            function = wasm;
-                            lowered = wasm.code();
-                            fp += base;
-                            if (fp + lowered.frameSize() > s.length) {
-                                ensureStack(fp + lowered.frameSize());
-                                s = this.stack;
+                            int arity = c[entry + 2];
+                            System.arraycopy(s, fp + src, s, fp + c[entry + 1], arity);
+                            if (c[entry] < pc && --budget == 0) {
+                                budget = nextSlice(function, c[entry], fp);
                             }
-                            initFrame(s, fp, lowered);
+                            pc = c[entry];
+                        }
+                        case RETURN -> {
+                            int results = lowered.resultCount();
+                            System.arraycopy(s, fp + c[pc], s, fp, results);
+                            if (depth == 0) {
+                                return;
+                            }
+                            depth--;
+                            function = frameFunctions[depth];
+                            frameFunctions[depth] = null;
+                            pc = frameReturnPcs[depth];
+                            fp = frameFps[depth];
+                            lowered = function.code();
                             c = lowered.code();
-                            instance = wasm.instance();
+                            instance = function.instance();
                             memories = instance.memories;
                             globals = instance.globals;
-                            pc = 0;
-                        } else {
-                            callHost((HostFunctionInstance) callee, instance, fp + base);
-                            s = this.stack;
                         }
-                    }
-                    case Op.COPY -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]];
-                        pc += 2;
-                    }
-                    case Op.CONST -> {
-                        s[fp + c[pc]] = (c[pc + 1] & 0xFFFFFFFFL) | ((long) c[pc + 2] << 32);
-                        pc += 3;
-                    }
-                    case SELECT -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 3]] != 0 ? s[fp + c[pc + 1]] : s[fp + c[pc + 2]];
-                        pc += 4;
-                    }
-                    case GLOBAL_GET -> {
-                        s[fp + c[pc]] = globals[c[pc + 1]].value;
-                        pc += 2;
-                    }
-                    case GLOBAL_SET -> {
-                        globals[c[pc + 1]].value = s[fp + c[pc]];
-                        pc += 2;
-                    }
-                    case I32_LOAD, F32_LOAD, I64_LOAD32_S -> {
-                        s[fp + c[pc]] = memory(memories, c, pc + 2).load32(address(s[fp + c[pc + 1]], c, pc + 2));
-                        pc += 5;
-                    }
-                    case I64_LOAD, F64_LOAD -> {
-                        s[fp + c[pc]] = memory(memories, c, pc + 2).load64(address(s[fp + c[pc + 1]], c, pc + 2));
-                        pc += 5;
-                    }
-                    case I32_LOAD8_S, I64_LOAD8_S -> {
-                        s[fp + c[pc]] = memory(memories, c, pc + 2).load8(address(s[fp + c[pc + 1]], c, pc + 2));
-                        pc += 5;
-                    }
-                    case I32_LOAD8_U, I64_LOAD8_U -> {
-                        s[fp + c[pc]] = memory(memories, c, pc + 2).load8(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFF;
-                        pc += 5;
-                    }
-                    case I32_LOAD16_S, I64_LOAD16_S -> {
-                        s[fp + c[pc]] = memory(memories, c, pc + 2).load16(address(s[fp + c[pc + 1]], c, pc + 2));
-                        pc += 5;
-                    }
-                    case I32_LOAD16_U, I64_LOAD16_U -> {
-                        s[fp + c[pc]] = memory(memories, c, pc + 2).load16(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFFFF;
-                        pc += 5;
-                    }
-                    case I64_LOAD32_U -> {
-                        s[fp + c[pc]] = memory(memories, c, pc + 2).load32(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFFFFFFFFL;
-                        pc += 5;
-                    }
-                    case I32_STORE, F32_STORE, I64_STORE32 -> {
-                        memory(memories, c, pc + 2).store32(address(s[fp + c[pc]], c, pc + 2), (int) s[fp + c[pc + 1]]);
-                        pc += 5;
-                    }
-                    case I64_STORE, F64_STORE -> {
-                        memory(memories, c, pc + 2).store64(address(s[fp + c[pc]], c, pc + 2), s[fp + c[pc + 1]]);
-                        pc += 5;
-                    }
-                    case I32_STORE8, I64_STORE8 -> {
-                        memory(memories, c, pc + 2).store8(address(s[fp + c[pc]], c, pc + 2), (byte) s[fp + c[pc + 1]]);
-                        pc += 5;
-                    }
-                    case I32_STORE16, I64_STORE16 -> {
-                        memory(memories, c, pc + 2).store16(address(s[fp + c[pc]], c, pc + 2), (short) s[fp + c[pc + 1]]);
-                        pc += 5;
-                    }
-                    case I32_EQZ -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] == 0 ? 1 : 0;
-                        pc += 2;
-                    }
-                    case I32_EQ -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] == (int) s[fp + c[pc + 2]] ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I32_NE -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] != (int) s[fp + c[pc + 2]] ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I32_LT_S -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] < (int) s[fp + c[pc + 2]] ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I32_LT_U -> {
-                        s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) < 0 ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I32_GT_S -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] > (int) s[fp + c[pc + 2]] ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I32_GT_U -> {
-                        s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) > 0 ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I32_LE_S -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] <= (int) s[fp + c[pc + 2]] ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I32_LE_U -> {
-                        s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) <= 0 ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I32_GE_S -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >= (int) s[fp + c[pc + 2]] ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I32_GE_U -> {
-                        s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) >= 0 ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I64_EQZ -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] == 0 ? 1 : 0;
-                        pc += 2;
-                    }
-                    case I64_EQ -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] == s[fp + c[pc + 2]] ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I64_NE -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] != s[fp + c[pc + 2]] ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I64_LT_S -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] < s[fp + c[pc + 2]] ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I64_LT_U -> {
-                        s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) < 0 ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I64_GT_S -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] > s[fp + c[pc + 2]] ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I64_GT_U -> {
-                        s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) > 0 ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I64_LE_S -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] <= s[fp + c[pc + 2]] ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I64_LE_U -> {
-                        s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) <= 0 ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I64_GE_S -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] >= s[fp + c[pc + 2]] ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I64_GE_U -> {
-                        s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) >= 0 ? 1 : 0;
-                        pc += 3;
-                    }
-                    case F64_EQ -> {
-                        s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) == f64(s[fp + c[pc + 2]]) ? 1 : 0;
-                        pc += 3;
-                    }
-                    case F64_NE -> {
-                        s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) != f64(s[fp + c[pc + 2]]) ? 1 : 0;
-                        pc += 3;
-                    }
-                    case F64_LT -> {
-                        s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) < f64(s[fp + c[pc + 2]]) ? 1 : 0;
-                        pc += 3;
-                    }
-                    case F64_GT -> {
-                        s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) > f64(s[fp + c[pc + 2]]) ? 1 : 0;
-                        pc += 3;
-                    }
-                    case F64_LE -> {
-                        s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) <= f64(s[fp + c[pc + 2]]) ? 1 : 0;
-                        pc += 3;
-                    }
-                    case F64_GE -> {
-                        s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) >= f64(s[fp + c[pc + 2]]) ? 1 : 0;
-                        pc += 3;
-                    }
-                    case I32_ADD -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] + (int) s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I32_SUB -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] - (int) s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I32_MUL -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] * (int) s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I32_DIV_S -> {
-                        s[fp + c[pc]] = NumericOps.i32DivS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                        pc += 3;
-                    }
-                    case I32_DIV_U -> {
-                        s[fp + c[pc]] = NumericOps.i32DivU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                        pc += 3;
-                    }
-                    case I32_REM_S -> {
-                        s[fp + c[pc]] = NumericOps.i32RemS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                        pc += 3;
-                    }
-                    case I32_REM_U -> {
-                        s[fp + c[pc]] = NumericOps.i32RemU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                        pc += 3;
-                    }
-                    case I32_AND -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] & (int) s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I32_OR -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] | (int) s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I32_XOR -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] ^ (int) s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I32_SHL -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] << (int) s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I32_SHR_S -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >> (int) s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I32_SHR_U -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >>> (int) s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I32_ROTL -> {
-                        s[fp + c[pc]] = Integer.rotateLeft((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                        pc += 3;
-                    }
-                    case I32_ROTR -> {
-                        s[fp + c[pc]] = Integer.rotateRight((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                        pc += 3;
-                    }
-                    case I64_ADD -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] + s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I64_SUB -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] - s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I64_MUL -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] * s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I64_DIV_S -> {
-                        s[fp + c[pc]] = NumericOps.i64DivS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                        pc += 3;
-                    }
-                    case I64_DIV_U -> {
-                        s[fp + c[pc]] = NumericOps.i64DivU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                        pc += 3;
-                    }
-                    case I64_REM_S -> {
-                        s[fp + c[pc]] = NumericOps.i64RemS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                        pc += 3;
-                    }
-                    case I64_REM_U -> {
-                        s[fp + c[pc]] = NumericOps.i64RemU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                        pc += 3;
-                    }
-                    case I64_AND -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] & s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I64_OR -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] | s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I64_XOR -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] ^ s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I64_SHL -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] << s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I64_SHR_S -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] >> s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I64_SHR_U -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] >>> s[fp + c[pc + 2]];
-                        pc += 3;
-                    }
-                    case I64_ROTL -> {
-                        s[fp + c[pc]] = Long.rotateLeft(s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                        pc += 3;
-                    }
-                    case I64_ROTR -> {
-                        s[fp + c[pc]] = Long.rotateRight(s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                        pc += 3;
-                    }
-                    case F32_ADD -> {
-                        s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) + f32(s[fp + c[pc + 2]]));
-                        pc += 3;
-                    }
-                    case F32_SUB -> {
-                        s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) - f32(s[fp + c[pc + 2]]));
-                        pc += 3;
-                    }
-                    case F32_MUL -> {
-                        s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) * f32(s[fp + c[pc + 2]]));
-                        pc += 3;
-                    }
-                    case F32_DIV -> {
-                        s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) / f32(s[fp + c[pc + 2]]));
-                        pc += 3;
-                    }
-                    case F64_NEG -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] ^ Long.MIN_VALUE;
-                        pc += 2;
-                    }
-                    case F64_ADD -> {
-                        s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) + f64(s[fp + c[pc + 2]]));
-                        pc += 3;
-                    }
-                    case F64_SUB -> {
-                        s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) - f64(s[fp + c[pc + 2]]));
-                        pc += 3;
-                    }
-                    case F64_MUL -> {
-                        s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) * f64(s[fp + c[pc + 2]]));
-                        pc += 3;
-                    }
-                    case F64_DIV -> {
-                        s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) / f64(s[fp + c[pc + 2]]));
-                        pc += 3;
-                    }
-                    case I32_WRAP_I64 -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
-                        pc += 2;
-                    }
-                    case I64_EXTEND_I32_S -> {
-                        s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
-                        pc += 2;
-                    }
-                    case I64_EXTEND_I32_U -> {
-                        s[fp + c[pc]] = s[fp + c[pc + 1]] & 0xFFFFFFFFL;
-                        pc += 2;
-                    }
-                    case F64_CONVERT_I32_S -> {
-                        s[fp + c[pc]] = bits((double) (int) s[fp + c[pc + 1]]);
-                        pc += 2;
-                    }
-                    case Op.BR_IF_CMP + 0 -> {
-                        if ((int) s[fp + c[pc]] == 0) {
-                            pc = c[pc + 2];
-                            if (pc < 0) {
-                                pc = ~pc;
-                                if (--budget == 0) {
-                                    budget = nextSlice(function);
-                                }
+                        case CALL, CALL_INDIRECT -> {
+                            FunctionInstance callee;
+                            int base;
+                            if (op == CALL) {
+                                callee = instance.functions[c[pc]];
+                                base = c[pc + 1];
+                                pc += 2;
+                            } else {
+                                callee = indirectCallee(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]]);
+                                base = c[pc + 3];
+                                pc += 4;
                             }
-                        } else {
+                            JvmCode jvm;
+                            if (callee instanceof WasmFunction wasm && (jvm = wasm.compiledCode()) != null) {
+                                checkDepth();
+                                if (--budget == 0) {
+                                    budget = nextSlice(function, -1, fp);
+                                }
+                                budget = callCompiled(jvm, wasm, fp + base, budget);
+                                s = this.stack;
+                            } else if (callee instanceof WasmFunction wasm) {
+                                pushFrame(function, pc, fp);
+                                if (--budget == 0) {
+                                    budget = nextSlice(function, -1, fp);
+                                }
+                                function = wasm;
+                                lowered = wasm.code();
+                                fp += base;
+                                if (fp + lowered.frameSize() > s.length) {
+                                    ensureStack(fp + lowered.frameSize());
+                                    s = this.stack;
+                                }
+                                initFrame(s, fp, lowered);
+                                c = lowered.code();
+                                instance = wasm.instance();
+                                memories = instance.memories;
+                                globals = instance.globals;
+                                pc = 0;
+                            } else {
+                                callHost((HostFunctionInstance) callee, instance, fp + base);
+                                s = this.stack;
+                            }
+                        }
+                        case Op.COPY -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]];
+                            pc += 2;
+                        }
+                        case Op.CONST -> {
+                            s[fp + c[pc]] = (c[pc + 1] & 0xFFFFFFFFL) | ((long) c[pc + 2] << 32);
                             pc += 3;
                         }
-                    }
-                    case Op.BR_IF_CMP + 1 -> {
-                        if ((int) s[fp + c[pc]] == (int) s[fp + c[pc + 1]]) {
-                            pc = c[pc + 2];
-                            if (pc < 0) {
-                                pc = ~pc;
-                                if (--budget == 0) {
-                                    budget = nextSlice(function);
-                                }
-                            }
-                        } else {
+                        case SELECT -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 3]] != 0 ? s[fp + c[pc + 1]] : s[fp + c[pc + 2]];
+                            pc += 4;
+                        }
+                        case GLOBAL_GET -> {
+                            s[fp + c[pc]] = globals[c[pc + 1]].value;
+                            pc += 2;
+                        }
+                        case GLOBAL_SET -> {
+                            globals[c[pc + 1]].value = s[fp + c[pc]];
+                            pc += 2;
+                        }
+                        case I32_LOAD, F32_LOAD, I64_LOAD32_S -> {
+                            s[fp + c[pc]] = memory(memories, c, pc + 2).load32(address(s[fp + c[pc + 1]], c, pc + 2));
+                            pc += 5;
+                        }
+                        case I64_LOAD, F64_LOAD -> {
+                            s[fp + c[pc]] = memory(memories, c, pc + 2).load64(address(s[fp + c[pc + 1]], c, pc + 2));
+                            pc += 5;
+                        }
+                        case I32_LOAD8_S, I64_LOAD8_S -> {
+                            s[fp + c[pc]] = memory(memories, c, pc + 2).load8(address(s[fp + c[pc + 1]], c, pc + 2));
+                            pc += 5;
+                        }
+                        case I32_LOAD8_U, I64_LOAD8_U -> {
+                            s[fp + c[pc]] = memory(memories, c, pc + 2).load8(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFF;
+                            pc += 5;
+                        }
+                        case I32_LOAD16_S, I64_LOAD16_S -> {
+                            s[fp + c[pc]] = memory(memories, c, pc + 2).load16(address(s[fp + c[pc + 1]], c, pc + 2));
+                            pc += 5;
+                        }
+                        case I32_LOAD16_U, I64_LOAD16_U -> {
+                            s[fp + c[pc]] = memory(memories, c, pc + 2).load16(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFFFF;
+                            pc += 5;
+                        }
+                        case I64_LOAD32_U -> {
+                            s[fp + c[pc]] = memory(memories, c, pc + 2).load32(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFFFFFFFFL;
+                            pc += 5;
+                        }
+                        case I32_STORE, F32_STORE, I64_STORE32 -> {
+                            memory(memories, c, pc + 2).store32(address(s[fp + c[pc]], c, pc + 2), (int) s[fp + c[pc + 1]]);
+                            pc += 5;
+                        }
+                        case I64_STORE, F64_STORE -> {
+                            memory(memories, c, pc + 2).store64(address(s[fp + c[pc]], c, pc + 2), s[fp + c[pc + 1]]);
+                            pc += 5;
+                        }
+                        case I32_STORE8, I64_STORE8 -> {
+                            memory(memories, c, pc + 2).store8(address(s[fp + c[pc]], c, pc + 2), (byte) s[fp + c[pc + 1]]);
+                            pc += 5;
+                        }
+                        case I32_STORE16, I64_STORE16 -> {
+                            memory(memories, c, pc + 2).store16(address(s[fp + c[pc]], c, pc + 2), (short) s[fp + c[pc + 1]]);
+                            pc += 5;
+                        }
+                        case I32_EQZ -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] == 0 ? 1 : 0;
+                            pc += 2;
+                        }
+                        case I32_EQ -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] == (int) s[fp + c[pc + 2]] ? 1 : 0;
                             pc += 3;
                         }
-                    }
-                    case Op.BR_IF_CMP + 2 -> {
-                        if ((int) s[fp + c[pc]] != (int) s[fp + c[pc + 1]]) {
-                            pc = c[pc + 2];
-                            if (pc < 0) {
-                                pc = ~pc;
-                                if (--budget == 0) {
-                                    budget = nextSlice(function);
-                                }
-                            }
-                        } else {
+                        case I32_NE -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] != (int) s[fp + c[pc + 2]] ? 1 : 0;
                             pc += 3;
                         }
-                    }
-                    case Op.BR_IF_CMP + 3 -> {
-                        if ((int) s[fp + c[pc]] < (int) s[fp + c[pc + 1]]) {
-                            pc = c[pc + 2];
-                            if (pc < 0) {
-                                pc = ~pc;
-                                if (--budget == 0) {
-                                    budget = nextSlice(function);
-                                }
-                            }
-                        } else {
+                        case I32_LT_S -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] < (int) s[fp + c[pc + 2]] ? 1 : 0;
                             pc += 3;
                         }
-                    }
-                    case Op.BR_IF_CMP + 4 -> {
-                        if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) < 0) {
-                            pc = c[pc + 2];
-                            if (pc < 0) {
-                                pc = ~pc;
-                                if (--budget == 0) {
-                                    budget = nextSlice(function);
-                                }
-                            }
-                        } else {
+                        case I32_LT_U -> {
+                            s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) < 0 ? 1 : 0;
                             pc += 3;
                         }
-                    }
-                    case Op.BR_IF_CMP + 5 -> {
-                        if ((int) s[fp + c[pc]] > (int) s[fp + c[pc + 1]]) {
-                            pc = c[pc + 2];
-                            if (pc < 0) {
-                                pc = ~pc;
-                                if (--budget == 0) {
-                                    budget = nextSlice(function);
-                                }
-                            }
-                        } else {
+                        case I32_GT_S -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] > (int) s[fp + c[pc + 2]] ? 1 : 0;
                             pc += 3;
                         }
-                    }
-                    case Op.BR_IF_CMP + 6 -> {
-                        if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) > 0) {
-                            pc = c[pc + 2];
-                            if (pc < 0) {
-                                pc = ~pc;
-                                if (--budget == 0) {
-                                    budget = nextSlice(function);
-                                }
-                            }
-                        } else {
+                        case I32_GT_U -> {
+                            s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) > 0 ? 1 : 0;
                             pc += 3;
                         }
-                    }
-                    case Op.BR_IF_CMP + 7 -> {
-                        if ((int) s[fp + c[pc]] <= (int) s[fp + c[pc + 1]]) {
-                            pc = c[pc + 2];
-                            if (pc < 0) {
-                                pc = ~pc;
-                                if (--budget == 0) {
-                                    budget = nextSlice(function);
-                                }
-                            }
-                        } else {
+                        case I32_LE_S -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] <= (int) s[fp + c[pc + 2]] ? 1 : 0;
                             pc += 3;
                         }
-                    }
-                    case Op.BR_IF_CMP + 8 -> {
-                        if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0) {
-                            pc = c[pc + 2];
-                            if (pc < 0) {
-                                pc = ~pc;
-                                if (--budget == 0) {
-                                    budget = nextSlice(function);
-                                }
-                            }
-                        } else {
+                        case I32_LE_U -> {
+                            s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) <= 0 ? 1 : 0;
                             pc += 3;
                         }
-                    }
-                    case Op.BR_IF_CMP + 9 -> {
-                        if ((int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]]) {
-                            pc = c[pc + 2];
-                            if (pc < 0) {
-                                pc = ~pc;
-                                if (--budget == 0) {
-                                    budget = nextSlice(function);
-                                }
-                            }
-                        } else {
+                        case I32_GE_S -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >= (int) s[fp + c[pc + 2]] ? 1 : 0;
                             pc += 3;
                         }
-                    }
-                    case Op.BR_IF_CMP + 10 -> {
-                        if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0) {
-                            pc = c[pc + 2];
-                            if (pc < 0) {
-                                pc = ~pc;
-                                if (--budget == 0) {
-                                    budget = nextSlice(function);
-                                }
-                            }
-                        } else {
+                        case I32_GE_U -> {
+                            s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) >= 0 ? 1 : 0;
                             pc += 3;
                         }
+                        case I64_EQZ -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] == 0 ? 1 : 0;
+                            pc += 2;
+                        }
+                        case I64_EQ -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] == s[fp + c[pc + 2]] ? 1 : 0;
+                            pc += 3;
+                        }
+                        case I64_NE -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] != s[fp + c[pc + 2]] ? 1 : 0;
+                            pc += 3;
+                        }
+                        case I64_LT_S -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] < s[fp + c[pc + 2]] ? 1 : 0;
+                            pc += 3;
+                        }
+                        case I64_LT_U -> {
+                            s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) < 0 ? 1 : 0;
+                            pc += 3;
+                        }
+                        case I64_GT_S -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] > s[fp + c[pc + 2]] ? 1 : 0;
+                            pc += 3;
+                        }
+                        case I64_GT_U -> {
+                            s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) > 0 ? 1 : 0;
+                            pc += 3;
+                        }
+                        case I64_LE_S -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] <= s[fp + c[pc + 2]] ? 1 : 0;
+                            pc += 3;
+                        }
+                        case I64_LE_U -> {
+                            s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) <= 0 ? 1 : 0;
+                            pc += 3;
+                        }
+                        case I64_GE_S -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] >= s[fp + c[pc + 2]] ? 1 : 0;
+                            pc += 3;
+                        }
+                        case I64_GE_U -> {
+                            s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) >= 0 ? 1 : 0;
+                            pc += 3;
+                        }
+                        case F64_EQ -> {
+                            s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) == f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                            pc += 3;
+                        }
+                        case F64_NE -> {
+                            s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) != f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                            pc += 3;
+                        }
+                        case F64_LT -> {
+                            s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) < f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                            pc += 3;
+                        }
+                        case F64_GT -> {
+                            s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) > f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                            pc += 3;
+                        }
+                        case F64_LE -> {
+                            s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) <= f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                            pc += 3;
+                        }
+                        case F64_GE -> {
+                            s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) >= f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                            pc += 3;
+                        }
+                        case I32_ADD -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] + (int) s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I32_SUB -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] - (int) s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I32_MUL -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] * (int) s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I32_DIV_S -> {
+                            s[fp + c[pc]] = NumericOps.i32DivS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                            pc += 3;
+                        }
+                        case I32_DIV_U -> {
+                            s[fp + c[pc]] = NumericOps.i32DivU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                            pc += 3;
+                        }
+                        case I32_REM_S -> {
+                            s[fp + c[pc]] = NumericOps.i32RemS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                            pc += 3;
+                        }
+                        case I32_REM_U -> {
+                            s[fp + c[pc]] = NumericOps.i32RemU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                            pc += 3;
+                        }
+                        case I32_AND -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] & (int) s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I32_OR -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] | (int) s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I32_XOR -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] ^ (int) s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I32_SHL -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] << (int) s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I32_SHR_S -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >> (int) s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I32_SHR_U -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >>> (int) s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I32_ROTL -> {
+                            s[fp + c[pc]] = Integer.rotateLeft((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                            pc += 3;
+                        }
+                        case I32_ROTR -> {
+                            s[fp + c[pc]] = Integer.rotateRight((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                            pc += 3;
+                        }
+                        case I64_ADD -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] + s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I64_SUB -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] - s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I64_MUL -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] * s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I64_DIV_S -> {
+                            s[fp + c[pc]] = NumericOps.i64DivS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                            pc += 3;
+                        }
+                        case I64_DIV_U -> {
+                            s[fp + c[pc]] = NumericOps.i64DivU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                            pc += 3;
+                        }
+                        case I64_REM_S -> {
+                            s[fp + c[pc]] = NumericOps.i64RemS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                            pc += 3;
+                        }
+                        case I64_REM_U -> {
+                            s[fp + c[pc]] = NumericOps.i64RemU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                            pc += 3;
+                        }
+                        case I64_AND -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] & s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I64_OR -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] | s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I64_XOR -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] ^ s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I64_SHL -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] << s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I64_SHR_S -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] >> s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I64_SHR_U -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] >>> s[fp + c[pc + 2]];
+                            pc += 3;
+                        }
+                        case I64_ROTL -> {
+                            s[fp + c[pc]] = Long.rotateLeft(s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                            pc += 3;
+                        }
+                        case I64_ROTR -> {
+                            s[fp + c[pc]] = Long.rotateRight(s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                            pc += 3;
+                        }
+                        case F32_ADD -> {
+                            s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) + f32(s[fp + c[pc + 2]]));
+                            pc += 3;
+                        }
+                        case F32_SUB -> {
+                            s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) - f32(s[fp + c[pc + 2]]));
+                            pc += 3;
+                        }
+                        case F32_MUL -> {
+                            s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) * f32(s[fp + c[pc + 2]]));
+                            pc += 3;
+                        }
+                        case F32_DIV -> {
+                            s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) / f32(s[fp + c[pc + 2]]));
+                            pc += 3;
+                        }
+                        case F64_NEG -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] ^ Long.MIN_VALUE;
+                            pc += 2;
+                        }
+                        case F64_ADD -> {
+                            s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) + f64(s[fp + c[pc + 2]]));
+                            pc += 3;
+                        }
+                        case F64_SUB -> {
+                            s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) - f64(s[fp + c[pc + 2]]));
+                            pc += 3;
+                        }
+                        case F64_MUL -> {
+                            s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) * f64(s[fp + c[pc + 2]]));
+                            pc += 3;
+                        }
+                        case F64_DIV -> {
+                            s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) / f64(s[fp + c[pc + 2]]));
+                            pc += 3;
+                        }
+                        case I32_WRAP_I64 -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
+                            pc += 2;
+                        }
+                        case I64_EXTEND_I32_S -> {
+                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
+                            pc += 2;
+                        }
+                        case I64_EXTEND_I32_U -> {
+                            s[fp + c[pc]] = s[fp + c[pc + 1]] & 0xFFFFFFFFL;
+                            pc += 2;
+                        }
+                        case F64_CONVERT_I32_S -> {
+                            s[fp + c[pc]] = bits((double) (int) s[fp + c[pc + 1]]);
+                            pc += 2;
+                        }
+                        case Op.BR_IF_CMP + 0 -> {
+                            if ((int) s[fp + c[pc]] == 0) {
+                                pc = c[pc + 2];
+                                if (pc < 0) {
+                                    pc = ~pc;
+                                    if (--budget == 0) {
+                                        budget = nextSlice(function, pc, fp);
+                                    }
+                                }
+                            } else {
+                                pc += 3;
+                            }
+                        }
+                        case Op.BR_IF_CMP + 1 -> {
+                            if ((int) s[fp + c[pc]] == (int) s[fp + c[pc + 1]]) {
+                                pc = c[pc + 2];
+                                if (pc < 0) {
+                                    pc = ~pc;
+                                    if (--budget == 0) {
+                                        budget = nextSlice(function, pc, fp);
+                                    }
+                                }
+                            } else {
+                                pc += 3;
+                            }
+                        }
+                        case Op.BR_IF_CMP + 2 -> {
+                            if ((int) s[fp + c[pc]] != (int) s[fp + c[pc + 1]]) {
+                                pc = c[pc + 2];
+                                if (pc < 0) {
+                                    pc = ~pc;
+                                    if (--budget == 0) {
+                                        budget = nextSlice(function, pc, fp);
+                                    }
+                                }
+                            } else {
+                                pc += 3;
+                            }
+                        }
+                        case Op.BR_IF_CMP + 3 -> {
+                            if ((int) s[fp + c[pc]] < (int) s[fp + c[pc + 1]]) {
+                                pc = c[pc + 2];
+                                if (pc < 0) {
+                                    pc = ~pc;
+                                    if (--budget == 0) {
+                                        budget = nextSlice(function, pc, fp);
+                                    }
+                                }
+                            } else {
+                                pc += 3;
+                            }
+                        }
+                        case Op.BR_IF_CMP + 4 -> {
+                            if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) < 0) {
+                                pc = c[pc + 2];
+                                if (pc < 0) {
+                                    pc = ~pc;
+                                    if (--budget == 0) {
+                                        budget = nextSlice(function, pc, fp);
+                                    }
+                                }
+                            } else {
+                                pc += 3;
+                            }
+                        }
+                        case Op.BR_IF_CMP + 5 -> {
+                            if ((int) s[fp + c[pc]] > (int) s[fp + c[pc + 1]]) {
+                                pc = c[pc + 2];
+                                if (pc < 0) {
+                                    pc = ~pc;
+                                    if (--budget == 0) {
+                                        budget = nextSlice(function, pc, fp);
+                                    }
+                                }
+                            } else {
+                                pc += 3;
+                            }
+                        }
+                        case Op.BR_IF_CMP + 6 -> {
+                            if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) > 0) {
+                                pc = c[pc + 2];
+                                if (pc < 0) {
+                                    pc = ~pc;
+                                    if (--budget == 0) {
+                                        budget = nextSlice(function, pc, fp);
+                                    }
+                                }
+                            } else {
+                                pc += 3;
+                            }
+                        }
+                        case Op.BR_IF_CMP + 7 -> {
+                            if ((int) s[fp + c[pc]] <= (int) s[fp + c[pc + 1]]) {
+                                pc = c[pc + 2];
+                                if (pc < 0) {
+                                    pc = ~pc;
+                                    if (--budget == 0) {
+                                        budget = nextSlice(function, pc, fp);
+                                    }
+                                }
+                            } else {
+                                pc += 3;
+                            }
+                        }
+                        case Op.BR_IF_CMP + 8 -> {
+                            if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0) {
+                                pc = c[pc + 2];
+                                if (pc < 0) {
+                                    pc = ~pc;
+                                    if (--budget == 0) {
+                                        budget = nextSlice(function, pc, fp);
+                                    }
+                                }
+                            } else {
+                                pc += 3;
+                            }
+                        }
+                        case Op.BR_IF_CMP + 9 -> {
+                            if ((int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]]) {
+                                pc = c[pc + 2];
+                                if (pc < 0) {
+                                    pc = ~pc;
+                                    if (--budget == 0) {
+                                        budget = nextSlice(function, pc, fp);
+                                    }
+                                }
+                            } else {
+                                pc += 3;
+                            }
+                        }
+                        case Op.BR_IF_CMP + 10 -> {
+                            if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0) {
+                                pc = c[pc + 2];
+                                if (pc < 0) {
+                                    pc = ~pc;
+                                    if (--budget == 0) {
+                                        budget = nextSlice(function, pc, fp);
+                                    }
+                                }
+                            } else {
+                                pc += 3;
+                            }
+                        }
+                        case Op.IF_NOT_CMP + 0 -> pc = (int) s[fp + c[pc]] == 0 ? pc + 3 : c[pc + 2];
+                        case Op.IF_NOT_CMP + 1 -> pc = (int) s[fp + c[pc]] == (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                        case Op.IF_NOT_CMP + 2 -> pc = (int) s[fp + c[pc]] != (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                        case Op.IF_NOT_CMP + 3 -> pc = (int) s[fp + c[pc]] < (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                        case Op.IF_NOT_CMP + 4 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) < 0 ? pc + 3 : c[pc + 2];
+                        case Op.IF_NOT_CMP + 5 -> pc = (int) s[fp + c[pc]] > (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                        case Op.IF_NOT_CMP + 6 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) > 0 ? pc + 3 : c[pc + 2];
+                        case Op.IF_NOT_CMP + 7 -> pc = (int) s[fp + c[pc]] <= (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                        case Op.IF_NOT_CMP + 8 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0 ? pc + 3 : c[pc + 2];
+                        case Op.IF_NOT_CMP + 9 -> pc = (int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                        case Op.IF_NOT_CMP + 10 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0 ? pc + 3 : c[pc + 2];
+                        default -> pc = executeCold(op, s, fp, c, pc, instance);
                     }
-                    case Op.IF_NOT_CMP + 0 -> pc = (int) s[fp + c[pc]] == 0 ? pc + 3 : c[pc + 2];
-                    case Op.IF_NOT_CMP + 1 -> pc = (int) s[fp + c[pc]] == (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
-                    case Op.IF_NOT_CMP + 2 -> pc = (int) s[fp + c[pc]] != (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
-                    case Op.IF_NOT_CMP + 3 -> pc = (int) s[fp + c[pc]] < (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
-                    case Op.IF_NOT_CMP + 4 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) < 0 ? pc + 3 : c[pc + 2];
-                    case Op.IF_NOT_CMP + 5 -> pc = (int) s[fp + c[pc]] > (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
-                    case Op.IF_NOT_CMP + 6 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) > 0 ? pc + 3 : c[pc + 2];
-                    case Op.IF_NOT_CMP + 7 -> pc = (int) s[fp + c[pc]] <= (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
-                    case Op.IF_NOT_CMP + 8 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0 ? pc + 3 : c[pc + 2];
-                    case Op.IF_NOT_CMP + 9 -> pc = (int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
-                    case Op.IF_NOT_CMP + 10 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0 ? pc + 3 : c[pc + 2];
-                    default -> pc = executeCold(op, s, fp, c, pc, instance);
+                } catch (OsrExit exit) {
+                    budget = osrBudget;
+                    pc = lowered.osrExit();
                 }
             }
         } finally {
@@ -857,14 +869,56 @@ public final class Interpreter {
         }
     }
 
-    /** The next slice; for {@link org.wasmvm.core.Engine#TIERED}, the function that used up the last one heats up. */
-    private int nextSlice(WasmFunction function) {
+    /**
+     * The next slice. For {@link org.wasmvm.core.Engine#TIERED} the function that used up the last
+     * one heats up; at a loop back-edge ({@code loopPc} is its header, else -1) it may also leave
+     * for compiled code there and then (on-stack replacement, which ends with {@link OsrExit}).
+     */
+    private int nextSlice(WasmFunction function, int loopPc, int fp) {
         int slice = context.nextSlice();
         FunctionTiers tiers = function.tiers();
         if (tiers != null) {
             tiers.heat(function.index());
+            if (loopPc >= 0) {
+                replaceFrame(function, tiers, loopPc, fp, slice);
+            }
         }
         return slice;
+    }
+
+    /**
+     * Runs the rest of the current frame in compiled code, entering at the loop whose header is at
+     * {@code loopPc}, if the function's on-stack-replacement code is ready (it is compiled in the
+     * background on first asking). Returns when it is not; otherwise throws {@link OsrExit} once the
+     * compiled code has written the frame's results.
+     */
+    private void replaceFrame(WasmFunction function, FunctionTiers tiers, int loopPc, int fp, int slice) {
+        JvmCode osr = tiers.osrCode(function.index());
+        LoweredFunction lowered = function.code();
+        int loop = lowered.loopAt(loopPc);
+        if (osr == null || loop < 0 || !osr.entersLoop(loop)) {
+            return;
+        }
+        CompilerTier.frameReplaced();
+        context.callDepth = baseDepth + depth;
+        context.budget = slice + 1; // the compiled prologue counts one unit for a call that did not happen
+        try {
+            osr.slots().osr(stack, fp, loop, function.instance());
+        } catch (Trap trap) {
+            frameReplaced = true; // the compiled frame is in the trace already
+            throw trap;
+        }
+        osrBudget = context.budget;
+        throw OsrExit.INSTANCE;
+    }
+
+    /** Unwinds from {@link #replaceFrame} to the dispatch loop, which then leaves the replaced frame. */
+    private static final class OsrExit extends RuntimeException {
+        static final OsrExit INSTANCE = new OsrExit();
+
+        private OsrExit() {
+            super(null, null, false, false);
+        }
     }
 
     private static LinearMemory memory(LinearMemory[] memories, int[] c, int at) {

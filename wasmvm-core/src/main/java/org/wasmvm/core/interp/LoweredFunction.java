@@ -15,9 +15,32 @@ package org.wasmvm.core.interp;
  * @param constants the values of the constant slots, which start at slot {@code localCount}
  * @param frameSize the slots the frame needs, constants included
  * @param sourceMap pairs of (lowered pc, wasm byte offset), ascending, for stack traces
+ * @param loopHeaders the pc of each wasm {@code loop} in body order (-1 where unreachable): where
+ *     on-stack replacement can enter compiled code; the code ends with a {@code RETURN} that leaves
+ *     a frame whose results compiled code has written
  */
 public record LoweredFunction(int[] code, int paramCount, int localCount, int resultCount, long[] constants,
-        int frameSize, int[] sourceMap) {
+        int frameSize, int[] sourceMap, int[] loopHeaders) {
+
+    /** Where the operand slots start: the value at wasm stack height {@code h} is in slot {@code operandBase() + h} at a loop header. */
+    public int operandBase() {
+        return localCount + constants.length;
+    }
+
+    /** The pc of the final {@code RETURN} that on-stack replacement leaves through. */
+    int osrExit() {
+        return code.length - 2;
+    }
+
+    /** The ordinal of the loop whose header is at {@code pc}, or -1. */
+    int loopAt(int pc) {
+        for (int i = 0; i < loopHeaders.length; i++) {
+            if (loopHeaders[i] == pc) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /** The wasm byte offset of the instruction at lowered {@code pc} (or the nearest before it). */
     public int sourceOffset(int pc) {

@@ -26,6 +26,7 @@ public final class CompilerTier {
 
     private static final AtomicInteger COMPILED = new AtomicInteger();
     private static final AtomicInteger INTERPRETED = new AtomicInteger();
+    private static final AtomicInteger REPLACED_FRAMES = new AtomicInteger();
     private static final ConcurrentHashMap<String, AtomicInteger> REASONS = new ConcurrentHashMap<>();
 
     private CompilerTier() {
@@ -35,7 +36,18 @@ public final class CompilerTier {
     public static String statistics() {
         var reasons = new TreeMap<String, Integer>();
         REASONS.forEach((reason, count) -> reasons.put(reason, count.get()));
-        return "compiled=" + COMPILED.get() + " interpreted=" + INTERPRETED.get() + (reasons.isEmpty() ? "" : " " + reasons);
+        return "compiled=" + COMPILED.get() + " interpreted=" + INTERPRETED.get() + " replaced-frames=" + REPLACED_FRAMES.get()
+                + (reasons.isEmpty() ? "" : " " + reasons);
+    }
+
+    /** How many interpreter frames on-stack replacement moved to compiled code in this JVM. */
+    public static int replacedFrames() {
+        return REPLACED_FRAMES.get();
+    }
+
+    /** Counts an interpreter frame that on-stack replacement moved to compiled code. */
+    public static void frameReplaced() {
+        REPLACED_FRAMES.incrementAndGet();
     }
 
     static void compiled() {

@@ -30,6 +30,9 @@ public final class FunctionTiers {
     private final int imported;
     private final AtomicReferenceArray<JvmCode> code;
     private final AtomicIntegerArray state;
+    /** The same two for the code with on-stack-replacement entries, compiled when a long loop asks for it. */
+    private final AtomicReferenceArray<JvmCode> osrCode;
+    private final AtomicIntegerArray osrState;
     /** Racy counters: a lost update only delays a compilation. */
     private final int[] heat;
     private final int[] bridgeCalls;
@@ -42,6 +45,8 @@ public final class FunctionTiers {
         int defined = module.indexSpaces().functionCount() - imported;
         this.code = new AtomicReferenceArray<>(defined);
         this.state = new AtomicIntegerArray(defined);
+        this.osrCode = new AtomicReferenceArray<>(defined);
+        this.osrState = new AtomicIntegerArray(defined);
         this.heat = new int[defined];
         this.bridgeCalls = new int[defined];
         this.sites = new MutableCallSite[defined];
@@ -79,6 +84,36 @@ public final class FunctionTiers {
         }
     }
 
+    /**
+     * The function's code with on-stack-replacement entries, or null until it is ready: the first
+     * asking (an interpreted loop that outlasted a slice) has it compiled in the background.
+     */
+    public JvmCode osrCode(int functionIndex) {
+        int defined = functionIndex - imported;
+        JvmCode compiled = osrCode.get(defined);
+        if (compiled == null && osrState.compareAndSet(defined, NOT_COMPILED, QUEUED)
+                && !CompilerTier.submit(() -> compileOsr(functionIndex))) {
+            osrState.set(defined, NOT_COMPILED);
+        }
+        return compiled;
+    }
+
+    private void compileOsr(int functionIndex) {
+        int defined = functionIndex - imported;
+        try {
+            int operandBase = module.code().function(functionIndex).operandBase();
+            JvmCode compiled = CompilerTier.compiler().compile(module, functionIndex, operandBase);
+            osrCode.set(defined, compiled);
+            osrState.set(defined, COMPILED);
+            if (state.compareAndSet(defined, NOT_COMPILED, QUEUED)) {
+                install(functionIndex, compiled); // it serves calls too
+            }
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            osrState.set(defined, STAYS_INTERPRETED);
+            CompilerTier.log(System.Logger.Level.DEBUG, "func " + functionIndex + " gets no on-stack replacement: " + e);
+        }
+    }
+
     /** The call site of a defined function that compiled callers invoke (created on first use). */
     public synchronized MutableCallSite site(int functionIndex) {
         int defined = functionIndex - imported;
@@ -96,22 +131,25 @@ public final class FunctionTiers {
         int defined = functionIndex - imported;
         JvmCode compiled;
         try {
-            compiled = CompilerTier.compiler().compile(module, functionIndex);
+            compiled = CompilerTier.compiler().compile(module, functionIndex, -1);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // Compilation never fails a run: the function keeps running in the interpreter.
             state.set(defined, STAYS_INTERPRETED);
             CompilerTier.staysInterpreted(functionIndex, e);
             return null;
         }
-        CompilerTier.compiled();
-        synchronized (this) {
-            code.set(defined, compiled);
-            state.set(defined, COMPILED);
-            if (sites[defined] != null) {
-                sites[defined].setTarget(compiled.handle());
-            }
-        }
+        install(functionIndex, compiled);
         return compiled;
+    }
+
+    private synchronized void install(int functionIndex, JvmCode compiled) {
+        int defined = functionIndex - imported;
+        CompilerTier.compiled();
+        code.set(defined, compiled);
+        state.set(defined, COMPILED);
+        if (sites[defined] != null) {
+            sites[defined].setTarget(compiled.handle());
+        }
     }
 
     /**

@@ -10,8 +10,11 @@ public interface JvmCompiler {
     /**
      * Compiles the defined function at {@code functionIndex} of a validated {@code module}.
      *
+     * @param osrOperandBase -1 for plain code; else the code also gets on-stack-replacement entries
+     *     at its loop headers, for interpreter frames whose operand at stack height {@code h} is in
+     *     slot {@code osrOperandBase + h}
      * @throws UnsupportedOperationException when this function cannot be compiled (it then stays
      *     interpreted); the message says why
      */
-    JvmCode compile(Module module, int functionIndex);
+    JvmCode compile(Module module, int functionIndex, int osrOperandBase);
 }

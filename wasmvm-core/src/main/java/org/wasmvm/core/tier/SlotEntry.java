@@ -6,4 +6,12 @@ import org.wasmvm.core.runtime.ModuleInstance;
 public interface SlotEntry {
     /** Runs the function with its arguments in {@code slots[base…]}; its results are written there. */
     void call(long[] slots, int base, ModuleInstance instance);
+
+    /**
+     * On-stack replacement: continues an interpreter frame at {@code fp} (its locals, and at the
+     * header of loop {@code loop} its operands) in compiled code; the results are written at {@code fp}.
+     */
+    default void osr(long[] slots, int fp, int loop, ModuleInstance instance) {
+        throw new UnsupportedOperationException("compiled without on-stack-replacement entries");
+    }
 }
