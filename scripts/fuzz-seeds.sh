@@ -19,4 +19,9 @@ for dir in "$suite"/core/* "$suite"/memory64/*; do
     cp "$file" "$out/seed-$suiteName-$(basename "$file")"
   done
 done
+# the differential target of wasmvm-compiler (EngineDifferentialFuzzTest) starts from the same seeds
+twin=wasmvm-compiler/src/test/resources/org/wasmvm/core/fuzz/EngineDifferentialFuzzTestInputs
+mkdir -p "$twin"
+find "$twin" -maxdepth 1 -type f -name 'seed-*' -delete
+cp "$out"/seed-* "$twin"/
 echo "$(find "$out" -maxdepth 1 -name 'seed-*' | wc -l) seeds, $(cat "$out"/seed-* | wc -c) bytes"

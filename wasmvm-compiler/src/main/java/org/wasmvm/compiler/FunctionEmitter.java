@@ -689,7 +689,7 @@ final class FunctionEmitter {
                 mv.visitInvokeDynamicInsn("call", descriptor, CALL_DIRECT, callee);
             }
             syncBudgetIn();
-        });
+        }, true);
         callResults(calleeType);
     }
 
@@ -697,6 +697,7 @@ final class FunctionEmitter {
         FuncType calleeType = module.types().get(typeIndex);
         String descriptor = JvmTypes.methodType(calleeType).toMethodDescriptorString();
         trapping(offset, () -> {
+            syncBudgetOut();
             if (types.pop() == ValType.I32) {
                 mv.visitInsn(I2L);
             }
@@ -704,11 +705,10 @@ final class FunctionEmitter {
             frame.iconst(table);
             frame.iconst(typeIndex);
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "indirectTarget", "(JL" + INSTANCE + ";II)L" + METHOD_HANDLE + ";", false);
-            syncBudgetOut();
             mv.visitVarInsn(ALOAD, instanceSlot);
             mv.visitInvokeDynamicInsn("call", through(descriptor), CALL_THROUGH);
             syncBudgetIn();
-        });
+        }, true);
         callResults(calleeType);
     }
 
@@ -763,6 +763,14 @@ final class FunctionEmitter {
 
     /** Emits {@code code} inside an exception range whose handler records this frame at {@code offset}. */
     private void trapping(int offset, Runnable code) {
+        trapping(offset, code, false);
+    }
+
+    /**
+     * As {@link #trapping(int, Runnable)}; for a {@code call} the store's budget is the callee's
+     * (it synchronized it), otherwise the handler first gives back what this frame has left.
+     */
+    private void trapping(int offset, Runnable code, boolean call) {
         Label start = new Label();
         Label end = new Label();
         Label handler = new Label();
@@ -771,19 +779,23 @@ final class FunctionEmitter {
         code.run();
         mv.visitLabel(end);
         handlers.add(handler);
-        handlerOffsets.add(offset);
+        handlerOffsets.add(call ? ~offset : offset);
     }
 
     private void emitHandlers() {
         if (handlers.isEmpty()) {
             return;
         }
+        Label own = new Label();
         Label common = new Label();
         for (int i = 0; i < handlers.size(); i++) {
             mv.visitLabel(handlers.get(i));
-            frame.iconst(handlerOffsets.get(i));
-            mv.visitJumpInsn(GOTO, common);
+            int offset = handlerOffsets.get(i);
+            frame.iconst(offset < 0 ? ~offset : offset);
+            mv.visitJumpInsn(GOTO, offset < 0 ? common : own);
         }
+        mv.visitLabel(own);
+        syncBudgetOut();
         mv.visitLabel(common);
         mv.visitVarInsn(ALOAD, instanceSlot);
         frame.iconst(functionIndex);

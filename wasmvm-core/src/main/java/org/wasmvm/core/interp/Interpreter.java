@@ -88,7 +88,12 @@ public final class Interpreter {
         StoreContext context = function.instance().context();
         int results = function.type().results().size();
         long[] slots = Arrays.copyOf(args, Math.max(args.length, results));
-        context.budget = context.takeBudget();
+        try {
+            context.budget = context.takeBudget();
+        } catch (Trap trap) {
+            trap.addFrame(frameName(function, -1));
+            throw trap;
+        }
         try {
             compiled.slots().call(slots, 0, function.instance());
         } catch (StackOverflowError e) {
@@ -151,7 +156,8 @@ public final class Interpreter {
     /** Adds this interpreter's frames to {@code trap}, innermost first. */
     private void addFrames(Trap trap, WasmFunction function, int pc) {
         if (!frameReplaced) {
-            trap.addFrame(frameAt(function, pc - 1));
+            // pc 0: the entry's first slice could not be drawn; the function had not begun (as in compiled code)
+            trap.addFrame(pc == 0 ? frameName(function, -1) : frameAt(function, pc - 1));
         }
         for (int i = depth - 1; i >= 0; i--) {
             trap.addFrame(frameAt(frameFunctions[i], frameReturnPcs[i] - 1));
@@ -701,145 +707,157 @@ public final class Interpreter {
                             s[fp + c[pc]] = bits((double) (int) s[fp + c[pc + 1]]);
                             pc += 2;
                         }
+                        // A negative target is a back-edge, counted while pc still names the branch (for a trap's frame).
                         case Op.BR_IF_CMP + 0 -> {
                             if ((int) s[fp + c[pc]] == 0) {
-                                pc = c[pc + 2];
-                                if (pc < 0) {
-                                    pc = ~pc;
+                                int target = c[pc + 2];
+                                if (target < 0) {
+                                    target = ~target;
                                     if (--budget == 0) {
-                                        budget = nextSlice(function, pc, fp);
+                                        budget = nextSlice(function, target, fp);
                                     }
                                 }
+                                pc = target;
                             } else {
                                 pc += 3;
                             }
                         }
                         case Op.BR_IF_CMP + 1 -> {
                             if ((int) s[fp + c[pc]] == (int) s[fp + c[pc + 1]]) {
-                                pc = c[pc + 2];
-                                if (pc < 0) {
-                                    pc = ~pc;
+                                int target = c[pc + 2];
+                                if (target < 0) {
+                                    target = ~target;
                                     if (--budget == 0) {
-                                        budget = nextSlice(function, pc, fp);
+                                        budget = nextSlice(function, target, fp);
                                     }
                                 }
+                                pc = target;
                             } else {
                                 pc += 3;
                             }
                         }
                         case Op.BR_IF_CMP + 2 -> {
                             if ((int) s[fp + c[pc]] != (int) s[fp + c[pc + 1]]) {
-                                pc = c[pc + 2];
-                                if (pc < 0) {
-                                    pc = ~pc;
+                                int target = c[pc + 2];
+                                if (target < 0) {
+                                    target = ~target;
                                     if (--budget == 0) {
-                                        budget = nextSlice(function, pc, fp);
+                                        budget = nextSlice(function, target, fp);
                                     }
                                 }
+                                pc = target;
                             } else {
                                 pc += 3;
                             }
                         }
                         case Op.BR_IF_CMP + 3 -> {
                             if ((int) s[fp + c[pc]] < (int) s[fp + c[pc + 1]]) {
-                                pc = c[pc + 2];
-                                if (pc < 0) {
-                                    pc = ~pc;
+                                int target = c[pc + 2];
+                                if (target < 0) {
+                                    target = ~target;
                                     if (--budget == 0) {
-                                        budget = nextSlice(function, pc, fp);
+                                        budget = nextSlice(function, target, fp);
                                     }
                                 }
+                                pc = target;
                             } else {
                                 pc += 3;
                             }
                         }
                         case Op.BR_IF_CMP + 4 -> {
                             if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) < 0) {
-                                pc = c[pc + 2];
-                                if (pc < 0) {
-                                    pc = ~pc;
+                                int target = c[pc + 2];
+                                if (target < 0) {
+                                    target = ~target;
                                     if (--budget == 0) {
-                                        budget = nextSlice(function, pc, fp);
+                                        budget = nextSlice(function, target, fp);
                                     }
                                 }
+                                pc = target;
                             } else {
                                 pc += 3;
                             }
                         }
                         case Op.BR_IF_CMP + 5 -> {
                             if ((int) s[fp + c[pc]] > (int) s[fp + c[pc + 1]]) {
-                                pc = c[pc + 2];
-                                if (pc < 0) {
-                                    pc = ~pc;
+                                int target = c[pc + 2];
+                                if (target < 0) {
+                                    target = ~target;
                                     if (--budget == 0) {
-                                        budget = nextSlice(function, pc, fp);
+                                        budget = nextSlice(function, target, fp);
                                     }
                                 }
+                                pc = target;
                             } else {
                                 pc += 3;
                             }
                         }
                         case Op.BR_IF_CMP + 6 -> {
                             if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) > 0) {
-                                pc = c[pc + 2];
-                                if (pc < 0) {
-                                    pc = ~pc;
+                                int target = c[pc + 2];
+                                if (target < 0) {
+                                    target = ~target;
                                     if (--budget == 0) {
-                                        budget = nextSlice(function, pc, fp);
+                                        budget = nextSlice(function, target, fp);
                                     }
                                 }
+                                pc = target;
                             } else {
                                 pc += 3;
                             }
                         }
                         case Op.BR_IF_CMP + 7 -> {
                             if ((int) s[fp + c[pc]] <= (int) s[fp + c[pc + 1]]) {
-                                pc = c[pc + 2];
-                                if (pc < 0) {
-                                    pc = ~pc;
+                                int target = c[pc + 2];
+                                if (target < 0) {
+                                    target = ~target;
                                     if (--budget == 0) {
-                                        budget = nextSlice(function, pc, fp);
+                                        budget = nextSlice(function, target, fp);
                                     }
                                 }
+                                pc = target;
                             } else {
                                 pc += 3;
                             }
                         }
                         case Op.BR_IF_CMP + 8 -> {
                             if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0) {
-                                pc = c[pc + 2];
-                                if (pc < 0) {
-                                    pc = ~pc;
+                                int target = c[pc + 2];
+                                if (target < 0) {
+                                    target = ~target;
                                     if (--budget == 0) {
-                                        budget = nextSlice(function, pc, fp);
+                                        budget = nextSlice(function, target, fp);
                                     }
                                 }
+                                pc = target;
                             } else {
                                 pc += 3;
                             }
                         }
                         case Op.BR_IF_CMP + 9 -> {
                             if ((int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]]) {
-                                pc = c[pc + 2];
-                                if (pc < 0) {
-                                    pc = ~pc;
+                                int target = c[pc + 2];
+                                if (target < 0) {
+                                    target = ~target;
                                     if (--budget == 0) {
-                                        budget = nextSlice(function, pc, fp);
+                                        budget = nextSlice(function, target, fp);
                                     }
                                 }
+                                pc = target;
                             } else {
                                 pc += 3;
                             }
                         }
                         case Op.BR_IF_CMP + 10 -> {
                             if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0) {
-                                pc = c[pc + 2];
-                                if (pc < 0) {
-                                    pc = ~pc;
+                                int target = c[pc + 2];
+                                if (target < 0) {
+                                    target = ~target;
                                     if (--budget == 0) {
-                                        budget = nextSlice(function, pc, fp);
+                                        budget = nextSlice(function, target, fp);
                                     }
                                 }
+                                pc = target;
                             } else {
                                 pc += 3;
                             }

@@ -1,6 +1,7 @@
 package org.wasmvm.core.fuzz;
 
 import java.util.List;
+import org.wasmvm.core.Engine;
 import org.wasmvm.core.ExportedFunction;
 import org.wasmvm.core.Features;
 import org.wasmvm.core.Global;
@@ -47,16 +48,26 @@ final class FuzzHarness {
      * function with a few argument vectors. Declared exceptions are expected; anything else escapes.
      */
     static void instantiateAndRunExports(Module module, RuntimeLimits limits) {
-        Store store = new Store(limits);
+        transcript(module, limits, Engine.configured());
+    }
+
+    /**
+     * Does what {@link #instantiateAndRunExports} does on {@code engine} and tells what could be
+     * observed: each call's raw results or trap (kind, detail and wasm stack), then every memory's
+     * contents (as a hash) and every exported global. Two engines must give the same transcript.
+     */
+    static String transcript(Module module, RuntimeLimits limits, Engine engine) {
+        var out = new StringBuilder();
+        Store store = new Store(limits, engine);
         if (!stubImports(store, module)) {
-            return;
+            return "imports not stubbed";
         }
         Instance instance;
         try {
             instance = store.instantiate(module);
         } catch (LinkException | WasmTrap | ResourceLimitException expected) {
             checkMessage(expected);
-            return;
+            return "instantiation: " + expected.getMessage();
         }
         for (Export export : module.exports()) {
             if (export.kind() != ExternKind.FUNCTION) {
@@ -67,19 +78,38 @@ final class FuzzHarness {
             for (long value : ARGUMENTS) {
                 long[] args = new long[params];
                 java.util.Arrays.fill(args, value);
+                out.append(export.name()).append(java.util.Arrays.toString(args)).append(" -> ");
                 try {
                     long[] results = function.apply(args);
                     if (results.length != function.type().results().size()) {
                         throw new AssertionError(export.name() + " returned " + results.length + " results for " + function.type());
                     }
+                    for (int i = 0; i < results.length; i++) {
+                        out.append(Value.fromBits(function.type().results().get(i), results[i])).append(' ');
+                    }
+                    out.append('\n');
                 } catch (WasmTrap | ResourceLimitException expected) {
                     checkMessage(expected);
+                    out.append(expected.getMessage()).append('\n');
                 }
                 if (params == 0) {
                     break;
                 }
             }
         }
+        for (int i = 0; i < instance.memoryCount(); i++) {
+            Memory memory = instance.memory(i);
+            byte[] bytes = new byte[(int) Math.min(memory.byteSize(), MAX_STUB_PAGES << 16)];
+            memory.read(0, bytes, 0, bytes.length);
+            out.append("memory ").append(i).append(": ").append(memory.byteSize()).append(" bytes, hash ")
+                    .append(java.util.Arrays.hashCode(bytes)).append('\n');
+        }
+        for (Export export : module.exports()) {
+            if (export.kind() == ExternKind.GLOBAL) {
+                out.append("global ").append(export.name()).append(" = ").append(instance.global(export.name()).get()).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static boolean stubImports(Store store, Module module) {

@@ -172,8 +172,9 @@ class SpecTestSuiteTest {
     private static void summary(Suite suite, SpecStats stats, SpecExclusions exclusions, Set<String> started) {
         System.out.println(stats.summary());
         Engine engine = Engine.configured();
-        System.out.println("spec " + suite.name() + " engine=" + engine
-                + (engine == Engine.INTERPRETER || !CompilerTier.available() ? "" : " (so far " + CompilerTier.statistics() + ")"));
+        System.out.println("spec " + suite.name() + " engine="
+                + (engine == Engine.INTERPRETER || !CompilerTier.available() ? "interpreter"
+                        : engine + " (so far " + CompilerTier.statistics() + ")"));
         String byFile = stats.failuresByFile();
         if (!byFile.isEmpty()) {
             System.out.println(byFile);
