@@ -12,6 +12,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.interp.Immediates;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
@@ -91,6 +92,12 @@ final class FunctionEmitter {
     private final int contextSlot;
     private final int depthSlot;
     private final int ticksSlot;
+    /**
+     * Whether the budget is counted in a local: only a function with loops counts often enough for
+     * that to pay, at the price of handing it to and back from every callee. One without loops
+     * counts its one unit in the store's field and has nothing to hand over.
+     */
+    private final boolean localTicks;
     private final Map<Integer, Integer> globalSlots = new HashMap<>();
     private final List<Label> handlers = new ArrayList<>();
     private final List<Integer> handlerOffsets = new ArrayList<>();
@@ -140,6 +147,7 @@ final class FunctionEmitter {
         contextSlot = frame.allocateReference();
         depthSlot = frame.allocate(ValType.I32);
         ticksSlot = frame.allocate(ValType.I32);
+        localTicks = hasLoop(body);
         numeric = new NumericEmitter(mv, types);
         memory = new MemoryEmitter(mv, types, frame, spaces, instanceSlot);
     }
@@ -669,8 +677,12 @@ final class FunctionEmitter {
     private void leave() {
         mv.visitVarInsn(ALOAD, contextSlot);
         mv.visitVarInsn(ILOAD, depthSlot);
-        mv.visitVarInsn(ILOAD, ticksSlot);
-        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "leave", "(L" + CONTEXT + ";II)V", false);
+        if (localTicks) {
+            mv.visitVarInsn(ILOAD, ticksSlot);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "leave", "(L" + CONTEXT + ";II)V", false);
+        } else {
+            mv.visitFieldInsn(PUTFIELD, CONTEXT, "callDepth", "I");
+        }
     }
 
     private void call(int callee, int offset) {
@@ -734,14 +746,39 @@ final class FunctionEmitter {
         types.pushAll(results);
     }
 
+    private static boolean hasLoop(FunctionBody body) {
+        var in = new ByteReader(body.code(), body.offset(), body.length());
+        while (in.hasMore()) {
+            int op = in.u8();
+            if (op == PREFIX_FC) {
+                op = 0xFC00 | in.u32();
+            }
+            if (op == LOOP) {
+                return true;
+            }
+            if (op == BLOCK || op == IF) {
+                in.s33();
+            } else {
+                Immediates.skip(op, in);
+            }
+        }
+        return false;
+    }
+
     /** Before a call: the callee counts on from the store's budget. */
     private void syncBudgetOut() {
+        if (!localTicks) {
+            return;
+        }
         mv.visitVarInsn(ALOAD, contextSlot);
         mv.visitVarInsn(ILOAD, ticksSlot);
         mv.visitFieldInsn(PUTFIELD, CONTEXT, "budget", "I");
     }
 
     private void syncBudgetIn() {
+        if (!localTicks) {
+            return;
+        }
         mv.visitVarInsn(ALOAD, contextSlot);
         mv.visitFieldInsn(GETFIELD, CONTEXT, "budget", "I");
         mv.visitVarInsn(ISTORE, ticksSlot);
@@ -868,8 +905,24 @@ final class FunctionEmitter {
         mv.visitInsn(ICONST_1);
         mv.visitInsn(IADD);
         mv.visitFieldInsn(PUTFIELD, CONTEXT, "callDepth", "I");
-        syncBudgetIn();
-        tick(); // this call's unit; a trap here is the caller's (it names the call)
+        // this call's unit; a trap here is the caller's (it names the call)
+        if (localTicks) {
+            syncBudgetIn();
+            tick();
+        } else {
+            Label left = new Label();
+            mv.visitVarInsn(ALOAD, contextSlot);
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETFIELD, CONTEXT, "budget", "I");
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(ISUB);
+            mv.visitInsn(DUP_X1);
+            mv.visitFieldInsn(PUTFIELD, CONTEXT, "budget", "I");
+            mv.visitJumpInsn(IFNE, left);
+            mv.visitVarInsn(ALOAD, contextSlot);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CONTEXT, "refillBudget", "()V", false);
+            mv.visitLabel(left);
+        }
         if (osrOperandBase < 0) {
             for (int i = type.params().size(); i < localTypes.length; i++) {
                 frame.zero(localTypes[i]);

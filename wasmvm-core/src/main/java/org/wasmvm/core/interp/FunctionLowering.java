@@ -373,6 +373,7 @@ final class FunctionLowering {
             flush();
             Frame target = label(depth);
             if (!needsUnwind(target)) {
+                sourceMap(next); // a back-edge's fuel or timeout trap names the br_if, as in compiled code
                 emit(Op.BR_IF_CMP + k, a, b);
                 if (target.kind == LOOP_KIND) {
                     // a complemented (negative) target marks a back-edge, which counts down the fuel slice

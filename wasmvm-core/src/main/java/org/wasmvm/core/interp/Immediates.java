@@ -5,11 +5,11 @@ import static org.wasmvm.core.binary.Opcodes.*;
 import org.wasmvm.core.binary.ByteReader;
 
 /** Steps over an instruction's immediates without interpreting them (for unreachable code). */
-final class Immediates {
+public final class Immediates {
     private Immediates() {
     }
 
-    static void skip(int op, ByteReader in) {
+    public static void skip(int op, ByteReader in) {
         switch (op) {
             case BR, BR_IF, CALL, LOCAL_GET, LOCAL_SET, LOCAL_TEE, GLOBAL_GET, GLOBAL_SET, TABLE_GET, TABLE_SET,
                     REF_FUNC, MEMORY_SIZE, MEMORY_GROW, DATA_DROP, ELEM_DROP, MEMORY_FILL, TABLE_GROW, TABLE_SIZE,

@@ -16,10 +16,10 @@ import org.wasmvm.core.model.MemoryType;
  *
  * <p>Two implementations: {@link FlatMemory} (one {@code byte[]}, at most {@link
  * FlatMemory#MAX_PAGES} pages) and {@link PagedMemory} (lazily allocated pages, for 64-bit
- * memories that may grow beyond what a Java array holds). A 32-bit memory whose maximum exceeds
- * {@link FlatMemory#MAX_PAGES} is still flat and fails to grow beyond that (the spec lets
- * {@code memory.grow} fail at any time): the extra indirection of paging would slow down every
- * access of every 32-bit module for the sake of the last few hundred MiB below 4 GiB.
+ * memories that may grow beyond what a Java array holds). A 32-bit memory that may grow beyond
+ * {@link FlatMemory#MAX_PAGES} is a {@link PagedMemory} too, which stays one array up to that size
+ * (one null check per access more than {@link FlatMemory}) and pages beyond, up to the spec's
+ * 65 536 pages (4 GiB), as in V8 and wasmtime.
  */
 public abstract sealed class LinearMemory implements Memory permits FlatMemory, PagedMemory {
     static final int PAGE_SIZE = MemoryType.PAGE_SIZE;
@@ -46,7 +46,7 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
         if (type.limits().hasMax()) {
             max = unsignedMin(max, type.limits().max());
         }
-        boolean paged = max > FlatMemory.MAX_PAGES && type.is64();
+        boolean paged = max > FlatMemory.MAX_PAGES;
         long capacity = Math.min(max, paged ? PagedMemory.MAX_PAGES : FlatMemory.MAX_PAGES);
         long min = type.limits().min();
         if (Long.compareUnsigned(min, capacity) > 0) {
@@ -54,7 +54,9 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
                     + " pages exceeds the limit of " + capacity + " pages");
         }
         try {
-            return paged ? new PagedMemory(type, min, capacity, PagedMemory.FLAT_PAGES) : new FlatMemory(type, (int) min, capacity);
+            // a 32-bit memory stays one array as far as one goes (2 GiB), then pages on to 4 GiB
+            int flatPages = type.is64() ? PagedMemory.FLAT_PAGES : FlatMemory.MAX_PAGES;
+            return paged ? new PagedMemory(type, min, capacity, flatPages) : new FlatMemory(type, (int) min, capacity);
         } catch (OutOfMemoryError e) {
             throw new IllegalArgumentException("cannot allocate a memory of " + min + " pages", e);
         }

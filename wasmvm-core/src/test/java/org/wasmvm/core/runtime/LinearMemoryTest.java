@@ -43,22 +43,26 @@ class LinearMemoryTest {
     }
 
     @Test
-    void thirtyTwoBitMemoriesAreFlatAndCappedBelowTwoGiB() {
+    void thirtyTwoBitMemoriesReachFourGiB() {
+        assertThat(LinearMemory.create(memoryType(1, 100, false), Long.MAX_VALUE)).isInstanceOf(FlatMemory.class);
         LinearMemory memory = LinearMemory.create(memoryType(1, Limits.NO_MAX, false), Long.MAX_VALUE);
-        assertThat(memory).isInstanceOf(FlatMemory.class);
-        assertThat(memory.maxPages()).isEqualTo(FlatMemory.MAX_PAGES).isEqualTo(32767);
-        assertThat(memory.grow(32767)).isEqualTo(-1);
-        assertThat(memory.grow(65535)).isEqualTo(-1);
-        assertThat(memory.grow(-1)).isEqualTo(-1);
-        assertThat(memory.pages()).isEqualTo(1);
-        assertThat(LinearMemory.create(memoryType(1, 65536, false), Long.MAX_VALUE).maxPages()).isEqualTo(32767);
+        assertThat(memory).isInstanceOf(PagedMemory.class);
+        assertThat(memory.maxPages()).isEqualTo(65536);
+        memory.store32(1000, 0x1234_5678);
+        assertThat(memory.grow(65535)).isEqualTo(1);
+        assertThat(memory.pages()).isEqualTo(65536);
+        assertThat(memory.grow(1)).isEqualTo(-1);
+        memory.store32((4L << 30) - 4, 0xCAFE_BABE);
+        assertThat(memory.load32((4L << 30) - 4)).isEqualTo(0xCAFE_BABE);
+        assertThat(memory.load32(1000)).isEqualTo(0x1234_5678); // kept when the array became pages
+        assertThatThrownBy(() -> memory.load32((4L << 30) - 3)).isInstanceOf(Trap.class);
     }
 
     @Test
     void minimumBeyondTheLimitIsRejected() {
-        assertThatThrownBy(() -> LinearMemory.create(memoryType(40_000, 65536, false), Long.MAX_VALUE))
+        assertThatThrownBy(() -> LinearMemory.create(memoryType(40_000, 65536, false), 30_000))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("memory minimum of 40000 pages exceeds the limit of 32767 pages");
+                .hasMessage("memory minimum of 40000 pages exceeds the limit of 30000 pages");
         assertThatThrownBy(() -> LinearMemory.create(memoryType(11, Limits.NO_MAX, true), 10))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("memory minimum of 11 pages exceeds the limit of 10 pages");
