@@ -75,11 +75,16 @@ class ResourceLimitsTest {
     }
 
     @Test
-    void aHugeDeclaredMemoryFailsInstantiationWithoutAllocating() {
-        // a 32-bit memory of 65 536 pages (4 GiB) is more than a Java array holds: an error, not an OutOfMemoryError
+    void aFourGiBMemoryIsReservedNotAllocated() {
+        // a 32-bit memory of 65 536 pages (4 GiB, more than a Java array holds) takes heap only for the pages written
         byte[] module = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x05, 0x05, 0x01, 0x00, (byte) 0x80, (byte) 0x80, 0x04};
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        Instance instance = new Store(RuntimeLimits.DEFAULT, Engine.INTERPRETER).instantiate(Wasm.load(module));
+        assertThat(instance.memory(0).byteSize()).isEqualTo(4L << 30);
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(16 << 20);
         ResourceLimitException e = catchThrowableOfType(ResourceLimitException.class,
-                () -> new Store().instantiate(Wasm.load(module)));
-        assertThat(e).isNotNull();
+                () -> new Store(RuntimeLimits.DEFAULT.withMaxMemoryPages(1000)).instantiate(Wasm.load(module)));
+        assertThat(e).hasMessageContaining("65536 pages");
     }
 }
