@@ -15,6 +15,7 @@ import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.tier.FunctionTiers;
 import org.wasmvm.core.tier.JvmCode;
 import org.wasmvm.core.tier.JvmCompiler;
 import org.wasmvm.core.tier.JvmTypes;
@@ -33,7 +34,7 @@ public final class BytecodeCompiler implements JvmCompiler {
     private static final String SLOT_ENTRY = Type.getInternalName(SlotEntry.class);
 
     @Override
-    public JvmCode compile(Module module, int functionIndex, int osrOperandBase) {
+    public JvmCode compile(Module module, int functionIndex, int osrOperandBase, boolean metered) {
         IndexSpaces spaces = module.indexSpaces();
         FuncType type = spaces.functionType(functionIndex);
         FunctionBody body = module.model().codes().get(functionIndex - spaces.importedFunctionCount());
@@ -47,13 +48,13 @@ public final class BytecodeCompiler implements JvmCompiler {
         };
         writer.visit(V17, ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", new String[] {SLOT_ENTRY});
         MethodVisitor invoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "invoke", methodType.toMethodDescriptorString(), null, null);
-        checkSize(new FunctionEmitter(module.model(), spaces, functionIndex, body, invoke, -1).emit());
-        emitSlotEntry(writer, className, type, methodType);
+        checkSize(new FunctionEmitter(module.model(), spaces, functionIndex, body, invoke, className, -1, metered).emit());
+        emitSlotEntry(writer, className, type, methodType, metered);
         boolean[] osrLoops = null;
         if (osrOperandBase >= 0) {
             String osrDescriptor = "([JIIL" + FunctionEmitter.INSTANCE + ";)" + Type.getDescriptor(methodType.returnType());
             MethodVisitor osrInvoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "osrInvoke", osrDescriptor, null, null);
-            var emitter = new FunctionEmitter(module.model(), spaces, functionIndex, body, osrInvoke, osrOperandBase);
+            var emitter = new FunctionEmitter(module.model(), spaces, functionIndex, body, osrInvoke, className, osrOperandBase, metered);
             checkSize(emitter.emit());
             osrLoops = emitter.osrLoops();
             emitOsrEntry(writer, className, type, osrDescriptor);
@@ -66,7 +67,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         } catch (MethodTooLargeException e) {
             throw new UnsupportedOperationException("its bytecode exceeds 64 KiB", e);
         }
-        return define(bytes, module, methodType, osrLoops);
+        return define(bytes, module.tiers(metered), methodType, osrLoops);
     }
 
     private static void checkSize(int size) {
@@ -76,9 +77,9 @@ public final class BytecodeCompiler implements JvmCompiler {
         }
     }
 
-    private static JvmCode define(byte[] bytes, Module module, MethodType methodType, boolean[] osrLoops) {
+    private static JvmCode define(byte[] bytes, FunctionTiers tiers, MethodType methodType, boolean[] osrLoops) {
         try {
-            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, module.tiers(), true);
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, tiers, true);
             Class<?> defined = hidden.lookupClass();
             MethodHandle handle = hidden.findStatic(defined, "invoke", methodType);
             var slots = (SlotEntry) hidden.findConstructor(defined, MethodType.methodType(void.class)).invoke();
@@ -92,26 +93,37 @@ public final class BytecodeCompiler implements JvmCompiler {
 
     /**
      * {@code call(long[] slots, int base, ModuleInstance)}: converts the argument slots, calls
-     * {@code invoke}, writes the results back. The caller has counted the call already, so one
+     * {@code invoke} (with the depth the store counts), writes the results back. The caller has counted the call already, so one
      * budget unit is given back for the one {@code invoke}'s prologue takes.
      */
-    private static void emitSlotEntry(ClassWriter writer, String className, FuncType type, MethodType methodType) {
+    private static void emitSlotEntry(ClassWriter writer, String className, FuncType type, MethodType methodType,
+            boolean metered) {
         MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, "call", "([JIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
         var frame = new JvmFrame(mv, 4);
         mv.visitCode();
-        mv.visitVarInsn(ALOAD, 3);
-        mv.visitMethodInsn(INVOKEVIRTUAL, FunctionEmitter.INSTANCE, "context", "()L" + FunctionEmitter.CONTEXT + ";", false);
-        mv.visitInsn(DUP);
-        mv.visitFieldInsn(GETFIELD, FunctionEmitter.CONTEXT, "budget", "I");
-        mv.visitInsn(ICONST_1);
-        mv.visitInsn(IADD);
-        mv.visitFieldInsn(PUTFIELD, FunctionEmitter.CONTEXT, "budget", "I");
+        if (metered) {
+            mv.visitVarInsn(ALOAD, 3);
+            mv.visitMethodInsn(INVOKEVIRTUAL, FunctionEmitter.INSTANCE, "context", "()L" + FunctionEmitter.CONTEXT + ";", false);
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETFIELD, FunctionEmitter.CONTEXT, "budget", "I");
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(IADD);
+            mv.visitFieldInsn(PUTFIELD, FunctionEmitter.CONTEXT, "budget", "I");
+        }
         List<ValType> params = type.params();
         for (int i = 0; i < params.size(); i++) {
             slotAddress(mv, frame, i);
             mv.visitInsn(LALOAD);
             frame.fromSlot(params.get(i));
         }
+        // depthLeft: the store counts the frames active before this one
+        mv.visitVarInsn(ALOAD, 3);
+        mv.visitMethodInsn(INVOKEVIRTUAL, FunctionEmitter.INSTANCE, "context", "()L" + FunctionEmitter.CONTEXT + ";", false);
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETFIELD, FunctionEmitter.CONTEXT, "maxCallDepth", "I");
+        mv.visitInsn(SWAP);
+        mv.visitFieldInsn(GETFIELD, FunctionEmitter.CONTEXT, "callDepth", "I");
+        mv.visitInsn(ISUB);
         mv.visitVarInsn(ALOAD, 3);
         mv.visitMethodInsn(INVOKESTATIC, className, "invoke", methodType.toMethodDescriptorString(), false);
         writeResults(mv, frame, type.results(), 4);

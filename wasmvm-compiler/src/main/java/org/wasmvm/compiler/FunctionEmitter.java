@@ -18,6 +18,7 @@ import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
+import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.tier.JvmTypes;
 
 /**
@@ -26,11 +27,13 @@ import org.wasmvm.core.tier.JvmTypes;
  * operand stack; wasm locals are JVM locals; structured control flow becomes labels and jumps
  * (a branch that leaves values behind spills the ones it carries, pops the rest, and reloads them).
  *
- * <p>What the interpreter counts, this code counts the same way (DESIGN §5): the call depth in the
- * prologue, one budget unit per call and per loop back-edge (kept in a local, synchronized with the
- * store around calls), so fuel, timeouts and {@code interrupt()} behave alike on both tiers. Every
- * instruction that can trap gets an exception range whose handler adds this frame, with the
- * instruction's byte offset, to the trap: the wasm stack trace costs nothing until a trap happens.
+ * <p>What the interpreter counts, this code counts the same way (DESIGN §5): the call depth (passed
+ * from call to call as the {@code depthLeft} parameter) and, in stores with a fuel limit, one budget
+ * unit per call and per loop back-edge, so fuel runs out at the same instruction on both tiers.
+ * Without a fuel limit nothing is counted across calls; timeouts and {@code interrupt()} raise a
+ * flag that calls poll and loops check every slice of iterations. Before each instruction that can
+ * trap, its byte offset goes into a local; the function's one exception handler adds this frame with
+ * that offset to the trap, so the wasm stack trace costs nothing until a trap happens.
  */
 final class FunctionEmitter {
     static final String INSTANCE = "org/wasmvm/core/runtime/ModuleInstance";
@@ -93,16 +96,24 @@ final class FunctionEmitter {
     private final int depthSlot;
     private final int ticksSlot;
     /**
-     * Whether the budget is counted in a local: only a function with loops counts often enough for
-     * that to pay, at the price of handing it to and back from every callee. One without loops
-     * counts its one unit in the store's field and has nothing to hand over.
+     * Whether the budget is counted in a local: that pays for a function whose loops make no calls
+     * (a compute loop then counts in a register). Every other function counts in the store's field,
+     * and so has nothing to hand to its callees and take back.
      */
     private final boolean localTicks;
     private final Map<Integer, Integer> globalSlots = new HashMap<>();
-    private final List<Label> handlers = new ArrayList<>();
-    private final List<Integer> handlerOffsets = new ArrayList<>();
+    /** The offset of the instruction running that may trap (complemented for a call), for the handler. */
+    private final int siteSlot;
     /** -1 for a plain entry; else the slot of operand height 0 in the interpreter frames this method continues. */
     private final int osrOperandBase;
+    /**
+     * Whether fuel is counted exactly, as the interpreter counts it (stores with a fuel limit).
+     * Otherwise nothing is counted across calls: a call polls {@code StoreContext.stop} (raised by
+     * an interrupt or a timeout's alarm) and a loop checks it and the clock every slice of iterations.
+     */
+    private final boolean metered;
+    /** The generated class, whose {@code invoke} a recursive call calls directly. */
+    private final String className;
     private final List<OsrEntry> osrEntries = new ArrayList<>();
     private int loopCount;
     private boolean reachable = true;
@@ -115,7 +126,7 @@ final class FunctionEmitter {
      * interpreter frame at {@code fp} at the header of loop {@code loop}.
      */
     FunctionEmitter(WasmModule module, IndexSpaces spaces, int functionIndex, FunctionBody body, MethodVisitor mv,
-            int osrOperandBase) {
+            String className, int osrOperandBase, boolean metered) {
         this.module = module;
         this.spaces = spaces;
         this.functionIndex = functionIndex;
@@ -123,6 +134,8 @@ final class FunctionEmitter {
         this.body = body;
         this.mv = mv;
         this.osrOperandBase = osrOperandBase;
+        this.className = className;
+        this.metered = metered;
         List<ValType> params = type.params();
         localTypes = new ValType[params.size() + body.locals().length];
         localSlots = new int[localTypes.length];
@@ -135,19 +148,21 @@ final class FunctionEmitter {
                 localSlots[i] = slot;
                 slot += JvmFrame.size(params.get(i));
             }
+            depthSlot = slot++;
             instanceSlot = slot++;
         } else {
+            depthSlot = 4;
             instanceSlot = 3;
-            slot = 4;
+            slot = 5;
         }
         frame = new JvmFrame(mv, slot);
         for (int i = osrOperandBase < 0 ? params.size() : 0; i < localTypes.length; i++) {
             localSlots[i] = frame.allocate(localTypes[i]);
         }
         contextSlot = frame.allocateReference();
-        depthSlot = frame.allocate(ValType.I32);
+        siteSlot = frame.allocate(ValType.I32);
         ticksSlot = frame.allocate(ValType.I32);
-        localTicks = hasLoop(body);
+        localTicks = !metered || loopsWithoutCalls(body);
         numeric = new NumericEmitter(mv, types);
         memory = new MemoryEmitter(mv, types, frame, spaces, instanceSlot);
     }
@@ -157,6 +172,9 @@ final class FunctionEmitter {
         mv.visitCode();
         Label prologue = new Label();
         Label start = new Label();
+        Label bodyEnd = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, bodyEnd, handler, "java/lang/Throwable");
         mv.visitJumpInsn(GOTO, prologue);
         mv.visitLabel(start);
         controls.add(new Control(FUNCTION_KIND, type, 0, new Label(), null, true));
@@ -169,7 +187,8 @@ final class FunctionEmitter {
             }
             instruction(op, offset, in);
         }
-        emitHandlers();
+        mv.visitLabel(bodyEnd);
+        emitHandler(handler);
         mv.visitLabel(prologue);
         emitPrologue();
         if (osrOperandBase < 0) {
@@ -673,16 +692,16 @@ final class FunctionEmitter {
         mv.visitInsn(returnType.getOpcode(IRETURN));
     }
 
-    /** Gives the store back the call depth and the rest of the budget. */
+    /** Gives the store back the rest of the budget (a function with loops counts it in a local). */
     private void leave() {
-        mv.visitVarInsn(ALOAD, contextSlot);
+        syncBudgetOut();
+    }
+
+    /** Pushes the callee's {@code depthLeft}: one frame fewer than this one's. */
+    private void calleeDepth() {
         mv.visitVarInsn(ILOAD, depthSlot);
-        if (localTicks) {
-            mv.visitVarInsn(ILOAD, ticksSlot);
-            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "leave", "(L" + CONTEXT + ";II)V", false);
-        } else {
-            mv.visitFieldInsn(PUTFIELD, CONTEXT, "callDepth", "I");
-        }
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(ISUB);
     }
 
     private void call(int callee, int offset) {
@@ -690,6 +709,7 @@ final class FunctionEmitter {
         String descriptor = JvmTypes.methodType(calleeType).toMethodDescriptorString();
         trapping(offset, () -> {
             syncBudgetOut();
+            calleeDepth();
             mv.visitVarInsn(ALOAD, instanceSlot);
             if (callee < spaces.importedFunctionCount()) {
                 mv.visitInsn(DUP);
@@ -697,6 +717,9 @@ final class FunctionEmitter {
                 mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "importTarget", "(L" + INSTANCE + ";I)L" + METHOD_HANDLE + ";", false);
                 mv.visitInsn(SWAP);
                 mv.visitInvokeDynamicInsn("call", through(descriptor), CALL_THROUGH);
+            } else if (callee == functionIndex) {
+                // recursion: a plain static call, which C2 inlines better than a call site's target
+                mv.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor, false);
             } else {
                 mv.visitInvokeDynamicInsn("call", descriptor, CALL_DIRECT, callee);
             }
@@ -717,6 +740,8 @@ final class FunctionEmitter {
             frame.iconst(table);
             frame.iconst(typeIndex);
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "indirectTarget", "(JL" + INSTANCE + ";II)L" + METHOD_HANDLE + ";", false);
+            calleeDepth();
+            mv.visitInsn(SWAP);
             mv.visitVarInsn(ALOAD, instanceSlot);
             mv.visitInvokeDynamicInsn("call", through(descriptor), CALL_THROUGH);
             syncBudgetIn();
@@ -746,28 +771,31 @@ final class FunctionEmitter {
         types.pushAll(results);
     }
 
-    private static boolean hasLoop(FunctionBody body) {
+    /** Whether the body has a loop and makes no call. */
+    private static boolean loopsWithoutCalls(FunctionBody body) {
         var in = new ByteReader(body.code(), body.offset(), body.length());
+        boolean loops = false;
         while (in.hasMore()) {
             int op = in.u8();
             if (op == PREFIX_FC) {
                 op = 0xFC00 | in.u32();
             }
-            if (op == LOOP) {
-                return true;
+            if (op == CALL || op == CALL_INDIRECT) {
+                return false;
             }
-            if (op == BLOCK || op == IF) {
+            loops |= op == LOOP;
+            if (op == BLOCK || op == LOOP || op == IF) {
                 in.s33();
             } else {
                 Immediates.skip(op, in);
             }
         }
-        return false;
+        return loops;
     }
 
     /** Before a call: the callee counts on from the store's budget. */
     private void syncBudgetOut() {
-        if (!localTicks) {
+        if (!metered || !localTicks) {
             return;
         }
         mv.visitVarInsn(ALOAD, contextSlot);
@@ -776,7 +804,7 @@ final class FunctionEmitter {
     }
 
     private void syncBudgetIn() {
-        if (!localTicks) {
+        if (!metered || !localTicks) {
             return;
         }
         mv.visitVarInsn(ALOAD, contextSlot);
@@ -787,6 +815,31 @@ final class FunctionEmitter {
     /** One budget unit (a call or a loop back-edge); a used-up slice draws the next (and checks time and interrupts). */
     private void tick() {
         Label left = new Label();
+        if (!metered) {
+            mv.visitIincInsn(ticksSlot, -1);
+            mv.visitVarInsn(ILOAD, ticksSlot);
+            mv.visitJumpInsn(IFNE, left);
+            frame.iconst(StoreContext.SLICE);
+            mv.visitVarInsn(ISTORE, ticksSlot);
+            mv.visitVarInsn(ALOAD, contextSlot);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CONTEXT, "checkStop", "()V", false);
+            mv.visitLabel(left);
+            return;
+        }
+        if (!localTicks) {
+            mv.visitVarInsn(ALOAD, contextSlot);
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETFIELD, CONTEXT, "budget", "I");
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(ISUB);
+            mv.visitInsn(DUP_X1);
+            mv.visitFieldInsn(PUTFIELD, CONTEXT, "budget", "I");
+            mv.visitJumpInsn(IFNE, left);
+            mv.visitVarInsn(ALOAD, contextSlot);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CONTEXT, "refillBudget", "()V", false);
+            mv.visitLabel(left);
+            return;
+        }
         mv.visitIincInsn(ticksSlot, -1);
         mv.visitVarInsn(ILOAD, ticksSlot);
         mv.visitJumpInsn(IFNE, left);
@@ -798,7 +851,12 @@ final class FunctionEmitter {
 
     // ---- traps ----
 
-    /** Emits {@code code} inside an exception range whose handler records this frame at {@code offset}. */
+    /**
+     * Emits {@code code}, which may trap, after noting its {@code offset} in the site local: the
+     * function's one exception handler names that offset in the trap's frame. (A constant store the
+     * JIT keeps in its debug information, where an exception range per instruction would cost every
+     * call an exception edge of its own.)
+     */
     private void trapping(int offset, Runnable code) {
         trapping(offset, code, false);
     }
@@ -808,32 +866,26 @@ final class FunctionEmitter {
      * (it synchronized it), otherwise the handler first gives back what this frame has left.
      */
     private void trapping(int offset, Runnable code, boolean call) {
-        Label start = new Label();
-        Label end = new Label();
-        Label handler = new Label();
-        mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
-        mv.visitLabel(start);
+        frame.iconst(call ? ~offset : offset);
+        mv.visitVarInsn(ISTORE, siteSlot);
         code.run();
-        mv.visitLabel(end);
-        handlers.add(handler);
-        handlerOffsets.add(call ? ~offset : offset);
     }
 
-    private void emitHandlers() {
-        if (handlers.isEmpty()) {
-            return;
-        }
-        Label own = new Label();
-        Label common = new Label();
-        for (int i = 0; i < handlers.size(); i++) {
-            mv.visitLabel(handlers.get(i));
-            int offset = handlerOffsets.get(i);
-            frame.iconst(offset < 0 ? ~offset : offset);
-            mv.visitJumpInsn(GOTO, offset < 0 ? common : own);
-        }
-        mv.visitLabel(own);
+    /** The handler of the whole body: the trap records this frame at the site's offset. */
+    private void emitHandler(Label handler) {
+        Label call = new Label();
+        Label offset = new Label();
+        mv.visitLabel(handler);
+        mv.visitVarInsn(ILOAD, siteSlot);
+        mv.visitJumpInsn(IFLT, call);
         syncBudgetOut();
-        mv.visitLabel(common);
+        mv.visitVarInsn(ILOAD, siteSlot);
+        mv.visitJumpInsn(GOTO, offset);
+        mv.visitLabel(call);
+        mv.visitVarInsn(ILOAD, siteSlot);
+        mv.visitInsn(ICONST_M1);
+        mv.visitInsn(IXOR);
+        mv.visitLabel(offset);
         mv.visitVarInsn(ALOAD, instanceSlot);
         frame.iconst(functionIndex);
         mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "frame",
@@ -889,39 +941,37 @@ final class FunctionEmitter {
         mv.visitVarInsn(ALOAD, instanceSlot);
         mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "context", "()L" + CONTEXT + ";", false);
         mv.visitVarInsn(ASTORE, contextSlot);
-        mv.visitVarInsn(ALOAD, contextSlot);
-        mv.visitFieldInsn(GETFIELD, CONTEXT, "callDepth", "I");
-        mv.visitInsn(DUP);
-        mv.visitVarInsn(ISTORE, depthSlot);
-        mv.visitVarInsn(ALOAD, contextSlot);
-        mv.visitFieldInsn(GETFIELD, CONTEXT, "maxCallDepth", "I");
+        frame.iconst(-1);
+        mv.visitVarInsn(ISTORE, siteSlot);
+        if (osrOperandBase >= 0) {
+            // the interpreter frame being continued counts the frames below it in the store
+            mv.visitVarInsn(ALOAD, contextSlot);
+            mv.visitFieldInsn(GETFIELD, CONTEXT, "maxCallDepth", "I");
+            mv.visitVarInsn(ALOAD, contextSlot);
+            mv.visitFieldInsn(GETFIELD, CONTEXT, "callDepth", "I");
+            mv.visitInsn(ISUB);
+            mv.visitVarInsn(ISTORE, depthSlot);
+        }
         Label deepEnough = new Label();
-        mv.visitJumpInsn(IF_ICMPLT, deepEnough);
+        mv.visitVarInsn(ILOAD, depthSlot);
+        mv.visitJumpInsn(IFGT, deepEnough);
         mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "callStackExhausted", "()Lorg/wasmvm/core/runtime/Trap;", false);
         mv.visitInsn(ATHROW);
         mv.visitLabel(deepEnough);
-        mv.visitVarInsn(ALOAD, contextSlot);
-        mv.visitVarInsn(ILOAD, depthSlot);
-        mv.visitInsn(ICONST_1);
-        mv.visitInsn(IADD);
-        mv.visitFieldInsn(PUTFIELD, CONTEXT, "callDepth", "I");
-        // this call's unit; a trap here is the caller's (it names the call)
-        if (localTicks) {
+        // this call's unit (or, unmetered, a look at the stop flag); a trap here is the caller's (it names the call)
+        if (metered) {
             syncBudgetIn();
             tick();
         } else {
-            Label left = new Label();
+            frame.iconst(StoreContext.SLICE);
+            mv.visitVarInsn(ISTORE, ticksSlot);
+            Label go = new Label();
             mv.visitVarInsn(ALOAD, contextSlot);
-            mv.visitInsn(DUP);
-            mv.visitFieldInsn(GETFIELD, CONTEXT, "budget", "I");
-            mv.visitInsn(ICONST_1);
-            mv.visitInsn(ISUB);
-            mv.visitInsn(DUP_X1);
-            mv.visitFieldInsn(PUTFIELD, CONTEXT, "budget", "I");
-            mv.visitJumpInsn(IFNE, left);
+            mv.visitFieldInsn(GETFIELD, CONTEXT, "stop", "Z");
+            mv.visitJumpInsn(IFEQ, go);
             mv.visitVarInsn(ALOAD, contextSlot);
-            mv.visitMethodInsn(INVOKEVIRTUAL, CONTEXT, "refillBudget", "()V", false);
-            mv.visitLabel(left);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CONTEXT, "checkStop", "()V", false);
+            mv.visitLabel(go);
         }
         if (osrOperandBase < 0) {
             for (int i = type.params().size(); i < localTypes.length; i++) {

@@ -20,6 +20,7 @@ public final class Module {
     private final IndexSpaces indexSpaces;
     private final ModuleCode code;
     private volatile FunctionTiers tiers;
+    private volatile FunctionTiers meteredTiers;
 
     private Module(WasmModule model, Features features) {
         this.model = model;
@@ -75,15 +76,22 @@ public final class Module {
         return code;
     }
 
-    /** Internal: the compiled tier of this module's functions, created when a compiling store first needs it. */
-    public FunctionTiers tiers() {
-        FunctionTiers t = tiers;
+    /**
+     * Internal: the compiled tier of this module's functions, created when a compiling store first
+     * needs it; one for stores that meter fuel, one for those that do not (their code differs).
+     */
+    public FunctionTiers tiers(boolean metered) {
+        FunctionTiers t = metered ? meteredTiers : tiers;
         if (t == null) {
             synchronized (this) {
-                t = tiers;
+                t = metered ? meteredTiers : tiers;
                 if (t == null) {
-                    t = new FunctionTiers(this);
-                    tiers = t;
+                    t = new FunctionTiers(this, metered);
+                    if (metered) {
+                        meteredTiers = t;
+                    } else {
+                        tiers = t;
+                    }
                 }
             }
         }

@@ -80,6 +80,7 @@ public final class Interpreter {
             context.returnSlice(context.budget);
             context.budget = savedBudget;
             context.callDepth = savedDepth;
+            context.endCall();
         }
     }
 

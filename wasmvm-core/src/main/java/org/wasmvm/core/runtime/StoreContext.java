@@ -1,6 +1,7 @@
 package org.wasmvm.core.runtime;
 
 import java.util.Arrays;
+import java.util.concurrent.ScheduledFuture;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.TrapKind;
@@ -32,6 +33,13 @@ public final class StoreContext {
     private long fuelLeft;
     private long deadline;
     private volatile boolean interrupted;
+    /**
+     * Raised by {@link #interrupt()} and when an outermost call's time is up: compiled code that
+     * does not meter fuel polls it (a read, no counter to update) at calls, and checks the clock
+     * every {@link #SLICE} loop iterations.
+     */
+    public volatile boolean stop;
+    private ScheduledFuture<?> alarm;
 
     public StoreContext(RuntimeLimits limits, Engine engine) {
         this.limits = limits;
@@ -68,13 +76,45 @@ public final class StoreContext {
     /** Asks running code to stop at its next check (from any thread): it traps with {@code timeout}. */
     public void interrupt() {
         interrupted = true;
+        stop = true;
     }
 
-    /** Starts the clock of an outermost call from the host. */
+    /** Whether fuel is limited: then compiled code counts it exactly, as the interpreter does. */
+    public boolean metered() {
+        return limits.fuel() != RuntimeLimits.UNLIMITED;
+    }
+
+    /** Starts the clock of an outermost call from the host; with a timeout, an alarm raises {@link #stop} when it is up. */
     public void startCall() {
         if (callDepth == 0 && limits.timeout() != null) {
-            deadline = System.nanoTime() + limits.timeout().toNanos();
+            long nanos = limits.timeout().toNanos();
+            deadline = System.nanoTime() + nanos;
+            alarm = Alarms.schedule(() -> stop = true, nanos);
         }
+    }
+
+    /** Ends an outermost call: its alarm is cancelled. */
+    public void endCall() {
+        if (callDepth == 0 && alarm != null) {
+            alarm.cancel(false);
+            alarm = null;
+        }
+    }
+
+    /**
+     * Traps if the code was interrupted or its time is up; otherwise returns (a raised {@link #stop}
+     * of an earlier call's alarm is cleared).
+     */
+    public void checkStop() {
+        if (interrupted) {
+            interrupted = false;
+            stop = false;
+            throw new Trap(TrapKind.TIMEOUT, "interrupted");
+        }
+        if (limits.timeout() != null && System.nanoTime() - deadline > 0) {
+            throw new Trap(TrapKind.TIMEOUT, "ran longer than " + limits.timeout());
+        }
+        stop = false;
     }
 
     /**
@@ -83,13 +123,7 @@ public final class StoreContext {
      * @throws Trap when interrupted, past the deadline, or out of fuel
      */
     public int nextSlice() {
-        if (interrupted) {
-            interrupted = false;
-            throw new Trap(TrapKind.TIMEOUT, "interrupted");
-        }
-        if (limits.timeout() != null && System.nanoTime() - deadline > 0) {
-            throw new Trap(TrapKind.TIMEOUT, "ran longer than " + limits.timeout());
-        }
+        checkStop();
         if (fuelLeft == RuntimeLimits.UNLIMITED) {
             return SLICE;
         }

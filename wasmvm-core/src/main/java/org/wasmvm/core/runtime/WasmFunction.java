@@ -29,7 +29,7 @@ public final class WasmFunction extends FunctionInstance {
         this.instance = instance;
         this.index = index;
         boolean compiles = instance.context().engine() != Engine.INTERPRETER && CompilerTier.available();
-        this.tiers = compiles ? instance.module().tiers() : null;
+        this.tiers = compiles ? instance.module().tiers(instance.context().metered()) : null;
     }
 
     /** The module's compiled tier, or null when this store only interprets. */

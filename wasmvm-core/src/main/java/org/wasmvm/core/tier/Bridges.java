@@ -11,6 +11,7 @@ import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.runtime.FunctionInstance;
 import org.wasmvm.core.runtime.HostFunctionInstance;
 import org.wasmvm.core.runtime.ModuleInstance;
+import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.WasmFunction;
 
 /**
@@ -21,44 +22,47 @@ import org.wasmvm.core.runtime.WasmFunction;
 final class Bridges {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final MethodHandle ENTER = find(FunctionTiers.class, "enter",
-            methodType(long[].class, FunctionTiers.class, int.class, ModuleInstance.class, long[].class));
+            methodType(long[].class, FunctionTiers.class, int.class, long[].class, int.class, ModuleInstance.class));
     private static final MethodHandle CALL_HOST = find(Bridges.class, "callHost",
-            methodType(long[].class, HostFunctionInstance.class, ModuleInstance.class, long[].class));
+            methodType(long[].class, HostFunctionInstance.class, long[].class, int.class, ModuleInstance.class));
 
     private Bridges() {
     }
 
-    /** {@code (params…, ModuleInstance) → result} that runs a defined function through {@link FunctionTiers#enter}. */
+    /** {@code (params…, int depthLeft, ModuleInstance) → result} that runs a defined function through {@link FunctionTiers#enter}. */
     static MethodHandle interpreting(FunctionTiers tiers, int functionIndex, FuncType type) {
         return typed(MethodHandles.insertArguments(ENTER, 0, tiers, functionIndex), type);
     }
 
     /**
-     * {@code (params…, ModuleInstance caller) → result} for any function: compiled callers call
-     * imports and table entries through it. A wasm function runs in its own instance (the caller is
-     * dropped), a host function sees the caller.
+     * {@code (params…, int depthLeft, ModuleInstance caller) → result} for any function: compiled
+     * callers call imports and table entries through it. A wasm function runs in its own instance
+     * (the caller is dropped), a host function sees the caller.
      */
     static MethodHandle invoker(FunctionInstance function) {
         FuncType type = function.type();
         int n = type.params().size();
         if (function instanceof WasmFunction wasm) {
-            MethodHandle site = wasm.instance().module().tiers().site(wasm.index()).dynamicInvoker();
-            return MethodHandles.dropArguments(MethodHandles.insertArguments(site, n, wasm.instance()), n, ModuleInstance.class);
+            MethodHandle site = wasm.instance().module().tiers(wasm.instance().context().metered())
+                    .site(wasm.index()).dynamicInvoker();
+            return MethodHandles.dropArguments(MethodHandles.insertArguments(site, n + 1, wasm.instance()), n + 1,
+                    ModuleInstance.class);
         }
         return typed(MethodHandles.insertArguments(CALL_HOST, 0, function), type);
     }
 
-    private static long[] callHost(HostFunctionInstance host, ModuleInstance caller, long[] args) {
+    /** A host function called from compiled code: the store learns the depth, for wasm the host calls in turn. */
+    private static long[] callHost(HostFunctionInstance host, long[] args, int depthLeft, ModuleInstance caller) {
+        StoreContext context = caller.context();
+        context.callDepth = context.maxCallDepth - depthLeft;
         return CompiledSupport.callHost(host, caller, args);
     }
 
-    /** Adapts {@code (ModuleInstance, long[] args) → long[] results} to the typed convention of {@code type}. */
+    /** Adapts {@code (long[] args, int depthLeft, ModuleInstance) → long[] results} to the typed convention of {@code type}. */
     private static MethodHandle typed(MethodHandle raw, FuncType type) {
         List<ValType> params = type.params();
         int n = params.size();
-        MethodHandle handle = MethodHandles.permuteArguments(raw,
-                methodType(long[].class, long[].class, ModuleInstance.class), 1, 0);
-        handle = handle.asCollector(0, long[].class, n);
+        MethodHandle handle = raw.asCollector(0, long[].class, n);
         MethodHandle[] toSlots = new MethodHandle[n];
         for (int i = 0; i < n; i++) {
             toSlots[i] = toSlot(params.get(i));

@@ -12,7 +12,6 @@ import org.wasmvm.core.interp.Interpreter;
 import org.wasmvm.core.runtime.FunctionInstance;
 import org.wasmvm.core.runtime.HostFunctionInstance;
 import org.wasmvm.core.runtime.ModuleInstance;
-import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.Trap;
 
 /**
@@ -35,7 +34,7 @@ public final class CompiledSupport {
 
     /**
      * Bootstrap of a call through an invoker computed at run time ({@link #importTarget},
-     * {@link #indirectTarget}): {@code (params…, MethodHandle invoker, ModuleInstance caller) → result}.
+     * {@link #indirectTarget}): {@code (params…, int depthLeft, MethodHandle invoker, ModuleInstance caller) → result}.
      */
     public static CallSite callThrough(MethodHandles.Lookup caller, String name, MethodType type) {
         int n = type.parameterCount() - 2;
@@ -76,12 +75,6 @@ public final class CompiledSupport {
 
     static long[] callHost(HostFunctionInstance host, ModuleInstance caller, long[] args) {
         return Interpreter.callHost(host, caller, args);
-    }
-
-    /** A compiled function returns: the caller's call depth, the rest of the budget back to the store. */
-    public static void leave(StoreContext context, int depth, int budget) {
-        context.callDepth = depth;
-        context.budget = budget;
     }
 
     /** The prologue found the call depth limit reached. */

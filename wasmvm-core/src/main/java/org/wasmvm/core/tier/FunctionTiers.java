@@ -27,6 +27,7 @@ public final class FunctionTiers {
     private static final int HOT_CALLS = 1000;
 
     private final Module module;
+    private final boolean metered;
     private final int imported;
     private final AtomicReferenceArray<JvmCode> code;
     private final AtomicIntegerArray state;
@@ -39,8 +40,10 @@ public final class FunctionTiers {
     /** Guarded by {@code this}; created when a compiled caller first links to the function. */
     private final MutableCallSite[] sites;
 
-    public FunctionTiers(Module module) {
+    /** The tiers of {@code module}'s functions in stores that meter fuel ({@code metered}) or do not. */
+    public FunctionTiers(Module module, boolean metered) {
         this.module = module;
+        this.metered = metered;
         this.imported = module.indexSpaces().importedFunctionCount();
         int defined = module.indexSpaces().functionCount() - imported;
         this.code = new AtomicReferenceArray<>(defined);
@@ -102,7 +105,7 @@ public final class FunctionTiers {
         int defined = functionIndex - imported;
         try {
             int operandBase = module.code().function(functionIndex).operandBase();
-            JvmCode compiled = CompilerTier.compiler().compile(module, functionIndex, operandBase);
+            JvmCode compiled = CompilerTier.compiler().compile(module, functionIndex, operandBase, metered);
             osrCode.set(defined, compiled);
             osrState.set(defined, COMPILED);
             if (state.compareAndSet(defined, NOT_COMPILED, QUEUED)) {
@@ -131,7 +134,7 @@ public final class FunctionTiers {
         int defined = functionIndex - imported;
         JvmCode compiled;
         try {
-            compiled = CompilerTier.compiler().compile(module, functionIndex, -1);
+            compiled = CompilerTier.compiler().compile(module, functionIndex, -1, metered);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // Compilation never fails a run: the function keeps running in the interpreter.
             state.set(defined, STAYS_INTERPRETED);
@@ -156,13 +159,17 @@ public final class FunctionTiers {
      * A call from compiled code into a function that has no compiled code at the call site yet:
      * checks the depth and counts the call as the interpreter would, then runs it on the tier it has.
      */
-    static long[] enter(FunctionTiers tiers, int functionIndex, ModuleInstance instance, long[] args) {
+    static long[] enter(FunctionTiers tiers, int functionIndex, long[] args, int depthLeft, ModuleInstance instance) {
         StoreContext context = instance.context();
-        if (context.callDepth >= context.maxCallDepth) {
+        if (depthLeft <= 0) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
         }
+        context.callDepth = context.maxCallDepth - depthLeft; // the frames active before this one
         if (--context.budget == 0) {
             context.refillBudget();
+        }
+        if (!tiers.metered && context.stop) {
+            context.checkStop();
         }
         JvmCode compiled = tiers.codeFor(functionIndex, context.engine());
         var function = (WasmFunction) instance.functions[functionIndex];

@@ -13,8 +13,10 @@ public interface JvmCompiler {
      * @param osrOperandBase -1 for plain code; else the code also gets on-stack-replacement entries
      *     at its loop headers, for interpreter frames whose operand at stack height {@code h} is in
      *     slot {@code osrOperandBase + h}
+     * @param metered whether the code counts fuel exactly as the interpreter does (for stores with a
+     *     fuel limit); otherwise it only polls {@code StoreContext.stop} and the clock
      * @throws UnsupportedOperationException when this function cannot be compiled (it then stays
      *     interpreted); the message says why
      */
-    JvmCode compile(Module module, int functionIndex, int osrOperandBase);
+    JvmCode compile(Module module, int functionIndex, int osrOperandBase, boolean metered);
 }

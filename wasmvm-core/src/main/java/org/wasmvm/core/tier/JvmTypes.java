@@ -31,13 +31,20 @@ public final class JvmTypes {
         };
     }
 
-    /** The type of a compiled function: {@code (params…, ModuleInstance) → result}. */
+    /**
+     * The type of a compiled function: {@code (params…, int depthLeft, ModuleInstance) → result}.
+     * {@code depthLeft} is how many more frames the call-depth limit allows, this one included: the
+     * depth travels in a register from call to call instead of through a counter in memory, which
+     * every call would have to update twice.
+     */
     public static MethodType methodType(FuncType type) {
-        Class<?>[] params = new Class<?>[type.params().size() + 1];
-        for (int i = 0; i < type.params().size(); i++) {
+        int n = type.params().size();
+        Class<?>[] params = new Class<?>[n + 2];
+        for (int i = 0; i < n; i++) {
             params[i] = of(type.params().get(i));
         }
-        params[params.length - 1] = ModuleInstance.class;
+        params[n] = int.class;
+        params[n + 1] = ModuleInstance.class;
         return MethodType.methodType(returnType(type.results()), params);
     }
 }

@@ -1,0 +1,63 @@
+package org.wasmvm.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.wasmvm.core.Engine;
+import org.wasmvm.core.Instance;
+import org.wasmvm.core.RuntimeLimits;
+import org.wasmvm.core.Store;
+import org.wasmvm.core.TrapKind;
+import org.wasmvm.core.Wasm;
+import org.wasmvm.core.WasmTrap;
+
+/**
+ * Compiled code of a store without a fuel limit counts nothing across calls: a timeout or an
+ * interrupt still stops a recursion that has no loop (modules/recursion.wat: fib(60) would run for years).
+ */
+class StopWithoutFuelTest {
+    private static Instance instance(Store store) throws IOException {
+        try (InputStream in = StopWithoutFuelTest.class.getResourceAsStream("/modules/recursion.wasm")) {
+            return store.instantiate(Wasm.load(in.readAllBytes()));
+        }
+    }
+
+    @Test
+    void theCompiledCodeIsRight() throws IOException {
+        assertThat(instance(new Store(RuntimeLimits.DEFAULT, Engine.COMPILER)).function("fib").apply(20)).containsExactly(6765);
+    }
+
+    @Test
+    void aTimeoutStopsALooplessRecursion() throws IOException {
+        Instance instance = instance(new Store(RuntimeLimits.DEFAULT.withTimeout(Duration.ofMillis(300)), Engine.COMPILER));
+        long start = System.nanoTime();
+        WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> instance.function("fib").apply(60));
+        assertThat(trap.kind()).isEqualTo(TrapKind.TIMEOUT);
+        assertThat(trap.getMessage()).contains("ran longer than PT0.3S");
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(300L, 3000L);
+    }
+
+    @Test
+    void anInterruptStopsALooplessRecursion() throws IOException {
+        Store store = new Store(RuntimeLimits.DEFAULT, Engine.COMPILER);
+        Instance instance = instance(store);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            timer.schedule(store::interrupt, 300, TimeUnit.MILLISECONDS);
+            WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> instance.function("fib").apply(60));
+            assertThat(trap.kind()).isEqualTo(TrapKind.TIMEOUT);
+            assertThat(trap.getMessage()).contains("interrupted");
+            assertThat(trap.wasmStack()).first().asString().startsWith("fib (func 0)");
+        } finally {
+            timer.shutdownNow();
+        }
+        assertThat(instance.function("fib").apply(10)).containsExactly(55); // the store runs on afterwards
+    }
+}

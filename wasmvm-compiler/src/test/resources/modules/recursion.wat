@@ -1,0 +1,8 @@
+;; Exponential recursion without a loop: the compiled code of a store without fuel counts nothing,
+;; so only the stop flag (raised by a timeout's alarm or an interrupt) can end it.
+(module
+  (func $fib (export "fib") (param $n i32) (result i32)
+    (if (result i32) (i32.lt_u (local.get $n) (i32.const 2))
+      (then (local.get $n))
+      (else (i32.add (call $fib (i32.sub (local.get $n) (i32.const 1)))
+                     (call $fib (i32.sub (local.get $n) (i32.const 2))))))))
