@@ -5,7 +5,11 @@ import static org.objectweb.asm.Opcodes.*;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
@@ -15,7 +19,6 @@ import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.ValType;
-import org.wasmvm.core.tier.FunctionTiers;
 import org.wasmvm.core.tier.JvmCode;
 import org.wasmvm.core.tier.JvmCompiler;
 import org.wasmvm.core.tier.JvmTypes;
@@ -30,16 +33,90 @@ import org.wasmvm.core.tier.SlotEntry;
 public final class BytecodeCompiler implements JvmCompiler {
     /** HotSpot does not JIT-compile a method larger than this ({@code HugeMethodLimit}): it would run slower than the interpreter. */
     static final int HUGE_METHOD_LIMIT = 8000;
+    /** Each round outlines more blocks of the methods still too large; a function needing more stays interpreted. */
+    private static final int MAX_SPLIT_ROUNDS = 64;
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String SLOT_ENTRY = Type.getInternalName(SlotEntry.class);
 
     @Override
     public JvmCode compile(Module module, int functionIndex, int osrOperandBase, boolean metered) {
-        IndexSpaces spaces = module.indexSpaces();
-        FuncType type = spaces.functionType(functionIndex);
-        FunctionBody body = module.model().codes().get(functionIndex - spaces.importedFunctionCount());
-        MethodType methodType = JvmTypes.methodType(type);
-        String className = "org/wasmvm/compiler/WasmFunction" + functionIndex;
+        var function = new Function(module, functionIndex, metered);
+        Set<Integer> outlined = new HashSet<>();
+        for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
+            var plan = new SplitPlan(outlined);
+            ClassWriter writer = newWriter(function.className);
+            Map<String, Integer> sizes = new LinkedHashMap<>();
+            MethodVisitor invoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "invoke",
+                    function.methodType.toMethodDescriptorString(), null, null);
+            sizes.put("invoke", function.emitter(invoke, -1, plan, null).emit());
+            emitSlotEntry(writer, function.className, function.type, function.methodType, metered);
+            boolean[] osrLoops = null;
+            if (osrOperandBase >= 0) {
+                String osrDescriptor = "([JIIL" + FunctionEmitter.INSTANCE + ";)"
+                        + Type.getDescriptor(function.methodType.returnType());
+                MethodVisitor osrInvoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "osrInvoke", osrDescriptor, null, null);
+                FunctionEmitter emitter = function.emitter(osrInvoke, osrOperandBase, plan, null);
+                sizes.put("osrInvoke", emitter.emit());
+                osrLoops = emitter.osrLoops();
+                emitOsrEntry(writer, function.className, function.type, osrDescriptor);
+            }
+            for (SplitPlan.Region region; (region = plan.nextRegion()) != null; ) {
+                MethodVisitor method = writer.visitMethod(ACC_PRIVATE | ACC_STATIC, region.methodName(),
+                        FunctionEmitter.REGION_DESCRIPTOR, null, null);
+                sizes.put(region.methodName(), function.emitter(method, -1, plan, region).emit());
+            }
+            Set<Integer> more = new HashSet<>();
+            boolean fits = true;
+            for (Map.Entry<String, Integer> method : sizes.entrySet()) {
+                if (method.getValue() > HUGE_METHOD_LIMIT) {
+                    fits = false;
+                    if (!plan.shrink(method.getKey(), method.getValue(), HUGE_METHOD_LIMIT, more)) {
+                        throw new UnsupportedOperationException("its bytecode (" + method.getValue() + " bytes in "
+                                + method.getKey() + ") exceeds the JIT's limit of " + HUGE_METHOD_LIMIT
+                                + " bytes and has no block left to split off");
+                    }
+                }
+            }
+            if (fits) {
+                emitConstructor(writer);
+                writer.visitEnd();
+                byte[] bytes = toBytes(writer);
+                return define(bytes, plan.classData(module.tiers(metered)), function.methodType, osrLoops);
+            }
+            outlined.addAll(more);
+        }
+        throw new UnsupportedOperationException("its bytecode stays over the JIT's limit after " + MAX_SPLIT_ROUNDS
+                + " rounds of splitting");
+    }
+
+    /** What every emission of one function shares. */
+    private static final class Function {
+        final Module module;
+        final int index;
+        final boolean metered;
+        final FuncType type;
+        final FunctionBody body;
+        final MethodType methodType;
+        final String className;
+
+        Function(Module module, int index, boolean metered) {
+            this.module = module;
+            this.index = index;
+            this.metered = metered;
+            IndexSpaces spaces = module.indexSpaces();
+            this.type = spaces.functionType(index);
+            this.body = module.model().codes().get(index - spaces.importedFunctionCount());
+            this.methodType = JvmTypes.methodType(type);
+            this.className = "org/wasmvm/compiler/WasmFunction" + index;
+        }
+
+        FunctionEmitter emitter(MethodVisitor mv, int osrOperandBase, SplitPlan plan, SplitPlan.Region region) {
+            return new FunctionEmitter(module.model(), module.indexSpaces(), index, body, mv, className, osrOperandBase,
+                    metered, plan, region);
+        }
+    }
+
+    private static ClassWriter newWriter(String className) {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -47,39 +124,20 @@ public final class BytecodeCompiler implements JvmCompiler {
             }
         };
         writer.visit(V17, ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", new String[] {SLOT_ENTRY});
-        MethodVisitor invoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "invoke", methodType.toMethodDescriptorString(), null, null);
-        checkSize(new FunctionEmitter(module.model(), spaces, functionIndex, body, invoke, className, -1, metered).emit());
-        emitSlotEntry(writer, className, type, methodType, metered);
-        boolean[] osrLoops = null;
-        if (osrOperandBase >= 0) {
-            String osrDescriptor = "([JIIL" + FunctionEmitter.INSTANCE + ";)" + Type.getDescriptor(methodType.returnType());
-            MethodVisitor osrInvoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "osrInvoke", osrDescriptor, null, null);
-            var emitter = new FunctionEmitter(module.model(), spaces, functionIndex, body, osrInvoke, className, osrOperandBase, metered);
-            checkSize(emitter.emit());
-            osrLoops = emitter.osrLoops();
-            emitOsrEntry(writer, className, type, osrDescriptor);
-        }
-        emitConstructor(writer);
-        writer.visitEnd();
-        byte[] bytes;
+        return writer;
+    }
+
+    private static byte[] toBytes(ClassWriter writer) {
         try {
-            bytes = writer.toByteArray();
+            return writer.toByteArray();
         } catch (MethodTooLargeException e) {
             throw new UnsupportedOperationException("its bytecode exceeds 64 KiB", e);
         }
-        return define(bytes, module.tiers(metered), methodType, osrLoops);
     }
 
-    private static void checkSize(int size) {
-        if (size > HUGE_METHOD_LIMIT) {
-            throw new UnsupportedOperationException("its bytecode (" + size + " bytes) exceeds the JIT's limit of "
-                    + HUGE_METHOD_LIMIT + " bytes");
-        }
-    }
-
-    private static JvmCode define(byte[] bytes, FunctionTiers tiers, MethodType methodType, boolean[] osrLoops) {
+    private static JvmCode define(byte[] bytes, List<Object> classData, MethodType methodType, boolean[] osrLoops) {
         try {
-            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, tiers, true);
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, classData, true);
             Class<?> defined = hidden.lookupClass();
             MethodHandle handle = hidden.findStatic(defined, "invoke", methodType);
             var slots = (SlotEntry) hidden.findConstructor(defined, MethodType.methodType(void.class)).invoke();

@@ -42,12 +42,18 @@ final class FunctionEmitter {
     private static final String MEMORY = "org/wasmvm/core/runtime/LinearMemory";
     private static final String GLOBAL = "org/wasmvm/core/runtime/GlobalInstance";
     private static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
+    static final String REGION_DESCRIPTOR = "([JIL" + INSTANCE + ";)I";
     private static final Handle CALL_DIRECT = new Handle(H_INVOKESTATIC, SUPPORT, "callDirect",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
     private static final Handle CALL_THROUGH = new Handle(H_INVOKESTATIC, SUPPORT, "callThrough",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
 
-    private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3;
+    /** OUTER_KIND: in a region method, a control frame of the code around the region (a branch to it leaves the method). */
+    /** Above this many entries a {@code br_table} with few distinct targets switches through a map. */
+    private static final int LARGE_TABLE = 64;
+    private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3, OUTER_KIND = 4;
+    /** The site value while a region method runs: its trap has this frame already. */
+    private static final int IN_REGION = Integer.MIN_VALUE;
 
     /** A control frame: its label, what a branch to it carries, and the stack height below its parameters. */
     private static final class Control {
@@ -59,6 +65,9 @@ final class FunctionEmitter {
         final boolean live;
         boolean targeted;
         boolean sawElse;
+        /** For a block or loop: where its code starts (to measure it) and its opcode's byte offset. */
+        Label measureStart;
+        int offset = -1;
 
         Control(int kind, FuncType type, int height, Label label, Label elseLabel, boolean live) {
             this.kind = kind;
@@ -112,6 +121,15 @@ final class FunctionEmitter {
      * an interrupt or a timeout's alarm) and a loop checks it and the clock every slice of iterations.
      */
     private final boolean metered;
+    private final SplitPlan plan;
+    /** Non-null when this emitter writes the method of an outlined block or loop. */
+    private final SplitPlan.Region region;
+    private final String methodName;
+    /** The {@code long[]} that carries locals and values to and from region methods, or -1. */
+    private final int frameArraySlot;
+    private final int frameArrayLength;
+    /** In a region method: the locals its code uses, loaded from and stored back to the frame array. */
+    private int[] regionLocals = new int[0];
     /** The generated class, whose {@code invoke} a recursive call calls directly. */
     private final String className;
     private final List<OsrEntry> osrEntries = new ArrayList<>();
@@ -126,7 +144,7 @@ final class FunctionEmitter {
      * interpreter frame at {@code fp} at the header of loop {@code loop}.
      */
     FunctionEmitter(WasmModule module, IndexSpaces spaces, int functionIndex, FunctionBody body, MethodVisitor mv,
-            String className, int osrOperandBase, boolean metered) {
+            String className, int osrOperandBase, boolean metered, SplitPlan plan, SplitPlan.Region region) {
         this.module = module;
         this.spaces = spaces;
         this.functionIndex = functionIndex;
@@ -136,6 +154,9 @@ final class FunctionEmitter {
         this.osrOperandBase = osrOperandBase;
         this.className = className;
         this.metered = metered;
+        this.plan = plan;
+        this.region = region;
+        this.methodName = region != null ? region.methodName() : osrOperandBase >= 0 ? "osrInvoke" : "invoke";
         List<ValType> params = type.params();
         localTypes = new ValType[params.size() + body.locals().length];
         localSlots = new int[localTypes.length];
@@ -143,7 +164,11 @@ final class FunctionEmitter {
             localTypes[i] = i < params.size() ? params.get(i) : body.locals()[i - params.size()];
         }
         int slot = 0;
-        if (osrOperandBase < 0) {
+        if (region != null) {
+            depthSlot = 1;
+            instanceSlot = 2;
+            slot = 3;
+        } else if (osrOperandBase < 0) {
             for (int i = 0; i < params.size(); i++) {
                 localSlots[i] = slot;
                 slot += JvmFrame.size(params.get(i));
@@ -156,9 +181,15 @@ final class FunctionEmitter {
             slot = 5;
         }
         frame = new JvmFrame(mv, slot);
-        for (int i = osrOperandBase < 0 ? params.size() : 0; i < localTypes.length; i++) {
+        for (int i = osrOperandBase < 0 && region == null ? params.size() : 0; i < localTypes.length; i++) {
             localSlots[i] = frame.allocate(localTypes[i]);
         }
+        frameArraySlot = region != null ? 0 : plan.splits() ? frame.allocateReference() : -1;
+        int arity = 1;
+        for (FuncType t : module.types()) {
+            arity = Math.max(arity, Math.max(t.params().size(), t.results().size()));
+        }
+        frameArrayLength = localTypes.length + arity;
         contextSlot = frame.allocateReference();
         siteSlot = frame.allocate(ValType.I32);
         ticksSlot = frame.allocate(ValType.I32);
@@ -177,21 +208,41 @@ final class FunctionEmitter {
         mv.visitTryCatchBlock(start, bodyEnd, handler, "java/lang/Throwable");
         mv.visitJumpInsn(GOTO, prologue);
         mv.visitLabel(start);
-        controls.add(new Control(FUNCTION_KIND, type, 0, new Label(), null, true));
         var in = new ByteReader(body.code(), body.offset(), body.length());
-        while (!controls.isEmpty()) {
+        int outer = 0;
+        if (region == null) {
+            controls.add(new Control(FUNCTION_KIND, type, 0, new Label(), null, true));
+        } else {
+            for (int i = region.outer().size() - 1; i >= 0; i--) {
+                controls.add(new Control(OUTER_KIND, FuncType.of(List.of(), region.outer().get(i)), 0, null, null, true));
+            }
+            outer = controls.size();
+            regionLocals = RegionScan.locals(body, region.offset());
+            in.position(region.offset());
+            types.pushAll(region.type().params());
+        }
+        do { // a region's first instruction opens its own block
             int offset = in.position();
             int op = in.u8();
             if (op == PREFIX_FC) {
                 op = 0xFC00 | in.u32();
             }
             instruction(op, offset, in);
+        } while (controls.size() > outer);
+        if (region != null && reachable) {
+            regionExit(0, region.type().results());
         }
         mv.visitLabel(bodyEnd);
         emitHandler(handler);
         mv.visitLabel(prologue);
         emitPrologue();
-        if (osrOperandBase < 0) {
+        if (region != null) {
+            List<ValType> params = region.type().params();
+            for (int j = 0; j < params.size(); j++) {
+                loadCarried(j, params.get(j));
+            }
+            mv.visitJumpInsn(GOTO, start);
+        } else if (osrOperandBase < 0) {
             mv.visitJumpInsn(GOTO, start);
         } else {
             emitOsrEntries();
@@ -216,7 +267,13 @@ final class FunctionEmitter {
             }
             case org.wasmvm.core.binary.Opcodes.NOP -> {
             }
-            case BLOCK, LOOP, IF -> open(op, blockType(in));
+            case BLOCK, LOOP, IF -> {
+                if (op != IF && reachable && plan.outlines(offset) && (region == null || offset != region.offset())) {
+                    callRegion(op, offset, blockType(in), in);
+                } else {
+                    open(op, blockType(in), offset);
+                }
+            }
             case ELSE -> elseBranch();
             case END -> end();
             case BR -> {
@@ -235,7 +292,7 @@ final class FunctionEmitter {
             case BR_TABLE -> brTable(in, offset);
             case org.wasmvm.core.binary.Opcodes.RETURN -> {
                 if (reachable) {
-                    emitReturn();
+                    branch(controls.get(0), offset); // the function's frame: a return, or in a region an exit
                     markDead();
                 }
             }
@@ -491,7 +548,7 @@ final class FunctionEmitter {
         reachable = false;
     }
 
-    private void open(int op, FuncType blockType) {
+    private void open(int op, FuncType blockType, int offset) {
         int height = types.height() - blockType.params().size();
         int loop = op == LOOP ? loopCount++ : -1;
         if (!reachable) {
@@ -499,13 +556,15 @@ final class FunctionEmitter {
                     new Label(), new Label(), false));
             return;
         }
+        Label measureStart = new Label();
+        mv.visitLabel(measureStart);
         switch (op) {
             case BLOCK -> controls.add(new Control(BLOCK_KIND, blockType, height, new Label(), null, true));
             case LOOP -> {
                 Label header = new Label();
                 mv.visitLabel(header);
                 controls.add(new Control(LOOP_KIND, blockType, height, header, null, true));
-                if (osrOperandBase >= 0) {
+                if (osrOperandBase >= 0 && region == null && !plan.splits()) { // none into a split function
                     List<ValType> stack = new ArrayList<>();
                     for (int h = 0; h < types.height(); h++) {
                         stack.add(types.at(h));
@@ -521,6 +580,9 @@ final class FunctionEmitter {
                 controls.add(new Control(IF_KIND, blockType, height, new Label(), elseLabel, true));
             }
         }
+        Control opened = controls.get(controls.size() - 1);
+        opened.measureStart = measureStart;
+        opened.offset = offset;
     }
 
     private void elseBranch() {
@@ -556,6 +618,12 @@ final class FunctionEmitter {
         types.truncate(control.height);
         types.pushAll(control.type.results());
         reachable = falls;
+        if (control.live) {
+            Label measureEnd = new Label();
+            mv.visitLabel(measureEnd);
+            plan.measured(new SplitPlan.Measured(methodName, control.offset, control.kind != IF_KIND,
+                    control.measureStart, measureEnd));
+        }
     }
 
     /**
@@ -565,6 +633,10 @@ final class FunctionEmitter {
     private void branch(Control target, int offset) {
         if (target.kind == FUNCTION_KIND) {
             emitReturn();
+            return;
+        }
+        if (target.kind == OUTER_KIND) {
+            regionExit(region.outer().size() - controls.indexOf(target), target.branchTypes());
             return;
         }
         List<ValType> carried = target.branchTypes();
@@ -585,7 +657,7 @@ final class FunctionEmitter {
 
     /** Whether a branch to {@code target} is a bare jump: nothing to drop, not a return, not a back-edge. */
     private boolean direct(Control target) {
-        return target.kind != FUNCTION_KIND && target.kind != LOOP_KIND
+        return target.kind != FUNCTION_KIND && target.kind != LOOP_KIND && target.kind != OUTER_KIND
                 && types.height() - target.branchTypes().size() == target.height;
     }
 
@@ -637,6 +709,8 @@ final class FunctionEmitter {
         if (count == 0) {
             mv.visitInsn(POP);
             mv.visitJumpInsn(GOTO, defaultLabel);
+        } else if (count > LARGE_TABLE && byDepth.size() * 2 < count) {
+            switchThroughMap(depths, byDepth, defaultLabel);
         } else {
             mv.visitTableSwitchInsn(0, count - 1, defaultLabel, labels);
         }
@@ -645,6 +719,30 @@ final class FunctionEmitter {
             branch(target(depth), offset);
         }
         markDead();
+    }
+
+    /**
+     * A large {@code br_table} with few distinct targets: its index maps through an {@code int[]}
+     * (a class-data constant) to a small switch over the targets, a few bytes instead of four per entry.
+     */
+    private void switchThroughMap(int[] depths, Map<Integer, Label> byDepth, Label defaultLabel) {
+        int count = depths.length - 1;
+        List<Integer> distinct = new ArrayList<>(byDepth.keySet());
+        int[] map = new int[count];
+        for (int i = 0; i < count; i++) {
+            map[i] = distinct.indexOf(depths[i]);
+        }
+        Label[] targets = distinct.stream().map(byDepth::get).toArray(Label[]::new);
+        int index = frame.scratch(ValType.I32, 0);
+        mv.visitVarInsn(ISTORE, index);
+        mv.visitVarInsn(ILOAD, index);
+        frame.iconst(count);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitJumpInsn(IFGE, defaultLabel);
+        mv.visitLdcInsn(plan.constant(map, "[I"));
+        mv.visitVarInsn(ILOAD, index);
+        mv.visitInsn(IALOAD);
+        mv.visitTableSwitchInsn(0, targets.length - 1, defaultLabel, targets);
     }
 
     /** Stores the top {@code count} values in scratch locals (top first); the model is unchanged. */
@@ -876,6 +974,14 @@ final class FunctionEmitter {
         Label call = new Label();
         Label offset = new Label();
         mv.visitLabel(handler);
+        if (plan.splits()) {
+            Label own = new Label();
+            mv.visitVarInsn(ILOAD, siteSlot);
+            mv.visitLdcInsn(IN_REGION);
+            mv.visitJumpInsn(IF_ICMPNE, own);
+            mv.visitInsn(ATHROW); // the region method added this frame
+            mv.visitLabel(own);
+        }
         mv.visitVarInsn(ILOAD, siteSlot);
         mv.visitJumpInsn(IFLT, call);
         syncBudgetOut();
@@ -894,6 +1000,134 @@ final class FunctionEmitter {
     }
 
     // ---- prologue ----
+
+    /** A region method continues the caller's frame: its budget and the locals it uses; no call is counted. */
+    private void emitRegionPrologue() {
+        if (metered) {
+            syncBudgetIn();
+        } else {
+            frame.iconst(StoreContext.SLICE);
+            mv.visitVarInsn(ISTORE, ticksSlot);
+        }
+        for (int local : regionLocals) {
+            mv.visitVarInsn(ALOAD, frameArraySlot);
+            frame.iconst(local);
+            mv.visitInsn(LALOAD);
+            frame.fromSlot(localTypes[local]);
+            frame.store(localTypes[local], localSlots[local]);
+        }
+        memory.emitPrologue();
+        emitGlobalPrologue();
+    }
+
+    // ---- split functions ----
+
+    /** Pushes value {@code j} carried in the frame array. */
+    private void loadCarried(int j, ValType valType) {
+        mv.visitVarInsn(ALOAD, frameArraySlot);
+        frame.iconst(localTypes.length + j);
+        mv.visitInsn(LALOAD);
+        frame.fromSlot(valType);
+    }
+
+    /** Stores the top {@code values} (bottom first in the list) into the frame array as carried values 0…; pops them. */
+    private void storeCarried(List<ValType> values) {
+        for (int j = values.size() - 1; j >= 0; j--) {
+            ValType valType = values.get(j);
+            frame.toSlot(valType);
+            int scratch = frame.scratch(ValType.I64, 0);
+            mv.visitVarInsn(LSTORE, scratch);
+            mv.visitVarInsn(ALOAD, frameArraySlot);
+            frame.iconst(localTypes.length + j);
+            mv.visitVarInsn(LLOAD, scratch);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    private void storeLocals(int[] locals) {
+        for (int local : locals) {
+            mv.visitVarInsn(ALOAD, frameArraySlot);
+            frame.iconst(local);
+            frame.load(localTypes[local], localSlots[local]);
+            frame.toSlot(localTypes[local]);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    private void loadLocals(int[] locals) {
+        for (int local : locals) {
+            mv.visitVarInsn(ALOAD, frameArraySlot);
+            frame.iconst(local);
+            mv.visitInsn(LALOAD);
+            frame.fromSlot(localTypes[local]);
+            frame.store(localTypes[local], localSlots[local]);
+        }
+    }
+
+    /** Leaves a region method with exit {@code code}, the values of {@code carried} from the stack top. */
+    private void regionExit(int code, List<ValType> carried) {
+        storeCarried(carried);
+        storeLocals(regionLocals);
+        syncBudgetOut();
+        frame.iconst(code);
+        mv.visitInsn(IRETURN);
+    }
+
+    /**
+     * Calls the method of the outlined block or loop at {@code offset} (its opcode and block type
+     * read): parameters and the locals it uses go into the frame array, and its exit code says
+     * whether it ended (results in the array) or where it branches to.
+     */
+    private void callRegion(int op, int offset, FuncType blockType, ByteReader in) {
+        List<List<ValType>> outer = new ArrayList<>();
+        for (int i = controls.size() - 1; i >= 0; i--) {
+            outer.add(controls.get(i).branchTypes());
+        }
+        var called = new SplitPlan.Region(offset, op == LOOP ? LOOP_KIND : BLOCK_KIND, blockType, outer);
+        plan.call(called);
+        int[] locals = RegionScan.locals(body, offset);
+        in.position(RegionScan.end(body, offset));
+        storeCarried(blockType.params());
+        types.pop(blockType.params().size());
+        storeLocals(locals);
+        syncBudgetOut();
+        frame.iconst(IN_REGION);
+        mv.visitVarInsn(ISTORE, siteSlot);
+        mv.visitVarInsn(ALOAD, frameArraySlot);
+        mv.visitVarInsn(ILOAD, depthSlot);
+        mv.visitVarInsn(ALOAD, instanceSlot);
+        mv.visitMethodInsn(INVOKESTATIC, className, called.methodName(), REGION_DESCRIPTOR, false);
+        syncBudgetIn();
+        loadLocals(locals);
+        // only the exits the region's branches can take: a frame deep in many blocks has many around it
+        int[] reached = RegionScan.exits(body, offset, outer.size() - 1);
+        Label ended = new Label();
+        int[] keys = new int[reached.length + 1];
+        Label[] exits = new Label[keys.length];
+        exits[0] = ended;
+        for (int i = 0; i < reached.length; i++) {
+            keys[i + 1] = reached[i] + 1;
+            exits[i + 1] = new Label();
+        }
+        mv.visitLookupSwitchInsn(ended, keys, exits);
+        for (int i = 1; i < keys.length; i++) {
+            mv.visitLabel(exits[i]);
+            Control target = target(keys[i] - 1);
+            List<ValType> carried = target.branchTypes();
+            for (int j = 0; j < carried.size(); j++) {
+                loadCarried(j, carried.get(j));
+            }
+            types.pushAll(carried);
+            branch(target, offset);
+            types.pop(carried.size());
+        }
+        mv.visitLabel(ended);
+        List<ValType> results = blockType.results();
+        for (int j = 0; j < results.size(); j++) {
+            loadCarried(j, results.get(j));
+        }
+        types.pushAll(results);
+    }
 
     /** Pushes interpreter slot {@code fp + index} as a value of {@code valType}. */
     private void loadSlot(int index, ValType valType) {
@@ -943,6 +1177,15 @@ final class FunctionEmitter {
         mv.visitVarInsn(ASTORE, contextSlot);
         frame.iconst(-1);
         mv.visitVarInsn(ISTORE, siteSlot);
+        if (region != null) {
+            emitRegionPrologue();
+            return;
+        }
+        if (frameArraySlot >= 0) {
+            frame.iconst(frameArrayLength);
+            mv.visitIntInsn(NEWARRAY, T_LONG);
+            mv.visitVarInsn(ASTORE, frameArraySlot);
+        }
         if (osrOperandBase >= 0) {
             // the interpreter frame being continued counts the frames below it in the store
             mv.visitVarInsn(ALOAD, contextSlot);
@@ -985,6 +1228,10 @@ final class FunctionEmitter {
             }
         }
         memory.emitPrologue();
+        emitGlobalPrologue();
+    }
+
+    private void emitGlobalPrologue() {
         globalSlots.forEach((global, slot) -> {
             mv.visitVarInsn(ALOAD, instanceSlot);
             mv.visitFieldInsn(GETFIELD, INSTANCE, "globals", "[L" + GLOBAL + ";");

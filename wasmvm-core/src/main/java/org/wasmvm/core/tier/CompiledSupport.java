@@ -25,11 +25,11 @@ public final class CompiledSupport {
 
     /**
      * Bootstrap of a direct call to the defined function {@code functionIndex} of the caller's module
-     * (the generated class's class data is the module's {@link FunctionTiers}).
+     * (the first element of the generated class's class data is the module's {@link FunctionTiers}).
      */
     public static CallSite callDirect(MethodHandles.Lookup caller, String name, MethodType type, int functionIndex)
             throws IllegalAccessException {
-        return MethodHandles.classData(caller, "_", FunctionTiers.class).site(functionIndex);
+        return MethodHandles.classDataAt(caller, "_", FunctionTiers.class, 0).site(functionIndex);
     }
 
     /**

@@ -1,0 +1,85 @@
+package org.wasmvm.compiler;
+
+import static org.wasmvm.core.binary.Opcodes.*;
+
+import java.util.BitSet;
+import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.interp.Immediates;
+import org.wasmvm.core.model.FunctionBody;
+
+/** Reads a block or loop of a validated body without compiling it: where it ends, which locals it uses, where it branches out to. */
+final class RegionScan {
+    private RegionScan() {
+    }
+
+    /** The byte offset just after the {@code end} of the block whose opcode is at {@code offset}. */
+    static int end(FunctionBody body, int offset) {
+        return scan(body, offset, null, null);
+    }
+
+    /** The indices of the locals the block at {@code offset} reads or writes, ascending. */
+    static int[] locals(FunctionBody body, int offset) {
+        var used = new BitSet();
+        scan(body, offset, used, null);
+        return used.stream().toArray();
+    }
+
+    /**
+     * The control frames around the block at {@code offset} that its branches reach, by depth from
+     * the innermost frame around it (0), ascending; {@code return} is {@code returnDepth}.
+     */
+    static int[] exits(FunctionBody body, int offset, int returnDepth) {
+        var exits = new BitSet();
+        scan(body, offset, null, (depth, nesting) -> exits.set(depth < 0 ? returnDepth : depth - nesting));
+        return exits.stream().toArray();
+    }
+
+    /** Told of each branch by its label depth (-1 for a return) and the nesting inside the block (1 = the block's own frame). */
+    private interface Branches {
+        void branch(int depth, int nesting);
+    }
+
+    private static int scan(FunctionBody body, int offset, BitSet locals, Branches branches) {
+        var in = new ByteReader(body.code(), offset, body.offset() + body.length() - offset);
+        int depth = 0;
+        do {
+            int op = in.u8();
+            if (op == PREFIX_FC) {
+                op = 0xFC00 | in.u32();
+            }
+            switch (op) {
+                case BLOCK, LOOP, IF -> {
+                    in.s33();
+                    depth++;
+                }
+                case END -> depth--;
+                case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
+                    int local = in.u32();
+                    if (locals != null) {
+                        locals.set(local);
+                    }
+                }
+                case BR, BR_IF -> leaving(in.u32(), depth, branches);
+                case BR_TABLE -> {
+                    int count = in.u32();
+                    for (int i = 0; i <= count; i++) {
+                        leaving(in.u32(), depth, branches);
+                    }
+                }
+                case RETURN -> {
+                    if (branches != null) {
+                        branches.branch(-1, depth);
+                    }
+                }
+                default -> Immediates.skip(op, in);
+            }
+        } while (depth > 0);
+        return in.position();
+    }
+
+    private static void leaving(int labelDepth, int nesting, Branches branches) {
+        if (branches != null && labelDepth >= nesting) {
+            branches.branch(labelDepth, nesting);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.wasmvm.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Test;
+import org.wasmvm.core.Engine;
+import org.wasmvm.core.Instance;
+import org.wasmvm.core.RuntimeLimits;
+import org.wasmvm.core.Store;
+import org.wasmvm.core.Wasm;
+import org.wasmvm.core.runtime.WasmFunction;
+
+/**
+ * Functions far beyond HotSpot's 8000-byte JIT limit compile on the compiler engine, split into
+ * several methods, with no interpreted fallback. Each module is generated here, and the expected
+ * results come from the same recipe computed in Java.
+ */
+class LargeFunctionTest {
+    private static final int I32 = 0x7F;
+
+    @Test
+    void aFunctionOfOverAHundredThousandInstructions() {
+        // 20 groups of 20 blocks of 50 steps `acc = (acc + k) * 31`, 6 instructions each: 120 000 instructions
+        var code = new Code();
+        int k = 0;
+        for (int group = 0; group < 20; group++) {
+            code.op(0x02).op(0x40);
+            for (int block = 0; block < 20; block++) {
+                code.op(0x02).op(0x40);
+                for (int step = 0; step < 50; step++, k++) {
+                    code.op(0x20).u(0).op(0x41).s(k).op(0x6A).op(0x41).s(31).op(0x6C).op(0x21).u(0);
+                }
+                code.op(0x0B);
+            }
+            code.op(0x0B);
+        }
+        code.op(0x20).u(0).op(0x0B);
+        Instance instance = compiled(code, 0);
+        for (int input : new int[] {0, 1, -7}) {
+            int acc = input;
+            for (int i = 0; i < k; i++) {
+                acc = (acc + i) * 31;
+            }
+            assertThat(instance.function("f").apply(input)).containsExactly(acc);
+        }
+        assertCompiled(instance);
+    }
+
+    @Test
+    void aGiantBrTable() {
+        // four nested blocks; a br_table of 65 000 entries (near the decoder's limit) picks block (i % 4); after block b, return 10 + b
+        int entries = 65_000;
+        var code = new Code();
+        for (int b = 0; b < 4; b++) {
+            code.op(0x02).op(0x40);
+        }
+        code.op(0x20).u(0).op(0x0E).u(entries);
+        for (int i = 0; i < entries; i++) {
+            code.u(i % 4);
+        }
+        code.u(3); // default
+        for (int b = 0; b < 4; b++) {
+            code.op(0x0B).op(0x41).s(10 + b).op(0x0F);
+        }
+        code.op(0x41).s(-1).op(0x0B);
+        Instance instance = compiled(code, 0);
+        for (int i : new int[] {0, 1, 2, 3, 4, entries - 2, entries - 1, entries, Integer.MAX_VALUE, -1}) {
+            int expected = Integer.compareUnsigned(i, entries) < 0 ? 10 + i % 4 : 13;
+            assertThat(instance.function("f").apply(i)).as("index %d", i).containsExactly(expected);
+        }
+        assertCompiled(instance);
+    }
+
+    @Test
+    void deeplyNestedBlocks() {
+        // level i: block { acc += 1; <level i+1>; acc *= 3 }; the innermost branches out `depth` levels when b != 0
+        int levels = 5_000;
+        int depth = 2_500;
+        var code = new Code();
+        for (int i = 0; i < levels; i++) {
+            code.op(0x02).op(0x40).op(0x20).u(0).op(0x41).s(1).op(0x6A).op(0x21).u(0);
+        }
+        code.op(0x20).u(1).op(0x0D).u(depth); // br_if depth (local 1)
+        for (int i = 0; i < levels; i++) {
+            code.op(0x20).u(0).op(0x41).s(3).op(0x6C).op(0x21).u(0).op(0x0B);
+        }
+        code.op(0x20).u(0).op(0x0B);
+        Instance instance = compiled(code, 1);
+        for (int branch = 0; branch <= 1; branch++) {
+            int acc = 5 + levels;
+            for (int i = 0; i < (branch != 0 ? levels - 1 - depth : levels); i++) {
+                acc *= 3;
+            }
+            assertThat(instance.function("f").apply(5, branch)).containsExactly(acc);
+        }
+        assertCompiled(instance);
+    }
+
+    /** Instantiates {@code (func (export "f") (param i32 [i32]) (result i32) code)} on the compiler engine. */
+    private static Instance compiled(Code body, int extraParams) {
+        var module = new Code();
+        module.raw(0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00);
+        var type = new Code().u(1).op(0x60).u(1 + extraParams).op(I32);
+        for (int i = 0; i < extraParams; i++) {
+            type.op(I32);
+        }
+        type.u(1).op(I32);
+        module.section(1, type);
+        module.section(3, new Code().u(1).u(0));
+        module.section(7, new Code().u(1).u(1).op('f').op(0x00).u(0));
+        var function = new Code().u(0).bytes(body.toBytes()); // no declared locals
+        module.section(10, new Code().u(1).u(function.size()).bytes(function.toBytes()));
+        return new Store(RuntimeLimits.DEFAULT, Engine.COMPILER).instantiate(Wasm.load(module.toBytes()));
+    }
+
+    private static void assertCompiled(Instance instance) {
+        var function = (WasmFunction) instance.runtime().functions[0];
+        assertThat(function.compiledCode()).as("compiled, not left to the interpreter").isNotNull();
+    }
+
+    /** Bytes of a module under construction, with LEB128 helpers. */
+    private static final class Code {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Code op(int b) {
+            out.write(b);
+            return this;
+        }
+
+        Code raw(int... bytes) {
+            for (int b : bytes) {
+                out.write(b);
+            }
+            return this;
+        }
+
+        Code bytes(byte[] bytes) {
+            out.writeBytes(bytes);
+            return this;
+        }
+
+        Code u(long value) {
+            do {
+                int b = (int) (value & 0x7F);
+                value >>>= 7;
+                out.write(value != 0 ? b | 0x80 : b);
+            } while (value != 0);
+            return this;
+        }
+
+        Code s(long value) {
+            while (true) {
+                int b = (int) (value & 0x7F);
+                value >>= 7;
+                boolean done = (value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0);
+                out.write(done ? b : b | 0x80);
+                if (done) {
+                    return this;
+                }
+            }
+        }
+
+        Code section(int id, Code content) {
+            return op(id).u(content.size()).bytes(content.toBytes());
+        }
+
+        int size() {
+            return out.size();
+        }
+
+        byte[] toBytes() {
+            return out.toByteArray();
+        }
+    }
+}
