@@ -15,6 +15,7 @@ import org.wasmvm.core.model.ValType;
  * interpreter holds them).
  */
 final class JvmFrame {
+    private static final int MAX_LOCALS = 65_535;
     private final MethodVisitor mv;
     private int nextLocal;
     /** Short-lived locals per JVM kind (I, J, F, D, A), reused by every instruction that spills. */
@@ -28,14 +29,22 @@ final class JvmFrame {
 
     /** A new JVM local for a value of {@code type}. */
     int allocate(ValType type) {
-        int slot = nextLocal;
-        nextLocal += size(type);
-        return slot;
+        return reserve(size(type));
     }
 
     /** A new JVM local for a reference (an object the function keeps at hand). */
     int allocateReference() {
-        return nextLocal++;
+        return reserve(1);
+    }
+
+    /** A JVM method has at most 65 535 local slots (i64 and f64 take two): a function with more locals stays interpreted. */
+    private int reserve(int slots) {
+        int slot = nextLocal;
+        nextLocal += slots;
+        if (nextLocal > MAX_LOCALS) {
+            throw new UnsupportedOperationException("its locals need more than the JVM's " + MAX_LOCALS + " local slots");
+        }
+        return slot;
     }
 
     /** The {@code index}-th scratch local of {@code type}'s kind. */

@@ -37,8 +37,11 @@ public final class Interpreter {
     /** The detail of the trap a {@link StackOverflowError} becomes. */
     public static final String JAVA_STACK_OVERFLOW = "the Java stack overflowed (host and wasm calls nested too deeply)";
 
+    /** A spare interpreter is kept for reuse only while its value stack is this small (slots). */
+    private static final int MAX_SPARE_STACK = 1 << 16;
+
     private final StoreContext context;
-    private final int baseDepth;
+    private int baseDepth;
     private long[] stack = new long[INITIAL_STACK];
     private WasmFunction[] frameFunctions = new WasmFunction[INITIAL_FRAMES];
     private int[] frameReturnPcs = new int[INITIAL_FRAMES];
@@ -110,10 +113,28 @@ public final class Interpreter {
     public static long[] invokeNested(WasmFunction function, long[] args) {
         StoreContext context = function.instance().context();
         int savedDepth = context.callDepth;
+        // compiled code calls functions that are still interpreted often: reuse their interpreters' stacks
+        Interpreter interpreter = context.spareInterpreters.poll();
+        if (interpreter == null) {
+            interpreter = new Interpreter(context);
+        } else {
+            interpreter.baseDepth = savedDepth;
+        }
         try {
-            return new Interpreter(context).run(function, args);
+            return interpreter.run(function, args);
         } finally {
             context.callDepth = savedDepth;
+            interpreter.release();
+        }
+    }
+
+    /** Back to the store's spares, its frames cleared (a trap leaves them), unless its stack grew large. */
+    private void release() {
+        Arrays.fill(frameFunctions, 0, depth, null);
+        depth = 0;
+        frameReplaced = false;
+        if (stack.length <= MAX_SPARE_STACK) {
+            context.spareInterpreters.push(this);
         }
     }
 

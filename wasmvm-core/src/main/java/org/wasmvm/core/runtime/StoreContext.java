@@ -1,10 +1,12 @@
 package org.wasmvm.core.runtime;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.ScheduledFuture;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.TrapKind;
+import org.wasmvm.core.interp.Interpreter;
 
 /**
  * The runtime side of a store: the function handle table (a funcref is an index into it), the
@@ -40,6 +42,8 @@ public final class StoreContext {
      */
     public volatile boolean stop;
     private ScheduledFuture<?> alarm;
+    /** Interpreters for calls from compiled code into interpreted functions, kept so each call need not allocate one. */
+    public final ArrayDeque<Interpreter> spareInterpreters = new ArrayDeque<>();
 
     public StoreContext(RuntimeLimits limits, Engine engine) {
         this.limits = limits;
