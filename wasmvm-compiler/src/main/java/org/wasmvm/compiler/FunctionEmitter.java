@@ -530,14 +530,7 @@ final class FunctionEmitter {
     // ---- control flow ----
 
     private FuncType blockType(ByteReader in) {
-        long blockType = in.s33();
-        if (blockType == -64) {
-            return FuncType.of(List.of(), List.of());
-        }
-        if (blockType < 0) {
-            return FuncType.of(List.of(), List.of(ValType.fromCode((int) (blockType & 0x7F))));
-        }
-        return module.types().get((int) blockType);
+        return module.blockType(in.s33());
     }
 
     private Control target(int depth) {

@@ -50,4 +50,15 @@ public record WasmModule(
         datas = List.copyOf(datas);
         customSections = List.copyOf(customSections);
     }
+
+    /** The type of a block whose block type (an s33) is {@code encoded}: empty, one value type, or a type index. */
+    public FuncType blockType(long encoded) {
+        if (encoded == -64) {
+            return FuncType.of(List.of(), List.of());
+        }
+        if (encoded < 0) {
+            return FuncType.of(List.of(), List.of(ValType.fromCode((int) (encoded & 0x7F))));
+        }
+        return types.get((int) encoded);
+    }
 }
