@@ -1002,13 +1002,7 @@ final class FunctionEmitter {
             frame.iconst(StoreContext.SLICE);
             mv.visitVarInsn(ISTORE, ticksSlot);
         }
-        for (int local : regionLocals) {
-            mv.visitVarInsn(ALOAD, frameArraySlot);
-            frame.iconst(local);
-            mv.visitInsn(LALOAD);
-            frame.fromSlot(localTypes[local]);
-            frame.store(localTypes[local], localSlots[local]);
-        }
+        loadLocals(regionLocals);
         memory.emitPrologue();
         emitGlobalPrologue();
     }
