@@ -5,11 +5,13 @@ import static org.objectweb.asm.Opcodes.*;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
@@ -19,6 +21,9 @@ import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.tier.CodeIdentity;
+import org.wasmvm.core.tier.CompiledClass;
+import org.wasmvm.core.tier.FunctionTiers;
 import org.wasmvm.core.tier.JvmCode;
 import org.wasmvm.core.tier.JvmCompiler;
 import org.wasmvm.core.tier.JvmTypes;
@@ -28,7 +33,8 @@ import org.wasmvm.core.tier.SlotEntry;
  * The compiler tier: compiles one wasm function into one hidden class (unloaded with its module)
  * holding a static method with the function's typed signature and a {@link SlotEntry} for callers
  * that hold raw slots. The class data is the module's {@code FunctionTiers}, through which its
- * direct calls link to their callees' call sites.
+ * direct calls link to their callees' call sites, then the class's constants. Compiling and loading
+ * are separate steps, so that the code cache can keep what lies between them.
  */
 public final class BytecodeCompiler implements JvmCompiler {
     /** HotSpot does not JIT-compile a method larger than this ({@code HugeMethodLimit}): it would run slower than the interpreter. */
@@ -38,8 +44,16 @@ public final class BytecodeCompiler implements JvmCompiler {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String SLOT_ENTRY = Type.getInternalName(SlotEntry.class);
 
+    /** This build of the compiler; a random one when its jar cannot be told (so no cache entry is ever reused). */
+    private static final String IDENTITY = CodeIdentity.of(BytecodeCompiler.class).orElse(UUID.randomUUID().toString());
+
     @Override
-    public JvmCode compile(Module module, int functionIndex, int osrOperandBase, boolean metered) {
+    public String identity() {
+        return IDENTITY;
+    }
+
+    @Override
+    public CompiledClass compile(Module module, int functionIndex, int osrOperandBase, boolean metered) {
         var function = new Function(module, functionIndex, metered);
         Set<Integer> outlined = new HashSet<>();
         for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
@@ -80,8 +94,7 @@ public final class BytecodeCompiler implements JvmCompiler {
             if (fits) {
                 emitConstructor(writer);
                 writer.visitEnd();
-                byte[] bytes = toBytes(writer);
-                return define(bytes, plan.classData(module.tiers(metered)), function.methodType, osrLoops);
+                return new CompiledClass(toBytes(writer), plan.constants(), osrLoops);
             }
             outlined.addAll(more);
         }
@@ -135,13 +148,19 @@ public final class BytecodeCompiler implements JvmCompiler {
         }
     }
 
-    private static JvmCode define(byte[] bytes, List<Object> classData, MethodType methodType, boolean[] osrLoops) {
+    /** Defines the class as a hidden class whose class data is the module's tiers, then the constants. */
+    @Override
+    public JvmCode load(CompiledClass compiled, FunctionTiers tiers, int functionIndex) {
+        List<Object> classData = new ArrayList<>();
+        classData.add(tiers);
+        classData.addAll(compiled.constants());
+        MethodType methodType = JvmTypes.methodType(tiers.module().indexSpaces().functionType(functionIndex));
         try {
-            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, classData, true);
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(compiled.classFile(), List.copyOf(classData), true);
             Class<?> defined = hidden.lookupClass();
             MethodHandle handle = hidden.findStatic(defined, "invoke", methodType);
             var slots = (SlotEntry) hidden.findConstructor(defined, MethodType.methodType(void.class)).invoke();
-            return new JvmCode(handle, slots, osrLoops);
+            return new JvmCode(handle, slots, compiled.osrLoops());
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

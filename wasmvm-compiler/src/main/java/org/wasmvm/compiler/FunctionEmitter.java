@@ -732,7 +732,7 @@ final class FunctionEmitter {
         frame.iconst(count);
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
         mv.visitJumpInsn(IFGE, defaultLabel);
-        mv.visitLdcInsn(plan.constant(map, "[I"));
+        mv.visitLdcInsn(plan.constant(map));
         mv.visitVarInsn(ILOAD, index);
         mv.visitInsn(IALOAD);
         mv.visitTableSwitchInsn(0, targets.length - 1, defaultLabel, targets);

@@ -47,7 +47,7 @@ final class SplitPlan {
 
     private final Set<Integer> outlined;
     /** The class data after the first element (the module's tiers): constants such as br_table maps. */
-    private final List<Object> constants = new ArrayList<>();
+    private final List<int[]> constants = new ArrayList<>();
     private final Deque<Region> pending = new ArrayDeque<>();
     private final Set<Integer> queued = new HashSet<>();
     private final List<Measured> measured = new ArrayList<>();
@@ -56,18 +56,15 @@ final class SplitPlan {
         this.outlined = outlined;
     }
 
-    /** A constant of the generated class: loading it ({@code ldc}) yields {@code value}, of JVM type {@code descriptor}. */
-    ConstantDynamic constant(Object value, String descriptor) {
+    /** A constant of the generated class: loading it ({@code ldc}) yields {@code value}. */
+    ConstantDynamic constant(int[] value) {
         constants.add(value);
-        return new ConstantDynamic("_", descriptor, CLASS_DATA_AT, constants.size());
+        return new ConstantDynamic("_", "[I", CLASS_DATA_AT, constants.size());
     }
 
-    /** The class data: the module's tiers, then the constants. */
-    List<Object> classData(Object tiers) {
-        List<Object> data = new ArrayList<>();
-        data.add(tiers);
-        data.addAll(constants);
-        return List.copyOf(data);
+    /** The constants, in the order of their class data indexes (from 1: index 0 is the module's tiers). */
+    List<int[]> constants() {
+        return constants;
     }
 
     boolean outlines(int offset) {

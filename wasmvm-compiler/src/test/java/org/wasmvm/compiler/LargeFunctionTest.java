@@ -2,7 +2,6 @@ package org.wasmvm.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.Instance;
@@ -22,7 +21,7 @@ class LargeFunctionTest {
     @Test
     void aFunctionOfOverAHundredThousandInstructions() {
         // 20 groups of 20 blocks of 50 steps `acc = (acc + k) * 31`, 6 instructions each: 120 000 instructions
-        var code = new Code();
+        var code = new ModuleBytes();
         int k = 0;
         for (int group = 0; group < 20; group++) {
             code.op(0x02).op(0x40);
@@ -51,7 +50,7 @@ class LargeFunctionTest {
     void aGiantBrTable() {
         // four nested blocks; a br_table of 65 000 entries (near the decoder's limit) picks block (i % 4); after block b, return 10 + b
         int entries = 65_000;
-        var code = new Code();
+        var code = new ModuleBytes();
         for (int b = 0; b < 4; b++) {
             code.op(0x02).op(0x40);
         }
@@ -77,7 +76,7 @@ class LargeFunctionTest {
         // level i: block { acc += 1; <level i+1>; acc *= 3 }; the innermost branches out `depth` levels when b != 0
         int levels = 5_000;
         int depth = 2_500;
-        var code = new Code();
+        var code = new ModuleBytes();
         for (int i = 0; i < levels; i++) {
             code.op(0x02).op(0x40).op(0x20).u(0).op(0x41).s(1).op(0x6A).op(0x21).u(0);
         }
@@ -98,79 +97,24 @@ class LargeFunctionTest {
     }
 
     /** Instantiates {@code (func (export "f") (param i32 [i32]) (result i32) code)} on the compiler engine. */
-    private static Instance compiled(Code body, int extraParams) {
-        var module = new Code();
+    private static Instance compiled(ModuleBytes body, int extraParams) {
+        var module = new ModuleBytes();
         module.raw(0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00);
-        var type = new Code().u(1).op(0x60).u(1 + extraParams).op(I32);
+        var type = new ModuleBytes().u(1).op(0x60).u(1 + extraParams).op(I32);
         for (int i = 0; i < extraParams; i++) {
             type.op(I32);
         }
         type.u(1).op(I32);
         module.section(1, type);
-        module.section(3, new Code().u(1).u(0));
-        module.section(7, new Code().u(1).u(1).op('f').op(0x00).u(0));
-        var function = new Code().u(0).bytes(body.toBytes()); // no declared locals
-        module.section(10, new Code().u(1).u(function.size()).bytes(function.toBytes()));
+        module.section(3, new ModuleBytes().u(1).u(0));
+        module.section(7, new ModuleBytes().u(1).u(1).op('f').op(0x00).u(0));
+        var function = new ModuleBytes().u(0).bytes(body.toBytes()); // no declared locals
+        module.section(10, new ModuleBytes().u(1).u(function.size()).bytes(function.toBytes()));
         return new Store(RuntimeLimits.DEFAULT, Engine.COMPILER).instantiate(Wasm.load(module.toBytes()));
     }
 
     private static void assertCompiled(Instance instance) {
         var function = (WasmFunction) instance.runtime().functions[0];
         assertThat(function.compiledCode()).as("compiled, not left to the interpreter").isNotNull();
-    }
-
-    /** Bytes of a module under construction, with LEB128 helpers. */
-    private static final class Code {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Code op(int b) {
-            out.write(b);
-            return this;
-        }
-
-        Code raw(int... bytes) {
-            for (int b : bytes) {
-                out.write(b);
-            }
-            return this;
-        }
-
-        Code bytes(byte[] bytes) {
-            out.writeBytes(bytes);
-            return this;
-        }
-
-        Code u(long value) {
-            do {
-                int b = (int) (value & 0x7F);
-                value >>>= 7;
-                out.write(value != 0 ? b | 0x80 : b);
-            } while (value != 0);
-            return this;
-        }
-
-        Code s(long value) {
-            while (true) {
-                int b = (int) (value & 0x7F);
-                value >>= 7;
-                boolean done = (value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0);
-                out.write(done ? b : b | 0x80);
-                if (done) {
-                    return this;
-                }
-            }
-        }
-
-        Code section(int id, Code content) {
-            return op(id).u(content.size()).bytes(content.toBytes());
-        }
-
-        int size() {
-            return out.size();
-        }
-
-        byte[] toBytes() {
-            return out.toByteArray();
-        }
     }
 }

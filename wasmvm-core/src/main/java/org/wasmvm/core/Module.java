@@ -8,6 +8,7 @@ import org.wasmvm.core.model.Import;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.WasmModule;
 import org.wasmvm.core.tier.FunctionTiers;
+import org.wasmvm.core.tier.ModuleCache;
 import org.wasmvm.core.validate.ModuleValidator;
 
 /**
@@ -19,12 +20,14 @@ public final class Module {
     private final Features features;
     private final IndexSpaces indexSpaces;
     private final ModuleCode code;
+    private final ModuleCache cache;
     private volatile FunctionTiers tiers;
     private volatile FunctionTiers meteredTiers;
 
-    private Module(WasmModule model, Features features) {
+    private Module(WasmModule model, Features features, ModuleCache cache) {
         this.model = model;
         this.features = features;
+        this.cache = cache;
         this.indexSpaces = new IndexSpaces(model);
         this.code = new ModuleCode(model, indexSpaces);
     }
@@ -33,8 +36,13 @@ public final class Module {
      * Decodes without the separate well-formedness scan of function bodies, since validation reads
      * them anyway. A module that fails either step is decoded and validated again the full way, so
      * the error reported is the one the spec's order of checks gives (malformed before invalid).
+     * Bytes the cache has seen validate skip both checks.
      */
-    static Module load(byte[] bytes, Features features) {
+    static Module load(byte[] bytes, Features features, CodeCache codeCache) {
+        ModuleCache cache = codeCache == null ? ModuleCache.NONE : codeCache.module(bytes, features);
+        if (cache.validated()) {
+            return new Module(ModuleDecoder.decodeForValidation(bytes, features), features, cache);
+        }
         WasmModule model;
         try {
             model = ModuleDecoder.decodeForValidation(bytes, features);
@@ -43,7 +51,8 @@ public final class Module {
             ModuleValidator.validate(ModuleDecoder.decode(bytes, features), features);
             throw e; // not expected: the full way found nothing, so report what the fast way found
         }
-        return new Module(model, features);
+        cache.markValidated();
+        return new Module(model, features, cache);
     }
 
     /** The module's imports, in declaration order. */
@@ -74,6 +83,11 @@ public final class Module {
     /** Internal: the interpreter's lowered code for this module. */
     public ModuleCode code() {
         return code;
+    }
+
+    /** Internal: where this module's compiled code is kept between runs ({@link ModuleCache#NONE} for none). */
+    public ModuleCache cache() {
+        return cache;
     }
 
     /**

@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param directories further host directories a WASI guest sees as preopened directories (the
  *     root is always preopened as {@code /})
  * @param engine how the program's code runs (its {@link Store}'s engine)
+ * @param codeCache where validation verdicts and compiled code are kept between runs, or
+ *     {@code null} for nowhere
  */
 public record RunRequest(
         Path modulePath,
@@ -48,7 +50,8 @@ public record RunRequest(
         RuntimeLimits limits,
         Features features,
         List<DirectoryMapping> directories,
-        Engine engine) {
+        Engine engine,
+        CodeCache codeCache) {
 
     public RunRequest {
         directories = directories == null ? List.of() : List.copyOf(directories);
@@ -96,6 +99,7 @@ public record RunRequest(
         private Features features = Features.all();
         private List<DirectoryMapping> directories = List.of();
         private Engine engine;
+        private CodeCache codeCache;
 
         private Builder(Path modulePath, byte[] moduleBytes, String programName) {
             this.modulePath = modulePath;
@@ -175,10 +179,16 @@ public record RunRequest(
             return this;
         }
 
+        /** The persistent code cache the run loads the module through; none by default. */
+        public Builder codeCache(CodeCache cache) {
+            this.codeCache = cache;
+            return this;
+        }
+
         public RunRequest build() {
             return new RunRequest(modulePath, moduleBytes, programName, arguments, environment, root,
                     workingDirectory, stdin, stdout, stderr, noSystem, entryPoint, limits, features, directories,
-                    engine != null ? engine : Engine.configured());
+                    engine != null ? engine : Engine.configured(), codeCache);
         }
     }
 }

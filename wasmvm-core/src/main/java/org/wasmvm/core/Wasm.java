@@ -43,7 +43,19 @@ public final class Wasm {
      * @throws InvalidModuleException when the module does not validate
      */
     public static Module load(byte[] bytes, Features features) {
-        return Module.load(bytes, features);
+        return Module.load(bytes, features, null);
+    }
+
+    /**
+     * Decodes and validates {@code bytes}, or takes the verdict from {@code cache} when it has seen
+     * them; the module's compiled functions are kept there too.
+     *
+     * @param cache the code cache, or {@code null} for none
+     * @throws MalformedModuleException when the bytes are not a well-formed binary
+     * @throws InvalidModuleException when the module does not validate
+     */
+    public static Module load(byte[] bytes, Features features, CodeCache cache) {
+        return Module.load(bytes, features, cache);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
+import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.RunRequest;
 import org.wasmvm.core.RunResult;
@@ -161,6 +162,20 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "wasmvm.engine", defaultValue = "tiered")
     private String engine;
 
+    /**
+     * Keep validation verdicts and compiled code in a persistent cache, so that the next build
+     * running the same module (in any JVM) skips validating and compiling it.
+     */
+    @Parameter(property = "wasmvm.cache", defaultValue = "true")
+    private boolean cache;
+
+    /**
+     * The code cache's directory; default: the {@code wasmvm.cache.dir} system property, else
+     * {@code $XDG_CACHE_HOME/wasmvm}, else {@code ~/.cache/wasmvm}. Safe to share between parallel builds.
+     */
+    @Parameter(property = "wasmvm.cacheDirectory")
+    private File cacheDirectory;
+
     /** The deepest wasm call nesting before a "call stack exhausted" trap; default: the runtime's limit (10000). */
     @Parameter(property = "wasmvm.maxCallDepth")
     private Integer maxCallDepth;
@@ -298,7 +313,8 @@ public class RunMojo extends AbstractMojo {
                 .noSystem(noSystem)
                 .entryPoint(entryPoint == null || entryPoint.isBlank() ? null : entryPoint.trim())
                 .limits(limits(what))
-                .engine(engine(what));
+                .engine(engine(what))
+                .codeCache(codeCache());
         try {
             builder.environment(GuestEnvironment.of(environmentVariables, inheritEnvironment, hostEnvironment.get()));
             builder.directories(WasiDirectories.of(directories, basedir()));
@@ -361,6 +377,13 @@ public class RunMojo extends AbstractMojo {
             throw new MojoFailureException(what + ": " + e.getMessage());
         }
         return limits;
+    }
+
+    private CodeCache codeCache() {
+        if (!cache) {
+            return null;
+        }
+        return CodeCache.at(cacheDirectory != null ? cacheDirectory.toPath() : CodeCache.defaultDirectory());
     }
 
     private Engine engine(String what) throws MojoFailureException {

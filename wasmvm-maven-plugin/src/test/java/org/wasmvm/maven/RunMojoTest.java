@@ -32,6 +32,7 @@ import org.apache.maven.project.MavenProject;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.LinkException;
 import org.wasmvm.core.MalformedModuleException;
@@ -179,6 +180,8 @@ class RunMojoTest {
         assertThat(request.entryPoint()).isNull();
         assertThat(request.limits().timeout()).isNull();
         assertThat(request.engine()).isEqualTo(Engine.TIERED);
+        assertThat(request.codeCache()).as("the code cache is on").isNotNull();
+        assertThat(request.codeCache().directory()).isEqualTo(CodeCache.defaultDirectory().toAbsolutePath().normalize());
         assertThat(stdinSeen.get()).as("empty stdin").isEmpty();
         assertThat(request.stdout()).isInstanceOf(GuestOutput.class);
         assertThat(request.stderr()).isInstanceOf(GuestOutput.class);
@@ -349,6 +352,26 @@ class RunMojoTest {
         prepare(mojo, RunResult.exited(0)).execute();
 
         assertThat(seen.get().engine()).isEqualTo(Engine.COMPILER);
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "cache", value = "false")
+    void theCodeCacheCanBeTurnedOff(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get().codeCache()).isNull();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "cacheDirectory", value = "target/unit-cache")
+    void theCodeCacheDirectoryIsConfigurable(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get().codeCache().directory()).endsWithRaw(Path.of("target", "unit-cache"));
     }
 
     @Test

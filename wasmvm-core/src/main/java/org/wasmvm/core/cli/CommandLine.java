@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.DirectoryMapping;
 import org.wasmvm.core.Engine;
 
@@ -12,7 +13,7 @@ import org.wasmvm.core.Engine;
  * The parsed {@code wasmvm} command line:
  * {@code wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR] [--env NAME=VALUE]…
  * [--inherit-env] [--dir HOST[::GUEST][:ro]]… [--invoke NAME] [--engine interpreter|compiler|tiered]
- * [--] module.wasm [args…]}. Options end at the module (or at {@code --}); what
+ * [--cache-dir DIR] [--no-cache] [--] module.wasm [args…]}. Options end at the module (or at {@code --}); what
  * follows the module belongs to the guest, except that WasmVM's separator {@code --args} right
  * after the module is dropped ({@code module.wasm --args a b}) unless {@code --} was given.
  *
@@ -27,6 +28,8 @@ import org.wasmvm.core.Engine;
  * @param directories the {@code --dir} mappings: further preopened directories of a WASI guest
  * @param invoke the {@code --invoke} export to call (after a reactor's {@code _initialize}), or {@code null}
  * @param engine the {@code --engine}, or {@code null} for {@link Engine#configured()}
+ * @param cacheDirectory the {@code --cache-dir}, or {@code null} for {@link CodeCache#defaultDirectory()}
+ * @param noCache {@code --no-cache}: keep no validation verdicts or compiled code between runs
  */
 public record CommandLine(
         boolean help,
@@ -39,12 +42,14 @@ public record CommandLine(
         List<String> arguments,
         List<DirectoryMapping> directories,
         String invoke,
-        Engine engine) {
+        Engine engine,
+        String cacheDirectory,
+        boolean noCache) {
 
     /** The usage line printed by {@code --help} and after a usage error. */
     public static final String USAGE = "wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR]"
             + " [--env NAME=VALUE]... [--inherit-env] [--dir HOST[::GUEST][:ro]]... [--invoke NAME]"
-            + " [--engine interpreter|compiler|tiered] [--] module.wasm [args...]";
+            + " [--engine interpreter|compiler|tiered] [--cache-dir DIR] [--no-cache] [--] module.wasm [args...]";
 
     public CommandLine {
         environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
@@ -83,6 +88,8 @@ public record CommandLine(
         private final List<DirectoryMapping> directories = new ArrayList<>();
         private String invoke;
         private Engine engine;
+        private String cacheDirectory;
+        private boolean noCache;
 
         Parser(List<String> args) {
             this.tokens = args.iterator();
@@ -107,7 +114,7 @@ public record CommandLine(
                 arguments.remove(0);
             }
             return new CommandLine(help, version, noSystem, root, environment, inheritEnvironment, module, arguments,
-                    directories, invoke, engine);
+                    directories, invoke, engine, cacheDirectory, noCache);
         }
 
         private void option(String token) throws UsageException {
@@ -129,9 +136,11 @@ public record CommandLine(
                 case "--dir" -> directory(value(name, inlineValue));
                 case "--invoke" -> invoke = value(name, inlineValue);
                 case "--engine" -> engine = engine(value(name, inlineValue));
+                case "--cache-dir" -> cacheDirectory = value(name, inlineValue);
+                case "--no-cache" -> noCache = true;
                 default -> throw new UsageException("unknown option " + token);
             }
-            if (inlineValue != null && !List.of("--root", "--env", "--dir", "--invoke", "--engine").contains(name)) {
+            if (inlineValue != null && !List.of("--root", "--env", "--dir", "--invoke", "--engine", "--cache-dir").contains(name)) {
                 throw new UsageException("option " + name + " takes no value");
             }
         }

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.RunRequest;
 import org.wasmvm.core.RunResult;
@@ -75,6 +76,8 @@ public final class Main {
                 .directories(command.directories())
                 .entryPoint(command.invoke())
                 .engine(engine)
+                .codeCache(command.noCache() ? null : CodeCache.at(command.cacheDirectory() == null
+                        ? CodeCache.defaultDirectory() : Path.of(command.cacheDirectory())))
                 .stdin(in)
                 .stdout(out)
                 .stderr(err)

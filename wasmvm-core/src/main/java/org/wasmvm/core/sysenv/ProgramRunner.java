@@ -76,7 +76,7 @@ public final class ProgramRunner {
 
     private static Module load(RunRequest request) throws IOException {
         byte[] bytes = request.moduleBytes() != null ? request.moduleBytes() : Files.readAllBytes(request.modulePath());
-        return Wasm.load(bytes, request.features());
+        return Wasm.load(bytes, request.features(), request.codeCache());
     }
 
     private static GuestFileSystem fileSystem(RunRequest request) {

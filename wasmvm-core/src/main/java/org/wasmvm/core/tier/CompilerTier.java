@@ -26,6 +26,7 @@ public final class CompilerTier {
 
     private static final AtomicInteger COMPILED = new AtomicInteger();
     private static final AtomicInteger INTERPRETED = new AtomicInteger();
+    private static final AtomicInteger FROM_CACHE = new AtomicInteger();
     private static final AtomicInteger REPLACED_FRAMES = new AtomicInteger();
     private static final ConcurrentHashMap<String, AtomicInteger> REASONS = new ConcurrentHashMap<>();
 
@@ -36,7 +37,8 @@ public final class CompilerTier {
     public static String statistics() {
         var reasons = new TreeMap<String, Integer>();
         REASONS.forEach((reason, count) -> reasons.put(reason, count.get()));
-        return "compiled=" + COMPILED.get() + " interpreted=" + INTERPRETED.get() + " replaced-frames=" + REPLACED_FRAMES.get()
+        return "compiled=" + COMPILED.get() + " (from-cache=" + FROM_CACHE.get() + ") interpreted=" + INTERPRETED.get()
+                + " replaced-frames=" + REPLACED_FRAMES.get()
                 + (reasons.isEmpty() ? "" : " " + reasons);
     }
 
@@ -50,6 +52,15 @@ public final class CompilerTier {
         REPLACED_FRAMES.incrementAndGet();
     }
 
+    /** Functions whose code came out of a code cache instead of the compiler, in this JVM. */
+    public static int loadedFromCache() {
+        return FROM_CACHE.get();
+    }
+
+    static void countLoadedFromCache() {
+        FROM_CACHE.incrementAndGet();
+    }
+
     static void compiled() {
         COMPILED.incrementAndGet();
     }
@@ -59,6 +70,11 @@ public final class CompilerTier {
         String reason = why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage();
         REASONS.computeIfAbsent(reason.replaceAll("\\d+ bytes", "N bytes"), r -> new AtomicInteger()).incrementAndGet();
         log(Level.DEBUG, "func " + functionIndex + " stays interpreted: " + why);
+    }
+
+    /** The {@link JvmCompiler#identity} of the compiler on the class path, or "none". */
+    public static String identity() {
+        return COMPILER == null ? "none" : COMPILER.identity();
     }
 
     /** Whether a compiler is on the class path. */

@@ -104,8 +104,7 @@ public final class FunctionTiers {
     private void compileOsr(int functionIndex) {
         int defined = functionIndex - imported;
         try {
-            int operandBase = module.code().function(functionIndex).operandBase();
-            JvmCode compiled = CompilerTier.compiler().compile(module, functionIndex, operandBase, metered);
+            JvmCode compiled = compileOrLoad(functionIndex, module.code().function(functionIndex).operandBase());
             osrCode.set(defined, compiled);
             osrState.set(defined, COMPILED);
             if (state.compareAndSet(defined, NOT_COMPILED, QUEUED)) {
@@ -134,7 +133,7 @@ public final class FunctionTiers {
         int defined = functionIndex - imported;
         JvmCode compiled;
         try {
-            compiled = CompilerTier.compiler().compile(module, functionIndex, -1, metered);
+            compiled = compileOrLoad(functionIndex, -1);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // Compilation never fails a run: the function keeps running in the interpreter.
             state.set(defined, STAYS_INTERPRETED);
@@ -143,6 +142,40 @@ public final class FunctionTiers {
         }
         install(functionIndex, compiled);
         return compiled;
+    }
+
+    /**
+     * The function's code from the module's code cache when it has an intact entry, else freshly
+     * compiled (and stored there). A cached verdict that the function stays interpreted stands too.
+     */
+    private JvmCode compileOrLoad(int functionIndex, int osrOperandBase) {
+        JvmCompiler compiler = CompilerTier.compiler();
+        ModuleCache cache = module.cache();
+        String variant = (metered ? "metered" : "plain") + (osrOperandBase < 0 ? "" : "-osr" + osrOperandBase);
+        var cached = cache.function(functionIndex, variant).orElse(null);
+        if (cached instanceof ModuleCache.Entry.Interpreted interpreted) {
+            throw new UnsupportedOperationException(interpreted.reason());
+        }
+        if (cached instanceof ModuleCache.Entry.Compiled entry) {
+            try {
+                JvmCode code = compiler.load(entry.compiled(), this, functionIndex);
+                CompilerTier.countLoadedFromCache();
+                return code;
+            } catch (LinkageError | RuntimeException e) { // it does not verify: compile it again
+                CompilerTier.log(System.Logger.Level.DEBUG, "code cache: func " + functionIndex + " does not load (" + e
+                        + "), compiling it again");
+            }
+        }
+        CompiledClass compiled;
+        try {
+            compiled = compiler.compile(module, functionIndex, osrOperandBase, metered);
+        } catch (UnsupportedOperationException e) {
+            cache.store(functionIndex, variant, new ModuleCache.Entry.Interpreted(e.getMessage()));
+            throw e;
+        }
+        JvmCode code = compiler.load(compiled, this, functionIndex);
+        cache.store(functionIndex, variant, new ModuleCache.Entry.Compiled(compiled));
+        return code;
     }
 
     private synchronized void install(int functionIndex, JvmCode compiled) {

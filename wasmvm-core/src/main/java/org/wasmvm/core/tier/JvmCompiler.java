@@ -8,6 +8,12 @@ import org.wasmvm.core.Module;
  */
 public interface JvmCompiler {
     /**
+     * Identifies the code this compiler generates, so that the code cache never serves a class
+     * compiled by another build of it.
+     */
+    String identity();
+
+    /**
      * Compiles the defined function at {@code functionIndex} of a validated {@code module}.
      *
      * @param osrOperandBase -1 for plain code; else the code also gets on-stack-replacement entries
@@ -18,5 +24,13 @@ public interface JvmCompiler {
      * @throws UnsupportedOperationException when this function cannot be compiled (it then stays
      *     interpreted); the message says why
      */
-    JvmCode compile(Module module, int functionIndex, int osrOperandBase, boolean metered);
+    CompiledClass compile(Module module, int functionIndex, int osrOperandBase, boolean metered);
+
+    /**
+     * Defines {@code compiled} (made by {@link #compile} in this JVM or another) as the code of
+     * {@code functionIndex} in {@code tiers}; the JVM verifies it.
+     *
+     * @throws LinkageError when the class does not verify or link
+     */
+    JvmCode load(CompiledClass compiled, FunctionTiers tiers, int functionIndex);
 }

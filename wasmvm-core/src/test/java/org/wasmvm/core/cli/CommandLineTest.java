@@ -54,6 +54,17 @@ class CommandLineTest {
     }
 
     @Test
+    void codeCache() throws Exception {
+        CommandLine none = parse("m.wasm");
+        assertThat(none.cacheDirectory()).as("the default directory at run time").isNull();
+        assertThat(none.noCache()).isFalse();
+        assertThat(parse("--cache-dir", "c", "m.wasm").cacheDirectory()).isEqualTo("c");
+        assertThat(parse("--cache-dir=c", "m.wasm").cacheDirectory()).isEqualTo("c");
+        assertThat(parse("--no-cache", "m.wasm").noCache()).isTrue();
+        assertThat(parse("m.wasm", "--no-cache").noCache()).as("a guest argument").isFalse();
+    }
+
+    @Test
     void helpAndVersionNeedNoModule() throws Exception {
         assertThat(parse("-h").help()).isTrue();
         assertThat(parse("--help").help()).isTrue();

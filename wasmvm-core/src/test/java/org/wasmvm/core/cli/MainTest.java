@@ -57,6 +57,17 @@ class MainTest {
     }
 
     @Test
+    void theCodeCacheKeepsTheVerdictUnlessTurnedOff() throws IOException {
+        Path cache = dir.resolve("cache");
+        assertThat(run(Map.of(), "--no-cache", "--cache-dir", cache.toString(), hello.toString())).isZero();
+        assertThat(cache).doesNotExist();
+        assertThat(run(Map.of(), "--cache-dir", cache.toString(), hello.toString())).isZero();
+        try (var files = Files.walk(cache)) {
+            assertThat(files.map(file -> file.getFileName().toString())).contains("valid");
+        }
+    }
+
+    @Test
     void noSystemOnAModuleImportingSysenvIsALinkError() {
         int code = run(Map.of(), "-ns", hello.toString());
         assertThat(code).isEqualTo(RunResult.ERROR_EXIT_CODE);

@@ -1,0 +1,54 @@
+package org.wasmvm.core.tier;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Which build of a class's code is running, for the code cache's keys: the jar (or class file) it
+ * was loaded from, with its size and modification time. A version number alone would not do: every
+ * rebuild of a snapshot shares it, and a class compiled by an older build may call methods that
+ * changed.
+ */
+public final class CodeIdentity {
+    private CodeIdentity() {
+    }
+
+    /** The identity of the code {@code anchor} belongs to; empty when its origin cannot be read. */
+    public static Optional<String> of(Class<?> anchor) {
+        try {
+            var source = anchor.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return Optional.empty();
+            }
+            Path location = Path.of(source.getLocation().toURI());
+            if (Files.isDirectory(location)) { // classes straight from a build's output directory
+                location = location.resolve(anchor.getName().replace('.', '/') + ".class");
+            }
+            return Optional.of(sha256(location.toAbsolutePath() + "|" + Files.size(location) + "|"
+                    + Files.getLastModifiedTime(location).toMillis()).substring(0, 16));
+        } catch (URISyntaxException | IOException | SecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The lower-case hex SHA-256 of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The lower-case hex SHA-256 of {@code text} in UTF-8. */
+    public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
