@@ -1,0 +1,103 @@
+package org.wasmvm.compiler;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.List;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.IndexSpaces;
+import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.model.WasmModule;
+import org.wasmvm.core.tier.JvmTypes;
+
+/**
+ * {@code call} and {@code call_indirect}. A direct call goes through a call site that links to the
+ * callee's tier; an imported or indirect callee is a method handle looked up at the call and
+ * invoked through an invoker. Each call passes one frame fewer as the callee's {@code depthLeft}
+ * and hands the callee the budget around it ({@link Metering}).
+ */
+record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmModule module, IndexSpaces spaces,
+        int functionIndex, String className, MethodSlots slots, Metering metering, TrapSites traps) {
+    private static final String INSTANCE = FunctionEmitter.INSTANCE;
+    private static final String SUPPORT = FunctionEmitter.SUPPORT;
+    private static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
+    private static final Handle CALL_DIRECT = new Handle(H_INVOKESTATIC, SUPPORT, "callDirect",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
+    private static final Handle CALL_THROUGH = new Handle(H_INVOKESTATIC, SUPPORT, "callThrough",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+
+    void call(int callee, int offset) {
+        FuncType calleeType = spaces.functionType(callee);
+        String descriptor = JvmTypes.methodType(calleeType).toMethodDescriptorString();
+        traps.callSite(offset, () -> {
+            metering.syncOut();
+            calleeDepth();
+            mv.visitVarInsn(ALOAD, slots.instance());
+            if (callee < spaces.importedFunctionCount()) {
+                mv.visitInsn(DUP);
+                frame.iconst(callee);
+                mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "importTarget", "(L" + INSTANCE + ";I)L" + METHOD_HANDLE + ";", false);
+                mv.visitInsn(SWAP);
+                mv.visitInvokeDynamicInsn("call", through(descriptor), CALL_THROUGH);
+            } else if (callee == functionIndex) {
+                // recursion: a plain static call, which C2 inlines better than a call site's target
+                mv.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor, false);
+            } else {
+                mv.visitInvokeDynamicInsn("call", descriptor, CALL_DIRECT, callee);
+            }
+            metering.syncIn();
+        });
+        results(calleeType);
+    }
+
+    void callIndirect(int typeIndex, int table, int offset) {
+        FuncType calleeType = module.types().get(typeIndex);
+        String descriptor = JvmTypes.methodType(calleeType).toMethodDescriptorString();
+        traps.callSite(offset, () -> {
+            metering.syncOut();
+            if (types.pop() == ValType.I32) {
+                mv.visitInsn(I2L);
+            }
+            mv.visitVarInsn(ALOAD, slots.instance());
+            frame.iconst(table);
+            frame.iconst(typeIndex);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "indirectTarget", "(JL" + INSTANCE + ";II)L" + METHOD_HANDLE + ";", false);
+            calleeDepth();
+            mv.visitInsn(SWAP);
+            mv.visitVarInsn(ALOAD, slots.instance());
+            mv.visitInvokeDynamicInsn("call", through(descriptor), CALL_THROUGH);
+            metering.syncIn();
+        });
+        results(calleeType);
+    }
+
+    /** Pushes the callee's {@code depthLeft}: one frame fewer than this one's. */
+    private void calleeDepth() {
+        mv.visitVarInsn(ILOAD, slots.depth());
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(ISUB);
+    }
+
+    /** The descriptor of a call through an invoker: the handle goes between the arguments and the caller. */
+    private static String through(String descriptor) {
+        return descriptor.replace("L" + INSTANCE + ";)", "L" + METHOD_HANDLE + ";L" + INSTANCE + ";)");
+    }
+
+    /** Models the call's results; several come as a {@code long[]} to unpack. */
+    private void results(FuncType calleeType) {
+        types.pop(calleeType.params().size());
+        List<ValType> results = calleeType.results();
+        if (results.size() > 1) {
+            int array = frame.scratchReference();
+            mv.visitVarInsn(ASTORE, array);
+            for (int i = 0; i < results.size(); i++) {
+                mv.visitVarInsn(ALOAD, array);
+                frame.iconst(i);
+                mv.visitInsn(LALOAD);
+                frame.fromSlot(results.get(i));
+            }
+        }
+        types.pushAll(results);
+    }
+}

@@ -1,0 +1,385 @@
+package org.wasmvm.compiler;
+
+import static org.objectweb.asm.Opcodes.*;
+import static org.wasmvm.core.binary.Opcodes.BLOCK;
+import static org.wasmvm.core.binary.Opcodes.IF;
+import static org.wasmvm.core.binary.Opcodes.LOOP;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.tier.JvmTypes;
+
+/**
+ * Structured control flow as labels and jumps: blocks, loops, ifs, branches and returns. A branch
+ * that leaves values behind spills the ones it carries, pops the rest, and reloads them; a loop's
+ * back-edge counts a budget unit. In a region method the frames of the code around the region
+ * are outer frames: a branch to one leaves the method ({@link RegionEmitter#exit}).
+ */
+final class ControlEmitter {
+    /** A control frame's kind; a block's or a loop's is also that of its region ({@link SplitPlan.Region}). */
+    static final int BLOCK_KIND = 0, LOOP_KIND = 1;
+    /** OUTER_KIND: in a region method, a control frame of the code around the region (a branch to it leaves the method). */
+    private static final int IF_KIND = 2, FUNCTION_KIND = 3, OUTER_KIND = 4;
+    /** Above this many entries a {@code br_table} with few distinct targets switches through a map. */
+    private static final int LARGE_TABLE = 64;
+
+    /** A control frame: its label, what a branch to it carries, and the stack height below its parameters. */
+    private static final class Control {
+        final int kind;
+        final FuncType type;
+        final int height;
+        final Label label;
+        final Label elseLabel;
+        final boolean live;
+        boolean targeted;
+        boolean sawElse;
+        /** For a block or loop: where its code starts (to measure it) and its opcode's byte offset. */
+        Label measureStart;
+        int offset = -1;
+
+        Control(int kind, FuncType type, int height, Label label, Label elseLabel, boolean live) {
+            this.kind = kind;
+            this.type = type;
+            this.height = height;
+            this.label = label;
+            this.elseLabel = elseLabel;
+            this.live = live;
+        }
+
+        List<ValType> branchTypes() {
+            return kind == LOOP_KIND ? type.params() : type.results();
+        }
+    }
+
+    private final MethodVisitor mv;
+    private final JvmFrame frame;
+    private final OperandTypes types;
+    private final Conditions conditions;
+    private final Metering metering;
+    private final TrapSites traps;
+    private final RegionEmitter regions;
+    private final OsrEntries osr;
+    private final SplitPlan plan;
+    /** The method emitted, under which its blocks are measured for splitting. */
+    private final String methodName;
+    private final List<Control> controls = new ArrayList<>();
+    private int outerFrames;
+    private boolean reachable = true;
+
+    ControlEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, Conditions conditions, Metering metering,
+            TrapSites traps, RegionEmitter regions, OsrEntries osr, SplitPlan plan, String methodName) {
+        this.mv = mv;
+        this.frame = frame;
+        this.types = types;
+        this.conditions = conditions;
+        this.metering = metering;
+        this.traps = traps;
+        this.regions = regions;
+        this.osr = osr;
+        this.plan = plan;
+        this.methodName = methodName;
+    }
+
+    boolean reachable() {
+        return reachable;
+    }
+
+    /** After an instruction that never falls through, until the end or else of its frame. */
+    void markDead() {
+        reachable = false;
+    }
+
+    /** How many control frames are open. */
+    int frames() {
+        return controls.size();
+    }
+
+    /** What a branch to the frame {@code depth} frames out carries. */
+    List<ValType> branchTypes(int depth) {
+        return target(depth).branchTypes();
+    }
+
+    /** The function's own frame, of its type: a branch to it returns. */
+    void openFunction(FuncType type) {
+        controls.add(new Control(FUNCTION_KIND, type, 0, new Label(), null, true));
+    }
+
+    /** In a region method, the frames around the region (their branch types innermost first); returns their number. */
+    int openOuter(List<List<ValType>> outer) {
+        for (int i = outer.size() - 1; i >= 0; i--) {
+            controls.add(new Control(OUTER_KIND, FuncType.of(List.of(), outer.get(i)), 0, null, null, true));
+        }
+        outerFrames = outer.size();
+        return outerFrames;
+    }
+
+    void open(int op, FuncType blockType, int offset) {
+        int height = types.height() - blockType.params().size();
+        int loop = op == LOOP ? osr.nextLoop() : -1;
+        if (!reachable) {
+            controls.add(new Control(op == LOOP ? LOOP_KIND : op == IF ? IF_KIND : BLOCK_KIND, blockType, height,
+                    new Label(), new Label(), false));
+            return;
+        }
+        Label measureStart = new Label();
+        mv.visitLabel(measureStart);
+        switch (op) {
+            case BLOCK -> controls.add(new Control(BLOCK_KIND, blockType, height, new Label(), null, true));
+            case LOOP -> {
+                Label header = new Label();
+                mv.visitLabel(header);
+                controls.add(new Control(LOOP_KIND, blockType, height, header, null, true));
+                osr.header(loop, header, types);
+            }
+            default -> {
+                int jump = conditions.take();
+                height = types.height() - blockType.params().size();
+                Label elseLabel = new Label();
+                mv.visitJumpInsn(Conditions.inverse(jump), elseLabel);
+                controls.add(new Control(IF_KIND, blockType, height, new Label(), elseLabel, true));
+            }
+        }
+        Control opened = controls.get(controls.size() - 1);
+        opened.measureStart = measureStart;
+        opened.offset = offset;
+    }
+
+    void elseBranch() {
+        Control control = controls.get(controls.size() - 1);
+        if (reachable) {
+            mv.visitJumpInsn(GOTO, control.label);
+            control.targeted = true;
+        }
+        control.sawElse = true;
+        mv.visitLabel(control.elseLabel);
+        types.truncate(control.height);
+        types.pushAll(control.type.params());
+        reachable = control.live;
+    }
+
+    void end() {
+        Control control = controls.remove(controls.size() - 1);
+        if (control.kind == FUNCTION_KIND) {
+            if (reachable) {
+                emitReturn(control.type.results());
+            }
+            return;
+        }
+        boolean falls = reachable;
+        if (control.kind == IF_KIND && !control.sawElse) {
+            mv.visitLabel(control.elseLabel); // the false path reaches the end directly
+            falls |= control.live;
+        }
+        if (control.kind != LOOP_KIND) {
+            mv.visitLabel(control.label);
+            falls |= control.targeted;
+        }
+        types.truncate(control.height);
+        types.pushAll(control.type.results());
+        reachable = falls;
+        if (control.live) {
+            Label measureEnd = new Label();
+            mv.visitLabel(measureEnd);
+            plan.measured(new SplitPlan.Measured(methodName, control.offset, control.kind != IF_KIND,
+                    control.measureStart, measureEnd));
+        }
+    }
+
+    void br(ByteReader in, int offset) {
+        int depth = in.u32();
+        if (reachable) {
+            branch(depth, offset);
+            markDead();
+        }
+    }
+
+    void brIf(ByteReader in, int offset) {
+        int depth = in.u32();
+        if (!reachable) {
+            return;
+        }
+        Control target = target(depth);
+        int jump = conditions.take();
+        if (direct(target)) {
+            mv.visitJumpInsn(jump, target.label);
+            target.targeted = true;
+            return;
+        }
+        Label skip = new Label();
+        mv.visitJumpInsn(Conditions.inverse(jump), skip);
+        branch(target, offset);
+        mv.visitLabel(skip);
+    }
+
+    void brTable(ByteReader in, int offset) {
+        int count = in.u32();
+        int[] depths = new int[count + 1];
+        for (int i = 0; i <= count; i++) {
+            depths[i] = in.u32();
+        }
+        if (!reachable) {
+            return;
+        }
+        types.pop();
+        Label[] labels = new Label[count];
+        Map<Integer, Label> byDepth = new HashMap<>();
+        List<Integer> trampolines = new ArrayList<>();
+        for (int i = 0; i <= count; i++) {
+            int depth = depths[i];
+            Control target = target(depth);
+            Label label = byDepth.get(depth);
+            if (label == null) {
+                boolean direct = direct(target);
+                label = direct ? target.label : new Label();
+                if (direct) {
+                    target.targeted = true;
+                } else {
+                    trampolines.add(depth);
+                }
+                byDepth.put(depth, label);
+            }
+            if (i < count) {
+                labels[i] = label;
+            }
+        }
+        Label defaultLabel = byDepth.get(depths[count]);
+        if (count == 0) {
+            mv.visitInsn(POP);
+            mv.visitJumpInsn(GOTO, defaultLabel);
+        } else if (count > LARGE_TABLE && byDepth.size() * 2 < count) {
+            switchThroughMap(depths, byDepth, defaultLabel);
+        } else {
+            mv.visitTableSwitchInsn(0, count - 1, defaultLabel, labels);
+        }
+        for (int depth : trampolines) {
+            mv.visitLabel(byDepth.get(depth));
+            branch(depth, offset);
+        }
+        markDead();
+    }
+
+    void ret(int offset) {
+        if (reachable) {
+            branch(controls.get(0), offset); // the function's frame: a return, or in a region an exit
+            markDead();
+        }
+    }
+
+    /** Branches to the frame {@code depth} frames out, with what it carries on top of the stack. */
+    void branch(int depth, int offset) {
+        branch(target(depth), offset);
+    }
+
+    private Control target(int depth) {
+        return controls.get(controls.size() - 1 - depth);
+    }
+
+    /**
+     * Jumps to {@code target} carrying its label's values; the modeled stack is left as it was. A
+     * back-edge counts one budget unit, at the branch (whose offset a timeout trap then names).
+     */
+    private void branch(Control target, int offset) {
+        if (target.kind == FUNCTION_KIND) {
+            emitReturn(target.type.results());
+            return;
+        }
+        if (target.kind == OUTER_KIND) {
+            regions.exit(outerFrames - controls.indexOf(target), target.branchTypes());
+            return;
+        }
+        List<ValType> carried = target.branchTypes();
+        int extra = types.height() - carried.size() - target.height;
+        if (extra > 0) {
+            int[] slots = spill(carried.size());
+            for (int i = 0; i < extra; i++) {
+                frame.pop(types.peek(carried.size() + i));
+            }
+            reload(carried, slots);
+        }
+        if (target.kind == LOOP_KIND) {
+            traps.site(offset, metering::tick);
+        }
+        mv.visitJumpInsn(GOTO, target.label);
+        target.targeted = true;
+    }
+
+    /** Whether a branch to {@code target} is a bare jump: nothing to drop, not a return, not a back-edge. */
+    private boolean direct(Control target) {
+        return target.kind != FUNCTION_KIND && target.kind != LOOP_KIND && target.kind != OUTER_KIND
+                && types.height() - target.branchTypes().size() == target.height;
+    }
+
+    /**
+     * A large {@code br_table} with few distinct targets: its index maps through an {@code int[]}
+     * (a class-data constant) to a small switch over the targets, a few bytes instead of four per entry.
+     */
+    private void switchThroughMap(int[] depths, Map<Integer, Label> byDepth, Label defaultLabel) {
+        int count = depths.length - 1;
+        List<Integer> distinct = new ArrayList<>(byDepth.keySet());
+        int[] map = new int[count];
+        for (int i = 0; i < count; i++) {
+            map[i] = distinct.indexOf(depths[i]);
+        }
+        Label[] targets = distinct.stream().map(byDepth::get).toArray(Label[]::new);
+        int index = frame.scratch(ValType.I32, 0);
+        mv.visitVarInsn(ISTORE, index);
+        mv.visitVarInsn(ILOAD, index);
+        frame.iconst(count);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitJumpInsn(IFGE, defaultLabel);
+        mv.visitLdcInsn(plan.constant(map));
+        mv.visitVarInsn(ILOAD, index);
+        mv.visitInsn(IALOAD);
+        mv.visitTableSwitchInsn(0, targets.length - 1, defaultLabel, targets);
+    }
+
+    /** Returns the function's {@code results} from the top of the stack (values below them are discarded). */
+    private void emitReturn(List<ValType> results) {
+        if (results.size() > 1) {
+            int[] slots = spill(results.size());
+            frame.iconst(results.size());
+            mv.visitIntInsn(NEWARRAY, T_LONG);
+            for (int i = 0; i < results.size(); i++) {
+                mv.visitInsn(DUP);
+                frame.iconst(i);
+                frame.load(results.get(i), slots[results.size() - 1 - i]);
+                frame.toSlot(results.get(i));
+                mv.visitInsn(LASTORE);
+            }
+        }
+        metering.syncOut(); // the store gets back the rest of the budget
+        Type returnType = Type.getType(JvmTypes.returnType(results));
+        mv.visitInsn(returnType.getOpcode(IRETURN));
+    }
+
+    /** Stores the top {@code count} values in scratch locals (top first); the model is unchanged. */
+    private int[] spill(int count) {
+        int[] slots = new int[count];
+        Map<ValType, Integer> used = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            ValType valType = types.peek(i);
+            int n = used.merge(kindKey(valType), 1, Integer::sum) - 1;
+            slots[i] = frame.scratch(valType, n);
+            frame.store(valType, slots[i]);
+        }
+        return slots;
+    }
+
+    private void reload(List<ValType> values, int[] slots) {
+        for (int i = 0; i < values.size(); i++) {
+            frame.load(values.get(i), slots[values.size() - 1 - i]);
+        }
+    }
+
+    private static ValType kindKey(ValType valType) {
+        return valType == ValType.FUNCREF || valType == ValType.EXTERNREF ? ValType.I64 : valType;
+    }
+}

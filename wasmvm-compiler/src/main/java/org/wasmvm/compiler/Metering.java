@@ -1,0 +1,142 @@
+package org.wasmvm.compiler;
+
+import static org.objectweb.asm.Opcodes.*;
+import static org.wasmvm.core.binary.Opcodes.*;
+
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.interp.Immediates;
+import org.wasmvm.core.model.FunctionBody;
+import org.wasmvm.core.runtime.StoreContext;
+
+/**
+ * Fuel and stop polling, counted as the interpreter counts them (DESIGN §5). When {@code metered}
+ * (a store with a fuel limit) one budget unit goes per call and per loop back-edge, so fuel runs
+ * out at the same instruction on both tiers. Otherwise nothing is counted across calls: a call
+ * polls {@code StoreContext.stop} (raised by an interrupt or a timeout's alarm) and a loop checks
+ * it and the clock every slice of iterations, counted down in the ticks local.
+ *
+ * @param localTicks whether the budget is counted in the ticks local: that pays for a function
+ *     whose loops make no calls (a compute loop then counts in a register). Every other metered
+ *     function counts in the store's field, and so has nothing to hand to its callees and take back.
+ */
+record Metering(MethodVisitor mv, JvmFrame frame, boolean metered, boolean localTicks, MethodSlots slots) {
+    private static final String CONTEXT = FunctionEmitter.CONTEXT;
+
+    static Metering of(MethodVisitor mv, JvmFrame frame, FunctionBody body, boolean metered, MethodSlots slots) {
+        return new Metering(mv, frame, metered, !metered || loopsWithoutCalls(body), slots);
+    }
+
+    /** A function's own entry: this call's unit (or, unmetered, a look at the stop flag). */
+    void enterCall() {
+        if (metered) {
+            syncIn();
+            tick();
+            return;
+        }
+        startSlice();
+        Label go = new Label();
+        mv.visitVarInsn(ALOAD, slots.context());
+        mv.visitFieldInsn(GETFIELD, CONTEXT, "stop", "Z");
+        mv.visitJumpInsn(IFEQ, go);
+        checkStop();
+        mv.visitLabel(go);
+    }
+
+    /** A region method continues its caller's count: no call to count. */
+    void enterRegion() {
+        if (metered) {
+            syncIn();
+        } else {
+            startSlice();
+        }
+    }
+
+    /** Before a call, a return or a trap: the callee (or the caller) counts on from the store's budget. */
+    void syncOut() {
+        if (!metered || !localTicks) {
+            return;
+        }
+        mv.visitVarInsn(ALOAD, slots.context());
+        mv.visitVarInsn(ILOAD, slots.ticks());
+        mv.visitFieldInsn(PUTFIELD, CONTEXT, "budget", "I");
+    }
+
+    /** After a call: counts on from what the callee left. */
+    void syncIn() {
+        if (!metered || !localTicks) {
+            return;
+        }
+        mv.visitVarInsn(ALOAD, slots.context());
+        mv.visitFieldInsn(GETFIELD, CONTEXT, "budget", "I");
+        mv.visitVarInsn(ISTORE, slots.ticks());
+    }
+
+    /** One budget unit (a call or a loop back-edge); a used-up slice draws the next (and checks time and interrupts). */
+    void tick() {
+        Label left = new Label();
+        if (!metered) {
+            mv.visitIincInsn(slots.ticks(), -1);
+            mv.visitVarInsn(ILOAD, slots.ticks());
+            mv.visitJumpInsn(IFNE, left);
+            startSlice();
+            checkStop();
+            mv.visitLabel(left);
+            return;
+        }
+        if (!localTicks) {
+            mv.visitVarInsn(ALOAD, slots.context());
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETFIELD, CONTEXT, "budget", "I");
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(ISUB);
+            mv.visitInsn(DUP_X1);
+            mv.visitFieldInsn(PUTFIELD, CONTEXT, "budget", "I");
+            mv.visitJumpInsn(IFNE, left);
+            mv.visitVarInsn(ALOAD, slots.context());
+            mv.visitMethodInsn(INVOKEVIRTUAL, CONTEXT, "refillBudget", "()V", false);
+            mv.visitLabel(left);
+            return;
+        }
+        mv.visitIincInsn(slots.ticks(), -1);
+        mv.visitVarInsn(ILOAD, slots.ticks());
+        mv.visitJumpInsn(IFNE, left);
+        mv.visitVarInsn(ALOAD, slots.context());
+        mv.visitMethodInsn(INVOKEVIRTUAL, CONTEXT, "nextSlice", "()I", false);
+        mv.visitVarInsn(ISTORE, slots.ticks());
+        mv.visitLabel(left);
+    }
+
+    private void startSlice() {
+        frame.iconst(StoreContext.SLICE);
+        mv.visitVarInsn(ISTORE, slots.ticks());
+    }
+
+    private void checkStop() {
+        mv.visitVarInsn(ALOAD, slots.context());
+        mv.visitMethodInsn(INVOKEVIRTUAL, CONTEXT, "checkStop", "()V", false);
+    }
+
+    /** Whether the body has a loop and makes no call. */
+    private static boolean loopsWithoutCalls(FunctionBody body) {
+        var in = new ByteReader(body.code(), body.offset(), body.length());
+        boolean loops = false;
+        while (in.hasMore()) {
+            int op = in.u8();
+            if (op == PREFIX_FC) {
+                op = 0xFC00 | in.u32();
+            }
+            if (op == CALL || op == CALL_INDIRECT) {
+                return false;
+            }
+            loops |= op == LOOP;
+            if (op == BLOCK || op == LOOP || op == IF) {
+                in.s33();
+            } else {
+                Immediates.skip(op, in);
+            }
+        }
+        return loops;
+    }
+}

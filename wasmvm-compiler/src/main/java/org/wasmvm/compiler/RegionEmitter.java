@@ -1,0 +1,204 @@
+package org.wasmvm.compiler;
+
+import static org.objectweb.asm.Opcodes.*;
+import static org.wasmvm.core.binary.Opcodes.LOOP;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.FunctionBody;
+import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.model.WasmModule;
+
+/**
+ * The methods of a split function ({@link SplitPlan}): calling the method of an outlined block or
+ * loop, and, in such a method, entering and leaving it. Both sides pass the locals the region uses
+ * and the values it carries through the frame array, locals at their index and carried values
+ * after them; a region method's exit code is 0 when it ended, else one more than the depth of the
+ * frame around it that it branches to.
+ */
+final class RegionEmitter {
+    private final MethodVisitor mv;
+    private final JvmFrame frame;
+    private final OperandTypes types;
+    private final WasmLocals locals;
+    private final MethodSlots slots;
+    private final Metering metering;
+    private final TrapSites traps;
+    private final SplitPlan plan;
+    /** The region this method is, or null in a function's own method. */
+    private final SplitPlan.Region region;
+    /** In a region method: the locals its code uses. */
+    private final int[] regionLocals;
+    private final WasmModule module;
+    private final FunctionBody body;
+    /** The generated class, whose region methods are called directly. */
+    private final String className;
+
+    RegionEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmLocals locals, MethodSlots slots,
+            Metering metering, TrapSites traps, SplitPlan plan, SplitPlan.Region region, WasmModule module,
+            FunctionBody body, String className) {
+        this.mv = mv;
+        this.frame = frame;
+        this.types = types;
+        this.locals = locals;
+        this.slots = slots;
+        this.metering = metering;
+        this.traps = traps;
+        this.plan = plan;
+        this.region = region;
+        this.regionLocals = region != null ? RegionScan.locals(body, region.offset()) : new int[0];
+        this.module = module;
+        this.body = body;
+        this.className = className;
+    }
+
+    /** Whether the block or loop at {@code offset} is called as a method (a region's own block is its code). */
+    boolean outlines(int offset) {
+        return plan.outlines(offset) && (region == null || offset != region.offset());
+    }
+
+    /** In a function's own method that calls region methods: its frame array, long enough for any call's values. */
+    void createFrameArray() {
+        if (slots.frameArray() < 0) {
+            return;
+        }
+        int arity = 1;
+        for (FuncType t : module.types()) {
+            arity = Math.max(arity, Math.max(t.params().size(), t.results().size()));
+        }
+        frame.iconst(locals.count() + arity);
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        mv.visitVarInsn(ASTORE, slots.frameArray());
+    }
+
+    /**
+     * Calls the method of the outlined block or loop at {@code offset} (its opcode and block type
+     * read) and skips its code: parameters and the locals it uses go into the frame array, and its
+     * exit code says whether it ended (results in the array) or where it branches to.
+     */
+    void call(int op, int offset, FuncType blockType, ByteReader in, ControlEmitter control) {
+        List<List<ValType>> outer = new ArrayList<>();
+        for (int depth = 0; depth < control.frames(); depth++) {
+            outer.add(control.branchTypes(depth));
+        }
+        var called = new SplitPlan.Region(offset, op == LOOP ? ControlEmitter.LOOP_KIND : ControlEmitter.BLOCK_KIND,
+                blockType, outer);
+        plan.call(called);
+        int[] used = RegionScan.locals(body, offset);
+        in.position(RegionScan.end(body, offset));
+        storeCarried(blockType.params());
+        types.pop(blockType.params().size());
+        storeLocals(used);
+        metering.syncOut();
+        traps.inRegion();
+        mv.visitVarInsn(ALOAD, slots.frameArray());
+        mv.visitVarInsn(ILOAD, slots.depth());
+        mv.visitVarInsn(ALOAD, slots.instance());
+        mv.visitMethodInsn(INVOKESTATIC, className, called.methodName(), FunctionEmitter.REGION_DESCRIPTOR, false);
+        metering.syncIn();
+        loadLocals(used);
+        // only the exits the region's branches can take: a frame deep in many blocks has many around it
+        int[] reached = RegionScan.exits(body, offset, outer.size() - 1);
+        Label ended = new Label();
+        int[] keys = new int[reached.length + 1];
+        Label[] exits = new Label[keys.length];
+        exits[0] = ended;
+        for (int i = 0; i < reached.length; i++) {
+            keys[i + 1] = reached[i] + 1;
+            exits[i + 1] = new Label();
+        }
+        mv.visitLookupSwitchInsn(ended, keys, exits);
+        for (int i = 1; i < keys.length; i++) {
+            mv.visitLabel(exits[i]);
+            int depth = keys[i] - 1;
+            List<ValType> carried = control.branchTypes(depth);
+            loadCarried(carried);
+            types.pushAll(carried);
+            control.branch(depth, offset);
+            types.pop(carried.size());
+        }
+        mv.visitLabel(ended);
+        loadCarried(blockType.results());
+        types.pushAll(blockType.results());
+    }
+
+    /** In a region method: reads from its first instruction (which opens its block), with its parameters modeled. */
+    void enter(ByteReader in) {
+        in.position(region.offset());
+        types.pushAll(region.type().params());
+    }
+
+    /** In a region method's prologue: the locals it uses. */
+    void loadLocals() {
+        loadLocals(regionLocals);
+    }
+
+    /** In a region method's prologue, last: its parameters, pushed where its code expects them. */
+    void loadParams() {
+        loadCarried(region.type().params());
+    }
+
+    /** A region method whose code runs to its end leaves with its results. */
+    void end() {
+        exit(0, region.type().results());
+    }
+
+    /** Leaves a region method with exit {@code code}, the values of {@code carried} from the stack top. */
+    void exit(int code, List<ValType> carried) {
+        storeCarried(carried);
+        storeLocals(regionLocals);
+        metering.syncOut();
+        frame.iconst(code);
+        mv.visitInsn(IRETURN);
+    }
+
+    /** Pushes the {@code values} carried in the frame array (bottom first). */
+    private void loadCarried(List<ValType> values) {
+        for (int j = 0; j < values.size(); j++) {
+            element(locals.count() + j);
+            mv.visitInsn(LALOAD);
+            frame.fromSlot(values.get(j));
+        }
+    }
+
+    /** Loads the locals {@code used} from their elements of the frame array. */
+    private void loadLocals(int[] used) {
+        for (int local : used) {
+            element(local);
+            mv.visitInsn(LALOAD);
+            locals.storeRaw(local);
+        }
+    }
+
+    /** Stores the top {@code values} (bottom first in the list) into the frame array as carried values 0…; pops them. */
+    private void storeCarried(List<ValType> values) {
+        for (int j = values.size() - 1; j >= 0; j--) {
+            ValType valType = values.get(j);
+            frame.toSlot(valType);
+            int scratch = frame.scratch(ValType.I64, 0);
+            mv.visitVarInsn(LSTORE, scratch);
+            element(locals.count() + j);
+            mv.visitVarInsn(LLOAD, scratch);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    /** Stores the locals {@code used} into their elements of the frame array. */
+    private void storeLocals(int[] used) {
+        for (int local : used) {
+            element(local);
+            locals.loadRaw(local);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    /** Pushes the frame array and {@code index}, for a load or store of that element. */
+    private void element(int index) {
+        mv.visitVarInsn(ALOAD, slots.frameArray());
+        frame.iconst(index);
+    }
+}

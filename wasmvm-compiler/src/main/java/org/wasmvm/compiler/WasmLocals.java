@@ -1,0 +1,34 @@
+package org.wasmvm.compiler;
+
+import org.wasmvm.core.model.ValType;
+
+/** The function's wasm locals (parameters first) and the JVM local that holds each. */
+record WasmLocals(JvmFrame frame, ValType[] types, int[] slots) {
+    int count() {
+        return types.length;
+    }
+
+    ValType type(int local) {
+        return types[local];
+    }
+
+    void load(int local) {
+        frame.load(types[local], slots[local]);
+    }
+
+    void store(int local) {
+        frame.store(types[local], slots[local]);
+    }
+
+    /** Pushes local {@code local} as a raw slot, a {@code long} as the interpreter holds it. */
+    void loadRaw(int local) {
+        load(local);
+        frame.toSlot(types[local]);
+    }
+
+    /** Stores the raw slot on top into local {@code local}. */
+    void storeRaw(int local) {
+        frame.fromSlot(types[local]);
+        store(local);
+    }
+}
