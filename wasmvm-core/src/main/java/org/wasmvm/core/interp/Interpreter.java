@@ -446,91 +446,91 @@ public final class Interpreter {
                             pc += 5;
                         }
                         case I32_EQZ -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] == 0 ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i32Eqz((int) s[fp + c[pc + 1]]);
                             pc += 2;
                         }
                         case I32_EQ -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] == (int) s[fp + c[pc + 2]] ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i32Eq((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I32_NE -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] != (int) s[fp + c[pc + 2]] ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i32Ne((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I32_LT_S -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] < (int) s[fp + c[pc + 2]] ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i32LtS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I32_LT_U -> {
-                            s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) < 0 ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i32LtU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I32_GT_S -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] > (int) s[fp + c[pc + 2]] ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i32GtS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I32_GT_U -> {
-                            s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) > 0 ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i32GtU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I32_LE_S -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] <= (int) s[fp + c[pc + 2]] ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i32LeS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I32_LE_U -> {
-                            s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) <= 0 ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i32LeU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I32_GE_S -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >= (int) s[fp + c[pc + 2]] ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i32GeS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I32_GE_U -> {
-                            s[fp + c[pc]] = Integer.compareUnsigned((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]) >= 0 ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i32GeU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I64_EQZ -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] == 0 ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i64Eqz(s[fp + c[pc + 1]]);
                             pc += 2;
                         }
                         case I64_EQ -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] == s[fp + c[pc + 2]] ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i64Eq(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I64_NE -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] != s[fp + c[pc + 2]] ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i64Ne(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I64_LT_S -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] < s[fp + c[pc + 2]] ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i64LtS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I64_LT_U -> {
-                            s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) < 0 ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i64LtU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I64_GT_S -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] > s[fp + c[pc + 2]] ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i64GtS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I64_GT_U -> {
-                            s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) > 0 ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i64GtU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I64_LE_S -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] <= s[fp + c[pc + 2]] ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i64LeS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I64_LE_U -> {
-                            s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) <= 0 ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i64LeU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I64_GE_S -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] >= s[fp + c[pc + 2]] ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i64GeS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I64_GE_U -> {
-                            s[fp + c[pc]] = Long.compareUnsigned(s[fp + c[pc + 1]], s[fp + c[pc + 2]]) >= 0 ? 1 : 0;
+                            s[fp + c[pc]] = Comparisons.i64GeU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case F64_EQ -> {
@@ -729,15 +729,16 @@ public final class Interpreter {
                             s[fp + c[pc]] = bits((double) (int) s[fp + c[pc + 1]]);
                             pc += 2;
                         }
-                        // A negative target is a back-edge, counted while pc still names the branch (for a trap's frame).
+                        // A negative target is a back-edge (stored as ~target), counted while pc still names the
+                        // branch (for a trap's frame). Decoded without a branch: a direction this site has not
+                        // taken yet would otherwise be left out by C2 and cost a deoptimization of this method.
                         case Op.BR_IF_CMP + 0 -> {
                             if ((int) s[fp + c[pc]] == 0) {
                                 int target = c[pc + 2];
-                                if (target < 0) {
-                                    target = ~target;
-                                    if (--budget == 0) {
-                                        budget = nextSlice(function, target, fp);
-                                    }
+                                int backEdge = target >> 31;
+                                target ^= backEdge;
+                                if ((budget += backEdge) == 0) {
+                                    budget = nextSlice(function, target, fp);
                                 }
                                 pc = target;
                             } else {
@@ -747,11 +748,10 @@ public final class Interpreter {
                         case Op.BR_IF_CMP + 1 -> {
                             if ((int) s[fp + c[pc]] == (int) s[fp + c[pc + 1]]) {
                                 int target = c[pc + 2];
-                                if (target < 0) {
-                                    target = ~target;
-                                    if (--budget == 0) {
-                                        budget = nextSlice(function, target, fp);
-                                    }
+                                int backEdge = target >> 31;
+                                target ^= backEdge;
+                                if ((budget += backEdge) == 0) {
+                                    budget = nextSlice(function, target, fp);
                                 }
                                 pc = target;
                             } else {
@@ -761,11 +761,10 @@ public final class Interpreter {
                         case Op.BR_IF_CMP + 2 -> {
                             if ((int) s[fp + c[pc]] != (int) s[fp + c[pc + 1]]) {
                                 int target = c[pc + 2];
-                                if (target < 0) {
-                                    target = ~target;
-                                    if (--budget == 0) {
-                                        budget = nextSlice(function, target, fp);
-                                    }
+                                int backEdge = target >> 31;
+                                target ^= backEdge;
+                                if ((budget += backEdge) == 0) {
+                                    budget = nextSlice(function, target, fp);
                                 }
                                 pc = target;
                             } else {
@@ -775,11 +774,10 @@ public final class Interpreter {
                         case Op.BR_IF_CMP + 3 -> {
                             if ((int) s[fp + c[pc]] < (int) s[fp + c[pc + 1]]) {
                                 int target = c[pc + 2];
-                                if (target < 0) {
-                                    target = ~target;
-                                    if (--budget == 0) {
-                                        budget = nextSlice(function, target, fp);
-                                    }
+                                int backEdge = target >> 31;
+                                target ^= backEdge;
+                                if ((budget += backEdge) == 0) {
+                                    budget = nextSlice(function, target, fp);
                                 }
                                 pc = target;
                             } else {
@@ -789,11 +787,10 @@ public final class Interpreter {
                         case Op.BR_IF_CMP + 4 -> {
                             if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) < 0) {
                                 int target = c[pc + 2];
-                                if (target < 0) {
-                                    target = ~target;
-                                    if (--budget == 0) {
-                                        budget = nextSlice(function, target, fp);
-                                    }
+                                int backEdge = target >> 31;
+                                target ^= backEdge;
+                                if ((budget += backEdge) == 0) {
+                                    budget = nextSlice(function, target, fp);
                                 }
                                 pc = target;
                             } else {
@@ -803,11 +800,10 @@ public final class Interpreter {
                         case Op.BR_IF_CMP + 5 -> {
                             if ((int) s[fp + c[pc]] > (int) s[fp + c[pc + 1]]) {
                                 int target = c[pc + 2];
-                                if (target < 0) {
-                                    target = ~target;
-                                    if (--budget == 0) {
-                                        budget = nextSlice(function, target, fp);
-                                    }
+                                int backEdge = target >> 31;
+                                target ^= backEdge;
+                                if ((budget += backEdge) == 0) {
+                                    budget = nextSlice(function, target, fp);
                                 }
                                 pc = target;
                             } else {
@@ -817,11 +813,10 @@ public final class Interpreter {
                         case Op.BR_IF_CMP + 6 -> {
                             if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) > 0) {
                                 int target = c[pc + 2];
-                                if (target < 0) {
-                                    target = ~target;
-                                    if (--budget == 0) {
-                                        budget = nextSlice(function, target, fp);
-                                    }
+                                int backEdge = target >> 31;
+                                target ^= backEdge;
+                                if ((budget += backEdge) == 0) {
+                                    budget = nextSlice(function, target, fp);
                                 }
                                 pc = target;
                             } else {
@@ -831,11 +826,10 @@ public final class Interpreter {
                         case Op.BR_IF_CMP + 7 -> {
                             if ((int) s[fp + c[pc]] <= (int) s[fp + c[pc + 1]]) {
                                 int target = c[pc + 2];
-                                if (target < 0) {
-                                    target = ~target;
-                                    if (--budget == 0) {
-                                        budget = nextSlice(function, target, fp);
-                                    }
+                                int backEdge = target >> 31;
+                                target ^= backEdge;
+                                if ((budget += backEdge) == 0) {
+                                    budget = nextSlice(function, target, fp);
                                 }
                                 pc = target;
                             } else {
@@ -845,11 +839,10 @@ public final class Interpreter {
                         case Op.BR_IF_CMP + 8 -> {
                             if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0) {
                                 int target = c[pc + 2];
-                                if (target < 0) {
-                                    target = ~target;
-                                    if (--budget == 0) {
-                                        budget = nextSlice(function, target, fp);
-                                    }
+                                int backEdge = target >> 31;
+                                target ^= backEdge;
+                                if ((budget += backEdge) == 0) {
+                                    budget = nextSlice(function, target, fp);
                                 }
                                 pc = target;
                             } else {
@@ -859,11 +852,10 @@ public final class Interpreter {
                         case Op.BR_IF_CMP + 9 -> {
                             if ((int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]]) {
                                 int target = c[pc + 2];
-                                if (target < 0) {
-                                    target = ~target;
-                                    if (--budget == 0) {
-                                        budget = nextSlice(function, target, fp);
-                                    }
+                                int backEdge = target >> 31;
+                                target ^= backEdge;
+                                if ((budget += backEdge) == 0) {
+                                    budget = nextSlice(function, target, fp);
                                 }
                                 pc = target;
                             } else {
@@ -873,11 +865,10 @@ public final class Interpreter {
                         case Op.BR_IF_CMP + 10 -> {
                             if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0) {
                                 int target = c[pc + 2];
-                                if (target < 0) {
-                                    target = ~target;
-                                    if (--budget == 0) {
-                                        budget = nextSlice(function, target, fp);
-                                    }
+                                int backEdge = target >> 31;
+                                target ^= backEdge;
+                                if ((budget += backEdge) == 0) {
+                                    budget = nextSlice(function, target, fp);
                                 }
                                 pc = target;
                             } else {
