@@ -8,7 +8,11 @@ import java.util.List;
  * maybe {@code name}; {@code action}/{@code assert_return}/{@code assert_trap}/{@code assert_exhaustion} have
  * an {@code action} and {@code expected} (values or only types) and the assertions a {@code text};
  * {@code assert_invalid}/{@code assert_malformed}/{@code assert_unlinkable}/{@code assert_uninstantiable}
- * have {@code filename}, {@code moduleType} and {@code text}. Absent fields are {@code null}.
+ * have {@code filename}, {@code moduleType} and {@code text}. The 3.0 suite adds {@code module_definition}
+ * ({@code filename}, maybe {@code name}), {@code module_instance} (maybe {@code instance}, the instance's name,
+ * and {@code module}, the definition's), {@code assert_unlinkable}/{@code assert_uninstantiable} of an instance
+ * ({@code module}/{@code instance} instead of {@code filename}) and {@code assert_exception} (an {@code action}).
+ * Absent fields are {@code null}.
  */
 record SpecCommand(
         String type,
@@ -18,6 +22,8 @@ record SpecCommand(
         String as,
         String moduleType,
         String text,
+        String module,
+        String instance,
         SpecAction action,
         List<SpecValue> expected) {
 
@@ -37,6 +43,9 @@ record SpecCommand(
             detail = (action.module() == null ? "" : action.module() + " ") + action.field();
         } else if (type.equals("register")) {
             detail = "\"" + as + "\"" + (name == null ? "" : " " + name);
+        } else if (type.equals("module_instance") || (filename == null && module != null)) {
+            detail = (instance == null ? "" : instance + " ") + (module == null ? "(current definition)" : module)
+                    + (text == null ? "" : " \"" + text + "\"");
         } else if (filename != null) {
             detail = (name == null ? "" : name + " ") + filename + (text == null ? "" : " \"" + text + "\"");
         } else {

@@ -12,25 +12,41 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Known failures, from {@code spec-exclusions.txt} on the test classpath: one line per command,
- * {@code suite/file.json:line  reason}, {@code #} starts a comment. An excluded command still runs: when it
- * fails it is reported as skipped; when it passes the test fails ("stale exclusion"), so the list only shrinks.
+ * Known failures, from a list on the test classpath ({@link #EXCLUSIONS} for the 2.0 suites, {@link #RATCHET_WASM3}
+ * for the 3.0 suite's directories): one line per command, {@code suite/file.json:line  reason} (the suite may
+ * have a slash: {@code wasm3/core/i32.json:12}), {@code #} starts a comment. A listed command still runs: when
+ * it fails it is reported as skipped; when it passes the test fails ("stale exclusion"), so the list only shrinks.
  */
 final class SpecExclusions {
-    static final String RESOURCE = "/spec-exclusions.txt";
+    static final String EXCLUSIONS = "/spec-exclusions.txt";
+    static final String RATCHET_WASM3 = "/spec-ratchet-wasm3.txt";
 
-    private final Map<String, String> reasons;
+    private final String resource;
+    private final String label;
+    private final Map<String, String> reasons = new LinkedHashMap<>();
     private final Set<String> used = ConcurrentHashMap.newKeySet();
 
-    private SpecExclusions(Map<String, String> reasons) {
-        this.reasons = reasons;
+    private SpecExclusions(String resource, String label) {
+        this.resource = resource;
+        this.label = label;
     }
 
-    static SpecExclusions load() {
-        var reasons = new LinkedHashMap<String, String>();
-        try (InputStream in = SpecExclusions.class.getResourceAsStream(RESOURCE)) {
+    /** The list's resource name, for messages. */
+    String resource() {
+        return resource;
+    }
+
+    /** What the summary line calls the list's entries ({@code excluded}, {@code ratchet}). */
+    String label() {
+        return label;
+    }
+
+    static SpecExclusions load(String resource, String label) {
+        var exclusions = new SpecExclusions(resource, label);
+        Map<String, String> reasons = exclusions.reasons;
+        try (InputStream in = SpecExclusions.class.getResourceAsStream(resource)) {
             if (in == null) {
-                return new SpecExclusions(reasons);
+                return exclusions;
             }
             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
@@ -43,8 +59,8 @@ final class SpecExclusions {
                     continue;
                 }
                 String[] parts = text.split("\\s+", 2);
-                if (!parts[0].matches("[^/\\s]+/[^/\\s]+\\.json:\\d+")) {
-                    throw new IllegalStateException(RESOURCE + " line " + number
+                if (!parts[0].matches("[^\\s]+/[^/\\s]+\\.json:\\d+")) {
+                    throw new IllegalStateException(resource + " line " + number
                             + ": expected 'suite/file.json:line  reason', got '" + line + "'");
                 }
                 reasons.put(parts[0], parts.length > 1 ? parts[1] : "(no reason given)");
@@ -52,7 +68,7 @@ final class SpecExclusions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new SpecExclusions(reasons);
+        return exclusions;
     }
 
     static String key(String suite, String jsonFile, int line) {

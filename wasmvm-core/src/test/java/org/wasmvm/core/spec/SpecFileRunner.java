@@ -6,9 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import org.opentest4j.AssertionFailedError;
 import org.wasmvm.core.ExportedFunction;
@@ -28,7 +26,8 @@ import org.wasmvm.core.model.ValType;
 
 /**
  * Executes the commands of one spec script in order. Holds the script's state: one {@link Store} (with
- * {@code spectest} defined), the current module and the modules named {@code $id}. A command that does not
+ * {@code spectest} defined) and its module definitions and instances ({@link SpecModuleRegistry}). A command
+ * that does not
  * hold throws an {@link AssertionFailedError} saying what was expected and what happened; commands that
  * need a module that failed to load fail with a {@link DependentFailure}.
  */
@@ -49,19 +48,11 @@ final class SpecFileRunner {
         }
     }
 
-    /** A module slot: an instance, or why the module at {@code line} failed to load. */
-    private record ModuleRef(Instance instance, int line, String failure) {
-        String what() {
-            return "module of line " + line;
-        }
-    }
-
     private final Path directory;
     private final Features features;
     /** A generous time limit per call, so that an engine bug shows as a failed command, not a hung build. */
     private final Store store = new Store(RuntimeLimits.DEFAULT.withTimeout(Duration.ofSeconds(20)));
-    private final Map<String, ModuleRef> named = new HashMap<>();
-    private ModuleRef current;
+    private final SpecModuleRegistry modules = new SpecModuleRegistry();
 
     SpecFileRunner(Path directory, Features features) {
         this.directory = directory;
@@ -72,11 +63,14 @@ final class SpecFileRunner {
     Outcome run(SpecCommand c) {
         switch (c.type()) {
             case "module" -> module(c);
+            case "module_definition" -> define(c);
+            case "module_instance" -> moduleInstance(c);
             case "register" -> register(c);
             case "action" -> action(c);
             case "assert_return" -> assertReturn(c);
             case "assert_trap" -> assertTrap(c);
             case "assert_exhaustion" -> assertExhaustion(c);
+            case "assert_exception" -> assertException(c);
             case "assert_invalid", "assert_malformed" -> {
                 if (c.isTextModule()) {
                     return Outcome.SKIPPED_TEXT_FORMAT;
@@ -93,41 +87,61 @@ final class SpecFileRunner {
     // ---- module commands
 
     private void module(SpecCommand c) {
-        ModuleRef ref;
         if (c.isTextModule()) {
-            ref = new ModuleRef(null, c.line(), "it is a text-format module (" + c.filename() + "), not supported");
-        } else {
-            Attempt<Module> loaded = attempt(() -> Wasm.load(read(c.filename()), features));
-            if (loaded.error != null) {
-                ref = new ModuleRef(null, c.line(), "loading " + c.filename() + " threw " + describe(loaded.error));
-                remember(c, ref);
-                throw fail("expected module " + c.filename() + " to load, but it threw " + describe(loaded.error),
-                        loaded.error);
-            }
-            Attempt<Instance> instance = attempt(() -> store.instantiate(loaded.value));
-            if (instance.error != null) {
-                ref = new ModuleRef(null, c.line(), "instantiating " + c.filename() + " threw " + describe(instance.error));
-                remember(c, ref);
-                throw fail("expected module " + c.filename() + " to instantiate, but it threw "
-                        + describe(instance.error), instance.error);
-            }
-            ref = new ModuleRef(instance.value, c.line(), null);
+            String failure = "it is a text-format module (" + c.filename() + "), not supported";
+            modules.instantiated(c.name(), SpecModuleRegistry.Slot.failed(c.line(), failure));
+            throw fail("cannot use module: " + failure, null);
         }
-        remember(c, ref);
-        if (ref.failure != null) {
-            throw fail("cannot use module: " + ref.failure, null);
+        Module module = moduleFor(c.name(), c.line(), () -> define(c));
+        instantiate(c.name(), module, c.line(), c.filename());
+    }
+
+    private void moduleInstance(SpecCommand c) {
+        Module module = moduleFor(c.instance(), c.line(), () -> modules.definition(c.module(), "instantiate it"));
+        instantiate(c.instance(), module, c.line(), definitionName(c));
+    }
+
+    /** The module to instantiate as {@code name}; when there is none, that instance is recorded as failed too. */
+    private Module moduleFor(String name, int line, Body<Module> module) {
+        try {
+            return module.get();
+        } catch (AssertionFailedError e) { // the instance's commands depend on this failure
+            modules.instantiated(name, SpecModuleRegistry.Slot.failed(line, e.getMessage()));
+            throw e;
         }
     }
 
-    private void remember(SpecCommand c, ModuleRef ref) {
-        current = ref;
-        if (c.name() != null) {
-            named.put(c.name(), ref);
+    /** Loads (decodes and validates) the command's module file as the current definition, named as the command says. */
+    private Module define(SpecCommand c) {
+        Attempt<Module> loaded = attempt(() -> Wasm.load(read(c.filename()), features));
+        if (loaded.error != null) {
+            String failure = "loading " + c.filename() + " threw " + describe(loaded.error);
+            modules.defined(c.name(), SpecModuleRegistry.Slot.failed(c.line(), failure));
+            throw fail("expected module " + c.filename() + " to load, but it threw " + describe(loaded.error),
+                    loaded.error);
         }
+        modules.defined(c.name(), new SpecModuleRegistry.Slot<>(loaded.value, c.line(), null));
+        return loaded.value;
+    }
+
+    /** Instantiates {@code module} (described as {@code what}) as the current instance, and as {@code name}. */
+    private void instantiate(String name, Module module, int line, String what) {
+        Attempt<Instance> instance = attempt(() -> store.instantiate(module));
+        if (instance.error != null) {
+            String failure = "instantiating " + what + " threw " + describe(instance.error);
+            modules.instantiated(name, SpecModuleRegistry.Slot.failed(line, failure));
+            throw fail("expected " + what + " to instantiate, but it threw " + describe(instance.error),
+                    instance.error);
+        }
+        modules.instantiated(name, new SpecModuleRegistry.Slot<>(instance.value, line, null));
+    }
+
+    private static String definitionName(SpecCommand c) {
+        return c.module() == null ? "the current module definition" : "module definition " + c.module();
     }
 
     private void register(SpecCommand c) {
-        Instance instance = instance(c.name(), "register it as \"" + c.as() + "\"");
+        Instance instance = modules.instance(c.name(), "register it as \"" + c.as() + "\"");
         store.register(c.as(), instance);
     }
 
@@ -155,7 +169,7 @@ final class SpecFileRunner {
         Attempt<Instance> instance = attempt(() -> store.instantiate(module));
         String expectation = "expected LinkException (\"" + c.text() + "\")";
         if (instance.error == null) {
-            throw fail(expectation + ", but " + c.filename() + " instantiated", null);
+            throw fail(expectation + ", but " + subject(c) + " instantiated", null);
         }
         if (!(instance.error instanceof LinkException)) {
             throw fail(expectation + ", but got " + describe(instance.error), instance.error);
@@ -175,12 +189,16 @@ final class SpecFileRunner {
         Attempt<Instance> instance = attempt(() -> store.instantiate(module));
         String expectation = "expected instantiation to trap with \"" + c.text() + "\"";
         if (instance.error == null) {
-            throw fail(expectation + ", but " + c.filename() + " instantiated", null);
+            throw fail(expectation + ", but " + subject(c) + " instantiated", null);
         }
         checkTrap(expectation, c.text(), instance.error);
     }
 
+    /** The module an {@code assert_unlinkable}/{@code assert_uninstantiable} instantiates: its file or a definition. */
     private Module loadForInstantiation(SpecCommand c) {
+        if (c.filename() == null) {
+            return modules.definition(c.module(), c.type());
+        }
         if (c.isTextModule()) {
             throw fail("text-format module " + c.filename() + " in " + c.type() + " is not supported", null);
         }
@@ -190,6 +208,10 @@ final class SpecFileRunner {
                     + describe(loaded.error), loaded.error);
         }
         return loaded.value;
+    }
+
+    private static String subject(SpecCommand c) {
+        return c.filename() != null ? c.filename() : definitionName(c);
     }
 
     // ---- action commands
@@ -253,6 +275,18 @@ final class SpecFileRunner {
         }
     }
 
+    /** wasmvm has no exception handling yet, so nothing it throws is a wasm exception: this only reports what happened. */
+    private void assertException(SpecCommand c) {
+        Call call = prepare(c.action());
+        Attempt<long[]> result = attempt(call::run);
+        String expectation = "expected " + c.action() + " to throw a wasm exception";
+        if (result.error == null) {
+            throw fail(expectation + ", but it returned " + formatSlots(call.resultTypes, result.value), null);
+        }
+        throw fail(expectation + ", but got " + describe(result.error) + " (exception handling is not implemented)",
+                result.error);
+    }
+
     /**
      * The trap must carry the expected text in its message or its kind's message; a text that merely extends
      * the kind's message with details (e.g. {@code uninitialized element 2}) is accepted too.
@@ -288,7 +322,7 @@ final class SpecFileRunner {
         if (action == null) {
             throw fail("command has no action", null);
         }
-        Instance instance = instance(action.module(), action.type() + " \"" + action.field() + "\"");
+        Instance instance = modules.instance(action.module(), action.type() + " \"" + action.field() + "\"");
         if (!instance.hasExport(action.field())) {
             throw fail("the module has no export \"" + action.field() + "\"", null);
         }
@@ -301,6 +335,7 @@ final class SpecFileRunner {
                     throw fail("cannot get exported function \"" + action.field() + "\": " + describe(e), e);
                 }
                 List<ValType> params = function.type().params();
+                rejectVectors(action, params, function.type().results());
                 if (params.size() != action.args().size()) {
                     throw fail("export \"" + action.field() + "\" has parameters " + params + " but the command passes "
                             + action.args(), null);
@@ -323,6 +358,7 @@ final class SpecFileRunner {
                     throw fail("cannot get exported global \"" + action.field() + "\": " + describe(e), e);
                 }
                 ValType type = global.type().valType();
+                rejectVectors(action, List.of(), List.of(type));
                 return new Call(() -> {
                     Value value = global.get();
                     return new long[] {value.bits()};
@@ -332,18 +368,20 @@ final class SpecFileRunner {
         }
     }
 
-    /** The instance named {@code name} ({@code null}: the current one), or a failure explaining why there is none. */
-    private Instance instance(String name, String purpose) {
-        ModuleRef ref = name == null ? current : named.get(name);
-        if (ref == null) {
-            throw fail(name == null ? "no module has been loaded yet, cannot " + purpose
-                    : "no module named " + name + ", cannot " + purpose, null);
+    /**
+     * The engine has no way to pass or return a {@code v128} yet (SIMD is not implemented): such an action fails
+     * its command, naming the vectors (parsed, so a malformed one in the JSON shows here too).
+     */
+    private static void rejectVectors(SpecAction action, List<ValType> params, List<ValType> results) {
+        if (!params.contains(ValType.V128) && !results.contains(ValType.V128)) {
+            return;
         }
-        if (ref.instance == null) {
-            throw new DependentFailure("cannot " + purpose + ": the " + ref.what()
-                    + (name == null ? "" : " (" + name + ")") + " failed earlier: " + ref.failure);
-        }
-        return ref.instance;
+        var vectors = new StringJoiner(", ");
+        action.args().stream().filter(SpecValue::isVector)
+                .forEach(v -> vectors.add(v + " = " + SpecVectors.parse(v)));
+        throw fail(action + " passes or returns v128 (params " + params + ", results " + results
+                + "), which the engine cannot do yet: simd is not implemented"
+                + (vectors.length() == 0 ? "" : "; arguments " + vectors), null);
     }
 
     // ---- helpers

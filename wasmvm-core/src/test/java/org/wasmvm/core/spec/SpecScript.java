@@ -57,6 +57,8 @@ record SpecScript(Path json, String sourceFilename, List<SpecCommand> commands) 
                 string(o, "as"),
                 string(o, "module_type"),
                 string(o, "text"),
+                string(o, "module"),
+                string(o, "instance"),
                 o.has("action") ? action(o.getAsJsonObject("action")) : null,
                 o.has("expected") ? values(o.getAsJsonArray("expected")) : List.of());
     }
@@ -69,24 +71,23 @@ record SpecScript(Path json, String sourceFilename, List<SpecCommand> commands) 
     private static List<SpecValue> values(JsonArray array) {
         var values = new ArrayList<SpecValue>(array.size());
         for (JsonElement element : array) {
-            JsonObject o = element.getAsJsonObject();
-            String type = string(o, "type");
-            JsonElement value = o.get("value");
-            String text;
-            if (value == null || value.isJsonNull()) {
-                text = null;
-            } else if (value.isJsonArray()) { // v128: one string per lane
-                var lanes = new StringBuilder(String.valueOf(string(o, "lane_type"))).append(':');
-                for (JsonElement lane : value.getAsJsonArray()) {
-                    lanes.append(lanes.charAt(lanes.length() - 1) == ':' ? "" : " ").append(lane.getAsString());
-                }
-                text = lanes.toString();
-            } else {
-                text = value.getAsString();
-            }
-            values.add(new SpecValue(type, text));
+            values.add(value(element.getAsJsonObject()));
         }
         return values;
+    }
+
+    private static SpecValue value(JsonObject o) {
+        String type = string(o, "type");
+        if ("either".equals(type)) {
+            return SpecValue.either(values(o.getAsJsonArray("values")));
+        }
+        JsonElement value = o.get("value");
+        if (value != null && value.isJsonArray()) { // v128: one string per lane
+            var lanes = new ArrayList<String>();
+            value.getAsJsonArray().forEach(lane -> lanes.add(lane.getAsString()));
+            return SpecValue.vector(string(o, "lane_type"), lanes);
+        }
+        return SpecValue.of(type, string(o, "value"));
     }
 
     private static String string(JsonObject o, String key) {

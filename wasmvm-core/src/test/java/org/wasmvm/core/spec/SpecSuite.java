@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 public final class SpecSuite {
     /** The system property naming the testsuite directory; surefire passes the pom's. */
     public static final String PROPERTY = "wasmvm.testsuite";
+    /** The system property naming the Wasm 3.0 testsuite directory; surefire passes the pom's. */
+    public static final String PROPERTY_WASM3 = "wasmvm.testsuite3";
 
     private SpecSuite() {
     }
@@ -23,11 +25,17 @@ public final class SpecSuite {
      * module's when surefire or an IDE runs the tests).
      */
     public static Path root() {
-        String property = System.getProperty(PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        return Path.of("src/test/wasm-testsuite");
+        return configured(PROPERTY, "src/test/wasm-testsuite");
+    }
+
+    /** The Wasm 3.0 testsuite directory: {@code -Dwasmvm.testsuite3}, else {@code src/test/wasm-testsuite-3.0}. */
+    public static Path root3() {
+        return configured(PROPERTY_WASM3, "src/test/wasm-testsuite-3.0");
+    }
+
+    private static Path configured(String property, String vendored) {
+        String value = System.getProperty(property);
+        return value != null && !value.isBlank() ? Path.of(value) : Path.of(vendored);
     }
 
     /** The scripts of a suite directory ({@code core}, {@code memory64}): each {@code <name>/<name>.json}, sorted. */

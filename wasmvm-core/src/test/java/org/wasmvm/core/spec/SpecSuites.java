@@ -1,0 +1,74 @@
+package org.wasmvm.core.spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.wasmvm.core.Features;
+
+/**
+ * The suites the spec runner runs, each with its features and its list of known failures: the Wasm 2.0
+ * {@code core} and {@code memory64} (with 2.0 features, as always), then every directory of the Wasm 3.0 suite
+ * as {@code wasm3/<dir>}, with all of wasmvm's features. A 3.0 directory whose feature is not built yet is
+ * listed, not run, with the reason.
+ */
+final class SpecSuites {
+    /**
+     * A suite directory.
+     *
+     * @param notImplemented the missing feature that keeps the suite from running, or {@code null} when it runs
+     */
+    record Suite(String name, Path dir, Features features, SpecExclusions exclusions, String notImplemented) {
+        boolean runs() {
+            return notImplemented == null;
+        }
+    }
+
+    /**
+     * The 3.0 directories that do not run yet, and the feature each needs. When a feature lands, delete its
+     * lines: the directory then runs, and must pass.
+     */
+    private static final Map<String, String> NOT_IMPLEMENTED = Map.of(
+            "simd", "simd",
+            "relaxed-simd", "simd",
+            "gc", "gc",
+            "exceptions", "exceptions",
+            "legacy-exceptions", "exceptions",
+            "threads", "threads");
+
+    private SpecSuites() {
+    }
+
+    static List<Suite> all() {
+        SpecExclusions exclusions = SpecExclusions.load(SpecExclusions.EXCLUSIONS, "excluded");
+        Path root = SpecSuite.root();
+        var suites = new ArrayList<Suite>(List.of(
+                new Suite("core", root.resolve("core"), Features.wasm2(), exclusions, null),
+                new Suite("memory64", root.resolve("memory64"), new Features(true, false), exclusions, null)));
+        SpecExclusions ratchet = SpecExclusions.load(SpecExclusions.RATCHET_WASM3, "ratchet");
+        List<String> directories = directories(SpecSuite.root3());
+        for (String dir : directories) {
+            suites.add(new Suite("wasm3/" + dir, SpecSuite.root3().resolve(dir), Features.all(), ratchet,
+                    NOT_IMPLEMENTED.get(dir)));
+        }
+        List<String> stale = NOT_IMPLEMENTED.keySet().stream().filter(dir -> !directories.contains(dir)).toList();
+        if (!stale.isEmpty()) {
+            throw new IllegalStateException("SpecSuites.NOT_IMPLEMENTED names directories that "
+                    + SpecSuite.root3() + " does not have: " + stale);
+        }
+        return suites;
+    }
+
+    private static List<String> directories(Path root) {
+        try (Stream<Path> entries = Files.list(root)) {
+            return entries.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the Wasm 3.0 spec suite at " + root.toAbsolutePath()
+                    + "; set -D" + SpecSuite.PROPERTY_WASM3 + "=<dir>", e);
+        }
+    }
+}
