@@ -41,6 +41,11 @@ final class ControlEmitter {
         final boolean live;
         boolean targeted;
         boolean sawElse;
+        /**
+         * Whether every path from this frame's start (or its else) to here, in its own code, made a
+         * call that looks at the stop flag: a back-edge after one need not count a tick (unmetered).
+         */
+        boolean polled;
         /** For a block or loop: where its code starts (to measure it) and its opcode's byte offset. */
         Label measureStart;
         int offset = -1;
@@ -159,6 +164,7 @@ final class ControlEmitter {
             control.targeted = true;
         }
         control.sawElse = true;
+        control.polled = false;
         mv.visitLabel(control.elseLabel);
         types.truncate(control.height);
         types.pushAll(control.type.params());
@@ -278,13 +284,39 @@ final class ControlEmitter {
         branch(target(depth), offset);
     }
 
+    /** The code just made a call whose callee looks at the stop flag on entry (a function of this module). */
+    void polled() {
+        if (reachable) {
+            controls.get(controls.size() - 1).polled = true;
+        }
+    }
+
+    /**
+     * Whether the stop flag was looked at on every path since the header of {@code loop}: some
+     * frame from the innermost out to the loop made such a call in its own code before the frame
+     * inside it opened (a frame runs no code of its own while a frame inside it is open).
+     */
+    private boolean polledSince(Control loop) {
+        for (int i = controls.size() - 1; i >= 0; i--) {
+            Control frame = controls.get(i);
+            if (frame.polled) {
+                return true;
+            }
+            if (frame == loop) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private Control target(int depth) {
         return controls.get(controls.size() - 1 - depth);
     }
 
     /**
      * Jumps to {@code target} carrying its label's values; the modeled stack is left as it was. A
-     * back-edge counts one budget unit, at the branch (whose offset a timeout trap then names).
+     * back-edge counts one budget unit, at the branch (whose offset a timeout trap then names),
+     * unless, unmetered, the iteration has certainly polled the stop flag in a call already.
      */
     private void branch(Control target, int offset) {
         if (target.kind == FUNCTION_KIND) {
@@ -304,8 +336,8 @@ final class ControlEmitter {
             }
             reload(carried, slots);
         }
-        if (target.kind == LOOP_KIND) {
-            traps.site(offset, metering::tick);
+        if (target.kind == LOOP_KIND && (metering.metered() || !polledSince(target))) {
+            traps.site(offset, metering::tick); // an iteration that made a polling call has been seen to
         }
         mv.visitJumpInsn(GOTO, target.label);
         target.targeted = true;

@@ -204,6 +204,9 @@ final class FunctionEmitter {
                 int callee = in.u32();
                 if (reachable) {
                     calls.call(callee, offset);
+                    if (callee >= spaces.importedFunctionCount()) {
+                        control.polled(); // its prologue, or the bridge into the interpreter, looks at the stop flag
+                    }
                 }
             }
             case CALL_INDIRECT -> {

@@ -10,6 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.Instance;
 import org.wasmvm.core.RuntimeLimits;
@@ -24,7 +27,11 @@ import org.wasmvm.core.WasmTrap;
  */
 class StopWithoutFuelTest {
     private static Instance instance(Store store) throws IOException {
-        try (InputStream in = StopWithoutFuelTest.class.getResourceAsStream("/modules/recursion.wasm")) {
+        return instance(store, "recursion");
+    }
+
+    private static Instance instance(Store store, String module) throws IOException {
+        try (InputStream in = StopWithoutFuelTest.class.getResourceAsStream("/modules/" + module + ".wasm")) {
             return store.instantiate(Wasm.load(in.readAllBytes()));
         }
     }
@@ -42,6 +49,19 @@ class StopWithoutFuelTest {
         assertThat(trap.kind()).isEqualTo(TrapKind.TIMEOUT);
         assertThat(trap.getMessage()).contains("ran longer than PT0.3S");
         assertThat((System.nanoTime() - start) / 1_000_000).isBetween(300L, 3000L);
+    }
+
+    /** modules/loops.wat: a back-edge skips its tick only where the iteration certainly made a call that polls. */
+    @ParameterizedTest
+    @CsvSource({"calling, 0", "rarely_calling, 1", "calling_late, 0", "calling_in_block, 1"})
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fails, rather than hangs, when a loop never polls
+    void aTimeoutStopsEndlessLoopsWithCallsInThem(String export, int arguments) throws IOException {
+        Instance instance = instance(new Store(RuntimeLimits.DEFAULT.withTimeout(Duration.ofMillis(200)), Engine.COMPILER),
+                "loops");
+        long[] args = arguments == 0 ? new long[0] : new long[] {0};
+        WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> instance.function(export).apply(args));
+        assertThat(trap).as(export).isNotNull();
+        assertThat(trap.kind()).isEqualTo(TrapKind.TIMEOUT);
     }
 
     @Test
