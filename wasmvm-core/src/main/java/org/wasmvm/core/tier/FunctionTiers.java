@@ -110,7 +110,7 @@ public final class FunctionTiers {
             if (state.compareAndSet(defined, NOT_COMPILED, QUEUED)) {
                 install(functionIndex, compiled); // it serves calls too
             }
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
             osrState.set(defined, STAYS_INTERPRETED);
             CompilerTier.log(System.Logger.Level.DEBUG, "func " + functionIndex + " gets no on-stack replacement: " + e);
         }
@@ -134,8 +134,9 @@ public final class FunctionTiers {
         JvmCode compiled;
         try {
             compiled = compileOrLoad(functionIndex, -1);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            // Compilation never fails a run: the function keeps running in the interpreter.
+        } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
+            // Compilation never fails a run: the function keeps running in the interpreter. Even a
+            // heap exhausted by the compiler: what it allocated is garbage once it has unwound.
             state.set(defined, STAYS_INTERPRETED);
             CompilerTier.staysInterpreted(functionIndex, e);
             return null;
