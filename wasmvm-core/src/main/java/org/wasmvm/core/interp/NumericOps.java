@@ -9,6 +9,15 @@ import org.wasmvm.core.runtime.Trap;
  * conversions with their range rules. Kept out of the dispatch loop so it stays small for the JIT.
  */
 public final class NumericOps {
+    /*
+     * Resolves the bit conversions' constant-pool entries now. The interpreter's loop inlines them;
+     * compiled by C2 before the guest's first float instruction, an unresolved entry would be an
+     * uncommon trap, and reaching it a deoptimization and a recompilation of the whole loop.
+     */
+    static {
+        bits(f32(bits(f64(0L))));
+    }
+
     private NumericOps() {
     }
 
