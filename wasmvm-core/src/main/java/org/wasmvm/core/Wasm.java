@@ -59,7 +59,7 @@ public final class Wasm {
     }
 
     /**
-     * Runs a wasm program: loads the module, links the sysenv host modules (unless
+     * Runs a wasm program: loads the module, links the host modules (sysenv and WASI preview1, unless
      * {@code noSystem}), instantiates it on the request's engine and calls its entry point.
      *
      * @return the exit code, or the failure (never thrown) that stopped the run; an
@@ -67,6 +67,6 @@ public final class Wasm {
      *     {@code wasmvm-compiler} is not on the class path
      */
     public static RunResult run(RunRequest request) {
-        return org.wasmvm.core.sysenv.ProgramRunner.run(request);
+        return org.wasmvm.core.run.ProgramRunner.run(request);
     }
 }

@@ -5,7 +5,7 @@ import org.wasmvm.core.Instance;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
-import org.wasmvm.core.sysenv.fs.Errno;
+import org.wasmvm.core.sandbox.Errno;
 
 /**
  * Registers the functions of one host module into a {@link Store}. Each function has at most one

@@ -7,8 +7,8 @@ import static org.wasmvm.core.sysenv.HostModule.type;
 import java.nio.charset.StandardCharsets;
 import org.wasmvm.core.Instance;
 import org.wasmvm.core.Store;
+import org.wasmvm.core.sandbox.Errno;
 import org.wasmvm.core.sysenv.fs.DirentLayout;
-import org.wasmvm.core.sysenv.fs.Errno;
 import org.wasmvm.core.sysenv.fs.GuestFileSystem;
 import org.wasmvm.core.sysenv.fs.StatLayout;
 

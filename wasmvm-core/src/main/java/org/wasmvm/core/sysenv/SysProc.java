@@ -13,7 +13,7 @@ import java.util.Map;
 import org.wasmvm.core.Instance;
 import org.wasmvm.core.ProcessExit;
 import org.wasmvm.core.Store;
-import org.wasmvm.core.sysenv.fs.Errno;
+import org.wasmvm.core.sandbox.Errno;
 import org.wasmvm.core.sysenv.fs.TimespecLayout;
 
 /**

@@ -1,10 +1,11 @@
 package org.wasmvm.core.wasi;
 
-import org.wasmvm.core.sysenv.fs.Errno;
+import org.wasmvm.core.sandbox.Errno;
+
 
 /**
  * WASI preview1 errno values ({@code $errno} in wasi_snapshot_preview1.witx). They are not the
- * Linux numbers sysenv uses: {@link #fromSysenv} translates.
+ * Linux numbers of the sandbox ({@link Errno}): {@link #fromLinux} translates.
  */
 public final class WasiErrno {
     public static final int SUCCESS = 0;
@@ -45,8 +46,8 @@ public final class WasiErrno {
     private WasiErrno() {
     }
 
-    /** The WASI value of a sysenv (Linux) errno; an escape from the sandbox (EACCES) is NOTCAPABLE. */
-    public static int fromSysenv(int errno) {
+    /** The WASI value of a Linux errno ({@link Errno}); an escape from the sandbox (EACCES) is NOTCAPABLE. */
+    public static int fromLinux(int errno) {
         return switch (errno) {
             case Errno.EPERM -> PERM;
             case Errno.ENOENT -> NOENT;
@@ -78,6 +79,6 @@ public final class WasiErrno {
     /** The WASI value for a host failure (a real permission problem is ACCES here, not an escape). */
     public static int of(Throwable t) {
         int errno = Errno.of(t);
-        return errno == Errno.EACCES ? ACCES : fromSysenv(errno);
+        return errno == Errno.EACCES ? ACCES : fromLinux(errno);
     }
 }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import org.wasmvm.core.sysenv.fs.SandboxResolver;
+import org.wasmvm.core.sandbox.SandboxPaths;
 
 /** One open WASI file descriptor: a standard stream, a file or a directory, with its rights and flags. */
 final class WasiFd {
@@ -17,7 +17,7 @@ final class WasiFd {
     /** FILE: the open channel (null when the file could be opened for neither reading nor writing). */
     final FileChannel channel;
     /** DIRECTORY: resolves paths beneath it, never above. */
-    final SandboxResolver directory;
+    final SandboxPaths directory;
     /** STREAM: the embedder's streams (one of them is null). */
     final InputStream in;
     final OutputStream out;
@@ -27,7 +27,7 @@ final class WasiFd {
     long rightsInheriting;
     int fdflags;
 
-    private WasiFd(Kind kind, Path host, FileChannel channel, SandboxResolver directory, InputStream in,
+    private WasiFd(Kind kind, Path host, FileChannel channel, SandboxPaths directory, InputStream in,
                    OutputStream out, String preopenName, long rightsBase, long rightsInheriting, int fdflags) {
         this.kind = kind;
         this.host = host;
@@ -56,7 +56,7 @@ final class WasiFd {
     }
 
     static WasiFd directory(Path realHost, String preopenName, long base, long inheriting) {
-        return new WasiFd(Kind.DIRECTORY, realHost, null, new SandboxResolver(realHost), null, null, preopenName,
+        return new WasiFd(Kind.DIRECTORY, realHost, null, new SandboxPaths(realHost), null, null, preopenName,
                 base, inheriting, 0);
     }
 
@@ -77,7 +77,7 @@ final class WasiFd {
         return channel;
     }
 
-    SandboxResolver directory() {
+    SandboxPaths directory() {
         if (kind != Kind.DIRECTORY) {
             throw new WasiException(WasiErrno.NOTDIR);
         }

@@ -17,11 +17,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.wasmvm.core.sysenv.fs.SandboxResolver;
+import org.wasmvm.core.sandbox.FsError;
+import org.wasmvm.core.sandbox.SandboxPaths;
 
 /**
  * The {@code path_*} calls. A path is resolved beneath its directory fd with the sandbox's
- * resolver ({@link SandboxResolver}): absolute paths, a {@code ..} above the directory and
+ * resolver ({@link SandboxPaths}): absolute paths, a {@code ..} above the directory and
  * symlinks leading out of it are refused with {@code NOTCAPABLE}, as wasmtime does.
  */
 final class WasiPathOps {
@@ -41,7 +42,7 @@ final class WasiPathOps {
         this.fds = fds;
     }
 
-    private record Target(WasiFd dir, SandboxResolver.Resolution path) {
+    private record Target(WasiFd dir, SandboxPaths.Resolved path) {
         Path host() {
             return path.host();
         }
@@ -50,31 +51,23 @@ final class WasiPathOps {
     /** The directory fd (NOTDIR if it is none, NOTCAPABLE without {@code rights}) and the resolved path. */
     private Target resolve(int dirFd, byte[] path, boolean follow, long rights) {
         WasiFd dir = fds.get(dirFd);
-        SandboxResolver resolver = dir.directory();
+        SandboxPaths resolver = dir.directory();
         dir.require(rights);
         if (path.length > 0 && path[0] == '/') {
             throw new WasiException(WasiErrno.NOTCAPABLE);
         }
         try {
-            return new Target(dir, resolver.resolve(path, follow));
-        } catch (SandboxResolver.Refused e) {
-            throw new WasiException(WasiErrno.fromSysenv(e.errno()));
+            return new Target(dir, resolver.resolve(path, List.of(), follow));
+        } catch (FsError e) {
+            throw new WasiException(WasiErrno.fromLinux(e.errno()));
         }
     }
 
     private static void stillInside(Target t) {
         try {
             t.dir().directory.checkStillInside(t.host());
-        } catch (SandboxResolver.Refused e) {
-            throw new WasiException(WasiErrno.fromSysenv(e.errno()));
-        }
-    }
-
-    private static BasicFileAttributes lstat(Path p) throws IOException {
-        try {
-            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (java.nio.file.NoSuchFileException e) {
-            return null;
+        } catch (FsError e) {
+            throw new WasiException(WasiErrno.fromLinux(e.errno()));
         }
     }
 
@@ -99,7 +92,7 @@ final class WasiPathOps {
         boolean follow = (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0 && !(creat && excl);
         Target t = resolve(dirFd, path, follow, required);
         WasiFd dir = t.dir();
-        BasicFileAttributes a = lstat(t.host());
+        BasicFileAttributes a = SandboxPaths.lstat(t.host());
         if (a != null && a.isSymbolicLink()) {
             if (creat && excl) {
                 throw new WasiException(WasiErrno.EXIST);
@@ -177,7 +170,7 @@ final class WasiPathOps {
 
     void createDirectory(int dirFd, byte[] path) throws IOException {
         Target t = resolve(dirFd, path, false, WasiRights.PATH_CREATE_DIRECTORY);
-        if (t.path().isRoot() || t.path().lastDots() != null || lstat(t.host()) != null) {
+        if (t.path().isRoot() || t.path().lastDots() != null || SandboxPaths.lstat(t.host()) != null) {
             throw new WasiException(WasiErrno.EXIST);
         }
         stillInside(t);
@@ -192,7 +185,7 @@ final class WasiPathOps {
         if ("..".equals(t.path().lastDots())) {
             throw new WasiException(WasiErrno.NOTEMPTY);
         }
-        BasicFileAttributes a = lstat(t.host());
+        BasicFileAttributes a = SandboxPaths.lstat(t.host());
         if (a == null) {
             throw new WasiException(WasiErrno.NOENT);
         }
@@ -217,7 +210,7 @@ final class WasiPathOps {
         if (t.path().isRoot() || t.path().lastDots() != null) {
             throw new WasiException(WasiErrno.ISDIR);
         }
-        BasicFileAttributes a = lstat(t.host());
+        BasicFileAttributes a = SandboxPaths.lstat(t.host());
         if (a == null) {
             throw new WasiException(WasiErrno.NOENT);
         }
@@ -240,11 +233,11 @@ final class WasiPathOps {
                 || to.path().lastDots() != null) {
             throw new WasiException(WasiErrno.BUSY);
         }
-        BasicFileAttributes a = lstat(from.host());
+        BasicFileAttributes a = SandboxPaths.lstat(from.host());
         if (a == null) {
             throw new WasiException(WasiErrno.NOENT);
         }
-        BasicFileAttributes b = lstat(to.host());
+        BasicFileAttributes b = SandboxPaths.lstat(to.host());
         if (a.isDirectory()) {
             if (to.host().startsWith(from.host()) && !to.host().equals(from.host())) {
                 throw new WasiException(WasiErrno.INVAL);
@@ -284,7 +277,7 @@ final class WasiPathOps {
     void link(int oldFd, int oldFlags, byte[] oldPath, int newFd, byte[] newPath) throws IOException {
         Target from = resolve(oldFd, oldPath, (oldFlags & LOOKUP_SYMLINK_FOLLOW) != 0, WasiRights.PATH_LINK_SOURCE);
         Target to = resolve(newFd, newPath, false, WasiRights.PATH_LINK_TARGET);
-        BasicFileAttributes a = lstat(from.host());
+        BasicFileAttributes a = SandboxPaths.lstat(from.host());
         if (a == null) {
             throw new WasiException(WasiErrno.NOENT);
         }
@@ -294,7 +287,7 @@ final class WasiPathOps {
         if (from.path().mustBeDir()) {
             throw new WasiException(WasiErrno.NOTDIR);
         }
-        if (to.path().isRoot() || to.path().lastDots() != null || lstat(to.host()) != null) {
+        if (to.path().isRoot() || to.path().lastDots() != null || SandboxPaths.lstat(to.host()) != null) {
             throw new WasiException(WasiErrno.EXIST);
         }
         if (to.path().mustBeDir()) {
@@ -308,7 +301,7 @@ final class WasiPathOps {
     void symlink(byte[] target, int dirFd, byte[] newPath) throws IOException {
         Target link = resolve(dirFd, newPath, false, WasiRights.PATH_SYMLINK);
         String text = checkedTarget(target);
-        BasicFileAttributes b = lstat(link.host());
+        BasicFileAttributes b = SandboxPaths.lstat(link.host());
         if (link.path().isRoot() || link.path().lastDots() != null || b != null) {
             throw new WasiException(WasiErrno.EXIST);
         }
@@ -337,7 +330,7 @@ final class WasiPathOps {
 
     byte[] readlink(int dirFd, byte[] path) throws IOException {
         Target t = resolve(dirFd, path, false, WasiRights.PATH_READLINK);
-        BasicFileAttributes a = lstat(t.host());
+        BasicFileAttributes a = SandboxPaths.lstat(t.host());
         if (a == null) {
             throw new WasiException(WasiErrno.NOENT);
         }
@@ -362,7 +355,7 @@ final class WasiPathOps {
         WasiStat.checkFstflags(fstflags);
         Target t = resolve(dirFd, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0,
                 WasiRights.PATH_FILESTAT_SET_TIMES);
-        if (lstat(t.host()) == null) {
+        if (SandboxPaths.lstat(t.host()) == null) {
             throw new WasiException(WasiErrno.NOENT);
         }
         stillInside(t);

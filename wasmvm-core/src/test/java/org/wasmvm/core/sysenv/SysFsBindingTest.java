@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.wasmvm.core.sysenv.fs.Errno;
+import org.wasmvm.core.sandbox.Errno;
 import org.wasmvm.core.sysenv.fs.OpenFlags;
 
 /**

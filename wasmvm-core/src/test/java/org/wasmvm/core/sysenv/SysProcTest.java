@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmvm.core.ProcessExit;
-import org.wasmvm.core.sysenv.fs.Errno;
+import org.wasmvm.core.sandbox.Errno;
 
 /** sys_proc through a wasm guest calling the imports with raw pointers: every result and errno. */
 class SysProcTest {

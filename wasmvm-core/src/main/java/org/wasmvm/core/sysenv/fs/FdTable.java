@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
+import org.wasmvm.core.sandbox.Errno;
+import org.wasmvm.core.sandbox.FsError;
 
 /**
  * The fds of one run: 0, 1, 2 are its streams, files and directories share the numbers

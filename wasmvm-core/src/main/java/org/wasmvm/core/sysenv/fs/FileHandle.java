@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import org.wasmvm.core.sandbox.Errno;
+import org.wasmvm.core.sandbox.FsError;
 
 /** An open regular file: a channel, the access mode and the fd's own offset. */
 final class FileHandle implements Handle {

@@ -21,6 +21,9 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.wasmvm.core.sandbox.Errno;
+import org.wasmvm.core.sandbox.FsError;
+import org.wasmvm.core.sandbox.SandboxPaths;
 
 /**
  * The semantic layer of {@code sys_fs} for one run: a sandboxed view of a host directory

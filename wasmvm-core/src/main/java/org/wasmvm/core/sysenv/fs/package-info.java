@@ -1,7 +1,8 @@
 /**
  * The semantic layer of the {@code sys_fs} host module, independent of wasm memory: a
- * sandboxed file system per run ({@link org.wasmvm.core.sysenv.fs.GuestFileSystem}), the
- * ABI's constants ({@link org.wasmvm.core.sysenv.fs.Errno},
+ * sandboxed file system per run ({@link org.wasmvm.core.sysenv.fs.GuestFileSystem}, paths
+ * resolved by the shared {@link org.wasmvm.core.sandbox.SandboxPaths}), the ABI's constants
+ * ({@link org.wasmvm.core.sandbox.Errno}, shared with the sandbox as Linux numbers,
  * {@link org.wasmvm.core.sysenv.fs.OpenFlags}) and record layouts
  * ({@link org.wasmvm.core.sysenv.fs.StatLayout}, {@link org.wasmvm.core.sysenv.fs.DirentLayout},
  * {@link org.wasmvm.core.sysenv.fs.TimespecLayout}).

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wasmvm.core.sandbox.Errno;
 
 /** Success and error paths of every sys_fs call. */
 class GuestFileSystemTest {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wasmvm.core.sandbox.Errno;
 
 /**
  * Host I/O failures that happen under a running guest — files deleted or directories removed while

@@ -14,6 +14,8 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.junit.jupiter.api.Test;
+import org.wasmvm.core.sandbox.Errno;
+import org.wasmvm.core.sandbox.FsError;
 
 class LayoutAndErrnoTest {
     @Test

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.wasmvm.core.sandbox.Errno;
 
 /**
  * Attempts to reach outside the root. Each asserts the errno and that nothing outside the

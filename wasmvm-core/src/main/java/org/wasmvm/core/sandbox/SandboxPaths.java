@@ -1,4 +1,4 @@
-package org.wasmvm.core.sysenv.fs;
+package org.wasmvm.core.sandbox;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,7 +24,7 @@ import java.util.List;
  * or absolute, directly or through other links). The host path that comes out contains no
  * symlink (except possibly the final component when the caller asked not to follow it).
  */
-final class SandboxPaths {
+public final class SandboxPaths {
     /** Longest guest path in bytes (Linux PATH_MAX 4096 counts the NUL). */
     static final int PATH_MAX = 4095;
     /** Longest path component in bytes (Linux NAME_MAX). */
@@ -35,11 +35,11 @@ final class SandboxPaths {
     private final Path root;
 
     /** @param root a canonical ({@code toRealPath}) directory */
-    SandboxPaths(Path root) {
+    public SandboxPaths(Path root) {
         this.root = root;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
@@ -49,22 +49,22 @@ final class SandboxPaths {
      * {@code /.} or {@code /..}; {@code lastDots} is {@code "."} or {@code ".."} when the
      * guest path's last component was one of them, else null.
      */
-    record Resolved(List<String> components, Path host, boolean mustBeDir, String lastDots) {
-        boolean isRoot() {
+    public record Resolved(List<String> components, Path host, boolean mustBeDir, String lastDots) {
+        public boolean isRoot() {
             return components.isEmpty();
         }
 
-        String guestPath() {
+        public String guestPath() {
             return SandboxPaths.guestPath(components);
         }
     }
 
-    static String guestPath(List<String> components) {
+    public static String guestPath(List<String> components) {
         return components.isEmpty() ? "/" : "/" + String.join("/", components);
     }
 
     /** The guest path bytes as a string, after the ABI's checks (empty, NUL, UTF-8, lengths). */
-    static String decode(byte[] raw) throws FsError {
+    private static String decode(byte[] raw) throws FsError {
         if (raw == null || raw.length == 0) {
             throw new FsError(Errno.ENOENT);
         }
@@ -101,7 +101,7 @@ final class SandboxPaths {
      * @param followFinal whether a symlink as the last component is followed (a trailing
      *                    {@code /} always follows it)
      */
-    Resolved resolve(byte[] raw, List<String> cwd, boolean followFinal) throws FsError {
+    public Resolved resolve(byte[] raw, List<String> cwd, boolean followFinal) throws FsError {
         String s = decode(raw);
         Deque<String> todo = new ArrayDeque<>();
         String lastDots = null;
@@ -216,7 +216,7 @@ final class SandboxPaths {
     }
 
     /** The host path of guest components (which are plain names, already checked). */
-    Path host(List<String> components) {
+    private Path host(List<String> components) {
         Path p = root;
         for (String c : components) {
             p = p.resolve(c);
@@ -239,7 +239,7 @@ final class SandboxPaths {
     }
 
     /** The attributes of {@code p} itself (not following a symlink), or null if it does not exist. */
-    static BasicFileAttributes lstat(Path p) throws IOException {
+    public static BasicFileAttributes lstat(Path p) throws IOException {
         try {
             return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
@@ -251,7 +251,7 @@ final class SandboxPaths {
      * TOCTOU guard: the real path of {@code host}'s parent (or of {@code host} itself for the
      * root) must still lie inside the root when the operation happens.
      */
-    void checkStillInside(Path host) throws FsError {
+    public void checkStillInside(Path host) throws FsError {
         Path p = host.equals(root) ? root : host.getParent();
         try {
             if (!p.toRealPath().startsWith(root)) {

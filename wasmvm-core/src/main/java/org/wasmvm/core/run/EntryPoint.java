@@ -1,4 +1,4 @@
-package org.wasmvm.core.sysenv;
+package org.wasmvm.core.run;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.wasmvm.core.sysenv.fs;
+package org.wasmvm.core.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +16,9 @@ import java.nio.file.ReadOnlyFileSystemException;
 import java.util.Locale;
 
 /**
- * The sysenv errno values (Linux x86-64 numbers, fixed on every host OS, DESIGN §3) and the
- * mapping of host exceptions onto them. Results of the sys_fs calls are {@code -errno}.
+ * Errno values as Linux x86-64 numbers them, fixed on every host OS, and the mapping of host
+ * exceptions onto them: the failure vocabulary of the sandbox. sysenv's ABI uses these numbers as
+ * they are (DESIGN §3; results of the sys_fs calls are {@code -errno}); WASI translates them.
  */
 public final class Errno {
     public static final int EPERM = 1;

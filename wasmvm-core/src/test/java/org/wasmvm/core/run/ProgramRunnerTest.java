@@ -1,4 +1,4 @@
-package org.wasmvm.core.sysenv;
+package org.wasmvm.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -23,6 +23,7 @@ import org.wasmvm.core.RunResult;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.Wasm;
 import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.sysenv.Guests;
 import org.wasmvm.core.tier.CompilerTier;
 
 /** Wasm.run end to end with the guest programs: entry rules, exit codes, failures, noSystem. */

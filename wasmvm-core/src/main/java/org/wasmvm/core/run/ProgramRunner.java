@@ -1,10 +1,8 @@
-package org.wasmvm.core.sysenv;
+package org.wasmvm.core.run;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import org.wasmvm.core.Instance;
 import org.wasmvm.core.Module;
 import org.wasmvm.core.ProcessExit;
@@ -13,15 +11,12 @@ import org.wasmvm.core.RunResult;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.Wasm;
 import org.wasmvm.core.WasmException;
-import org.wasmvm.core.sysenv.fs.GuestFileSystem;
-import org.wasmvm.core.wasi.WasiModule;
-import org.wasmvm.core.wasi.WasiRuns;
 
 /**
- * Carries out a {@link RunRequest}: load, create the store on the request's engine, link sysenv and
- * WASI preview1, instantiate (running the start function), call the entry point ({@link EntryPoint}).
- * Everything a run touches — store, fd table, cwd, arguments, environment — is created here and
- * dropped at the end, so runs may go on concurrently.
+ * Carries out a {@link RunRequest}: load, create the store on the request's engine, link the host
+ * modules ({@link HostModules}), instantiate (running the start function), call the entry point
+ * ({@link EntryPoint}). Everything a run touches — store, fd tables, cwd, arguments, environment —
+ * is created here and dropped at the end, so runs may go on concurrently.
  */
 public final class ProgramRunner {
     private ProgramRunner() {
@@ -41,27 +36,14 @@ public final class ProgramRunner {
         } catch (IllegalStateException e) {
             return RunResult.failed(e); // the compiler engine without wasmvm-compiler on the class path
         }
-        GuestFileSystem fs;
+        HostModules hostModules;
         try {
-            fs = request.noSystem() ? null : fileSystem(request);
+            hostModules = HostModules.open(request);
         } catch (IllegalArgumentException e) {
-            return RunResult.failed(e); // root or working directory unusable
+            return RunResult.failed(e); // root, working or preopened directory unusable
         }
-        WasiModule wasi;
-        try {
-            wasi = request.noSystem() ? null : WasiRuns.module(request, argv(request));
-        } catch (IllegalArgumentException e) {
-            if (fs != null) {
-                fs.close();
-            }
-            return RunResult.failed(e); // a preopened directory is unusable
-        }
-        try (fs; wasi) {
-            if (fs != null) {
-                new SysFs(fs).define(store);
-                new SysProc(argv(request), request.environment()).define(store);
-                wasi.define(store);
-            }
+        try (hostModules) {
+            hostModules.define(store);
             Instance instance = store.instantiate(module);
             return RunResult.exited(EntryPoint.call(instance, request.entryPoint()));
         } catch (ProcessExit exit) {
@@ -77,18 +59,6 @@ public final class ProgramRunner {
     private static Module load(RunRequest request) throws IOException {
         byte[] bytes = request.moduleBytes() != null ? request.moduleBytes() : Files.readAllBytes(request.modulePath());
         return Wasm.load(bytes, request.features(), request.codeCache());
-    }
-
-    private static GuestFileSystem fileSystem(RunRequest request) {
-        return new GuestFileSystem(request.root().toAbsolutePath(), request.workingDirectory(),
-                request.stdin(), request.stdout(), request.stderr());
-    }
-
-    private static List<String> argv(RunRequest request) {
-        List<String> argv = new ArrayList<>(request.arguments().size() + 1);
-        argv.add(request.programName());
-        argv.addAll(request.arguments());
-        return argv;
     }
 
     /** Output the guest wrote must reach the embedder even when the stream buffers; failures are not the guest's. */

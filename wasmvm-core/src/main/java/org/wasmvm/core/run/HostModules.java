@@ -1,0 +1,88 @@
+package org.wasmvm.core.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.wasmvm.core.DirectoryMapping;
+import org.wasmvm.core.RunRequest;
+import org.wasmvm.core.Store;
+import org.wasmvm.core.sysenv.SysFs;
+import org.wasmvm.core.sysenv.SysProc;
+import org.wasmvm.core.sysenv.fs.GuestFileSystem;
+import org.wasmvm.core.wasi.WasiModule;
+
+/**
+ * The host modules of one run, both families over the same root, streams, arguments and
+ * environment: sysenv ({@code sys_fs}, {@code sys_proc}) and WASI preview1; none with
+ * {@code noSystem}. Closing releases what the guest left open.
+ */
+final class HostModules implements AutoCloseable {
+    private static final HostModules NONE = new HostModules(null, null, null);
+
+    private final GuestFileSystem fileSystem;
+    private final SysProc process;
+    private final WasiModule wasi;
+
+    private HostModules(GuestFileSystem fileSystem, SysProc process, WasiModule wasi) {
+        this.fileSystem = fileSystem;
+        this.process = process;
+        this.wasi = wasi;
+    }
+
+    /** @throws IllegalArgumentException when the root, the working directory or a preopened directory is unusable */
+    static HostModules open(RunRequest request) {
+        if (request.noSystem()) {
+            return NONE;
+        }
+        List<String> argv = argv(request);
+        GuestFileSystem fileSystem = new GuestFileSystem(request.root().toAbsolutePath(), request.workingDirectory(),
+                request.stdin(), request.stdout(), request.stderr());
+        try {
+            return new HostModules(fileSystem, new SysProc(argv, request.environment()), wasi(request, argv));
+        } catch (IllegalArgumentException e) {
+            fileSystem.close();
+            throw e;
+        }
+    }
+
+    /** Registers the host functions into {@code store}. */
+    void define(Store store) {
+        if (this == NONE) {
+            return;
+        }
+        new SysFs(fileSystem).define(store);
+        process.define(store);
+        wasi.define(store);
+    }
+
+    @Override
+    public void close() {
+        if (this != NONE) {
+            wasi.close();
+            fileSystem.close();
+        }
+    }
+
+    private static List<String> argv(RunRequest request) {
+        List<String> argv = new ArrayList<>(request.arguments().size() + 1);
+        argv.add(request.programName());
+        argv.addAll(request.arguments());
+        return argv;
+    }
+
+    /**
+     * WASI's preopens are the root as {@code /} (fd 3), the working directory as {@code .} when it
+     * is not the root, then the request's extra directories.
+     */
+    private static WasiModule wasi(RunRequest request, List<String> argv) {
+        Path root = request.root().toAbsolutePath();
+        List<DirectoryMapping> preopens = new ArrayList<>();
+        String relative = request.workingDirectory().replaceAll("^/+", "").replaceAll("/+$", "");
+        if (!relative.isEmpty() && !relative.equals(".")) {
+            preopens.add(new DirectoryMapping(root.resolve(relative), ".", false));
+        }
+        preopens.addAll(request.directories());
+        return new WasiModule(argv, request.environment(), root, preopens, request.stdin(), request.stdout(),
+                request.stderr());
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Internal: what both guest interfaces, sysenv and WASI preview1, need of the host and neither owns:
+ * the chroot-like path resolution that confines a guest to a directory ({@link
+ * org.wasmvm.core.sandbox.SandboxPaths}), and host failures as errno values ({@link
+ * org.wasmvm.core.sandbox.Errno}, Linux numbering, carried by {@link
+ * org.wasmvm.core.sandbox.FsError}). sysenv's ABI uses these numbers as they are; WASI translates
+ * them to its own. This package depends on neither family, so the two stay independent of each other.
+ */
+package org.wasmvm.core.sandbox;
