@@ -3,7 +3,10 @@
  * the chroot-like path resolution that confines a guest to a directory ({@link
  * org.wasmvm.core.sandbox.SandboxPaths}), and host failures as errno values ({@link
  * org.wasmvm.core.sandbox.Errno}, Linux numbering, carried by {@link
- * org.wasmvm.core.sandbox.FsError}). sysenv's ABI uses these numbers as they are; WASI translates
- * them to its own. This package depends on neither family, so the two stay independent of each other.
+ * org.wasmvm.core.sandbox.FsError}), the run's standard streams as fds 0–2 ({@link
+ * org.wasmvm.core.sandbox.StandardStream}) and rename onto an existing target ({@link
+ * org.wasmvm.core.sandbox.HostRename}). sysenv's ABI uses the errno numbers as they are; WASI
+ * translates them to its own. This package depends on neither family, so the two stay independent
+ * of each other.
  */
 package org.wasmvm.core.sandbox;

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import org.wasmvm.core.sandbox.SandboxPaths;
+import org.wasmvm.core.sandbox.StandardStream;
 
 /** One open WASI file descriptor: a standard stream, a file or a directory, with its rights and flags. */
 final class WasiFd {
@@ -18,23 +19,21 @@ final class WasiFd {
     final FileChannel channel;
     /** DIRECTORY: resolves paths beneath it, never above. */
     final SandboxPaths directory;
-    /** STREAM: the embedder's streams (one of them is null). */
-    final InputStream in;
-    final OutputStream out;
+    /** STREAM: one of the embedder's streams. */
+    final StandardStream stream;
     /** A preopened directory's guest name, else null. */
     final String preopenName;
     long rightsBase;
     long rightsInheriting;
     int fdflags;
 
-    private WasiFd(Kind kind, Path host, FileChannel channel, SandboxPaths directory, InputStream in,
-                   OutputStream out, String preopenName, long rightsBase, long rightsInheriting, int fdflags) {
+    private WasiFd(Kind kind, Path host, FileChannel channel, SandboxPaths directory, StandardStream stream,
+                   String preopenName, long rightsBase, long rightsInheriting, int fdflags) {
         this.kind = kind;
         this.host = host;
         this.channel = channel;
         this.directory = directory;
-        this.in = in;
-        this.out = out;
+        this.stream = stream;
         this.preopenName = preopenName;
         this.rightsBase = rightsBase;
         this.rightsInheriting = rightsInheriting;
@@ -42,21 +41,21 @@ final class WasiFd {
     }
 
     static WasiFd input(InputStream in) {
-        return new WasiFd(Kind.STREAM, null, null, null, in, null, null,
+        return new WasiFd(Kind.STREAM, null, null, null, StandardStream.input(in), null,
                 WasiRights.STDIO & ~WasiRights.FD_WRITE, 0, 0);
     }
 
     static WasiFd output(OutputStream out) {
-        return new WasiFd(Kind.STREAM, null, null, null, null, out, null,
+        return new WasiFd(Kind.STREAM, null, null, null, StandardStream.output(out), null,
                 WasiRights.STDIO & ~WasiRights.FD_READ, 0, 0);
     }
 
     static WasiFd file(Path host, FileChannel channel, long base, long inheriting, int fdflags) {
-        return new WasiFd(Kind.FILE, host, channel, null, null, null, null, base, inheriting, fdflags);
+        return new WasiFd(Kind.FILE, host, channel, null, null, null, base, inheriting, fdflags);
     }
 
     static WasiFd directory(Path realHost, String preopenName, long base, long inheriting) {
-        return new WasiFd(Kind.DIRECTORY, realHost, null, new SandboxPaths(realHost), null, null, preopenName,
+        return new WasiFd(Kind.DIRECTORY, realHost, null, new SandboxPaths(realHost), null, preopenName,
                 base, inheriting, 0);
     }
 
@@ -92,12 +91,8 @@ final class WasiFd {
                 // nothing the guest could do about it
             }
         }
-        if (out != null) {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                // the embedder's stream; it stays open
-            }
+        if (stream != null) {
+            stream.release();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.wasmvm.core.DirectoryMapping;
+import org.wasmvm.core.sandbox.StandardStream;
 
 /**
  * The {@code fd_*} calls of one run over its {@link WasiFdTable}; {@link WasiPathOps} does the
@@ -93,10 +94,10 @@ final class WasiFileSystem implements AutoCloseable {
             if (offset >= 0) {
                 throw new WasiException(WasiErrno.SPIPE);
             }
-            if (f.in == null) {
+            if (!f.stream.readable()) {
                 throw new WasiException(WasiErrno.BADF);
             }
-            return readStream(memory, f.in, iovs);
+            return readStream(memory, f.stream, iovs);
         }
         FileChannel channel = f.channel();
         long total = 0;
@@ -121,7 +122,7 @@ final class WasiFileSystem implements AutoCloseable {
         return total;
     }
 
-    private static long readStream(WasiMemory memory, InputStream in, List<Iovec> iovs) throws IOException {
+    private static long readStream(WasiMemory memory, StandardStream in, List<Iovec> iovs) throws IOException {
         long total = 0;
         for (Iovec iov : iovs) {
             if (iov.len() == 0) {
@@ -169,12 +170,10 @@ final class WasiFileSystem implements AutoCloseable {
             if (offset >= 0) {
                 throw new WasiException(WasiErrno.SPIPE);
             }
-            if (f.out == null) {
+            if (!f.stream.writable()) {
                 throw new WasiException(WasiErrno.BADF);
             }
-            f.out.write(data);
-            f.out.flush();
-            return data.length;
+            return f.stream.write(data, 0, data.length);
         }
         FileChannel channel = f.channel();
         ByteBuffer bb = ByteBuffer.wrap(data);
@@ -250,8 +249,8 @@ final class WasiFileSystem implements AutoCloseable {
         f.require(metadata ? WasiRights.FD_SYNC : WasiRights.FD_DATASYNC);
         if (f.kind == WasiFd.Kind.FILE && f.channel != null) {
             f.channel.force(metadata);
-        } else if (f.kind == WasiFd.Kind.STREAM && f.out != null) {
-            f.out.flush();
+        } else if (f.kind == WasiFd.Kind.STREAM && f.stream.writable()) {
+            f.stream.flush();
         }
     }
 

@@ -4,20 +4,19 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.wasmvm.core.sandbox.FsError;
+import org.wasmvm.core.sandbox.HostRename;
 import org.wasmvm.core.sandbox.SandboxPaths;
 
 /**
@@ -263,14 +262,9 @@ final class WasiPathOps {
         stillInside(from);
         stillInside(to);
         try {
-            Files.move(from.host(), to.host(), StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new WasiException(WasiErrno.XDEV);
-        } catch (FileAlreadyExistsException e) {
-            if (b != null && b.isDirectory()) {
-                Files.delete(to.host());
-            }
-            Files.move(from.host(), to.host(), StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+            HostRename.replace(from.host(), to.host(), b != null && b.isDirectory());
+        } catch (FsError e) {
+            throw new WasiException(WasiErrno.fromLinux(e.errno()));
         }
     }
 

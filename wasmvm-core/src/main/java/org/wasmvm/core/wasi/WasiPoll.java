@@ -105,8 +105,8 @@ final class WasiPoll {
         long nbytes = 0;
         if (type == EVENTTYPE_FD_READ && f.kind == WasiFd.Kind.FILE && f.channel != null) {
             nbytes = Math.max(0, f.channel.size() - f.channel.position());
-        } else if (type == EVENTTYPE_FD_READ && f.kind == WasiFd.Kind.STREAM && f.in != null) {
-            nbytes = Math.max(0, f.in.available());
+        } else if (type == EVENTTYPE_FD_READ && f.kind == WasiFd.Kind.STREAM && f.stream.readable()) {
+            nbytes = Math.max(0, f.stream.available());
         }
         return new Event(userdata, 0, type, nbytes);
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.wasmvm.core.sandbox.Errno;
 import org.wasmvm.core.sandbox.FsError;
+import org.wasmvm.core.sandbox.StandardStream;
 
 /**
  * The fds of one run: 0, 1, 2 are its streams, files and directories share the numbers
@@ -22,9 +23,9 @@ final class FdTable {
             throw new IllegalArgumentException("maxOpenFds must be at least 3: " + maxOpen);
         }
         this.maxOpen = maxOpen;
-        open.put(0, StreamHandle.input(stdin));
-        open.put(1, StreamHandle.output(stdout));
-        open.put(2, StreamHandle.output(stderr));
+        open.put(0, new StreamHandle(StandardStream.input(stdin)));
+        open.put(1, new StreamHandle(StandardStream.output(stdout)));
+        open.put(2, new StreamHandle(StandardStream.output(stderr)));
     }
 
     /** EMFILE when the limit is reached (or the fd numbers of the run are used up). */

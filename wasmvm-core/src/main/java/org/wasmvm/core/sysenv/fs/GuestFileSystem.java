@@ -5,14 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import org.wasmvm.core.sandbox.Errno;
 import org.wasmvm.core.sandbox.FsError;
+import org.wasmvm.core.sandbox.HostRename;
 import org.wasmvm.core.sandbox.SandboxPaths;
 
 /**
@@ -195,7 +194,7 @@ public final class GuestFileSystem implements AutoCloseable {
                 return f.readable() ? f.read(buf, off, len) : -Errno.EBADF;
             }
             if (h instanceof StreamHandle s) {
-                return s.readable() ? s.read(buf, off, len) : -Errno.EBADF;
+                return s.stream().readable() ? s.stream().read(buf, off, len) : -Errno.EBADF;
             }
             return -Errno.EBADF;
         });
@@ -209,7 +208,7 @@ public final class GuestFileSystem implements AutoCloseable {
                 return f.writable() ? f.write(buf, off, len) : -Errno.EBADF;
             }
             if (h instanceof StreamHandle s) {
-                return s.writable() ? s.write(buf, off, len) : -Errno.EBADF;
+                return s.stream().writable() ? s.stream().write(buf, off, len) : -Errno.EBADF;
             }
             return -Errno.EBADF;
         });
@@ -431,17 +430,7 @@ public final class GuestFileSystem implements AutoCloseable {
             }
             paths.checkStillInside(from.host());
             paths.checkStillInside(to.host());
-            try {
-                Files.move(from.host(), to.host(), StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                return -Errno.EXDEV;
-            } catch (FileAlreadyExistsException e) {
-                // hosts whose atomic move does not replace (Windows directories): do it in two steps
-                if (b != null && b.isDirectory()) {
-                    Files.delete(to.host());
-                }
-                Files.move(from.host(), to.host(), StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
-            }
+            HostRename.replace(from.host(), to.host(), b != null && b.isDirectory());
             return 0;
         });
     }
