@@ -24,4 +24,6 @@ assert new File(basedir, 'target/work/hello.txt').text == 'written by hello.wasm
 assert new File(basedir, 'target/cat/stdout.txt').text == new File(basedir, 'src/input.txt').text
 assert new File(basedir, 'target/cat/stderr.txt').text == 'cat: done\n'
 assert !log.contains('cat: done')
+// every run ends with one summary line: the module, the duration and the exit code
+assert log =~ /\[INFO\] wasmvm:run \(execution 'hello'\) of module \S*hello\.wasm finished in \d+\.\d s, exit 0/
 return true

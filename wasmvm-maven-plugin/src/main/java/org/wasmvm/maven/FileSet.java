@@ -1,20 +1,20 @@
 package org.wasmvm.maven;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+
+import org.codehaus.plexus.util.DirectoryScanner;
 
 /**
- * A set of files for the up-to-date check: a {@code directory} and Ant-style {@code includes} /
- * {@code excludes} patterns relative to it ({@code **} any number of directories, {@code *} and
- * {@code ?} within one name). With no includes, every file under the directory is included.
+ * A set of files for the up-to-date check: a {@code directory} and {@code includes} /
+ * {@code excludes} patterns relative to it, with Maven's own semantics (plexus-utils'
+ * {@link DirectoryScanner}: {@code **} any number of directories, {@code *} and {@code ?} within one
+ * name, a trailing {@code /} everything below, {@code %regex[...]}). With no includes, every file
+ * under the directory is included. Maven's default excludes ({@code .git/}, {@code .svn/},
+ * editor backups such as {@code *~}, {@code .DS_Store}, ...) are always left out.
  *
  * <pre>{@code
  * <inputs>
@@ -74,75 +74,43 @@ public class FileSet {
      * @param basedir resolves a relative {@code directory}
      */
     public List<Path> files(Path basedir) {
-        if (directory == null) {
-            throw new IllegalArgumentException("a fileSet needs a <directory>");
-        }
-        Path base = directory.isAbsolute() ? directory.toPath() : basedir.resolve(directory.toPath());
+        Path base = base(basedir);
         if (!Files.isDirectory(base)) {
             return List.of();
         }
-        List<PathMatcher> in = matchers(includes);
-        List<PathMatcher> out = matchers(excludes);
-        try (Stream<Path> walk = Files.walk(base)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(file -> {
-                        Path relative = Path.of(base.relativize(file).toString().replace(File.separatorChar, '/'));
-                        return (in.isEmpty() || matches(in, relative)) && !matches(out, relative);
-                    })
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + base, e);
+        DirectoryScanner scanner = new DirectoryScanner();
+        scanner.setBasedir(base.toFile());
+        scanner.setIncludes(patterns(includes)); // null: everything
+        scanner.setExcludes(patterns(excludes));
+        scanner.addDefaultExcludes();
+        scanner.scan();
+        List<Path> files = new ArrayList<>();
+        for (String relative : scanner.getIncludedFiles()) {
+            files.add(base.resolve(relative));
         }
-    }
-
-    private static boolean matches(List<PathMatcher> matchers, Path relative) {
-        for (PathMatcher matcher : matchers) {
-            if (matcher.matches(relative)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<PathMatcher> matchers(List<String> patterns) {
-        List<PathMatcher> result = new ArrayList<>();
-        if (patterns != null) {
-            for (String pattern : patterns) {
-                if (pattern != null && !pattern.isBlank()) {
-                    result.add(FileSystems.getDefault().getPathMatcher("glob:" + toGlob(pattern.trim())));
-                }
-            }
-        }
-        return result;
+        files.sort(null);
+        return files;
     }
 
     /**
-     * Ant pattern to a {@code java.nio} glob: {@code **}{@code /} also matches no directory at all,
-     * and a pattern ending in {@code /} means everything below.
+     * The set's directory, resolved against {@code basedir} when relative.
+     *
+     * @throws IllegalArgumentException when no {@code directory} is configured
      */
-    static String toGlob(String antPattern) {
-        String pattern = antPattern.replace('\\', '/');
-        if (pattern.endsWith("/")) {
-            pattern = pattern + "**";
+    public Path base(Path basedir) {
+        if (directory == null) {
+            throw new IllegalArgumentException("a fileSet needs a <directory>");
         }
-        // "**/" matches zero or more directories in Ant; in a glob "**/" needs at least one "/".
-        StringBuilder glob = new StringBuilder();
-        int i = 0;
-        while (i < pattern.length()) {
-            if (pattern.startsWith("**/", i)) {
-                glob.append("{**/,}");
-                i += 3;
-            } else {
-                char c = pattern.charAt(i);
-                if (c == '{' || c == '}' || c == ',' ) {
-                    glob.append('\\');
-                }
-                glob.append(c);
-                i++;
-            }
+        return directory.isAbsolute() ? directory.toPath() : basedir.resolve(directory.toPath());
+    }
+
+    /** The non-blank patterns, trimmed, or {@code null} for none (the scanner's "no patterns"). */
+    private static String[] patterns(List<String> patterns) {
+        if (patterns == null) {
+            return null;
         }
-        return glob.toString();
+        String[] result = patterns.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).toArray(String[]::new);
+        return result.length == 0 ? null : result;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.build.BuildContext;
 import org.eclipse.aether.RepositorySystem;
 import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.Engine;
@@ -43,6 +45,12 @@ import org.wasmvm.core.Wasm;
  * <p>The default phase is {@code generate-sources}, because generating code is the use that needs
  * no further wiring; bind an {@code <execution>} to another phase ({@code process-resources},
  * {@code test}, {@code verify}, ...) to run a tool or a test program there.
+ *
+ * <p>Every run ends with one INFO line naming the module, the duration and the exit code. In
+ * Eclipse (m2e) the goal runs on project configuration and on incremental builds; an incremental
+ * build in which neither the module, the POM, {@code stdin} nor a directory of {@code inputs}
+ * changed skips the run, and the IDE is told about the generated directories, the directories of
+ * {@code outputs} and the {@code stdout}/{@code stderr} files after each run.
  */
 @Mojo(name = "run", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class RunMojo extends AbstractMojo {
@@ -206,8 +214,10 @@ public class RunMojo extends AbstractMojo {
 
     /**
      * Files the program reads, for the up-to-date check: a list of {@code <fileSet>} elements, each
-     * a {@code directory} with {@code includes}/{@code excludes} patterns. The module, the POM and
-     * the {@code stdin} file are always inputs.
+     * a {@code directory} with {@code includes}/{@code excludes} patterns as in Maven's own file sets
+     * ({@code **}{@code /*.proto}; no includes means all files; Maven's default excludes such as
+     * {@code .git/} and {@code *~} always apply). The module, the POM and the {@code stdin} file are
+     * always inputs. In an incremental Eclipse build the run is skipped unless one of them changed.
      */
     @Parameter
     private List<FileSet> inputs;
@@ -231,6 +241,10 @@ public class RunMojo extends AbstractMojo {
 
     @Component
     private RepositorySystem repositorySystem;
+
+    /** The IDE's view of the build (m2e); on the command line a context that reports everything changed. */
+    @Component
+    private BuildContext buildContext;
 
     /** Carries out the request; replaced in unit tests of the configuration mapping. */
     Function<RunRequest, RunResult> runner = Wasm::run;
@@ -264,7 +278,13 @@ public class RunMojo extends AbstractMojo {
         roots.register(generatedSourcesDirectory, generatedResourcesDirectory, generatedTestSourcesDirectory,
                 generatedTestResourcesDirectory);
 
-        UpToDateCheck.Decision decision = upToDate(resolved, basedir, what);
+        UpToDateCheck check = upToDateCheck(resolved, basedir);
+        IdeBuild ide = new IdeBuild(buildContext);
+        if (ide.unchanged(checked(check::inputLocations, what))) {
+            getLog().info(what + " is up to date, skipping the run (no input changed in this incremental build)");
+            return;
+        }
+        UpToDateCheck.Decision decision = checked(check::decide, what);
         if (decision.upToDate()) {
             getLog().info(what + " is up to date, skipping the run (" + decision.reason() + ")");
             return;
@@ -274,16 +294,36 @@ public class RunMojo extends AbstractMojo {
         }
 
         List<java.io.Closeable> opened = new ArrayList<>();
-        RunResult result;
+        RunResult result = null;
+        Long started = null; // set once the run starts: every run, and only a run, ends with the summary line
         try {
             RunRequest request = request(resolved, opened, what);
             getLog().info(what + (request.arguments().isEmpty() ? "" : " " + request.arguments()));
+            started = System.nanoTime();
             result = invoke(request, what);
         } finally {
-            closeAll(opened);
+            try {
+                closeAll(opened); // flushes the guest's last, unterminated output line
+            } finally {
+                if (started != null) {
+                    getLog().info(RunSummary.line(what, result, Duration.ofNanos(System.nanoTime() - started)));
+                }
+            }
         }
-        getLog().debug(what + " ended with exit code " + result.exitCode());
+        ide.refresh(written(check, what));
         RunOutcome.check(result, what, successCodes(), noSystem);
+    }
+
+    /** What a run may have written, for the IDE: the generated directories, the outputs' directories, the stdout/stderr files. */
+    private List<Path> written(UpToDateCheck check, String what) throws MojoExecutionException {
+        List<Path> written = new ArrayList<>(checked(check::outputLocations, what));
+        for (File file : new File[] {generatedSourcesDirectory, generatedResourcesDirectory, generatedTestSourcesDirectory,
+                generatedTestResourcesDirectory, stdout, stderr}) {
+            if (file != null) {
+                written.add(file.toPath().toAbsolutePath());
+            }
+        }
+        return written;
     }
 
     private RunResult invoke(RunRequest request, String what) throws MojoExecutionException {
@@ -427,8 +467,7 @@ public class RunMojo extends AbstractMojo {
         return text.isEmpty() ? "/" : "/" + text;
     }
 
-    private UpToDateCheck.Decision upToDate(ModuleResolver.ResolvedModule resolved, Path basedir, String what)
-            throws MojoExecutionException {
+    private UpToDateCheck upToDateCheck(ModuleResolver.ResolvedModule resolved, Path basedir) {
         List<Path> implicit = new ArrayList<>();
         implicit.add(resolved.file());
         if (project.getFile() != null) {
@@ -437,8 +476,13 @@ public class RunMojo extends AbstractMojo {
         if (stdin != null) {
             implicit.add(stdin.toPath());
         }
+        return new UpToDateCheck(inputs, outputs, implicit, basedir);
+    }
+
+    /** Evaluates a part of the up-to-date check, turning a bad file set or an unreadable file into the build's error. */
+    private static <T> T checked(java.util.function.Supplier<T> part, String what) throws MojoExecutionException {
         try {
-            return new UpToDateCheck(inputs, outputs, implicit, basedir).decide();
+            return part.get();
         } catch (RuntimeException e) {
             throw new MojoExecutionException(what + ": up-to-date check failed: " + e.getMessage(), e);
         }

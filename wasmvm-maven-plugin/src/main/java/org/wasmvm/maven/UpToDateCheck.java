@@ -42,6 +42,32 @@ public final class UpToDateCheck {
         return !outputs.isEmpty();
     }
 
+    /**
+     * Where the inputs live, for the IDE's delta check ({@link IdeBuild}): the implicit input files
+     * and the directory of each input file set.
+     */
+    public List<Path> inputLocations() {
+        List<Path> locations = new ArrayList<>();
+        for (Path path : implicitInputs) {
+            if (path != null) {
+                locations.add(path.toAbsolutePath());
+            }
+        }
+        for (FileSet set : inputs) {
+            locations.add(set.base(basedir));
+        }
+        return locations;
+    }
+
+    /** The directories of the output file sets, for refreshing them in the IDE after a run. */
+    public List<Path> outputLocations() {
+        List<Path> locations = new ArrayList<>();
+        for (FileSet set : outputs) {
+            locations.add(set.base(basedir));
+        }
+        return locations;
+    }
+
     public Decision decide() {
         if (!enabled()) {
             return new Decision(false, "no outputs configured");

@@ -164,6 +164,41 @@ class RunMojoTest {
         assertThat(project.getTestResources()).anySatisfy(resource -> assertThat(resource.getDirectory())
                 .isEqualTo(file("target/unit-full/generated-test-resources/wasm").getAbsolutePath()));
         assertThat(infos).anySatisfy(line -> assertThat(line).contains("hello.wasm").contains("[first, second arg]"));
+        assertThat(infos.get(infos.size() - 1)).matches("wasmvm:run.* of module .*hello\\.wasm finished in \\d+\\.\\d s, exit 2");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    void aFailingRunEndsWithTheSummaryLineToo(RunMojo mojo) {
+        assertBuildFails(mojo, RunResult.failed(new WasmTrap(TrapKind.values()[0], List.of())));
+        assertThat(infos.get(infos.size() - 1)).contains("hello.wasm finished in ").endsWith(", failed (WasmTrap)");
+    }
+
+    @Test
+    @InjectMojo(goal = "run", pom = FULL_POM)
+    void anIncrementalIdeBuildWithoutChangedInputsSkipsTheRunButKeepsTheSourceRoots(RunMojo mojo) throws Exception {
+        FakeBuildContext ide = new FakeBuildContext(true);
+        setVariableValueToObject(mojo, "buildContext", ide);
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get()).as("no run").isNull();
+        assertThat(infos).anySatisfy(line -> assertThat(line).endsWith("no input changed in this incremental build)"));
+        assertThat(project(mojo).getCompileSourceRoots()).contains(file("target/unit-full/generated-sources/wasm").getAbsolutePath());
+        assertThat(ide.refreshed).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "run", pom = FULL_POM)
+    void aChangedInputRunsAndTheIdeRefreshesWhatTheRunWrote(RunMojo mojo) throws Exception {
+        FakeBuildContext ide = new FakeBuildContext(true);
+        ide.changed.add(file("src/test/resources/unit/full/in").getAbsoluteFile());
+        setVariableValueToObject(mojo, "buildContext", ide);
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get()).as("ran").isNotNull();
+        assertThat(ide.refreshed).contains(file("target/unit-full/generated-sources/wasm").getAbsoluteFile(),
+                file("target/unit-full/generated-test-resources/wasm").getAbsoluteFile());
     }
 
     @Test
@@ -218,6 +253,7 @@ class RunMojoTest {
         mojo.execute();
 
         assertThat(infos).containsSequence("first line", "second line", "unterminated");
+        assertThat(infos.get(infos.size() - 1)).as("the summary comes after the guest's last line").contains(" finished in ");
         assertThat(warnings).containsExactly("a warning");
     }
 

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The small mapping classes on their own. */
 class SupportTest {
@@ -72,20 +69,5 @@ class SupportTest {
         assertThat(GuestEnvironment.of(null, false, host)).isEmpty();
         assertThat(GuestEnvironment.of(Map.of("PATH", "/guest"), true, host))
                 .containsOnly(Map.entry("PATH", "/guest"), Map.entry("SECRET", "x"));
-    }
-
-    @Test
-    void fileSetsUseAntPatterns(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("a/b"));
-        Files.writeString(dir.resolve("top.proto"), "");
-        Files.writeString(dir.resolve("a/b/deep.proto"), "");
-        Files.writeString(dir.resolve("a/skip.tmp"), "");
-        FileSet protos = new FileSet(dir.toFile(), List.of("**/*.proto"), null);
-        assertThat(protos.files(dir)).containsExactly(dir.resolve("a/b/deep.proto"), dir.resolve("top.proto"));
-        FileSet all = new FileSet(dir.toFile(), null, List.of("**/*.tmp"));
-        assertThat(all.files(dir)).hasSize(2);
-        FileSet relative = new FileSet(new java.io.File("a"), List.of("b/"), null);
-        assertThat(relative.files(dir)).containsExactly(dir.resolve("a/b/deep.proto"));
-        assertThat(new FileSet(new java.io.File("missing"), null, null).files(dir)).isEmpty();
     }
 }
