@@ -33,6 +33,8 @@ import java.util.Objects;
  * @param engine how the program's code runs (its {@link Store}'s engine)
  * @param codeCache where validation verdicts and compiled code are kept between runs, or
  *     {@code null} for nowhere
+ * @param modules modules already loaded in this JVM, shared with other runs, or {@code null} to
+ *     load the module afresh
  */
 public record RunRequest(
         Path modulePath,
@@ -51,7 +53,8 @@ public record RunRequest(
         Features features,
         List<DirectoryMapping> directories,
         Engine engine,
-        CodeCache codeCache) {
+        CodeCache codeCache,
+        LoadedModules modules) {
 
     public RunRequest {
         directories = directories == null ? List.of() : List.copyOf(directories);
@@ -100,6 +103,7 @@ public record RunRequest(
         private List<DirectoryMapping> directories = List.of();
         private Engine engine;
         private CodeCache codeCache;
+        private LoadedModules modules;
 
         private Builder(Path modulePath, byte[] moduleBytes, String programName) {
             this.modulePath = modulePath;
@@ -185,10 +189,16 @@ public record RunRequest(
             return this;
         }
 
+        /** Take the module from (and add it to) modules loaded in this JVM; none by default. */
+        public Builder modules(LoadedModules loaded) {
+            this.modules = loaded;
+            return this;
+        }
+
         public RunRequest build() {
             return new RunRequest(modulePath, moduleBytes, programName, arguments, environment, root,
                     workingDirectory, stdin, stdout, stderr, noSystem, entryPoint, limits, features, directories,
-                    engine != null ? engine : Engine.configured(), codeCache);
+                    engine != null ? engine : Engine.configured(), codeCache, modules);
         }
     }
 }

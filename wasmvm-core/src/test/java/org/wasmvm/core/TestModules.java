@@ -10,11 +10,15 @@ final class TestModules {
     }
 
     static Module load(String name) {
+        return Wasm.load(bytes(name));
+    }
+
+    static byte[] bytes(String name) {
         try (InputStream in = TestModules.class.getResourceAsStream("/modules/" + name + ".wasm")) {
             if (in == null) {
                 throw new IllegalArgumentException("no test module " + name);
             }
-            return Wasm.load(in.readAllBytes());
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -184,6 +184,15 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "wasmvm.cacheDirectory")
     private File cacheDirectory;
 
+    /**
+     * How many MiB of modules (counted by file size) stay decoded and validated in the build's JVM,
+     * shared by every execution and reactor module that runs the same file, so a tool is loaded
+     * once per build; the least recently used go first. {@code 0} loads the module for each run.
+     * Debug logging ({@code -X}) shows hits, loads and evictions.
+     */
+    @Parameter(property = "wasmvm.moduleCacheSize", defaultValue = "256")
+    private long moduleCacheSize;
+
     /** The deepest wasm call nesting before a "call stack exhausted" trap; default: the runtime's limit (10000). */
     @Parameter(property = "wasmvm.maxCallDepth")
     private Integer maxCallDepth;
@@ -354,7 +363,8 @@ public class RunMojo extends AbstractMojo {
                 .entryPoint(entryPoint == null || entryPoint.isBlank() ? null : entryPoint.trim())
                 .limits(limits(what))
                 .engine(engine(what))
-                .codeCache(codeCache());
+                .codeCache(codeCache())
+                .modules(SharedModules.forExecution(moduleCacheSize, line -> getLog().debug(what + ": " + line)));
         try {
             builder.environment(GuestEnvironment.of(environmentVariables, inheritEnvironment, hostEnvironment.get()));
             builder.directories(WasiDirectories.of(directories, basedir()));

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.LinkException;
+import org.wasmvm.core.LoadedModules;
 import org.wasmvm.core.MalformedModuleException;
+import org.wasmvm.core.Module;
 import org.wasmvm.core.RunRequest;
 import org.wasmvm.core.RunResult;
 import org.wasmvm.core.TrapKind;
@@ -216,6 +218,7 @@ class RunMojoTest {
         assertThat(request.limits().timeout()).isNull();
         assertThat(request.engine()).isEqualTo(Engine.TIERED);
         assertThat(request.codeCache()).as("the code cache is on").isNotNull();
+        assertThat(request.modules()).as("modules are shared in the JVM").isNotNull();
         assertThat(request.codeCache().directory()).isEqualTo(CodeCache.defaultDirectory().toAbsolutePath().normalize());
         assertThat(stdinSeen.get()).as("empty stdin").isEmpty();
         assertThat(request.stdout()).isInstanceOf(GuestOutput.class);
@@ -394,10 +397,12 @@ class RunMojoTest {
     @InjectMojo(goal = "run")
     @MojoParameter(name = "module", value = HELLO)
     @MojoParameter(name = "cache", value = "false")
-    void theCodeCacheCanBeTurnedOff(RunMojo mojo) throws Exception {
+    @MojoParameter(name = "moduleCacheSize", value = "0")
+    void theCodeCacheAndTheSharedModulesCanBeTurnedOff(RunMojo mojo) throws Exception {
         prepare(mojo, RunResult.exited(0)).execute();
 
         assertThat(seen.get().codeCache()).isNull();
+        assertThat(seen.get().modules()).isNull();
     }
 
     @Test
@@ -408,6 +413,38 @@ class RunMojoTest {
         prepare(mojo, RunResult.exited(0)).execute();
 
         assertThat(seen.get().codeCache().directory()).endsWithRaw(Path.of("target", "unit-cache"));
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = "../wasmvm-bench/src/main/resources/workloads/large.wasm64.wasm")
+    @MojoParameter(name = "cache", value = "false")
+    void tenExecutionsOfALargeModuleLoadItOnce(RunMojo mojo) throws Exception {
+        List<Module> loaded = new ArrayList<>();
+        List<Long> millis = new ArrayList<>();
+        prepare(mojo, RunResult.exited(0)).runner = request -> {
+            long started = System.nanoTime();
+            try { // what Wasm.run does first
+                loaded.add(request.modules().load(Files.readAllBytes(request.modulePath()), request.features(),
+                        request.codeCache()));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            millis.add((System.nanoTime() - started) / 1_000_000);
+            return RunResult.exited(0);
+        };
+        LoadedModules shared = SharedModules.forExecution(1, line -> { });
+        LoadedModules.Statistics before = shared.statistics();
+
+        for (int execution = 0; execution < 10; execution++) {
+            mojo.execute();
+        }
+
+        System.out.println("large.wasm64.wasm, load per execution (ms): " + millis);
+        LoadedModules.Statistics after = shared.statistics();
+        assertThat(after.loads() - before.loads()).isEqualTo(1);
+        assertThat(after.hits() - before.hits()).isEqualTo(9);
+        assertThat(loaded).hasSize(10).allSatisfy(module -> assertThat(module).isSameAs(loaded.get(0)));
     }
 
     @Test

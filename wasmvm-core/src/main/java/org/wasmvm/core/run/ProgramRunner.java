@@ -58,6 +58,9 @@ public final class ProgramRunner {
 
     private static Module load(RunRequest request) throws IOException {
         byte[] bytes = request.moduleBytes() != null ? request.moduleBytes() : Files.readAllBytes(request.modulePath());
+        if (request.modules() != null) {
+            return request.modules().load(bytes, request.features(), request.codeCache());
+        }
         return Wasm.load(bytes, request.features(), request.codeCache());
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.LinkException;
+import org.wasmvm.core.LoadedModules;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.ResourceLimitException;
 import org.wasmvm.core.RunRequest;
@@ -117,6 +118,14 @@ class ProgramRunnerTest {
         RunResult result = Wasm.run(RunRequest.builder(module).root(root).stdout(stdout).stderr(stderr).build());
         assertThat(result).isEqualTo(RunResult.exited(0));
         assertThat(out()).contains("argv[0]=" + module + "\n");
+    }
+
+    @Test
+    void runsGivenLoadedModulesShareOneLoad() {
+        LoadedModules modules = new LoadedModules(1 << 20);
+        assertThat(run(request("sysenv-main").modules(modules))).isEqualTo(RunResult.exited(7));
+        assertThat(run(request("sysenv-main").modules(modules))).isEqualTo(RunResult.exited(7));
+        assertThat(modules.statistics()).isEqualTo(new LoadedModules.Statistics(1, 1, 1, Guests.bytes("sysenv-main").length));
     }
 
     @Test
