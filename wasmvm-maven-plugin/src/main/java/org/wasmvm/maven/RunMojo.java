@@ -94,6 +94,18 @@ public class RunMojo extends AbstractMojo {
     private boolean inheritEnvironment;
 
     /**
+     * Whether the program sees {@code SOURCE_DATE_EPOCH} (reproducible-builds.org), in seconds,
+     * when the project sets {@code project.build.outputTimestamp}, so that tools stamping dates
+     * into their output stamp that one. An {@code environmentVariables} entry of the same name wins.
+     */
+    @Parameter(property = "wasmvm.sourceDateEpoch", defaultValue = "true")
+    private boolean sourceDateEpoch;
+
+    /** The project's reproducible-builds timestamp, the source of {@code SOURCE_DATE_EPOCH}. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    /**
      * The host directory the program's file system is confined to; its {@code /}. Nothing the
      * program does reaches a file outside it.
      */
@@ -366,7 +378,12 @@ public class RunMojo extends AbstractMojo {
                 .codeCache(codeCache())
                 .modules(SharedModules.forExecution(moduleCacheSize, line -> getLog().debug(what + ": " + line)));
         try {
-            builder.environment(GuestEnvironment.of(environmentVariables, inheritEnvironment, hostEnvironment.get()));
+            Map<String, String> environment = GuestEnvironment.of(environmentVariables, inheritEnvironment,
+                    hostEnvironment.get());
+            if (sourceDateEpoch) {
+                SourceDateEpoch.addTo(environment, environmentVariables, SourceDateEpoch.of(outputTimestamp));
+            }
+            builder.environment(environment);
             builder.directories(WasiDirectories.of(directories, basedir()));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(what + ": " + e.getMessage());

@@ -206,6 +206,36 @@ class RunMojoTest {
     @Test
     @InjectMojo(goal = "run")
     @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "outputTimestamp", value = "2026-01-01T00:00:00Z")
+    void theOutputTimestampBecomesSourceDateEpoch(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get().environment()).containsOnly(Map.entry("SOURCE_DATE_EPOCH", "1767225600"));
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "outputTimestamp", value = "2026-01-01T00:00:00Z")
+    @MojoParameter(name = "sourceDateEpoch", value = "false")
+    void sourceDateEpochCanBeTurnedOff(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get().environment()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "outputTimestamp", value = "soon")
+    void aBadOutputTimestampFails(RunMojo mojo) {
+        assertBuildFails(mojo, RunResult.exited(0)).hasMessageContaining("project.build.outputTimestamp 'soon'");
+        assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
     void defaultsAreSafe(RunMojo mojo) throws Exception {
         prepare(mojo, RunResult.exited(0)).execute();
 

@@ -28,6 +28,30 @@ class SupportTest {
         assertThatThrownBy(() -> ModuleCoordinates.parse("a:b:c:d:e:f")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Expected seconds from {@code date -u -d <timestamp> +%s}. */
+    @Test
+    void sourceDateEpochFromTheOutputTimestamp() {
+        assertThat(SourceDateEpoch.of("2026-01-01T00:00:00Z")).hasValue(1767225600L);
+        assertThat(SourceDateEpoch.of("2025-06-30T12:34:56+02:00")).hasValue(1751279696L);
+        assertThat(SourceDateEpoch.of("1700000000")).hasValue(1700000000L);
+        assertThat(SourceDateEpoch.of(null)).isEmpty();
+        assertThat(SourceDateEpoch.of(" ")).isEmpty();
+        assertThat(SourceDateEpoch.of("-")).as("a single character switches it off, as in Maven's archivers").isEmpty();
+        assertThatThrownBy(() -> SourceDateEpoch.of("yesterday")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'yesterday'");
+    }
+
+    @Test
+    void anExplicitSourceDateEpochWins() {
+        Map<String, String> environment = new java.util.LinkedHashMap<>(Map.of("SOURCE_DATE_EPOCH", "5"));
+        SourceDateEpoch.addTo(environment, Map.of("SOURCE_DATE_EPOCH", "5"), java.util.OptionalLong.of(1767225600L));
+        assertThat(environment).containsEntry("SOURCE_DATE_EPOCH", "5");
+        Map<String, String> inherited = new java.util.LinkedHashMap<>(Map.of("SOURCE_DATE_EPOCH", "5"));
+        SourceDateEpoch.addTo(inherited, Map.of(), java.util.OptionalLong.of(1767225600L));
+        assertThat(inherited).as("the project's timestamp over one inherited from the build's environment")
+                .containsEntry("SOURCE_DATE_EPOCH", "1767225600");
+    }
+
     @Test
     void timeoutsInSecondsOrIso8601() {
         assertThat(Timeouts.parse("30")).isEqualTo(Duration.ofSeconds(30));
