@@ -7,6 +7,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -32,6 +33,9 @@ public final class CodeCache {
     private static final String USED_MARKER = ".used";
     private static final Pattern BUILD_NAME = Pattern.compile("[0-9a-f]{16}");
     private static final Set<Path> PRUNED = ConcurrentHashMap.newKeySet();
+    /** This JVM's build of core and compiler, named once: the jars do not change under a running JVM. */
+    private static final Optional<String> BUILD = CodeIdentity.of(CodeCache.class)
+            .map(core -> CodeIdentity.sha256(core + "|" + CompilerTier.identity()).substring(0, 16));
 
     private final Path directory;
 
@@ -64,19 +68,20 @@ public final class CodeCache {
         return directory;
     }
 
-    /** The part of this cache for {@code bytes} loaded with {@code features}; {@link ModuleCache#NONE} when this build cannot be identified. */
-    ModuleCache module(byte[] bytes, Features features) {
-        var core = CodeIdentity.of(CodeCache.class);
-        if (core.isEmpty()) {
+    /**
+     * The part of this cache for the module whose bytes have the SHA-256 {@code sha256}, loaded with
+     * {@code features}; {@link ModuleCache#NONE} when this build cannot be identified.
+     */
+    ModuleCache module(String sha256, Features features) {
+        if (BUILD.isEmpty()) {
             return ModuleCache.NONE; // a class served from elsewhere than a jar or directory: no safe key
         }
-        String build = CodeIdentity.sha256(core.get() + "|" + CompilerTier.identity()).substring(0, 16);
+        String build = BUILD.get();
         Path buildDirectory = directory.resolve(build);
         if (PRUNED.add(buildDirectory)) {
             markUsedAndPrune(buildDirectory);
         }
-        String module = CodeIdentity.sha256(bytes) + "-"
-                + CodeIdentity.sha256(features.toString()).substring(0, 8);
+        String module = sha256 + "-" + CodeIdentity.sha256(features.toString()).substring(0, 8);
         return new ModuleCache(buildDirectory.resolve(module), build + "/" + module + "/" + features);
     }
 

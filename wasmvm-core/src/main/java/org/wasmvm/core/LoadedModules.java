@@ -60,8 +60,10 @@ public final class LoadedModules {
             debugLog.accept("module cache: " + bytes.length + " bytes exceed the budget of " + maxBytes + ", not kept");
             return Wasm.load(bytes, features, codeCache);
         }
-        Key key = new Key(CodeIdentity.sha256(bytes), features, codeCache == null ? null : codeCache.directory());
-        FutureTask<Module> load = new FutureTask<>(() -> Wasm.load(bytes, features, codeCache));
+        String sha256 = CodeIdentity.sha256(bytes);
+        Key key = new Key(sha256, features, codeCache == null ? null : codeCache.directory());
+        // the code cache keys its entries by the same hash: 30 MB are hashed once, not twice
+        FutureTask<Module> load = new FutureTask<>(() -> Module.load(bytes, features, codeCache, sha256));
         FutureTask<Module> held = entries.claim(key, load, bytes.length, maxBytes, debugLog);
         if (held == load) {
             long started = System.nanoTime();

@@ -7,6 +7,7 @@ import org.wasmvm.core.model.Export;
 import org.wasmvm.core.model.Import;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.WasmModule;
+import org.wasmvm.core.tier.CodeIdentity;
 import org.wasmvm.core.tier.FunctionTiers;
 import org.wasmvm.core.tier.ModuleCache;
 import org.wasmvm.core.validate.ModuleValidator;
@@ -39,7 +40,12 @@ public final class Module {
      * Bytes the cache has seen validate skip both checks.
      */
     static Module load(byte[] bytes, Features features, CodeCache codeCache) {
-        ModuleCache cache = codeCache == null ? ModuleCache.NONE : codeCache.module(bytes, features);
+        return load(bytes, features, codeCache, codeCache == null ? null : CodeIdentity.sha256(bytes));
+    }
+
+    /** As {@link #load(byte[], Features, CodeCache)}, for a caller that has hashed the bytes already. */
+    static Module load(byte[] bytes, Features features, CodeCache codeCache, String sha256) {
+        ModuleCache cache = codeCache == null ? ModuleCache.NONE : codeCache.module(sha256, features);
         if (cache.validated()) {
             return new Module(ModuleDecoder.decodeForValidation(bytes, features), features, cache);
         }
