@@ -1,20 +1,31 @@
 package org.wasmvm.core;
 
 /**
- * The WebAssembly proposals a module may use beyond the 2.0 core. Users get every implemented
- * feature by default ({@link #all()}); the spec runner checks the 2.0 suite with {@link #wasm2()}.
+ * The WebAssembly features a module may use beyond the 2.0 core, one flag per proposal (as wasmtime's
+ * {@code Config} has them). Users get every implemented feature by default ({@link #all()}); the spec
+ * runner checks the 2.0 suite with {@link #wasm2()}, where a 3.0 instruction is an illegal opcode.
  *
  * @param memory64 64-bit memories and tables (i64 limits and addresses)
  * @param multiMemory more than one memory per module
+ * @param extendedConst {@code i32/i64.add/sub/mul} and {@code global.get} of any immutable global in constant expressions
+ * @param tailCalls {@code return_call}, {@code return_call_indirect} (and, with function references, {@code return_call_ref})
+ * @param functionReferences typed function references: {@code (ref $t)}, {@code call_ref}, {@code br_on_null}, ...
+ * @param exceptions exception handling: tags, {@code throw}, {@code try_table}, {@code exnref}, and the legacy {@code try}
  */
-public record Features(boolean memory64, boolean multiMemory) {
+public record Features(boolean memory64, boolean multiMemory, boolean extendedConst, boolean tailCalls,
+        boolean functionReferences, boolean exceptions) {
     /** Exactly WebAssembly 2.0: 32-bit addresses, at most one memory. */
     public static Features wasm2() {
-        return new Features(false, false);
+        return new Features(false, false, false, false, false, false);
     }
 
     /** Everything wasmvm implements. */
     public static Features all() {
-        return new Features(true, true);
+        return new Features(true, true, true, true, true, true);
+    }
+
+    /** These features with 64-bit memories and tables turned on or off. */
+    public Features withMemory64(boolean on) {
+        return new Features(on, multiMemory, extendedConst, tailCalls, functionReferences, exceptions);
     }
 }

@@ -35,7 +35,7 @@ class LoadedModulesTest {
         LoadedModules modules = new LoadedModules(1 << 20);
         Module all = modules.load(HELLO, Features.all(), null);
 
-        assertThat(modules.load(HELLO, new Features(true, false), null)).isNotSameAs(all);
+        assertThat(modules.load(HELLO, Features.wasm2().withMemory64(true), null)).isNotSameAs(all);
         assertThat(modules.load(HELLO, Features.all(), CodeCache.at(cacheDir))).isNotSameAs(all);
         assertThat(modules.statistics().loads()).isEqualTo(3);
     }

@@ -30,7 +30,7 @@ import org.wasmvm.core.model.WasmModule;
 
 class ModuleDecoderTest {
     private static final Features WASM2 = Features.wasm2();
-    private static final Features MEMORY64 = new Features(true, false);
+    private static final Features MEMORY64 = Features.wasm2().withMemory64(true);
 
     private static WasmModule decode(byte[] bytes) {
         return ModuleDecoder.decode(bytes, WASM2);

@@ -34,7 +34,7 @@ class SpecDecodingTest {
     /** The suites and the features their modules are decoded with. */
     private static final Map<String, Features> SUITES = Map.of(
             "core", Features.wasm2(),
-            "memory64", new Features(true, false));
+            "memory64", Features.wasm2().withMemory64(true));
 
     /** Command types whose binary modules are well-formed (they fail later, or not at all). */
     private static final Set<String> WELL_FORMED = Set.of("module", "assert_invalid", "assert_unlinkable",

@@ -48,7 +48,7 @@ final class SpecSuites {
         Path root = SpecSuite.root();
         var suites = new ArrayList<Suite>(List.of(
                 new Suite("core", root.resolve("core"), Features.wasm2(), exclusions, null),
-                new Suite("memory64", root.resolve("memory64"), new Features(true, false), exclusions, null)));
+                new Suite("memory64", root.resolve("memory64"), Features.wasm2().withMemory64(true), exclusions, null)));
         SpecExclusions ratchet = SpecExclusions.load(SpecExclusions.RATCHET_WASM3, "ratchet");
         List<String> directories = directories(SpecSuite.root3());
         for (String dir : directories) {

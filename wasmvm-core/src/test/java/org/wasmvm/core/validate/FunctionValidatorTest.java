@@ -188,7 +188,7 @@ class FunctionValidatorTest {
 
     @Test
     void memory64Addresses() {
-        Features m64 = new Features(true, false);
+        Features m64 = Features.wasm2().withMemory64(true);
         ModuleBuilder b = new ModuleBuilder();
         b.memories.add(new MemoryType(new Limits(1, Limits.NO_MAX, true)));
         b.func(b.type(NO, List.of(I32)), NO, I64_CONST, 0, I32_LOAD, 2, 0);

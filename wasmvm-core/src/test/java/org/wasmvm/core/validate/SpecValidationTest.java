@@ -81,7 +81,7 @@ class SpecValidationTest {
 
     @Test
     void memory64Suite() throws IOException {
-        check("memory64", new Features(true, false));
+        check("memory64", Features.wasm2().withMemory64(true));
     }
 
     private static void check(String suite, Features features) throws IOException {
