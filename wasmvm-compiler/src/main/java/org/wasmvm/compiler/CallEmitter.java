@@ -52,7 +52,7 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
     }
 
     void callIndirect(int typeIndex, int table, int offset) {
-        FuncType calleeType = module.types().get(typeIndex);
+        FuncType calleeType = module.funcType(typeIndex);
         String descriptor = JvmTypes.methodType(calleeType).toMethodDescriptorString();
         traps.callSite(offset, () -> {
             metering.syncOut();
@@ -63,13 +63,32 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
             frame.iconst(table);
             frame.iconst(typeIndex);
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "indirectTarget", "(JL" + INSTANCE + ";II)L" + METHOD_HANDLE + ";", false);
-            calleeDepth();
-            mv.visitInsn(SWAP);
-            mv.visitVarInsn(ALOAD, slots.instance());
-            mv.visitInvokeDynamicInsn("call", through(descriptor), CALL_THROUGH);
-            metering.syncIn();
+            callTarget(descriptor);
         });
         results(calleeType);
+    }
+
+    /** {@code call_ref}: the function reference on top of the arguments names the callee. */
+    void callRef(int typeIndex, int offset) {
+        FuncType calleeType = module.funcType(typeIndex);
+        String descriptor = JvmTypes.methodType(calleeType).toMethodDescriptorString();
+        traps.callSite(offset, () -> {
+            metering.syncOut();
+            types.pop();
+            mv.visitVarInsn(ALOAD, slots.instance());
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "refTarget", "(JL" + INSTANCE + ";)L" + METHOD_HANDLE + ";", false);
+            callTarget(descriptor);
+        });
+        results(calleeType);
+    }
+
+    /** Calls the invoker on top of the arguments. */
+    private void callTarget(String descriptor) {
+        calleeDepth();
+        mv.visitInsn(SWAP);
+        mv.visitVarInsn(ALOAD, slots.instance());
+        mv.visitInvokeDynamicInsn("call", through(descriptor), CALL_THROUGH);
+        metering.syncIn();
     }
 
     /** Pushes the callee's {@code depthLeft}: one frame fewer than this one's. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
@@ -216,6 +217,19 @@ final class FunctionEmitter {
                     calls.callIndirect(typeIndex, table, offset);
                 }
             }
+            case CALL_REF -> {
+                int typeIndex = in.u32();
+                if (reachable) {
+                    calls.callRef(typeIndex, offset);
+                }
+            }
+            case REF_AS_NON_NULL -> {
+                if (reachable) {
+                    traps.site(offset, () -> mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "nonNull", "(J)J", false));
+                }
+            }
+            case BR_ON_NULL -> control.brOnNull(in, offset, false);
+            case BR_ON_NON_NULL -> control.brOnNull(in, offset, true);
             case DROP -> {
                 if (reachable) {
                     frame.pop(types.pop());
@@ -275,7 +289,7 @@ final class FunctionEmitter {
             case F32_CONST -> constant(ValType.F32, in.f32Bits());
             case F64_CONST -> constant(ValType.F64, in.f64Bits());
             case REF_NULL -> {
-                in.u8();
+                in.s33();
                 constant(ValType.I64, -1L);
                 if (reachable) {
                     types.pop();
@@ -331,7 +345,7 @@ final class FunctionEmitter {
     }
 
     private FuncType blockType(ByteReader in) {
-        return module.blockType(in.s33());
+        return BlockType.read(in, module);
     }
 
     // ---- values ----
@@ -340,7 +354,7 @@ final class FunctionEmitter {
         if (!control.reachable()) {
             return;
         }
-        switch (valType) {
+        switch (valType.kind()) {
             case I32 -> frame.iconst((int) bits);
             case I64 -> frame.lconst(bits);
             case F32 -> {

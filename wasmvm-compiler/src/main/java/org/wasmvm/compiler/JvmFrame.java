@@ -69,7 +69,7 @@ final class JvmFrame {
         if (type == null) {
             return 4;
         }
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> 0;
             case F32 -> 2;
             case F64 -> 3;
@@ -78,7 +78,7 @@ final class JvmFrame {
     }
 
     static Type jvmType(ValType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> Type.INT_TYPE;
             case F32 -> Type.FLOAT_TYPE;
             case F64 -> Type.DOUBLE_TYPE;
@@ -104,7 +104,7 @@ final class JvmFrame {
 
     /** Pushes the zero of {@code type} (a reference's zero is null, -1). */
     void zero(ValType type) {
-        switch (type) {
+        switch (type.kind()) {
             case I32 -> mv.visitInsn(ICONST_0);
             case F32 -> mv.visitInsn(FCONST_0);
             case F64 -> mv.visitInsn(DCONST_0);
@@ -115,7 +115,7 @@ final class JvmFrame {
 
     /** Converts the typed value on top of the stack to its raw slot ({@code long}). */
     void toSlot(ValType type) {
-        switch (type) {
+        switch (type.kind()) {
             case I32 -> mv.visitInsn(I2L);
             case F32 -> {
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
@@ -129,7 +129,7 @@ final class JvmFrame {
 
     /** Converts the raw slot ({@code long}) on top of the stack to a typed value. */
     void fromSlot(ValType type) {
-        switch (type) {
+        switch (type.kind()) {
             case I32 -> mv.visitInsn(L2I);
             case F32 -> {
                 mv.visitInsn(L2I);

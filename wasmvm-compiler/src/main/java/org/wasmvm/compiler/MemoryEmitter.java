@@ -175,7 +175,7 @@ final class MemoryEmitter {
         int ints = 0, longs = 0, floats = 0, doubles = 0;
         for (int i = 0; i < count; i++) {
             ValType valType = types.peek(i);
-            int index = switch (valType) {
+            int index = switch (valType.kind()) {
                 case I32 -> ints++;
                 case F32 -> floats++;
                 case F64 -> doubles++;

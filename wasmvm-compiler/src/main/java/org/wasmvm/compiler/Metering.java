@@ -7,6 +7,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.interp.Immediates;
+import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.runtime.StoreContext;
 
@@ -132,7 +133,7 @@ record Metering(MethodVisitor mv, JvmFrame frame, boolean metered, boolean local
             }
             loops |= op == LOOP;
             if (op == BLOCK || op == LOOP || op == IF) {
-                in.s33();
+                BlockType.skip(in);
             } else {
                 Immediates.skip(op, in);
             }

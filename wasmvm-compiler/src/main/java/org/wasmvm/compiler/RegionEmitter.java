@@ -9,6 +9,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.SubType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
@@ -67,8 +68,10 @@ final class RegionEmitter {
             return;
         }
         int arity = 1;
-        for (FuncType t : module.types()) {
-            arity = Math.max(arity, Math.max(t.params().size(), t.results().size()));
+        for (SubType type : module.types()) {
+            if (type.composite() instanceof FuncType t) {
+                arity = Math.max(arity, Math.max(t.params().size(), t.results().size()));
+            }
         }
         frame.iconst(locals.count() + arity);
         mv.visitIntInsn(NEWARRAY, T_LONG);

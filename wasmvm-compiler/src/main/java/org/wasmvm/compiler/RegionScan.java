@@ -5,6 +5,7 @@ import static org.wasmvm.core.binary.Opcodes.*;
 import java.util.BitSet;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.interp.Immediates;
+import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.model.FunctionBody;
 
 /** Reads a block or loop of a validated body without compiling it: where it ends, which locals it uses, where it branches out to. */
@@ -49,7 +50,7 @@ final class RegionScan {
             }
             switch (op) {
                 case BLOCK, LOOP, IF -> {
-                    in.s33();
+                    BlockType.skip(in);
                     depth++;
                 }
                 case END -> depth--;

@@ -13,7 +13,8 @@ public enum TrapKind {
     INVALID_CONVERSION("invalid conversion to integer"),
     CALL_STACK_EXHAUSTED("call stack exhausted"),
     DATA_SEGMENT_OUT_OF_BOUNDS("out of bounds memory access"),
-    NULL_REFERENCE("null function reference"),
+    NULL_FUNCTION_REFERENCE("null function reference"),
+    NULL_REFERENCE("null reference"),
     FUEL_EXHAUSTED("fuel exhausted"),
     TIMEOUT("timeout"),
     HOST_ERROR("host function failed");

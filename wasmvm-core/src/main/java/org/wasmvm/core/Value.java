@@ -65,7 +65,7 @@ public record Value(ValType type, long bits) {
 
     @Override
     public String toString() {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> "i32:" + (int) bits;
             case I64 -> "i64:" + bits;
             case F32 -> "f32:" + asFloat();

@@ -26,6 +26,8 @@ public final class DecoderLimits {
     public static final int MAX_ELEMENT_SEGMENTS = 10_000_000;
     public static final int MAX_SEGMENT_ELEMENTS = 10_000_000;
     public static final int MAX_PARAMS = 1_000;
+    /** Fields of one struct type (V8's and wasmtime's limit). */
+    public static final int MAX_FIELDS = 10_000;
     public static final int MAX_RESULTS = 1_000;
     /** The bytes of one function body (locals declarations included). */
     public static final int MAX_FUNCTION_SIZE = 7_654_321;

@@ -84,6 +84,11 @@ final class InstructionScanner {
         switch (op) {
             case Opcodes.UNREACHABLE, Opcodes.NOP, Opcodes.RETURN, Opcodes.DROP, Opcodes.SELECT, Opcodes.REF_IS_NULL -> {
             }
+            case Opcodes.REF_AS_NON_NULL -> typedReferences(start, op);
+            case Opcodes.CALL_REF, Opcodes.BR_ON_NULL, Opcodes.BR_ON_NON_NULL -> {
+                typedReferences(start, op);
+                in.u32();
+            }
             case Opcodes.BR, Opcodes.BR_IF, Opcodes.CALL, Opcodes.LOCAL_GET, Opcodes.LOCAL_SET, Opcodes.LOCAL_TEE,
                     Opcodes.GLOBAL_GET, Opcodes.GLOBAL_SET, Opcodes.TABLE_GET, Opcodes.TABLE_SET, Opcodes.REF_FUNC -> in.u32();
             case Opcodes.BR_TABLE -> {
@@ -108,7 +113,7 @@ final class InstructionScanner {
             case Opcodes.I64_CONST -> in.s64();
             case Opcodes.F32_CONST -> in.f32Bits();
             case Opcodes.F64_CONST -> in.f64Bits();
-            case Opcodes.REF_NULL -> types.refType();
+            case Opcodes.REF_NULL -> ValTypeReader.heapType(in, features);
             case Opcodes.PREFIX_FC -> prefixed(start);
             default -> {
                 if (op >= Opcodes.I32_LOAD && op <= Opcodes.I64_STORE32) {
@@ -118,6 +123,13 @@ final class InstructionScanner {
                 }
                 // otherwise a numeric instruction without immediates
             }
+        }
+    }
+
+    /** The typed-references instructions are illegal opcodes without the feature. */
+    private void typedReferences(int start, int op) {
+        if (!features.functionReferences()) {
+            throw illegal(start, op);
         }
     }
 

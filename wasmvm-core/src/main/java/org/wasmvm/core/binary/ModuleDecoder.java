@@ -9,7 +9,8 @@ import org.wasmvm.core.model.CustomSection;
 import org.wasmvm.core.model.DataSegment;
 import org.wasmvm.core.model.ElementSegment;
 import org.wasmvm.core.model.Export;
-import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.SubType;
+import org.wasmvm.core.model.TableDefinition;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.Global;
 import org.wasmvm.core.model.Import;
@@ -33,6 +34,7 @@ import org.wasmvm.core.model.WasmModule;
 public final class ModuleDecoder {
     private static final int MAGIC = 0x6D736100; // "\0asm" read little-endian
     private static final int VERSION = 1;
+    private static final int TABLE_INIT_TAG = 0x40;
 
     private final ByteReader in;
     private final TypeReader typeReader;
@@ -41,10 +43,11 @@ public final class ModuleDecoder {
     private final SegmentReader segments;
     private final CodeSectionReader code;
 
-    private List<FuncType> types = List.of();
+    private List<SubType> types = List.of();
+    private List<Integer> recGroups = List.of();
     private List<Import> imports = List.of();
     private List<Integer> functionTypes = List.of();
-    private List<TableType> tables = List.of();
+    private List<TableDefinition> tables = List.of();
     private List<MemoryType> memories = List.of();
     private List<Global> globals = List.of();
     private List<Export> exports = List.of();
@@ -57,7 +60,10 @@ public final class ModuleDecoder {
     private NameSection names = NameSection.EMPTY;
     private boolean hasNames;
 
+    private final Features features;
+
     private ModuleDecoder(byte[] bytes, Features features, boolean scanBodies) {
+        this.features = features;
         this.in = new ByteReader(bytes);
         this.typeReader = new TypeReader(in, features);
         this.constExprs = new ConstExprReader(in, features);
@@ -100,7 +106,7 @@ public final class ModuleDecoder {
         header();
         sections();
         checkConsistency();
-        return new WasmModule(types, imports, functionTypes, tables, memories, globals, exports, startFunction,
+        return new WasmModule(types, recGroups, imports, functionTypes, tables, memories, globals, exports, startFunction,
                 elements, dataCount, codes, datas, customSections, names);
     }
 
@@ -142,11 +148,15 @@ public final class ModuleDecoder {
     private void section(int id, int size) {
         switch (id) {
             case SectionId.CUSTOM -> customSection(size);
-            case SectionId.TYPE -> types = vector(typeReader::funcType, DecoderLimits.MAX_TYPES, "types");
+            case SectionId.TYPE -> {
+                TypeReader.TypeSection section = typeReader.typeSection();
+                types = section.types();
+                recGroups = section.recGroups();
+            }
             case SectionId.IMPORT -> imports = vector(importExports::importEntry, DecoderLimits.MAX_IMPORTS, "imports");
             case SectionId.FUNCTION -> functionTypes = vector(in::u32,
                     DecoderLimits.MAX_FUNCTIONS - importCount(ImportDesc.Function.class), "functions");
-            case SectionId.TABLE -> tables = vector(typeReader::tableType,
+            case SectionId.TABLE -> tables = vector(this::table,
                     DecoderLimits.MAX_TABLES - importCount(ImportDesc.Table.class), "tables");
             case SectionId.MEMORY -> memories = vector(typeReader::memoryType);
             case SectionId.GLOBAL -> globals = vector(() -> new Global(typeReader.globalType(), constExprs.read()),
@@ -160,6 +170,20 @@ public final class ModuleDecoder {
             case SectionId.DATA -> datas = vector(segments::data, DecoderLimits.MAX_DATA_SEGMENTS, "data segments");
             default -> throw new IllegalStateException("section id " + id);
         }
+    }
+
+    /** A table: its type, or with typed references also {@code 0x40 0x00}, its type and an initializer. */
+    private TableDefinition table() {
+        if (features.functionReferences() && in.hasMore() && (in.bytes()[in.position()] & 0xFF) == TABLE_INIT_TAG) {
+            in.u8();
+            int start = in.position();
+            if (in.u8() != 0) {
+                throw new MalformedModuleException(start, "malformed table");
+            }
+            TableType type = typeReader.tableType();
+            return new TableDefinition(type, constExprs.read());
+        }
+        return new TableDefinition(typeReader.tableType(), null);
     }
 
     /**

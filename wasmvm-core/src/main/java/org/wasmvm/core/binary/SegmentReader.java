@@ -8,6 +8,7 @@ import org.wasmvm.core.model.ConstExpr;
 import org.wasmvm.core.model.DataSegment;
 import org.wasmvm.core.model.ElementSegment;
 import org.wasmvm.core.model.SegmentMode;
+import org.wasmvm.core.model.HeapType;
 import org.wasmvm.core.model.ValType;
 
 /** Reads element and data segments in all their encodings. */
@@ -16,7 +17,10 @@ final class SegmentReader {
     private final TypeReader types;
     private final ConstExprReader constExprs;
 
+    private final Features features;
+
     SegmentReader(ByteReader in, Features features) {
+        this.features = features;
         this.in = in;
         this.types = new TypeReader(in, features);
         this.constExprs = new ConstExprReader(in, features);
@@ -43,8 +47,8 @@ final class SegmentReader {
             tableIndex = explicit ? in.u32() : 0;
             offset = constExprs.read();
         }
-        // flags 0 and 4 imply funcref; the others spell out an elemkind or a reference type
-        ValType type = ValType.FUNCREF;
+        // flag 4 implies funcref and flag 0 function indices; the others spell out a reference type or an elemkind
+        ValType type = expressions ? ValType.FUNCREF : functionIndices();
         if (nonActive || explicit) {
             type = expressions ? types.refType() : elemKind();
         }
@@ -62,7 +66,12 @@ final class SegmentReader {
         if (in.u8() != 0x00) {
             throw new MalformedModuleException(start, "malformed element kind");
         }
-        return ValType.FUNCREF;
+        return functionIndices();
+    }
+
+    /** The type of a segment of function indices: with typed references {@code (ref func)}, as none is null. */
+    private ValType functionIndices() {
+        return features.functionReferences() ? ValType.ref(false, HeapType.FUNC) : ValType.FUNCREF;
     }
 
     /** A data segment: flags 0 = active on memory 0, 1 = passive, 2 = active with a memory index. */

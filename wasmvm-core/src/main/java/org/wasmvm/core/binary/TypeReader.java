@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.wasmvm.core.Features;
 import org.wasmvm.core.MalformedModuleException;
+import org.wasmvm.core.model.ArrayType;
+import org.wasmvm.core.model.CompositeType;
+import org.wasmvm.core.model.FieldType;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.StructType;
+import org.wasmvm.core.model.SubType;
 import org.wasmvm.core.model.GlobalType;
 import org.wasmvm.core.model.Limits;
 import org.wasmvm.core.model.MemoryType;
@@ -13,7 +18,9 @@ import org.wasmvm.core.model.ValType;
 
 /** Reads the type encodings: value, reference, function, table, memory and global types and limits. */
 final class TypeReader {
-    private static final int FUNC_TYPE_TAG = 0x60;
+    private static final int FUNC_TYPE_TAG = 0x60, STRUCT_TYPE_TAG = 0x5F, ARRAY_TYPE_TAG = 0x5E;
+    private static final int REC_TAG = 0x4E, SUB_TAG = 0x50, SUB_FINAL_TAG = 0x4F;
+    private static final int I8_CODE = 0x78, I16_CODE = 0x77;
 
     private final ByteReader in;
     private final Features features;
@@ -23,25 +30,108 @@ final class TypeReader {
         this.features = features;
     }
 
+    /** The type section's content: every defined type in index order, and the size of each recursion group. */
+    record TypeSection(List<SubType> types, List<Integer> recGroups) {
+    }
+
     ValType valType() {
-        int start = in.position();
-        ValType type = ValType.fromCode(in.u8());
-        if (type == null) {
-            throw new MalformedModuleException(start, "malformed value type");
-        }
-        return type;
+        return ValTypeReader.valType(in, features);
     }
 
     ValType refType() {
+        return ValTypeReader.refType(in, features);
+    }
+
+    /** The type section: recursion groups ({@code 0x4E}) and single subtypes, flattened. */
+    TypeSection typeSection() {
+        int count = in.length();
+        ModuleDecoder.checkCount(in, count, DecoderLimits.MAX_TYPES, "types");
+        List<SubType> types = new ArrayList<>(count);
+        List<Integer> groups = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (features.functionReferences() && peek() == REC_TAG) {
+                in.u8();
+                int size = in.length();
+                ModuleDecoder.checkCount(in, types.size() + (long) size, DecoderLimits.MAX_TYPES, "types");
+                for (int j = 0; j < size; j++) {
+                    types.add(subType());
+                }
+                groups.add(size);
+            } else {
+                types.add(features.functionReferences() ? subType() : SubType.plain(funcType()));
+                groups.add(1);
+            }
+        }
+        return new TypeSection(types, groups);
+    }
+
+    private int peek() {
+        if (!in.hasMore()) {
+            in.u8(); // throws "unexpected end"
+        }
+        return in.bytes()[in.position()] & 0xFF;
+    }
+
+    private SubType subType() {
+        int tag = peek();
+        if (tag != SUB_TAG && tag != SUB_FINAL_TAG) {
+            return SubType.plain(compositeType());
+        }
+        in.u8();
+        int count = in.length();
+        ModuleDecoder.checkCount(in, count, 1, "supertypes");
+        List<Integer> supertypes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            supertypes.add(in.u32Index());
+        }
+        return new SubType(tag == SUB_FINAL_TAG, supertypes, compositeType());
+    }
+
+    private CompositeType compositeType() {
         int start = in.position();
-        int code = in.u8();
-        if (code == ValType.FUNCREF.code()) {
-            return ValType.FUNCREF;
+        return switch (peek()) {
+            case FUNC_TYPE_TAG -> funcType();
+            case STRUCT_TYPE_TAG -> {
+                in.u8();
+                int count = in.length();
+                ModuleDecoder.checkCount(in, count, DecoderLimits.MAX_FIELDS, "fields");
+                List<FieldType> fields = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    fields.add(fieldType());
+                }
+                yield new StructType(fields);
+            }
+            case ARRAY_TYPE_TAG -> {
+                in.u8();
+                yield new ArrayType(fieldType());
+            }
+            default -> throw (peek() & 0x80) != 0
+                    // the reference interpreter reads the tag as a 7-bit signed LEB128 integer (-0x20)
+                    ? new MalformedModuleException(start + 1, "integer representation too long")
+                    : new MalformedModuleException(start, "malformed composite type");
+        };
+    }
+
+    private FieldType fieldType() {
+        int code = peek();
+        int packed = code == I8_CODE ? 8 : code == I16_CODE ? 16 : 0;
+        ValType type;
+        if (packed != 0) {
+            in.u8();
+            type = ValType.I32;
+        } else {
+            type = valType();
         }
-        if (code == ValType.EXTERNREF.code()) {
-            return ValType.EXTERNREF;
+        return new FieldType(type, packed, mutability());
+    }
+
+    private boolean mutability() {
+        int start = in.position();
+        int mutability = in.u8();
+        if (mutability > 1) {
+            throw new MalformedModuleException(start, "malformed mutability");
         }
-        throw new MalformedModuleException(start, "malformed reference type");
+        return mutability == 1;
     }
 
     FuncType funcType() {
@@ -80,12 +170,7 @@ final class TypeReader {
 
     GlobalType globalType() {
         ValType type = valType();
-        int start = in.position();
-        int mutability = in.u8();
-        if (mutability > 1) {
-            throw new MalformedModuleException(start, "malformed mutability");
-        }
-        return new GlobalType(type, mutability == 1);
+        return new GlobalType(type, mutability());
     }
 
     /**

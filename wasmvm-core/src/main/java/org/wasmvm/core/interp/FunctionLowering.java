@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
@@ -194,11 +195,21 @@ final class FunctionLowering {
                 int table = in.u32Index();
                 int index = pop();
                 flush();
-                FuncType callee = module.types().get(typeIndex);
+                FuncType callee = module.funcType(typeIndex);
                 emit(CALL_INDIRECT, typeIndex, tableImmediate(table));
                 emit(index, height - callee.params().size());
                 call(callee);
             }
+            case CALL_REF -> {
+                int typeIndex = in.u32Index();
+                int ref = pop();
+                flush();
+                FuncType callee = module.funcType(typeIndex);
+                emit(CALL_REF, ref, height - callee.params().size());
+                call(callee);
+            }
+            case BR_ON_NULL, BR_ON_NON_NULL -> branchOnNull(op, in.u32Index());
+            case REF_AS_NON_NULL -> unary(Op.REF_AS_NON_NULL, in);
             case DROP -> pop();
             case SELECT, SELECT_T -> {
                 if (op == SELECT_T) {
@@ -259,7 +270,7 @@ final class FunctionLowering {
             case F32_CONST -> push(constant(in.f32Bits()));
             case F64_CONST -> push(constant(in.f64Bits()));
             case REF_NULL -> {
-                in.u8();
+                in.s33();
                 push(constant(org.wasmvm.core.Value.NULL_REF));
             }
             case REF_IS_NULL -> unary(op, in);
@@ -433,7 +444,7 @@ final class FunctionLowering {
     }
 
     private FuncType blockType(ByteReader in) {
-        return module.blockType(in.s33());
+        return BlockType.read(in, module);
     }
 
     /** Emits the else target placeholder of an IF (already emitted) and opens its frame. */
@@ -529,6 +540,32 @@ final class FunctionLowering {
         }
     }
 
+    /**
+     * {@code br_on_null} and {@code br_on_non_null}: the reference moves to its own slot, its test
+     * to the slot above, and a {@code br_if} on the test branches with or without the reference.
+     */
+    private void branchOnNull(int op, int depth) {
+        int ref = pop();
+        flush();
+        push(ref);
+        int refSlot = height - 1;
+        materialize(refSlot);
+        int test = refSlot + 1;
+        emit(REF_IS_NULL, test, refSlot);
+        if (test + 1 > maxHeight) {
+            maxHeight = test + 1;
+        }
+        if (op == BR_ON_NULL) {
+            height--;
+            branch(label(depth), test);
+            height++;
+        } else {
+            emit(I32_EQZ, test, test);
+            branch(label(depth), test);
+            height--;
+        }
+    }
+
     private boolean needsUnwind(Frame target) {
         return target.labelArity > 0 && height - target.labelArity != target.labelHeight;
     }
@@ -569,7 +606,7 @@ final class FunctionLowering {
     private void skipDead(int op, ByteReader in) {
         switch (op) {
             case BLOCK, LOOP, IF -> {
-                in.s33();
+                BlockType.skip(in);
                 deadDepth++;
                 if (op == LOOP) {
                     loop(-1);
@@ -690,10 +727,10 @@ final class FunctionLowering {
                 case F32_CONST -> addConstant(in.f32Bits(), firstSlot);
                 case F64_CONST -> addConstant(in.f64Bits(), firstSlot);
                 case REF_NULL -> {
-                    in.u8();
+                    in.s33();
                     addConstant(org.wasmvm.core.Value.NULL_REF, firstSlot);
                 }
-                case BLOCK, LOOP, IF -> in.s33();
+                case BLOCK, LOOP, IF -> BlockType.skip(in);
                 default -> Immediates.skip(op, in);
             }
         }

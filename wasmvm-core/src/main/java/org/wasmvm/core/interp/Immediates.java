@@ -13,7 +13,7 @@ public final class Immediates {
         switch (op) {
             case BR, BR_IF, CALL, LOCAL_GET, LOCAL_SET, LOCAL_TEE, GLOBAL_GET, GLOBAL_SET, TABLE_GET, TABLE_SET,
                     REF_FUNC, MEMORY_SIZE, MEMORY_GROW, DATA_DROP, ELEM_DROP, MEMORY_FILL, TABLE_GROW, TABLE_SIZE,
-                    TABLE_FILL -> in.u32();
+                    TABLE_FILL, CALL_REF, BR_ON_NULL, BR_ON_NON_NULL -> in.u32();
             case CALL_INDIRECT, MEMORY_INIT, MEMORY_COPY, TABLE_INIT, TABLE_COPY -> {
                 in.u32();
                 in.u32();
@@ -29,7 +29,7 @@ public final class Immediates {
             case I64_CONST -> in.s64();
             case F32_CONST -> in.skip(4);
             case F64_CONST -> in.skip(8);
-            case REF_NULL -> in.u8();
+            case REF_NULL -> in.s33();
             default -> {
                 if (op >= I32_LOAD && op <= I64_STORE32) {
                     int align = in.u32();

@@ -338,11 +338,15 @@ public final class Interpreter {
                             memories = instance.memories;
                             globals = instance.globals;
                         }
-                        case CALL, CALL_INDIRECT -> {
+                        case CALL, CALL_INDIRECT, CALL_REF -> {
                             FunctionInstance callee;
                             int base;
                             if (op == CALL) {
                                 callee = instance.functions[c[pc]];
+                                base = c[pc + 1];
+                                pc += 2;
+                            } else if (op == CALL_REF) {
+                                callee = referencedCallee(s[fp + c[pc]]);
                                 base = c[pc + 1];
                                 pc += 2;
                             } else {
@@ -969,10 +973,17 @@ public final class Interpreter {
         return (b | offset) < 0 ? -1 : b + offset;
     }
 
+    private FunctionInstance referencedCallee(long handle) {
+        if (handle == Value.NULL_REF) {
+            throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
+        }
+        return context.function(handle);
+    }
+
     private FunctionInstance indirectCallee(ModuleInstance instance, int typeIndex, int table, long index) {
         long handle = BulkOps.indirectTarget(instance.tables[table & ~Op.INDEX_64], index);
         FunctionInstance callee = context.function(handle);
-        if (callee.typeId() != instance.module().code().typeId(typeIndex)) {
+        if (!callee.matches(instance.module().code().typeId(typeIndex))) {
             throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return callee;
@@ -1039,6 +1050,13 @@ public final class Interpreter {
             case I64_EXTEND16_S -> s[fp + c[pc]] = (short) s[fp + c[pc + 1]];
             case I64_EXTEND32_S -> s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
             case REF_IS_NULL -> s[fp + c[pc]] = s[fp + c[pc + 1]] == Value.NULL_REF ? 1 : 0;
+            case Op.REF_AS_NON_NULL -> {
+                long ref = s[fp + c[pc + 1]];
+                if (ref == Value.NULL_REF) {
+                    throw new Trap(TrapKind.NULL_REFERENCE);
+                }
+                s[fp + c[pc]] = ref;
+            }
             case MEMORY_SIZE -> {
                 LinearMemory mem = instance.memories[c[pc + 1]];
                 s[fp + c[pc]] = mem.type().is64() ? mem.pages() : (int) mem.pages();

@@ -3,7 +3,7 @@ package org.wasmvm.core.interp;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.WasmModule;
-import org.wasmvm.core.runtime.TypeIds;
+import org.wasmvm.core.types.ModuleTypes;
 
 /**
  * The lowered code of a module's defined functions, produced lazily on first call so that
@@ -14,18 +14,23 @@ public final class ModuleCode {
     private final WasmModule module;
     private final IndexSpaces spaces;
     private final AtomicReferenceArray<LoweredFunction> functions;
-    private final int[] typeIds;
+    private final ModuleTypes types;
 
     public ModuleCode(WasmModule module, IndexSpaces spaces) {
         this.module = module;
         this.spaces = spaces;
         this.functions = new AtomicReferenceArray<>(module.codes().size());
-        this.typeIds = module.types().stream().mapToInt(TypeIds::of).toArray();
+        this.types = ModuleTypes.of(module);
     }
 
-    /** The process-wide id of the module's type at {@code typeIndex} (see {@link TypeIds}). */
+    /** The canonical id of the module's type at {@code typeIndex}. */
     public int typeId(int typeIndex) {
-        return typeIds[typeIndex];
+        return types.id(typeIndex);
+    }
+
+    /** The module's types in canonical form. */
+    public ModuleTypes types() {
+        return types;
     }
 
     /** The lowered code of the function at {@code functionIndex} (a defined, not imported, function). */

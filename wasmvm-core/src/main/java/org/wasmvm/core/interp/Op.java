@@ -20,6 +20,7 @@ package org.wasmvm.core.interp;
  *     a BR_IF_CMP target to a loop header is stored complemented ({@code ~pc}), marking a back-edge
  * <li>{@code CALL function base}, {@code CALL_INDIRECT typeIndex table index base}: the arguments
  *     are in slots {@code base…}, which become the callee's first locals and receive the results
+ * <li>{@code CALL_REF ref base}: like CALL, the callee the function reference in slot {@code ref}
  * <li>{@code RETURN src}: the results are in slots {@code src…}
  * <li>loads {@code d address memory offsetLow offsetHigh}; stores {@code address value memory offsetLow offsetHigh};
  *     bit 31 of {@code memory} marks a 64-bit memory
@@ -48,6 +49,8 @@ final class Op {
     static final int BR_IF_CMP = 0xC5;
     /** i32 comparison k fused with if: jumps to the else branch when the comparison is false. */
     static final int IF_NOT_CMP = 0xD3;
+    /** {@code ref.as_non_null d a} (its wasm byte 0xD4 is taken by IF_NOT_CMP). */
+    static final int REF_AS_NON_NULL = 0xDE;
     /** Offset of the 0xFC-prefixed family: lowered opcode = FC_BASE + subopcode. */
     static final int FC_BASE = 0xE0;
 }

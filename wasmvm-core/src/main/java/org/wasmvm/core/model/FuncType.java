@@ -3,7 +3,7 @@ package org.wasmvm.core.model;
 import java.util.List;
 
 /** A function signature: parameter and result types. */
-public record FuncType(List<ValType> params, List<ValType> results) {
+public record FuncType(List<ValType> params, List<ValType> results) implements CompositeType {
 
     public FuncType {
         params = List.copyOf(params);

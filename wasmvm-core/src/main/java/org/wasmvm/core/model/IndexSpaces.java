@@ -9,6 +9,7 @@ import java.util.List;
  */
 public final class IndexSpaces {
     private final FuncType[] functions;
+    private final int[] functionTypeIndices;
     private final TableType[] tables;
     private final MemoryType[] memories;
     private final GlobalType[] globals;
@@ -19,6 +20,7 @@ public final class IndexSpaces {
 
     public IndexSpaces(WasmModule module) {
         var f = new ArrayList<FuncType>();
+        var fi = new ArrayList<Integer>();
         var t = new ArrayList<TableType>();
         var m = new ArrayList<MemoryType>();
         var g = new ArrayList<GlobalType>();
@@ -26,6 +28,7 @@ public final class IndexSpaces {
             ImportDesc desc = imp.desc();
             if (desc instanceof ImportDesc.Function fn) {
                 f.add(typeAt(module, fn.typeIndex()));
+                fi.add(fn.typeIndex());
             } else if (desc instanceof ImportDesc.Table tb) {
                 t.add(tb.type());
             } else if (desc instanceof ImportDesc.Memory mem) {
@@ -40,20 +43,22 @@ public final class IndexSpaces {
         importedGlobals = g.size();
         for (int typeIndex : module.functionTypes()) {
             f.add(typeAt(module, typeIndex));
+            fi.add(typeIndex);
         }
-        t.addAll(module.tables());
+        module.tables().forEach(table -> t.add(table.type()));
         m.addAll(module.memories());
         module.globals().forEach(global -> g.add(global.type()));
         functions = f.toArray(FuncType[]::new);
+        functionTypeIndices = fi.stream().mapToInt(Integer::intValue).toArray();
         tables = t.toArray(TableType[]::new);
         memories = m.toArray(MemoryType[]::new);
         globals = g.toArray(GlobalType[]::new);
     }
 
-    /** The type at {@code index}, or {@code null} when out of range (the validator reports it). */
+    /** The function type at {@code index}, or {@code null} when out of range or not a function type (the validator reports it). */
     private static FuncType typeAt(WasmModule module, int index) {
-        List<FuncType> types = module.types();
-        return index >= 0 && index < types.size() ? types.get(index) : null;
+        List<SubType> types = module.types();
+        return index >= 0 && index < types.size() && types.get(index).composite() instanceof FuncType f ? f : null;
     }
 
     public int functionCount() {
@@ -90,6 +95,11 @@ public final class IndexSpaces {
 
     public FuncType functionType(int index) {
         return functions[index];
+    }
+
+    /** The type index of function {@code index}'s type. */
+    public int functionTypeIndex(int index) {
+        return functionTypeIndices[index];
     }
 
     public TableType table(int index) {

@@ -6,7 +6,8 @@ import java.util.List;
  * The decoded form of a module binary: every section, in index-space order. Immutable; index
  * spaces of functions, tables, memories and globals start with the imports.
  *
- * @param types the type section
+ * @param types the type section, flattened: every defined type in index order
+ * @param recGroups the size of each recursion group of the type section, in order (summing to the type count)
  * @param imports the import section
  * @param functionTypes the type index of every defined (not imported) function
  * @param tables defined tables
@@ -22,10 +23,11 @@ import java.util.List;
  * @param names the decoded name section ({@link NameSection#EMPTY} when absent)
  */
 public record WasmModule(
-        List<FuncType> types,
+        List<SubType> types,
+        List<Integer> recGroups,
         List<Import> imports,
         List<Integer> functionTypes,
-        List<TableType> tables,
+        List<TableDefinition> tables,
         List<MemoryType> memories,
         List<Global> globals,
         List<Export> exports,
@@ -39,6 +41,7 @@ public record WasmModule(
 
     public WasmModule {
         types = List.copyOf(types);
+        recGroups = List.copyOf(recGroups);
         imports = List.copyOf(imports);
         functionTypes = List.copyOf(functionTypes);
         tables = List.copyOf(tables);
@@ -51,14 +54,15 @@ public record WasmModule(
         customSections = List.copyOf(customSections);
     }
 
-    /** The type of a block whose block type (an s33) is {@code encoded}: empty, one value type, or a type index. */
-    public FuncType blockType(long encoded) {
-        if (encoded == -64) {
-            return FuncType.of(List.of(), List.of());
+    /**
+     * The function type at {@code typeIndex}.
+     *
+     * @throws IllegalArgumentException when that type is a struct or array type (validation rules this out)
+     */
+    public FuncType funcType(int typeIndex) {
+        if (types.get(typeIndex).composite() instanceof FuncType f) {
+            return f;
         }
-        if (encoded < 0) {
-            return FuncType.of(List.of(), List.of(ValType.fromCode((int) (encoded & 0x7F))));
-        }
-        return types.get((int) encoded);
+        throw new IllegalArgumentException("type " + typeIndex + " is not a function type: " + types.get(typeIndex));
     }
 }

@@ -19,7 +19,7 @@ final class ConstEvaluator {
                 case Opcodes.F32_CONST -> reader.f32Bits();
                 case Opcodes.F64_CONST -> reader.f64Bits();
                 case Opcodes.REF_NULL -> {
-                    reader.u8();
+                    reader.s33();
                     yield org.wasmvm.core.Value.NULL_REF;
                 }
                 case Opcodes.REF_FUNC -> instance.functions[reader.u32Index()].handle();

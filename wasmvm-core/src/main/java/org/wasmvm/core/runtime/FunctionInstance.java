@@ -2,6 +2,7 @@ package org.wasmvm.core.runtime;
 
 import org.wasmvm.core.ExportedFunction;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.types.TypeRegistry;
 
 /**
  * A function of the store: defined by a module instance or provided by the host. Its
@@ -14,9 +15,10 @@ public abstract sealed class FunctionInstance implements ExportedFunction permit
     /** Internal: the compiled tier's typed invoker of this function, built on first use (racy but idempotent). */
     public java.lang.invoke.MethodHandle invoker;
 
-    protected FunctionInstance(FuncType type) {
+    /** @param typeId the canonical id of the function's type ({@link org.wasmvm.core.types.TypeRegistry}) */
+    protected FunctionInstance(FuncType type, int typeId) {
         this.type = type;
-        this.typeId = TypeIds.of(type);
+        this.typeId = typeId;
     }
 
     @Override
@@ -29,9 +31,14 @@ public abstract sealed class FunctionInstance implements ExportedFunction permit
         return handle;
     }
 
-    /** The store-wide id of the function's type: equal ids mean equal signatures. */
+    /** The canonical id of the function's type: equal ids mean equal types, in any store or module. */
     public int typeId() {
         return typeId;
+    }
+
+    /** Whether the function's type is the canonical type {@code expected} or a subtype of it (call_indirect's check). */
+    public boolean matches(int expected) {
+        return typeId == expected || TypeRegistry.isSubtype(typeId, expected);
     }
 
     /** A short name for stack traces and errors. */

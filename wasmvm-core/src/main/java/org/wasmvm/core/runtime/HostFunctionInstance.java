@@ -3,6 +3,7 @@ package org.wasmvm.core.runtime;
 import org.wasmvm.core.HostFunction;
 import org.wasmvm.core.interp.Interpreter;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.types.TypeRegistry;
 
 /** A Java function made callable from wasm. */
 public final class HostFunctionInstance extends FunctionInstance {
@@ -10,7 +11,7 @@ public final class HostFunctionInstance extends FunctionInstance {
     private final String name;
 
     public HostFunctionInstance(FuncType type, HostFunction function, String name) {
-        super(type);
+        super(type, TypeRegistry.ofFunction(type));
         this.function = function;
         this.name = name;
     }

@@ -12,14 +12,18 @@ import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.WasmTrap;
 import org.wasmvm.core.model.DataSegment;
 import org.wasmvm.core.model.ElementSegment;
-import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.GlobalType;
 import org.wasmvm.core.model.Import;
 import org.wasmvm.core.model.ImportDesc;
 import org.wasmvm.core.model.Limits;
 import org.wasmvm.core.model.MemoryType;
 import org.wasmvm.core.model.SegmentMode;
+import org.wasmvm.core.model.TableDefinition;
 import org.wasmvm.core.model.TableType;
 import org.wasmvm.core.model.WasmModule;
+import org.wasmvm.core.types.ModuleTypes;
+import org.wasmvm.core.types.Subtyping;
+import org.wasmvm.core.types.TypeRegistry;
 
 /**
  * Instantiation in the spec's order: resolve and type-check imports, create functions, globals,
@@ -35,10 +39,12 @@ public final class Instantiator {
     private final Module module;
     private final WasmModule model;
     private final ModuleInstance instance;
+    private final ModuleTypes types;
 
     private Instantiator(Module module, StoreContext context) {
         this.module = module;
         this.model = module.model();
+        this.types = module.code().types();
         this.instance = new ModuleInstance(module, context);
     }
 
@@ -60,14 +66,14 @@ public final class Instantiator {
                 throw LinkException.unknownImport(imp.module(), imp.name(), describe(desc));
             }
             if (desc instanceof ImportDesc.Function fn) {
-                FuncType expected = model.types().get(fn.typeIndex());
-                if (!(provided instanceof FunctionInstance f) || !f.type().equals(expected)) {
+                int expected = types.id(fn.typeIndex());
+                if (!(provided instanceof FunctionInstance f) || !TypeRegistry.isSubtype(f.typeId(), expected)) {
                     throw incompatible(imp, provided);
                 }
                 instance.context().register(f);
                 instance.functions[functions++] = f;
             } else if (desc instanceof ImportDesc.Table tb) {
-                if (!(provided instanceof TableInstance t) || !tableMatches(t, tb.type())) {
+                if (!(provided instanceof TableInstance t) || !tableMatches(t, canonical(tb.type()))) {
                     throw incompatible(imp, provided);
                 }
                 instance.tables[tables++] = t;
@@ -77,7 +83,7 @@ public final class Instantiator {
                 }
                 instance.memories[memories++] = m;
             } else if (desc instanceof ImportDesc.Global gl) {
-                if (!(provided instanceof GlobalInstance g) || !g.type().equals(gl.type())) {
+                if (!(provided instanceof GlobalInstance g) || !globalMatches(g.type(), canonical(gl.type()))) {
                     throw incompatible(imp, provided);
                 }
                 instance.globals[globals++] = g;
@@ -85,8 +91,25 @@ public final class Instantiator {
         }
     }
 
+    private TableType canonical(TableType type) {
+        return new TableType(types.canonical(type.elementType()), type.limits());
+    }
+
+    private GlobalType canonical(GlobalType type) {
+        return new GlobalType(types.canonical(type.valType()), type.mutable());
+    }
+
+    /** A mutable global's type must be equal, an immutable one's a subtype (both canonical). */
+    private static boolean globalMatches(GlobalType actual, GlobalType expected) {
+        if (actual.mutable() != expected.mutable()) {
+            return false;
+        }
+        return expected.mutable() ? actual.valType().equals(expected.valType())
+                : Subtyping.isSubtype(actual.valType(), expected.valType());
+    }
+
     private static boolean tableMatches(TableInstance actual, TableType expected) {
-        return actual.type().elementType() == expected.elementType()
+        return actual.type().elementType().equals(expected.elementType())
                 && limitsMatch(actual.size(), actual.type().limits(), expected.limits());
     }
 
@@ -111,7 +134,7 @@ public final class Instantiator {
 
     private String describe(ImportDesc desc) {
         if (desc instanceof ImportDesc.Function fn) {
-            return "func " + model.types().get(fn.typeIndex());
+            return "func " + model.funcType(fn.typeIndex());
         } else if (desc instanceof ImportDesc.Table t) {
             return t.type().toString();
         } else if (desc instanceof ImportDesc.Memory m) {
@@ -137,21 +160,23 @@ public final class Instantiator {
         var spaces = module.indexSpaces();
         var context = instance.context();
         for (int i = spaces.importedFunctionCount(); i < spaces.functionCount(); i++) {
-            var function = new WasmFunction(spaces.functionType(i), instance, i);
+            var function = new WasmFunction(spaces.functionType(i), types.id(spaces.functionTypeIndex(i)), instance, i);
             context.register(function);
             instance.functions[i] = function;
         }
         int globalBase = spaces.importedGlobalCount();
         for (int i = 0; i < model.globals().size(); i++) {
             var global = model.globals().get(i);
-            instance.globals[globalBase + i] = new GlobalInstance(global.type(), ConstEvaluator.evaluate(global.init(), instance));
+            instance.globals[globalBase + i] = new GlobalInstance(canonical(global.type()),
+                    ConstEvaluator.evaluate(global.init(), instance));
         }
         var limits = context.limits();
         int tableBase = spaces.importedTableCount();
         // every table element is a long allocated up front: the limit bounds each table and, so
         // that many tables cannot multiply it, the minimums of all the module's tables together
         long tableElements = 0;
-        for (TableType type : model.tables()) {
+        for (TableDefinition table : model.tables()) {
+            TableType type = table.type();
             checkMinimum("table", type.limits().min(), limits.maxTableElements());
             tableElements = Math.min(Long.MAX_VALUE - type.limits().min(), tableElements) + type.limits().min();
         }
@@ -160,9 +185,11 @@ public final class Instantiator {
                     + tableElements + " elements in all, over the limit of " + limits.maxTableElements());
         }
         for (int i = 0; i < model.tables().size(); i++) {
-            TableType type = model.tables().get(i);
+            TableDefinition table = model.tables().get(i);
+            TableType type = canonical(table.type());
+            long init = table.init() == null ? org.wasmvm.core.Value.NULL_REF : ConstEvaluator.evaluate(table.init(), instance);
             try {
-                instance.tables[tableBase + i] = new TableInstance(type, org.wasmvm.core.Value.NULL_REF, limits.maxTableElements());
+                instance.tables[tableBase + i] = new TableInstance(type, init, limits.maxTableElements());
             } catch (OutOfMemoryError e) {
                 throw new ResourceLimitException("cannot allocate " + type + ": " + e.getMessage());
             }

@@ -24,8 +24,8 @@ public final class WasmFunction extends FunctionInstance {
     /** The module's compiled tier, or null when this store only interprets. */
     private final FunctionTiers tiers;
 
-    public WasmFunction(FuncType type, ModuleInstance instance, int index) {
-        super(type);
+    public WasmFunction(FuncType type, int typeId, ModuleInstance instance, int index) {
+        super(type, typeId);
         this.instance = instance;
         this.index = index;
         boolean compiles = instance.context().engine() != Engine.INTERPRETER && CompilerTier.available();

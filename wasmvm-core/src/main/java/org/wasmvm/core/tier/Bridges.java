@@ -73,7 +73,7 @@ final class Bridges {
     }
 
     private static MethodHandle toSlot(ValType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> MethodHandles.identity(long.class).asType(methodType(long.class, int.class));
             case F32 -> find(Slots.class, "fromF32", methodType(long.class, float.class));
             case F64 -> find(Double.class, "doubleToRawLongBits", methodType(long.class, double.class));
@@ -88,7 +88,7 @@ final class Bridges {
         if (results.isEmpty()) {
             return find(Slots.class, "none", methodType(void.class, long[].class));
         }
-        return switch (results.get(0)) {
+        return switch (results.get(0).kind()) {
             case I32 -> find(Slots.class, "i32", methodType(int.class, long[].class));
             case F32 -> find(Slots.class, "f32", methodType(float.class, long[].class));
             case F64 -> find(Slots.class, "f64", methodType(double.class, long[].class));

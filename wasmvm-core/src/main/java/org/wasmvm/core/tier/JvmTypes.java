@@ -13,11 +13,11 @@ public final class JvmTypes {
 
     /** The JVM type of a wasm value: i32 {@code int}, i64 and references {@code long}, f32 {@code float}, f64 {@code double}. */
     public static Class<?> of(ValType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> int.class;
             case F32 -> float.class;
             case F64 -> double.class;
-            case I64, FUNCREF, EXTERNREF -> long.class;
+            case I64, REF -> long.class;
             case V128 -> throw new UnsupportedOperationException("v128 is not implemented");
         };
     }

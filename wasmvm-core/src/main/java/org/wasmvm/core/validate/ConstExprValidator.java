@@ -31,7 +31,7 @@ final class ConstExprValidator {
             int op = r.u8();
             switch (op) {
                 case Opcodes.END -> {
-                    if (count != 1 || last != expected) {
+                    if (count != 1 || !Types.isSubtype(last, expected)) {
                         throw new InvalidModuleException(-1, at, "type mismatch: constant expression must produce "
                                 + Types.name(expected));
                     }
@@ -53,10 +53,11 @@ final class ConstExprValidator {
                     r.f64Bits();
                     last = Types.F64;
                 }
-                case Opcodes.REF_NULL -> last = FunctionValidator.readRefType(r);
+                case Opcodes.REF_NULL -> last = FunctionValidator.readNullType(r, ctx);
                 case Opcodes.REF_FUNC -> {
-                    ctx.declareFunction(r.u32(), at);
-                    last = Types.FUNCREF;
+                    int function = r.u32();
+                    ctx.declareFunction(function, at);
+                    last = ctx.refTo(ctx.spaces.functionTypeIndex(function));
                 }
                 case Opcodes.GLOBAL_GET -> {
                     int g = r.u32();

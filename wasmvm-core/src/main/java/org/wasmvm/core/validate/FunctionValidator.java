@@ -1,6 +1,5 @@
 package org.wasmvm.core.validate;
 
-import static org.wasmvm.core.validate.Types.EXTERNREF;
 import static org.wasmvm.core.validate.Types.F32;
 import static org.wasmvm.core.validate.Types.F64;
 import static org.wasmvm.core.validate.Types.FUNCREF;
@@ -16,6 +15,7 @@ import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.binary.DecoderLimits;
 import org.wasmvm.core.binary.Opcodes;
+import org.wasmvm.core.binary.ValTypeReader;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.ValType;
 
@@ -48,6 +48,15 @@ final class FunctionValidator {
 
     private int[] locals = new int[16];
     private int localCount;
+    /**
+     * Which locals hold a value: all but non-nullable references start set; {@code local.set} sets one
+     * for the rest of its block. The log lists the locals set since each open block began.
+     */
+    private boolean[] localInit = new boolean[16];
+    private boolean hasUnsetLocals;
+    private int[] initLog = new int[16];
+    private int initLogSize;
+    private int[] ctrlInitHeight = new int[16];
     private int[] labels = new int[16];
 
     // the block type just read by readBlockType
@@ -76,10 +85,20 @@ final class FunctionValidator {
         if (locals.length < localCount) {
             locals = new int[localCount];
         }
-        System.arraycopy(params, 0, locals, 0, params.length);
-        for (int i = 0; i < declared.length; i++) {
-            locals[params.length + i] = Types.of(declared[i]);
+        if (localInit.length < localCount) {
+            localInit = new boolean[localCount];
         }
+        System.arraycopy(params, 0, locals, 0, params.length);
+        Arrays.fill(localInit, 0, params.length, true);
+        hasUnsetLocals = false;
+        for (int i = 0; i < declared.length; i++) {
+            DefinedTypes.checkKnown(declared[i], ctx.types.count());
+            locals[params.length + i] = ctx.of(declared[i]);
+            boolean set = declared[i].defaultable();
+            localInit[params.length + i] = set;
+            hasUnsetLocals |= !set;
+        }
+        initLogSize = 0;
         sp = 0;
         csp = 0;
         pushCtrl(Opcodes.BLOCK, Types.EMPTY, results);
@@ -135,7 +154,7 @@ final class FunctionValidator {
                     case Opcodes.END -> {
                         int[] start = ctrlStart[csp - 1];
                         int[] end = ctrlEnd[csp - 1];
-                        if (ctrlOp[csp - 1] == Opcodes.IF && !Arrays.equals(start, end)) {
+                        if (ctrlOp[csp - 1] == Opcodes.IF && !allSubtypes(start, end)) {
                             throw mismatch("if without else must leave its parameters unchanged");
                         }
                         popCtrl();
@@ -173,12 +192,10 @@ final class FunctionValidator {
                     case Opcodes.CALL_INDIRECT -> {
                         int type = r.u32();
                         int table = readTable();
-                        if (ctx.tableElemTypes[table] != FUNCREF) {
+                        if (!Types.isSubtype(ctx.tableElemTypes[table], FUNCREF)) {
                             throw mismatch("call_indirect requires a funcref table");
                         }
-                        if (Integer.compareUnsigned(type, ctx.typeParams.length) >= 0) {
-                            throw invalid("unknown type " + Integer.toUnsignedString(type));
-                        }
+                        checkFunctionType(type);
                         pop(ctx.tableIndexTypes[table]);
                         popVals(ctx.typeParams[type]);
                         pushVals(ctx.typeResults[type]);
@@ -212,12 +229,24 @@ final class FunctionValidator {
                         pop(t);
                         push(t);
                     }
-                    case Opcodes.LOCAL_GET -> push(locals[readLocal()]);
-                    case Opcodes.LOCAL_SET -> pop(locals[readLocal()]);
+                    case Opcodes.LOCAL_GET -> {
+                        int l = readLocal();
+                        if (hasUnsetLocals && !localInit[l]) {
+                            throw invalid("uninitialized local " + l);
+                        }
+                        push(locals[l]);
+                    }
+                    case Opcodes.LOCAL_SET -> {
+                        int l = readLocal();
+                        pop(locals[l]);
+                        setLocal(l);
+                    }
                     case Opcodes.LOCAL_TEE -> {
-                        int t = locals[readLocal()];
+                        int l = readLocal();
+                        int t = locals[l];
                         pop(t);
                         push(t);
+                        setLocal(l);
                     }
                     case Opcodes.GLOBAL_GET -> push(ctx.globalTypes[readGlobal()]);
                     case Opcodes.GLOBAL_SET -> {
@@ -259,12 +288,9 @@ final class FunctionValidator {
                         r.f64Bits();
                         push(F64);
                     }
-                    case Opcodes.REF_NULL -> push(readRefType(r));
+                    case Opcodes.REF_NULL -> push(readNullType(r, ctx));
                     case Opcodes.REF_IS_NULL -> {
-                        int t = pop();
-                        if (t != UNKNOWN && !Types.isReference(t)) {
-                            throw mismatch("ref.is_null requires a reference");
-                        }
+                        popRef();
                         push(I32);
                     }
                     case Opcodes.REF_FUNC -> {
@@ -275,7 +301,36 @@ final class FunctionValidator {
                         if (!ctx.declaredFunctions[f]) {
                             throw invalid("undeclared function reference");
                         }
-                        push(FUNCREF);
+                        push(ctx.refTo(ctx.spaces.functionTypeIndex(f)));
+                    }
+                    case Opcodes.CALL_REF -> {
+                        int type = functionReferencesOp(op);
+                        pop(Types.withNullable(ctx.refTo(type), true));
+                        popVals(ctx.typeParams[type]);
+                        pushVals(ctx.typeResults[type]);
+                    }
+                    case Opcodes.REF_AS_NON_NULL -> {
+                        functionReferencesOp(op);
+                        push(Types.withNullable(popRef(), false));
+                    }
+                    case Opcodes.BR_ON_NULL -> {
+                        functionReferencesOp(op);
+                        int[] types = labelTypes(readLabel());
+                        int ref = popRef();
+                        popVals(types);
+                        pushVals(types);
+                        push(Types.withNullable(ref, false));
+                    }
+                    case Opcodes.BR_ON_NON_NULL -> {
+                        functionReferencesOp(op);
+                        int[] types = labelTypes(readLabel());
+                        int ref = popRef();
+                        if (types.length == 0 || !Types.isReference(types[types.length - 1])) {
+                            throw mismatch("br_on_non_null needs a label whose last type is a reference");
+                        }
+                        push(Types.withNullable(ref, false));
+                        popVals(types);
+                        pushVals(Arrays.copyOf(types, types.length - 1));
                     }
                     case Opcodes.PREFIX_FC -> prefixed(r.u32());
                     default -> {
@@ -328,7 +383,7 @@ final class FunctionValidator {
                 int elem = r.u32();
                 int table = readTable();
                 checkElem(elem);
-                if (ctx.tableElemTypes[table] != ctx.elemTypes[elem]) {
+                if (!Types.isSubtype(ctx.elemTypes[elem], ctx.tableElemTypes[table])) {
                     throw mismatch("table.init element type");
                 }
                 pop(I32);
@@ -339,7 +394,7 @@ final class FunctionValidator {
             case Opcodes.TABLE_COPY -> {
                 int dst = readTable();
                 int src = readTable();
-                if (ctx.tableElemTypes[dst] != ctx.tableElemTypes[src]) {
+                if (!Types.isSubtype(ctx.tableElemTypes[src], ctx.tableElemTypes[dst])) {
                     throw mismatch("table.copy element types differ");
                 }
                 int dt = ctx.tableIndexTypes[dst];
@@ -435,11 +490,9 @@ final class FunctionValidator {
             btEnd = Types.EMPTY;
             return;
         }
-        int t = Types.fromCode(b);
-        if (t >= 0) {
-            r.u8();
+        if (ValType.fromCode(b) != null || b == ValType.REF_CODE || b == ValType.REF_NULL_CODE) {
             btStart = Types.EMPTY;
-            btEnd = Types.single(t);
+            btEnd = Types.single(readValType());
             return;
         }
         long index = r.s33();
@@ -449,29 +502,44 @@ final class FunctionValidator {
         if (index >= ctx.typeParams.length) {
             throw invalid("unknown type " + index);
         }
+        checkFunctionType((int) index);
         btStart = ctx.typeParams[(int) index];
         btEnd = ctx.typeResults[(int) index];
     }
 
     private int readValType() {
-        int start = r.position();
-        int t = Types.fromCode(r.u8());
-        if (t < 0) {
-            throw new MalformedModuleException(start, "malformed value type");
-        }
-        return t;
+        ValType type = ValTypeReader.valType(r, ctx.features);
+        DefinedTypes.checkKnown(type, ctx.types.count());
+        return ctx.of(type);
     }
 
-    static int readRefType(ByteReader r) {
-        int start = r.position();
-        int b = r.u8();
-        if (b == ValType.FUNCREF.code()) {
-            return FUNCREF;
+    /** The heap type of {@code ref.null}, as the type {@code (ref null ht)}. */
+    static int readNullType(ByteReader r, ValidationContext ctx) {
+        ValType type = ValType.ref(true, ValTypeReader.heapType(r, ctx.features));
+        DefinedTypes.checkKnown(type, ctx.types.count());
+        return ctx.of(type);
+    }
+
+    /** The type index of a typed-references instruction's immediate (which must be a function type). */
+    private int functionReferencesOp(int op) {
+        if (!ctx.features.functionReferences()) {
+            throw new MalformedModuleException(at, "illegal opcode " + Integer.toHexString(op));
         }
-        if (b == ValType.EXTERNREF.code()) {
-            return EXTERNREF;
+        if (op != Opcodes.CALL_REF) {
+            return -1;
         }
-        throw new MalformedModuleException(start, "malformed reference type");
+        int type = r.u32();
+        checkFunctionType(type);
+        return type;
+    }
+
+    private void checkFunctionType(int type) {
+        if (Integer.compareUnsigned(type, ctx.typeParams.length) >= 0) {
+            throw invalid("unknown type " + Integer.toUnsignedString(type));
+        }
+        if (ctx.typeParams[type] == null) {
+            throw mismatch("type " + type + " is not a function type");
+        }
     }
 
     /** A label's depth, checked against the control stack; returns the frame index. */
@@ -617,7 +685,7 @@ final class FunctionValidator {
             throw mismatch("expected " + Types.name(expect) + " but the stack is empty");
         }
         int actual = vals[--sp];
-        if (actual != expect && actual != UNKNOWN && expect != UNKNOWN) {
+        if (!Types.isSubtype(actual, expect)) {
             throw mismatch("expected " + Types.name(expect) + " but got " + Types.name(actual));
         }
         return actual;
@@ -641,7 +709,7 @@ final class FunctionValidator {
                 throw mismatch("expected " + Types.name(types[i]) + " but the stack is empty");
             }
             int actual = vals[pos];
-            if (actual != types[i] && actual != UNKNOWN) {
+            if (!Types.isSubtype(actual, types[i])) {
                 throw mismatch("expected " + Types.name(types[i]) + " but got " + Types.name(actual));
             }
         }
@@ -655,7 +723,9 @@ final class FunctionValidator {
             ctrlUnreachable = Arrays.copyOf(ctrlUnreachable, n);
             ctrlStart = Arrays.copyOf(ctrlStart, n);
             ctrlEnd = Arrays.copyOf(ctrlEnd, n);
+            ctrlInitHeight = Arrays.copyOf(ctrlInitHeight, n);
         }
+        ctrlInitHeight[csp] = initLogSize;
         ctrlOp[csp] = op;
         ctrlHeight[csp] = sp;
         ctrlUnreachable[csp] = false;
@@ -671,6 +741,45 @@ final class FunctionValidator {
             throw mismatch("values remain on the stack at the end of a block");
         }
         csp--;
+        while (initLogSize > ctrlInitHeight[csp]) {
+            localInit[initLog[--initLogSize]] = false;
+        }
+    }
+
+    /** A {@code local.set} or {@code local.tee}: the local holds a value until its block ends. */
+    private void setLocal(int l) {
+        if (!localInit[l]) {
+            localInit[l] = true;
+            if (initLogSize == initLog.length) {
+                initLog = Arrays.copyOf(initLog, initLogSize * 2);
+            }
+            initLog[initLogSize++] = l;
+        }
+    }
+
+    /** Pops a reference (the non-null bottom reference from an unreachable stack). */
+    private int popRef() {
+        int t = pop();
+        if (t == UNKNOWN) {
+            return Types.REF | Types.BOTTOM_HEAP;
+        }
+        if (!Types.isReference(t)) {
+            throw mismatch("expected a reference but got " + Types.name(t));
+        }
+        return t;
+    }
+
+    /** Whether each of {@code subs} is a subtype of the same position of {@code sups}. */
+    private static boolean allSubtypes(int[] subs, int[] sups) {
+        if (subs.length != sups.length) {
+            return false;
+        }
+        for (int i = 0; i < subs.length; i++) {
+            if (!Types.isSubtype(subs[i], sups[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int[] labelTypes(int frame) {
@@ -701,6 +810,7 @@ final class FunctionValidator {
                 || (op >= Opcodes.I32_LOAD && op <= Opcodes.F64_CONST)
                 || (op < OperatorTables.NUMERIC.length && OperatorTables.NUMERIC[op] != 0)
                 || (op >= Opcodes.REF_NULL && op <= Opcodes.REF_FUNC)
+                || op == Opcodes.CALL_REF || (op >= Opcodes.REF_AS_NON_NULL && op <= Opcodes.BR_ON_NON_NULL)
                 || op == Opcodes.PREFIX_FC;
     }
 }

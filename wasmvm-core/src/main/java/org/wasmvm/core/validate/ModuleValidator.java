@@ -14,6 +14,7 @@ import org.wasmvm.core.model.ImportDesc;
 import org.wasmvm.core.model.Limits;
 import org.wasmvm.core.model.MemoryType;
 import org.wasmvm.core.model.SegmentMode;
+import org.wasmvm.core.model.TableDefinition;
 import org.wasmvm.core.model.TableType;
 import org.wasmvm.core.model.WasmModule;
 
@@ -35,8 +36,11 @@ public final class ModuleValidator {
     private ModuleValidator(WasmModule module, Features features) {
         this.module = module;
         this.features = features;
+        DefinedTypes.checkReferences(module);
         checkTypeIndices(module);
+        checkKnownTypes(module);
         this.ctx = new ValidationContext(module, features);
+        DefinedTypes.checkSubtypes(module, ctx.types);
         this.constExprs = new ConstExprValidator(ctx);
     }
 
@@ -53,10 +57,10 @@ public final class ModuleValidator {
                 checkMemory(m.type());
             }
         }
-        module.tables().forEach(this::checkTable);
+        module.tables().forEach(this::checkTableDefinition);
         module.memories().forEach(this::checkMemory);
         for (Global g : module.globals()) {
-            constExprs.validate(g.init(), Types.of(g.type().valType()));
+            constExprs.validate(g.init(), ctx.of(g.type().valType()));
         }
         module.elements().forEach(this::checkElement);
         module.datas().forEach(this::checkData);
@@ -78,19 +82,51 @@ public final class ModuleValidator {
 
     /** Function type indices of imports and definitions; checked first because the context needs them. */
     private static void checkTypeIndices(WasmModule module) {
-        int types = module.types().size();
         for (Import imp : module.imports()) {
-            if (imp.desc() instanceof ImportDesc.Function f && (f.typeIndex() < 0 || f.typeIndex() >= types)) {
-                throw ValidationContext.invalid("unknown type " + Integer.toUnsignedString(f.typeIndex()));
+            if (imp.desc() instanceof ImportDesc.Function f) {
+                checkFunctionType(module, f.typeIndex());
             }
         }
         for (int t : module.functionTypes()) {
-            if (t < 0 || t >= types) {
-                throw ValidationContext.invalid("unknown type " + Integer.toUnsignedString(t));
-            }
+            checkFunctionType(module, t);
         }
         if (module.codes().size() != module.functionTypes().size()) {
             throw ValidationContext.invalid("function and code section have inconsistent lengths");
+        }
+    }
+
+    private static void checkFunctionType(WasmModule module, int typeIndex) {
+        if (typeIndex < 0 || typeIndex >= module.types().size()) {
+            throw ValidationContext.invalid("unknown type " + Integer.toUnsignedString(typeIndex));
+        }
+        if (!(module.types().get(typeIndex).composite() instanceof FuncType)) {
+            throw ValidationContext.invalid("type mismatch: type " + typeIndex + " is not a function type");
+        }
+    }
+
+    /** The value types outside function bodies name only defined types (those inside, FunctionValidator checks). */
+    private static void checkKnownTypes(WasmModule module) {
+        int known = module.types().size();
+        for (Import imp : module.imports()) {
+            if (imp.desc() instanceof ImportDesc.Table t) {
+                DefinedTypes.checkKnown(t.type().elementType(), known);
+            } else if (imp.desc() instanceof ImportDesc.Global g) {
+                DefinedTypes.checkKnown(g.type().valType(), known);
+            }
+        }
+        module.tables().forEach(t -> DefinedTypes.checkKnown(t.type().elementType(), known));
+        module.globals().forEach(g -> DefinedTypes.checkKnown(g.type().valType(), known));
+        module.elements().forEach(e -> DefinedTypes.checkKnown(e.type(), known));
+    }
+
+    /** A table's limits; without an initializer its elements start null, so its type must be nullable. */
+    private void checkTableDefinition(TableDefinition table) {
+        checkTable(table.type());
+        int elementType = ctx.of(table.type().elementType());
+        if (table.init() != null) {
+            constExprs.validate(table.init(), elementType);
+        } else if (!Types.nullable(elementType)) {
+            throw ValidationContext.invalid("type mismatch: a table of non-nullable references needs an initializer");
         }
     }
 
@@ -130,7 +166,7 @@ public final class ModuleValidator {
     }
 
     private void checkElement(ElementSegment seg) {
-        int type = Types.of(seg.type());
+        int type = ctx.of(seg.type());
         if (!Types.isReference(type)) {
             throw ValidationContext.invalid("malformed reference type");
         }
@@ -140,7 +176,7 @@ public final class ModuleValidator {
                 throw ValidationContext.invalid("unknown table " + Integer.toUnsignedString(table));
             }
             constExprs.validate(seg.offset(), ctx.tableIndexTypes[table]);
-            if (ctx.tableElemTypes[table] != type) {
+            if (!Types.isSubtype(type, ctx.tableElemTypes[table])) {
                 throw ValidationContext.invalid("type mismatch: element segment type differs from table type");
             }
         }

@@ -4,6 +4,9 @@ import java.util.List;
 import org.wasmvm.core.Features;
 import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.SubType;
+import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.types.ModuleTypes;
 import org.wasmvm.core.model.GlobalType;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.TableType;
@@ -19,6 +22,9 @@ final class ValidationContext {
     final Features features;
     final IndexSpaces spaces;
 
+    /** The module's types in canonical form; every type below is canonical too. */
+    final ModuleTypes types;
+    /** Per type index; {@code null} for a struct or array type. */
     final int[][] typeParams;
     final int[][] typeResults;
     /** Per function index; {@code null} when the function's type index is unknown. */
@@ -39,12 +45,15 @@ final class ValidationContext {
         this.module = module;
         this.features = features;
         this.spaces = new IndexSpaces(module);
-        List<FuncType> types = module.types();
-        typeParams = new int[types.size()][];
-        typeResults = new int[types.size()][];
-        for (int i = 0; i < types.size(); i++) {
-            typeParams[i] = Types.of(types.get(i).params());
-            typeResults[i] = Types.of(types.get(i).results());
+        this.types = ModuleTypes.of(module);
+        List<SubType> defined = module.types();
+        typeParams = new int[defined.size()][];
+        typeResults = new int[defined.size()][];
+        for (int i = 0; i < defined.size(); i++) {
+            if (defined.get(i).composite() instanceof FuncType f) {
+                typeParams[i] = of(f.params());
+                typeResults[i] = of(f.results());
+            }
         }
         int functions = spaces.functionCount();
         funcParams = new int[functions][];
@@ -52,8 +61,8 @@ final class ValidationContext {
         for (int i = 0; i < functions; i++) {
             FuncType ft = spaces.functionType(i);
             if (ft != null) {
-                funcParams[i] = Types.of(ft.params());
-                funcResults[i] = Types.of(ft.results());
+                funcParams[i] = of(ft.params());
+                funcResults[i] = of(ft.results());
             }
         }
         int globals = spaces.globalCount();
@@ -61,7 +70,7 @@ final class ValidationContext {
         globalMutable = new boolean[globals];
         for (int i = 0; i < globals; i++) {
             GlobalType gt = spaces.global(i);
-            globalTypes[i] = Types.of(gt.valType());
+            globalTypes[i] = of(gt.valType());
             globalMutable[i] = gt.mutable();
         }
         importedGlobals = spaces.importedGlobalCount();
@@ -69,7 +78,7 @@ final class ValidationContext {
         tableIndexTypes = new int[spaces.tableCount()];
         for (int i = 0; i < tableElemTypes.length; i++) {
             TableType tt = spaces.table(i);
-            tableElemTypes[i] = Types.of(tt.elementType());
+            tableElemTypes[i] = of(tt.elementType());
             tableIndexTypes[i] = Types.of(tt.limits().indexType());
         }
         memoryIndexTypes = new int[spaces.memoryCount()];
@@ -78,10 +87,24 @@ final class ValidationContext {
         }
         elemTypes = new int[module.elements().size()];
         for (int i = 0; i < elemTypes.length; i++) {
-            elemTypes[i] = Types.of(module.elements().get(i).type());
+            elemTypes[i] = of(module.elements().get(i).type());
         }
         dataCount = module.dataCount();
         declaredFunctions = new boolean[functions];
+    }
+
+    /** The validator's int of one of the module's value types. */
+    int of(ValType type) {
+        return Types.of(types.canonical(type));
+    }
+
+    int[] of(List<ValType> list) {
+        return Types.of(list.stream().map(types::canonical).toList());
+    }
+
+    /** The type of {@code (ref $typeIndex)}: a non-null reference to the defined type. */
+    int refTo(int typeIndex) {
+        return Types.of(ValType.ref(false, types.id(typeIndex)));
     }
 
     static InvalidModuleException invalid(String reason) {

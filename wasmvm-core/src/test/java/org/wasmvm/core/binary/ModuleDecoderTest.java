@@ -17,6 +17,7 @@ import org.wasmvm.core.model.DataSegment;
 import org.wasmvm.core.model.Export;
 import org.wasmvm.core.model.ExternKind;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.SubType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.Global;
 import org.wasmvm.core.model.GlobalType;
@@ -93,7 +94,7 @@ class ModuleDecoderTest {
                 .section(SectionId.START, 0x01)
                 .section(SectionId.CODE, 0x01, 0x04, 0x00, 0xD0, 0x6F, 0x0B)
                 .build());
-        assertThat(m.types()).containsExactly(FuncType.of(List.of(ValType.I32, ValType.F64), List.of(ValType.EXTERNREF)));
+        assertThat(m.types()).extracting(SubType::composite).containsExactly(FuncType.of(List.of(ValType.I32, ValType.F64), List.of(ValType.EXTERNREF)));
         assertThat(m.imports()).extracting(Import::desc).containsExactly(
                 new ImportDesc.Function(0),
                 new ImportDesc.Table(new org.wasmvm.core.model.TableType(ValType.EXTERNREF, new Limits(1, 5, false))),
@@ -208,7 +209,7 @@ class ModuleDecoderTest {
         // table64: a 64-bit table with u64 bounds
         WasmModule t = ModuleDecoder.decode(WasmBytes.module()
                 .section(SectionId.TABLE, concat(bytes(0x01, 0x70, 0x04), leb(1L << 40))).build(), MEMORY64);
-        assertThat(t.tables().get(0).limits()).isEqualTo(new Limits(1L << 40, Limits.NO_MAX, true));
+        assertThat(t.tables().get(0).type().limits()).isEqualTo(new Limits(1L << 40, Limits.NO_MAX, true));
         // multiple memories are well-formed; the validator decides whether they are allowed
         assertThat(decode(WasmBytes.module().section(SectionId.MEMORY, 0x02, 0x00, 0x00, 0x00, 0x01).build()).memories())
                 .hasSize(2);

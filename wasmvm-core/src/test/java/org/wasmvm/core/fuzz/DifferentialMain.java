@@ -56,7 +56,7 @@ public final class DifferentialMain {
             if (!(imp.desc() instanceof ImportDesc.Function f) || !imp.module().equals("fuzzing-support")) {
                 throw new IllegalArgumentException("unsupported import " + imp);
             }
-            FuncType type = module.model().types().get(f.typeIndex());
+            FuncType type = module.model().funcType(f.typeIndex());
             String name = imp.name();
             store.define(imp.module(), name, type, (caller, a) -> {
                 StringBuilder line = new StringBuilder("log");
@@ -113,7 +113,7 @@ public final class DifferentialMain {
 
     /** Integers in signed decimal; floats as the bits of their f64 value (as JS sees them), NaN as "nan". */
     static String format(ValType type, long bits) {
-        switch (type) {
+        switch (type.kind()) {
             case I32:
                 return Integer.toString((int) bits);
             case I64:

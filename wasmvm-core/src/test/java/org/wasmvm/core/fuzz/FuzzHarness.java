@@ -116,7 +116,7 @@ final class FuzzHarness {
         for (Import imp : module.imports()) {
             ImportDesc desc = imp.desc();
             if (desc instanceof ImportDesc.Function f) {
-                FuncType type = module.model().types().get(f.typeIndex());
+                FuncType type = module.model().funcType(f.typeIndex());
                 int results = type.results().size();
                 store.define(imp.module(), imp.name(), type, (caller, args) -> new long[results]);
             } else if (desc instanceof ImportDesc.Memory m) {

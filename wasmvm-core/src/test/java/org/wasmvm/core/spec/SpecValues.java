@@ -1,6 +1,7 @@
 package org.wasmvm.core.spec;
 
 import org.wasmvm.core.Value;
+import org.wasmvm.core.model.HeapType;
 import org.wasmvm.core.model.ValType;
 
 /**
@@ -29,6 +30,14 @@ final class SpecValues {
             case "v128" -> ValType.V128;
             case "funcref", "nofuncref" -> ValType.FUNCREF;
             case "externref", "noexternref" -> ValType.EXTERNREF;
+            case "anyref" -> ValType.ANYREF;
+            case "eqref" -> ValType.EQREF;
+            case "i31ref" -> ValType.I31REF;
+            case "structref" -> ValType.STRUCTREF;
+            case "arrayref" -> ValType.ARRAYREF;
+            case "nullref" -> ValType.NULLREF;
+            case "exnref" -> ValType.EXNREF;
+            case "nullexnref" -> ValType.NULLEXNREF;
             default -> throw new IllegalArgumentException("no wasmvm value type for '" + name + "' yet");
         };
     }
@@ -41,10 +50,10 @@ final class SpecValues {
         if (!v.hasValue()) {
             throw new IllegalArgumentException("argument without a value: " + v);
         }
-        return switch (type(v.type())) {
+        return switch (type(v.type()).kind()) {
             case I32, F32 -> Integer.parseUnsignedInt(v.value());
             case I64, F64 -> Long.parseUnsignedLong(v.value());
-            case FUNCREF, EXTERNREF -> v.isNull() ? Value.NULL_REF : Long.parseUnsignedLong(v.value());
+            case REF -> v.isNull() ? Value.NULL_REF : Long.parseUnsignedLong(v.value());
             case V128 -> throw new IllegalArgumentException("a v128 does not fit one slot: " + v);
         };
     }
@@ -68,7 +77,7 @@ final class SpecValues {
             return true;
         }
         String v = expected.value();
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> (int) bits == Integer.parseUnsignedInt(v);
             case I64 -> bits == Long.parseUnsignedLong(v);
             case F32 -> matchesF32(v, (int) bits);
@@ -95,8 +104,8 @@ final class SpecValues {
         }
         return switch (expected.type()) {
             case "ref" -> true;
-            case "funcref" -> type == ValType.FUNCREF;
-            case "externref" -> type == ValType.EXTERNREF
+            case "funcref" -> type.heapType() == HeapType.FUNC || type.heapType() >= 0; // defined types here are functions
+            case "externref" -> type.heapType() == HeapType.EXTERN
                     && (!expected.hasValue() || bits == Long.parseUnsignedLong(expected.value()));
             default -> false;
         };
@@ -138,7 +147,7 @@ final class SpecValues {
 
     /** A readable form of a raw slot of {@code type}. */
     static String format(ValType type, long bits) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> "i32:" + Integer.toUnsignedString((int) bits) + " (0x" + Integer.toHexString((int) bits)
                     + " = " + (int) bits + ")";
             case I64 -> "i64:" + Long.toUnsignedString(bits) + " (0x" + Long.toHexString(bits) + " = " + bits + ")";

@@ -12,6 +12,8 @@ import org.wasmvm.core.model.Global;
 import org.wasmvm.core.model.Import;
 import org.wasmvm.core.model.MemoryType;
 import org.wasmvm.core.model.NameSection;
+import org.wasmvm.core.model.SubType;
+import org.wasmvm.core.model.TableDefinition;
 import org.wasmvm.core.model.TableType;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
@@ -69,7 +71,9 @@ final class ModuleBuilder {
     }
 
     WasmModule build() {
-        return new WasmModule(types, imports, functionTypes, tables, memories, globals, exports, start, elements,
+        return new WasmModule(types.stream().map(SubType::plain).toList(), types.stream().map(t -> 1).toList(), imports,
+                functionTypes, tables.stream().map(t -> new TableDefinition(t, null)).toList(), memories, globals, exports,
+                start, elements,
                 dataCount, codes, datas, List.of(), NameSection.EMPTY);
     }
 }

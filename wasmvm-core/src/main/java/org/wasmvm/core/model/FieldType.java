@@ -1,0 +1,16 @@
+package org.wasmvm.core.model;
+
+/**
+ * A struct field or array element: a value type or a packed integer, mutable or not.
+ *
+ * @param type the value type; {@link ValType#I32} for a packed field
+ * @param packedBits 8 or 16 for the packed storage types {@code i8} and {@code i16}, 0 for a value type
+ * @param mutable whether the field may be written
+ */
+public record FieldType(ValType type, int packedBits, boolean mutable) {
+    @Override
+    public String toString() {
+        String storage = packedBits == 0 ? type.toString() : "i" + packedBits;
+        return mutable ? "(mut " + storage + ")" : storage;
+    }
+}
