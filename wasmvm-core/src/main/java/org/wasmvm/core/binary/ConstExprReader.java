@@ -1,40 +1,65 @@
 package org.wasmvm.core.binary;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.wasmvm.core.Features;
 import org.wasmvm.core.model.ConstExpr;
+import org.wasmvm.core.model.ConstExpr.Instruction;
+import org.wasmvm.core.model.ConstExpr.Op;
 
 /**
- * Finds the extent of a constant expression and keeps it as a slice of the module's bytes. Any
- * well-formed instruction is stepped over, so that a non-constant one reaches the validator, which
- * reports "constant expression required"; only unknown opcodes and bad immediates fail here.
+ * Reads a constant expression. Its extent is found by scanning it as any instruction sequence, so
+ * that a non-constant instruction is stepped over and reaches the validator, which reports "constant
+ * expression required"; only unknown opcodes and bad immediates fail here. The instructions are then
+ * decoded from the scanned bytes up to the first non-constant one.
  */
 final class ConstExprReader {
     private final ByteReader in;
     private final InstructionScanner scanner;
+    private final Features features;
 
     ConstExprReader(ByteReader in, Features features) {
         this.in = in;
         this.scanner = new InstructionScanner(in, features);
+        this.features = features;
     }
 
     ConstExpr read() {
         int start = in.position();
         scanner.scanExpression();
-        return new ConstExpr(in.bytes(), start, in.position() - start);
+        int end = in.position() - 1;
+        in.position(start);
+        List<Instruction> instructions = new ArrayList<>();
+        while (in.position() < end) {
+            Instruction next = instruction();
+            instructions.add(next);
+            if (next.op() == Op.NOT_CONSTANT) {
+                break;
+            }
+        }
+        in.position(end + 1);
+        return new ConstExpr(instructions, end);
     }
 
-    /** {@code ref.func index; end}, the one form for the function-index encodings of element segments. */
-    static ConstExpr refFunc(int functionIndex) {
-        byte[] code = new byte[7];
-        int n = 0;
-        code[n++] = (byte) Opcodes.REF_FUNC;
-        int value = functionIndex;
-        do {
-            int b = value & 0x7F;
-            value >>>= 7;
-            code[n++] = (byte) (value != 0 ? b | 0x80 : b);
-        } while (value != 0);
-        code[n++] = (byte) Opcodes.END;
-        return new ConstExpr(code, 0, n);
+    /** One instruction; the scan has already checked its encoding. */
+    private Instruction instruction() {
+        int at = in.position();
+        int opcode = in.u8();
+        return switch (opcode) {
+            case Opcodes.I32_CONST -> new Instruction(Op.I32_CONST, in.s32(), at);
+            case Opcodes.I64_CONST -> new Instruction(Op.I64_CONST, in.s64(), at);
+            case Opcodes.F32_CONST -> new Instruction(Op.F32_CONST, in.f32Bits(), at);
+            case Opcodes.F64_CONST -> new Instruction(Op.F64_CONST, in.f64Bits(), at);
+            case Opcodes.REF_NULL -> new Instruction(Op.REF_NULL, ValTypeReader.heapType(in, features), at);
+            case Opcodes.REF_FUNC -> new Instruction(Op.REF_FUNC, Integer.toUnsignedLong(in.u32()), at);
+            case Opcodes.GLOBAL_GET -> new Instruction(Op.GLOBAL_GET, Integer.toUnsignedLong(in.u32()), at);
+            case Opcodes.I32_ADD -> new Instruction(Op.I32_ADD, 0, at);
+            case Opcodes.I32_SUB -> new Instruction(Op.I32_SUB, 0, at);
+            case Opcodes.I32_MUL -> new Instruction(Op.I32_MUL, 0, at);
+            case Opcodes.I64_ADD -> new Instruction(Op.I64_ADD, 0, at);
+            case Opcodes.I64_SUB -> new Instruction(Op.I64_SUB, 0, at);
+            case Opcodes.I64_MUL -> new Instruction(Op.I64_MUL, 0, at);
+            default -> new Instruction(Op.NOT_CONSTANT, opcode, at);
+        };
     }
 }

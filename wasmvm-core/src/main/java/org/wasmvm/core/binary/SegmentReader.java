@@ -56,9 +56,15 @@ final class SegmentReader {
         ModuleDecoder.checkCount(in, count, DecoderLimits.MAX_SEGMENT_ELEMENTS, "elements in a segment");
         List<ConstExpr> init = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            init.add(expressions ? constExprs.read() : ConstExprReader.refFunc(in.u32()));
+            init.add(expressions ? constExprs.read() : functionIndex());
         }
         return new ElementSegment(mode, tableIndex, offset, type, init);
+    }
+
+    /** A bare function index, the element form of the flags without bit 2: {@code ref.func index}. */
+    private ConstExpr functionIndex() {
+        int at = in.position();
+        return ConstExpr.refFunc(Integer.toUnsignedLong(in.u32()), at);
     }
 
     private ValType elemKind() {

@@ -1,12 +1,75 @@
 package org.wasmvm.core.model;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /**
- * A constant expression (global initializer, segment offset or element), kept as its raw bytes
- * up to and including the final {@code end}; the validator checks it and instantiation evaluates it.
+ * A constant expression (global initializer, segment offset or element): its instructions in order,
+ * without the final {@code end}. The validator type-checks them on a stack of types and instantiation
+ * evaluates them on a stack of values. Which instructions are allowed depends on the features (extended
+ * constants add the arithmetic ones), so the decoder keeps every constant-capable instruction it reads;
+ * the first other one is kept as {@link Op#NOT_CONSTANT} and ends the list, the expression being invalid anyway.
  *
- * @param code the module's bytes
- * @param offset where the expression starts in {@code code}
- * @param length its length in bytes, including the {@code end} opcode
+ * @param instructions the instructions, in order
+ * @param end the module offset of the closing {@code end}, where a wrong result is reported
  */
-public record ConstExpr(byte[] code, int offset, int length) {
+public record ConstExpr(List<Instruction> instructions, int end) {
+    public ConstExpr {
+        instructions = List.copyOf(instructions);
+    }
+
+    /** {@code ref.func index}, the one form for the function-index encodings of element segments. */
+    public static ConstExpr refFunc(long functionIndex, int offset) {
+        return new ConstExpr(List.of(new Instruction(Op.REF_FUNC, functionIndex, offset)), offset);
+    }
+
+    /** The instructions' kinds; the constant {@code t.const} forms of each type and the extended-constant arithmetic. */
+    public enum Op {
+        I32_CONST, I64_CONST, F32_CONST, F64_CONST, REF_NULL, REF_FUNC, GLOBAL_GET,
+        I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL,
+        /** Any other instruction: never constant. */
+        NOT_CONSTANT;
+
+        /** Whether it pops two operands of its type and pushes one: the extended-constant arithmetic. */
+        public boolean isBinary() {
+            return switch (this) {
+                case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> true;
+                case I32_CONST, I64_CONST, F32_CONST, F64_CONST, REF_NULL, REF_FUNC, GLOBAL_GET, NOT_CONSTANT -> false;
+            };
+        }
+
+        /** The text format's name, e.g. {@code i32.add} (meaningless for {@link #NOT_CONSTANT}). */
+        public String mnemonic() {
+            return name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
+        }
+    }
+
+    /**
+     * One instruction.
+     *
+     * @param immediate the value of a {@code t.const} (i32 and f32 bits sign-extended, as the runtime keeps
+     *     them in a slot), the unsigned function or global index, the reference type's code for
+     *     {@code ref.null}, the opcode byte for {@link Op#NOT_CONSTANT}, and 0 for arithmetic
+     * @param offset where the instruction starts in the module
+     */
+    public record Instruction(Op op, long immediate, int offset) {
+        @Override
+        public String toString() {
+            return switch (op) {
+                case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> op.mnemonic();
+                case F32_CONST -> op.mnemonic() + " bits 0x" + Integer.toHexString((int) immediate);
+                case F64_CONST -> op.mnemonic() + " bits 0x" + Long.toHexString(immediate);
+                case REF_NULL -> op.mnemonic() + " " + ValType.fromCode((int) immediate);
+                case NOT_CONSTANT -> "opcode 0x" + Integer.toHexString((int) immediate);
+                case I32_CONST, I64_CONST, REF_FUNC, GLOBAL_GET -> op.mnemonic() + " " + immediate;
+            };
+        }
+    }
+
+    /** The instructions in the text format, e.g. {@code global.get 0 i32.const 8 i32.add}. */
+    @Override
+    public String toString() {
+        return instructions.stream().map(Instruction::toString).collect(Collectors.joining(" "));
+    }
 }

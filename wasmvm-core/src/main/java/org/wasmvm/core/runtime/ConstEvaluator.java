@@ -1,32 +1,51 @@
 package org.wasmvm.core.runtime;
 
-import org.wasmvm.core.binary.ByteReader;
-import org.wasmvm.core.binary.Opcodes;
+import org.wasmvm.core.Value;
 import org.wasmvm.core.model.ConstExpr;
+import org.wasmvm.core.model.ConstExpr.Instruction;
 
-/** Evaluates a validated constant expression to its raw slot value. */
+/**
+ * Evaluates a validated constant expression to its raw slot value, on a small stack. i32 results are
+ * kept sign-extended, as {@code i32.const} gives them.
+ */
 final class ConstEvaluator {
     private ConstEvaluator() {
     }
 
     static long evaluate(ConstExpr expr, ModuleInstance instance) {
-        var reader = new ByteReader(expr.code(), expr.offset(), expr.length());
-        long value = 0;
-        for (int op = reader.u8(); op != Opcodes.END; op = reader.u8()) {
-            value = switch (op) {
-                case Opcodes.I32_CONST -> reader.s32();
-                case Opcodes.I64_CONST -> reader.s64();
-                case Opcodes.F32_CONST -> reader.f32Bits();
-                case Opcodes.F64_CONST -> reader.f64Bits();
-                case Opcodes.REF_NULL -> {
-                    reader.s33();
-                    yield org.wasmvm.core.Value.NULL_REF;
-                }
-                case Opcodes.REF_FUNC -> instance.functions[reader.u32Index()].handle();
-                case Opcodes.GLOBAL_GET -> instance.globals[reader.u32Index()].value;
-                default -> throw new IllegalStateException("not a constant instruction: 0x" + Integer.toHexString(op));
-            };
+        long[] stack = new long[expr.instructions().size()];
+        int height = 0;
+        for (Instruction instruction : expr.instructions()) {
+            if (instruction.op().isBinary()) {
+                height--;
+                stack[height - 1] = arithmetic(instruction.op(), stack[height - 1], stack[height]);
+            } else {
+                stack[height++] = operand(instruction, instance);
+            }
         }
-        return value;
+        return stack[0];
+    }
+
+    private static long operand(Instruction instruction, ModuleInstance instance) {
+        return switch (instruction.op()) {
+            case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> instruction.immediate();
+            case REF_NULL -> Value.NULL_REF;
+            case REF_FUNC -> instance.functions[(int) instruction.immediate()].handle();
+            case GLOBAL_GET -> instance.globals[(int) instruction.immediate()].value;
+            default -> throw new IllegalStateException("not a validated constant operand: " + instruction);
+        };
+    }
+
+    /** Wrapping two's-complement arithmetic, as the numeric instructions compute it. */
+    private static long arithmetic(ConstExpr.Op op, long left, long right) {
+        return switch (op) {
+            case I32_ADD -> (int) left + (int) right;
+            case I32_SUB -> (int) left - (int) right;
+            case I32_MUL -> (int) left * (int) right;
+            case I64_ADD -> left + right;
+            case I64_SUB -> left - right;
+            case I64_MUL -> left * right;
+            default -> throw new IllegalStateException("not arithmetic: " + op);
+        };
     }
 }

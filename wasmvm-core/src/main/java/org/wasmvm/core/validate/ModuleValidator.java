@@ -41,7 +41,7 @@ public final class ModuleValidator {
         checkKnownTypes(module);
         this.ctx = new ValidationContext(module, features);
         DefinedTypes.checkSubtypes(module, ctx.types);
-        this.constExprs = new ConstExprValidator(ctx);
+        this.constExprs = new ConstExprValidator(ctx, features);
     }
 
     /** Validates {@code module}; returns normally when it is valid. */
@@ -59,8 +59,9 @@ public final class ModuleValidator {
         }
         module.tables().forEach(this::checkTableDefinition);
         module.memories().forEach(this::checkMemory);
-        for (Global g : module.globals()) {
-            constExprs.validate(g.init(), ctx.of(g.type().valType()));
+        for (int i = 0; i < module.globals().size(); i++) {
+            Global g = module.globals().get(i);
+            constExprs.validateGlobalInit(g.init(), ctx.of(g.type().valType()), i);
         }
         module.elements().forEach(this::checkElement);
         module.datas().forEach(this::checkData);
@@ -124,7 +125,7 @@ public final class ModuleValidator {
         checkTable(table.type());
         int elementType = ctx.of(table.type().elementType());
         if (table.init() != null) {
-            constExprs.validate(table.init(), elementType);
+            constExprs.validateSegmentExpr(table.init(), elementType);
         } else if (!Types.nullable(elementType)) {
             throw ValidationContext.invalid("type mismatch: a table of non-nullable references needs an initializer");
         }
@@ -175,13 +176,13 @@ public final class ModuleValidator {
             if (table < 0 || table >= ctx.tableElemTypes.length) {
                 throw ValidationContext.invalid("unknown table " + Integer.toUnsignedString(table));
             }
-            constExprs.validate(seg.offset(), ctx.tableIndexTypes[table]);
+            constExprs.validateSegmentExpr(seg.offset(), ctx.tableIndexTypes[table]);
             if (!Types.isSubtype(type, ctx.tableElemTypes[table])) {
                 throw ValidationContext.invalid("type mismatch: element segment type differs from table type");
             }
         }
         for (var init : seg.init()) {
-            constExprs.validate(init, type);
+            constExprs.validateSegmentExpr(init, type);
         }
     }
 
@@ -191,7 +192,7 @@ public final class ModuleValidator {
             if (mem < 0 || mem >= ctx.memoryIndexTypes.length) {
                 throw ValidationContext.invalid("unknown memory " + Integer.toUnsignedString(mem));
             }
-            constExprs.validate(seg.offset(), ctx.memoryIndexTypes[mem]);
+            constExprs.validateSegmentExpr(seg.offset(), ctx.memoryIndexTypes[mem]);
         }
     }
 

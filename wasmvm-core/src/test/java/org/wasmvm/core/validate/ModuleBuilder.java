@@ -3,6 +3,8 @@ package org.wasmvm.core.validate;
 import java.util.ArrayList;
 import java.util.List;
 import org.wasmvm.core.model.ConstExpr;
+import org.wasmvm.core.model.ConstExpr.Instruction;
+import org.wasmvm.core.model.ConstExpr.Op;
 import org.wasmvm.core.model.DataSegment;
 import org.wasmvm.core.model.ElementSegment;
 import org.wasmvm.core.model.Export;
@@ -60,14 +62,34 @@ final class ModuleBuilder {
         return this;
     }
 
-    /** A constant expression: {@code code} followed by {@code end}. */
-    static ConstExpr expr(int... code) {
-        byte[] bytes = new byte[code.length + 1];
-        for (int i = 0; i < code.length; i++) {
-            bytes[i] = (byte) code[i];
-        }
-        bytes[code.length] = 0x0B;
-        return new ConstExpr(bytes, 0, bytes.length);
+    /** A constant expression of these instructions (offsets are 0: no module bytes). */
+    static ConstExpr expr(Instruction... instructions) {
+        return new ConstExpr(List.of(instructions), 0);
+    }
+
+    static Instruction i32Const(int value) {
+        return new Instruction(Op.I32_CONST, value, 0);
+    }
+
+    static Instruction i64Const(long value) {
+        return new Instruction(Op.I64_CONST, value, 0);
+    }
+
+    static Instruction globalGet(int index) {
+        return new Instruction(Op.GLOBAL_GET, index, 0);
+    }
+
+    static Instruction refFunc(int index) {
+        return new Instruction(Op.REF_FUNC, index, 0);
+    }
+
+    static Instruction refNull(ValType type) {
+        return new Instruction(Op.REF_NULL, type.code(), 0);
+    }
+
+    /** An instruction without immediates: arithmetic, or {@link Op#NOT_CONSTANT} (its opcode left 0). */
+    static Instruction op(Op op) {
+        return new Instruction(op, 0, 0);
     }
 
     WasmModule build() {

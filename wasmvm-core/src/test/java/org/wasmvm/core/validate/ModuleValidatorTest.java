@@ -6,11 +6,18 @@ import static org.wasmvm.core.model.ValType.FUNCREF;
 import static org.wasmvm.core.model.ValType.I32;
 import static org.wasmvm.core.model.ValType.I64;
 import static org.wasmvm.core.validate.ModuleBuilder.expr;
+import static org.wasmvm.core.validate.ModuleBuilder.globalGet;
+import static org.wasmvm.core.validate.ModuleBuilder.i32Const;
+import static org.wasmvm.core.validate.ModuleBuilder.i64Const;
+import static org.wasmvm.core.validate.ModuleBuilder.op;
+import static org.wasmvm.core.validate.ModuleBuilder.refFunc;
+import static org.wasmvm.core.validate.ModuleBuilder.refNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.Features;
 import org.wasmvm.core.InvalidModuleException;
+import org.wasmvm.core.model.ConstExpr.Op;
 import org.wasmvm.core.model.ElementSegment;
 import org.wasmvm.core.model.Export;
 import org.wasmvm.core.model.ExternKind;
@@ -69,19 +76,19 @@ class ModuleValidatorTest {
     @Test
     void globalInitializers() {
         ModuleBuilder b = new ModuleBuilder();
-        b.globals.add(new Global(new GlobalType(I32, false), expr(0x41, 0)));
+        b.globals.add(new Global(new GlobalType(I32, false), expr(i32Const(0))));
         valid(b);
-        b.globals.add(new Global(new GlobalType(I32, false), expr(0x23, 0)));
+        b.globals.add(new Global(new GlobalType(I32, false), expr(globalGet(0))));
         invalid(b, "unknown global 0"); // only imported globals in 2.0
         ModuleBuilder c = new ModuleBuilder();
         c.imports.add(new Import("m", "g", new ImportDesc.Global(new GlobalType(I32, true))));
-        c.globals.add(new Global(new GlobalType(I32, false), expr(0x23, 0)));
+        c.globals.add(new Global(new GlobalType(I32, false), expr(globalGet(0))));
         invalid(c, "constant expression required");
         ModuleBuilder d = new ModuleBuilder();
-        d.globals.add(new Global(new GlobalType(I64, false), expr(0x41, 0)));
+        d.globals.add(new Global(new GlobalType(I64, false), expr(i32Const(0))));
         invalid(d, "type mismatch");
         ModuleBuilder e = new ModuleBuilder();
-        e.globals.add(new Global(new GlobalType(I32, false), expr(0x41, 0, 0x41, 0, 0x6A)));
+        e.globals.add(new Global(new GlobalType(I32, false), expr(i32Const(0), i32Const(0), op(Op.I32_ADD))));
         invalid(e, "constant expression required");
         ModuleBuilder f = new ModuleBuilder();
         f.globals.add(new Global(new GlobalType(I32, false), expr()));
@@ -117,7 +124,7 @@ class ModuleValidatorTest {
         b.func(t, NO, 0xD2, 1, 0x1A); // ref.func 1 drop
         b.func(t, NO);
         invalid(b, "undeclared function reference");
-        b.elements.add(new ElementSegment(SegmentMode.DECLARATIVE, 0, null, FUNCREF, List.of(expr(0xD2, 1))));
+        b.elements.add(new ElementSegment(SegmentMode.DECLARATIVE, 0, null, FUNCREF, List.of(expr(refFunc(1)))));
         valid(b);
 
         ModuleBuilder c = new ModuleBuilder();
@@ -130,16 +137,16 @@ class ModuleValidatorTest {
     void elementSegments() {
         ModuleBuilder b = new ModuleBuilder();
         b.tables.add(new TableType(ValType.EXTERNREF, new Limits(1, Limits.NO_MAX, false)));
-        b.elements.add(new ElementSegment(SegmentMode.ACTIVE, 0, expr(0x41, 0), FUNCREF, List.of()));
+        b.elements.add(new ElementSegment(SegmentMode.ACTIVE, 0, expr(i32Const(0)), FUNCREF, List.of()));
         invalid(b, "type mismatch");
         ModuleBuilder c = new ModuleBuilder();
-        c.elements.add(new ElementSegment(SegmentMode.ACTIVE, 0, expr(0x41, 0), FUNCREF, List.of()));
+        c.elements.add(new ElementSegment(SegmentMode.ACTIVE, 0, expr(i32Const(0)), FUNCREF, List.of()));
         invalid(c, "unknown table 0");
         ModuleBuilder d = new ModuleBuilder();
         d.tables.add(new TableType(FUNCREF, new Limits(1, Limits.NO_MAX, false)));
-        d.elements.add(new ElementSegment(SegmentMode.ACTIVE, 0, expr(0x42, 0), FUNCREF, List.of()));
+        d.elements.add(new ElementSegment(SegmentMode.ACTIVE, 0, expr(i64Const(0)), FUNCREF, List.of()));
         invalid(d, "type mismatch");
-        d.elements.set(0, new ElementSegment(SegmentMode.PASSIVE, 0, null, FUNCREF, List.of(expr(0xD0, 0x6F))));
+        d.elements.set(0, new ElementSegment(SegmentMode.PASSIVE, 0, null, FUNCREF, List.of(expr(refNull(ValType.EXTERNREF)))));
         invalid(d, "type mismatch");
     }
 
