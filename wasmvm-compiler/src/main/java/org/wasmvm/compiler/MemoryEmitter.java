@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.objectweb.asm.MethodVisitor;
 import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.MemArgFlags;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.ValType;
 
@@ -59,8 +60,7 @@ final class MemoryEmitter {
 
     void readImmediates(int op, ByteReader in) {
         if (op >= I32_LOAD && op <= I64_STORE32) {
-            int align = in.u32();
-            first = (align & 0x40) != 0 ? in.u32() : 0;
+            first = MemArgFlags.hasMemoryIndex(in.u32()) ? in.u32() : 0;
             offset = in.u64();
         } else if (op == MEMORY_INIT || op == MEMORY_COPY || op == TABLE_INIT || op == TABLE_COPY) {
             first = in.u32();

@@ -178,18 +178,12 @@ final class InstructionScanner {
         }
     }
 
-    /**
-     * Alignment flags then offset. Without multi-memory, alignments of 2^32 and more are malformed;
-     * with it, bit 6 announces an explicit memory index. memory64 widens the offset to u64.
-     */
+    /** {@link MemArgFlags}, an optional memory index, then the offset (u64 with memory64). */
     private void memArg() {
         int start = in.position();
         int flags = in.u32();
-        int limit = features.multiMemory() ? 0x80 : 0x20;
-        if (Integer.compareUnsigned(flags, limit) >= 0) {
-            throw new MalformedModuleException(start, "malformed memop flags");
-        }
-        if ((flags & 0x40) != 0) {
+        MemArgFlags.check(flags, features.multiMemory(), start);
+        if (MemArgFlags.hasMemoryIndex(flags)) {
             in.u32();
         }
         if (features.memory64()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.MemArgFlags;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
@@ -434,8 +435,7 @@ final class FunctionLowering {
 
     /** Reads a memarg's alignment and memory index; returns the index with {@link Op#INDEX_64} for memory64. */
     private int memoryImmediate(ByteReader in) {
-        int align = in.u32();
-        int memory = (align & 0x40) != 0 ? in.u32Index() : 0;
+        int memory = MemArgFlags.hasMemoryIndex(in.u32()) ? in.u32Index() : 0;
         return spaces.memory(memory).is64() ? memory | Op.INDEX_64 : memory;
     }
 

@@ -14,6 +14,7 @@ import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.binary.DecoderLimits;
+import org.wasmvm.core.binary.MemArgFlags;
 import org.wasmvm.core.binary.Opcodes;
 import org.wasmvm.core.binary.ValTypeReader;
 import org.wasmvm.core.model.FunctionBody;
@@ -601,17 +602,11 @@ final class FunctionValidator {
     private int readMemarg(int naturalAlign) {
         int start = r.position();
         int flags = r.u32();
-        int mem = 0;
-        if (multiMemory && (flags & 0x40) != 0) {
-            flags &= ~0x40;
-            mem = r.u32();
-        }
-        if (Integer.compareUnsigned(flags, 32) >= 0) {
-            throw new MalformedModuleException(start, "malformed memop flags");
-        }
+        MemArgFlags.check(flags, multiMemory, start);
+        int mem = MemArgFlags.hasMemoryIndex(flags) ? r.u32() : 0;
         long offset = memory64 ? r.u64() : r.u32() & 0xFFFFFFFFL;
         checkMemory(mem);
-        if (flags > naturalAlign) {
+        if (MemArgFlags.alignment(flags) > naturalAlign) {
             throw invalid("alignment must not be larger than natural");
         }
         if (ctx.memoryIndexTypes[mem] == I32 && Long.compareUnsigned(offset, 0xFFFFFFFFL) > 0) {

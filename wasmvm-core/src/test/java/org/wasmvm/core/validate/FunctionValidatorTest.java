@@ -187,6 +187,25 @@ class FunctionValidatorTest {
     }
 
     @Test
+    void alignmentFlagsOfTwoToTheThirtyTwoAndMore() {
+        ModuleBuilder b = new ModuleBuilder();
+        b.memories.add(new MemoryType(new Limits(1, 1, false)));
+        b.func(b.type(NO, List.of(I32)), NO, I32_CONST, 0, I32_LOAD, 0x20, 0);
+        malformed(b.build(), "malformed memop flags"); // 2.0: the flags are the exponent, below 32
+        // multi-memory (3.0): exponents up to 63 are well-formed, merely larger than natural
+        invalid(b.build(), Features.all(), "alignment must not be larger than natural");
+        ModuleBuilder c = new ModuleBuilder();
+        c.memories.add(new MemoryType(new Limits(1, 1, false)));
+        c.func(c.type(NO, List.of(I32)), NO, I32_CONST, 0, I32_LOAD, 0x7F, 0, 0);
+        invalid(c.build(), Features.all(), "alignment must not be larger than natural"); // bit 6: memory 0 follows
+        ModuleBuilder d = new ModuleBuilder();
+        d.memories.add(new MemoryType(new Limits(1, 1, false)));
+        d.func(d.type(NO, List.of(I32)), NO, I32_CONST, 0, I32_LOAD, 0x80, 0x01, 0);
+        assertThatThrownBy(() -> ModuleValidator.validate(d.build(), Features.all()))
+                .isInstanceOf(MalformedModuleException.class).hasMessageContaining("malformed memop flags");
+    }
+
+    @Test
     void memory64Addresses() {
         Features m64 = Features.wasm2().withMemory64(true);
         ModuleBuilder b = new ModuleBuilder();
