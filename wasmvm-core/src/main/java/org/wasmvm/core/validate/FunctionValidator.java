@@ -253,7 +253,7 @@ final class FunctionValidator {
                     case Opcodes.GLOBAL_SET -> {
                         int g = readGlobal();
                         if (!ctx.globalMutable[g]) {
-                            throw invalid("global is immutable");
+                            throw invalid("global.set of immutable global " + g);
                         }
                         pop(ctx.globalTypes[g]);
                     }

@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A wast2json script: the {@code .json} file, its directory (module file names are relative to it) and its
  * commands in order.
  */
 record SpecScript(Path json, String sourceFilename, List<SpecCommand> commands) {
+    /** The 2.0 suite's texts that the 3.0 reference interpreter words differently, with the 3.0 wording. */
+    private static final Map<String, String> REWORDED_IN_3_0 = Map.of("global is immutable", "immutable global");
 
     SpecScript {
         commands = List.copyOf(commands);
@@ -56,11 +59,19 @@ record SpecScript(Path json, String sourceFilename, List<SpecCommand> commands) 
                 string(o, "name"),
                 string(o, "as"),
                 string(o, "module_type"),
-                string(o, "text"),
+                currentWording(string(o, "text")),
                 string(o, "module"),
                 string(o, "instance"),
                 o.has("action") ? action(o.getAsJsonObject("action")) : null,
                 o.has("expected") ? values(o.getAsJsonArray("expected")) : List.of());
+    }
+
+    /**
+     * An expected text in the wording wasmvm uses: the 3.0 reference interpreter's. The texts are that
+     * interpreter's messages, not the spec's, and a few changed after 2.0; the 2.0 suite still has the old ones.
+     */
+    private static String currentWording(String text) {
+        return text == null ? null : REWORDED_IN_3_0.getOrDefault(text, text);
     }
 
     private static SpecAction action(JsonObject o) {
