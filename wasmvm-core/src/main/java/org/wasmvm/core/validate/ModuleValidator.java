@@ -19,9 +19,9 @@ import org.wasmvm.core.model.TableType;
 import org.wasmvm.core.model.WasmModule;
 
 /**
- * Validates a decoded module against the WebAssembly 2.0 rules (plus memory64 and multi-memory
- * when enabled): imports, limits, globals, segments, exports, the start function, and every
- * function body. Throws {@link InvalidModuleException} with the reference interpreter's wording,
+ * Validates a decoded module against the WebAssembly 2.0 rules (plus memory64, multi-memory and
+ * extended constants when enabled): imports, limits, globals, segments, exports, the start function,
+ * and every function body. Throws {@link InvalidModuleException} with the reference interpreter's wording,
  * or {@link org.wasmvm.core.MalformedModuleException} for malformed function bodies.
  */
 public final class ModuleValidator {
