@@ -60,7 +60,7 @@ public record ConstExpr(List<Instruction> instructions, int end) {
                 case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> op.mnemonic();
                 case F32_CONST -> op.mnemonic() + " bits 0x" + Integer.toHexString((int) immediate);
                 case F64_CONST -> op.mnemonic() + " bits 0x" + Long.toHexString(immediate);
-                case REF_NULL -> op.mnemonic() + " " + ValType.fromCode((int) immediate);
+                case REF_NULL -> op.mnemonic() + " " + HeapType.name((int) immediate);
                 case NOT_CONSTANT -> "opcode 0x" + Integer.toHexString((int) immediate);
                 case I32_CONST, I64_CONST, REF_FUNC, GLOBAL_GET -> op.mnemonic() + " " + immediate;
             };

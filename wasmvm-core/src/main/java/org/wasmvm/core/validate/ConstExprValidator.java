@@ -29,6 +29,11 @@ final class ConstExprValidator {
         validate(init, expected, ctx.importedGlobals + (extendedConst ? definedIndex : 0));
     }
 
+    /** A table's initializer sees only the imported globals (the 3.0 suite's global.wast has it so). */
+    void validateTableInit(ConstExpr init, int expected) {
+        validate(init, expected, ctx.importedGlobals);
+    }
+
     /** A segment's offset or element. */
     void validateSegmentExpr(ConstExpr expr, int expected) {
         validate(expr, expected, extendedConst ? ctx.globalTypes.length : ctx.importedGlobals);

@@ -125,7 +125,7 @@ public final class ModuleValidator {
         checkTable(table.type());
         int elementType = ctx.of(table.type().elementType());
         if (table.init() != null) {
-            constExprs.validateSegmentExpr(table.init(), elementType);
+            constExprs.validateTableInit(table.init(), elementType);
         } else if (!Types.nullable(elementType)) {
             throw ValidationContext.invalid("type mismatch: a table of non-nullable references needs an initializer");
         }

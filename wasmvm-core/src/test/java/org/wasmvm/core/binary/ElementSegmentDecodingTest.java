@@ -66,7 +66,7 @@ class ElementSegmentDecodingTest {
     void externrefExpressions() {
         ElementSegment s = decodeSegment(seg(5, new int[] {0x6F, 0x01, 0xD0, 0x6F, 0x0B}));
         assertThat(s.type()).isEqualTo(ValType.EXTERNREF);
-        assertThat(s.init().get(0)).hasToString("ref.null externref");
+        assertThat(s.init().get(0)).hasToString("ref.null extern");
     }
 
     @Test

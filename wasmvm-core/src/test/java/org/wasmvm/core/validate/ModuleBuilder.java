@@ -84,7 +84,7 @@ final class ModuleBuilder {
     }
 
     static Instruction refNull(ValType type) {
-        return new Instruction(Op.REF_NULL, type.code(), 0);
+        return new Instruction(Op.REF_NULL, type.heapType(), 0);
     }
 
     /** An instruction without immediates: arithmetic, or {@link Op#NOT_CONSTANT} (its opcode left 0). */
