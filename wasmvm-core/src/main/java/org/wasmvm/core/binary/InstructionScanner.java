@@ -84,9 +84,9 @@ final class InstructionScanner {
         switch (op) {
             case Opcodes.UNREACHABLE, Opcodes.NOP, Opcodes.RETURN, Opcodes.DROP, Opcodes.SELECT, Opcodes.REF_IS_NULL -> {
             }
-            case Opcodes.REF_AS_NON_NULL -> typedReferences(start, op);
+            case Opcodes.REF_AS_NON_NULL -> require(features.functionReferences(), start, op);
             case Opcodes.CALL_REF, Opcodes.BR_ON_NULL, Opcodes.BR_ON_NON_NULL -> {
-                typedReferences(start, op);
+                require(features.functionReferences(), start, op);
                 in.u32();
             }
             case Opcodes.BR, Opcodes.BR_IF, Opcodes.CALL, Opcodes.LOCAL_GET, Opcodes.LOCAL_SET, Opcodes.LOCAL_TEE,
@@ -101,6 +101,15 @@ final class InstructionScanner {
             case Opcodes.CALL_INDIRECT -> {
                 in.u32(); // type index
                 in.u32(); // table index
+            }
+            case Opcodes.RETURN_CALL -> {
+                require(features.tailCalls(), start, op);
+                in.u32();
+            }
+            case Opcodes.RETURN_CALL_INDIRECT -> {
+                require(features.tailCalls(), start, op);
+                in.u32();
+                in.u32();
             }
             case Opcodes.SELECT_T -> {
                 int count = in.length();
@@ -126,9 +135,9 @@ final class InstructionScanner {
         }
     }
 
-    /** The typed-references instructions are illegal opcodes without the feature. */
-    private void typedReferences(int start, int op) {
-        if (!features.functionReferences()) {
+    /** A 3.0 instruction is an illegal opcode without its feature (as in Wasm 2.0). */
+    private static void require(boolean feature, int start, int op) {
+        if (!feature) {
             throw illegal(start, op);
         }
     }

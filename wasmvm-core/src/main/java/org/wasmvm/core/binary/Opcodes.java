@@ -10,6 +10,7 @@ public final class Opcodes {
 
     public static final int UNREACHABLE = 0x00, NOP = 0x01, BLOCK = 0x02, LOOP = 0x03, IF = 0x04, ELSE = 0x05,
             END = 0x0B, BR = 0x0C, BR_IF = 0x0D, BR_TABLE = 0x0E, RETURN = 0x0F, CALL = 0x10, CALL_INDIRECT = 0x11,
+            RETURN_CALL = 0x12, RETURN_CALL_INDIRECT = 0x13,
             DROP = 0x1A, SELECT = 0x1B, SELECT_T = 0x1C,
             LOCAL_GET = 0x20, LOCAL_SET = 0x21, LOCAL_TEE = 0x22, GLOBAL_GET = 0x23, GLOBAL_SET = 0x24,
             TABLE_GET = 0x25, TABLE_SET = 0x26;

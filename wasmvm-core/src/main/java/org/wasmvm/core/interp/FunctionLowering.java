@@ -211,6 +211,21 @@ final class FunctionLowering {
             }
             case BR_ON_NULL, BR_ON_NON_NULL -> branchOnNull(op, in.u32Index());
             case REF_AS_NON_NULL -> unary(Op.REF_AS_NON_NULL, in);
+            case RETURN_CALL -> {
+                int function = in.u32Index();
+                flush();
+                emit(RETURN_CALL, function, height - spaces.functionType(function).params().size());
+                markDead();
+            }
+            case RETURN_CALL_INDIRECT -> {
+                int typeIndex = in.u32Index();
+                int table = in.u32Index();
+                int index = pop();
+                flush();
+                emit(RETURN_CALL_INDIRECT, typeIndex, tableImmediate(table));
+                emit(index, height - module.funcType(typeIndex).params().size());
+                markDead();
+            }
             case DROP -> pop();
             case SELECT, SELECT_T -> {
                 if (op == SELECT_T) {

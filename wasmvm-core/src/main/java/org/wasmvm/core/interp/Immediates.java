@@ -11,10 +11,10 @@ public final class Immediates {
 
     public static void skip(int op, ByteReader in) {
         switch (op) {
-            case BR, BR_IF, CALL, LOCAL_GET, LOCAL_SET, LOCAL_TEE, GLOBAL_GET, GLOBAL_SET, TABLE_GET, TABLE_SET,
+            case BR, BR_IF, CALL, RETURN_CALL, LOCAL_GET, LOCAL_SET, LOCAL_TEE, GLOBAL_GET, GLOBAL_SET, TABLE_GET, TABLE_SET,
                     REF_FUNC, MEMORY_SIZE, MEMORY_GROW, DATA_DROP, ELEM_DROP, MEMORY_FILL, TABLE_GROW, TABLE_SIZE,
                     TABLE_FILL, CALL_REF, BR_ON_NULL, BR_ON_NON_NULL -> in.u32();
-            case CALL_INDIRECT, MEMORY_INIT, MEMORY_COPY, TABLE_INIT, TABLE_COPY -> {
+            case CALL_INDIRECT, RETURN_CALL_INDIRECT, MEMORY_INIT, MEMORY_COPY, TABLE_INIT, TABLE_COPY -> {
                 in.u32();
                 in.u32();
             }

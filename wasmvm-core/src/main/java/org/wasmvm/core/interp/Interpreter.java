@@ -15,6 +15,7 @@ import org.wasmvm.core.runtime.GlobalInstance;
 import org.wasmvm.core.runtime.HostFunctionInstance;
 import org.wasmvm.core.runtime.LinearMemory;
 import org.wasmvm.core.runtime.ModuleInstance;
+import org.wasmvm.core.runtime.PendingTailCall;
 import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.Trap;
 import org.wasmvm.core.runtime.WasmFunction;
@@ -49,7 +50,7 @@ public final class Interpreter {
     private int depth;
     /** The budget compiled code left after on-stack replacement. */
     private int osrBudget;
-    /** Whether the current frame was replaced by compiled code when a trap left it. */
+    /** Whether the current frame was replaced (by compiled code, or by a tail call's callee) when a trap left it. */
     private boolean frameReplaced;
 
     private Interpreter(StoreContext context) {
@@ -242,14 +243,84 @@ public final class Interpreter {
         System.arraycopy(constants, 0, s, fp + function.localCount(), constants.length);
     }
 
-    /** Calls a host function with the arguments at slot {@code base}; its results are written there. */
-    private void callHost(HostFunctionInstance host, ModuleInstance caller, int base) {
+    /**
+     * Calls a host function with the arguments at slot {@code base}; its results are written there.
+     * {@code framesBefore}: the wasm frames active below it (for wasm the host calls in turn).
+     */
+    private void callHost(HostFunctionInstance host, ModuleInstance caller, int base, int framesBefore) {
         int paramCount = host.type().params().size();
         long[] args = Arrays.copyOfRange(stack, base, base + paramCount);
-        context.callDepth = baseDepth + depth + 1;
+        context.callDepth = framesBefore;
         long[] results = callHost(host, caller, args);
         ensureStack(base + results.length);
         System.arraycopy(results, 0, stack, base, results.length);
+    }
+
+    /**
+     * {@code return_call} or {@code return_call_indirect} (immediates at {@code pc}) in the frame of
+     * {@code function} at {@code fp}: resolves the callee, moves the arguments to the frame base
+     * and hands the frame over to the callee ({@link #handOver}).
+     */
+    private WasmFunction tailCall(int op, int[] c, int pc, int fp, WasmFunction function, int budget) {
+        ModuleInstance instance = function.instance();
+        FunctionInstance callee;
+        int base;
+        if (op == RETURN_CALL) {
+            callee = instance.functions[c[pc]];
+            base = c[pc + 1];
+        } else {
+            callee = indirectCallee(instance, c[pc], c[pc + 1], stack[fp + c[pc + 2]]);
+            base = c[pc + 3];
+        }
+        System.arraycopy(stack, fp + base, stack, fp, callee.type().params().size());
+        return handOver(callee, instance, fp, budget);
+    }
+
+    /**
+     * Replaces the frame at {@code fp}, whose first slots hold the arguments, by a call of
+     * {@code callee} from {@code caller} ({@code return_call_ref} can enter here with its resolved
+     * callee), counted as any call. Returns the interpreted function that continues in the frame
+     * (the stack is large enough for it), or null once the frame's results are at {@code fp}: a
+     * host or compiled callee ran. A compiled callee's own tail calls come back here through the
+     * store's {@link PendingTailCall} and are made in this loop, so that a cycle through compiled
+     * code does not grow the Java stack either. The rest of the slice is left in {@code context.budget}.
+     */
+    private WasmFunction handOver(FunctionInstance callee, ModuleInstance caller, int fp, int budget) {
+        frameReplaced = true; // a trap from here on is the callee's: this frame is gone
+        int framesBefore = baseDepth + depth;
+        while (true) {
+            if (callee instanceof HostFunctionInstance host) {
+                context.budget = budget;
+                callHost(host, caller, fp, framesBefore);
+                break;
+            }
+            var wasm = (WasmFunction) callee;
+            if (--budget == 0) {
+                budget = nextSlice(wasm, -1, fp);
+            }
+            context.budget = budget;
+            JvmCode jvm = wasm.compiledCode();
+            if (jvm == null) {
+                ensureStack(fp + wasm.code().frameSize());
+                frameReplaced = false;
+                return wasm;
+            }
+            ensureStack(fp + wasm.type().results().size());
+            context.callDepth = framesBefore;
+            jvm.slots().tailCall(stack, fp, wasm.instance());
+            budget = context.budget;
+            PendingTailCall pending = context.tailCall;
+            callee = pending.take();
+            if (callee == null) {
+                break;
+            }
+            caller = pending.caller;
+            int params = callee.type().params().size();
+            ensureStack(fp + params);
+            System.arraycopy(pending.args, 0, stack, fp, params);
+        }
+        frameReplaced = false;
+        return null;
     }
 
     /**
@@ -381,8 +452,25 @@ public final class Interpreter {
                                 globals = instance.globals;
                                 pc = 0;
                             } else {
-                                callHost((HostFunctionInstance) callee, instance, fp + base);
+                                callHost((HostFunctionInstance) callee, instance, fp + base, baseDepth + depth + 1);
                                 s = this.stack;
+                            }
+                        }
+                        case RETURN_CALL, RETURN_CALL_INDIRECT -> {
+                            WasmFunction next = tailCall(op, c, pc, fp, function, budget);
+                            budget = context.budget;
+                            s = this.stack;
+                            if (next == null) {
+                                pc = lowered.osrExit(); // the results are at fp: leave through the final RETURN
+                            } else {
+                                function = next;
+                                lowered = next.code();
+                                initFrame(s, fp, lowered);
+                                c = lowered.code();
+                                instance = next.instance();
+                                memories = instance.memories;
+                                globals = instance.globals;
+                                pc = 0;
                             }
                         }
                         case Op.COPY -> {

@@ -42,6 +42,8 @@ public final class StoreContext {
      */
     public volatile boolean stop;
     private ScheduledFuture<?> alarm;
+    /** The tail call compiled code asked for and its caller has still to make. */
+    public final PendingTailCall tailCall = new PendingTailCall();
     /** Interpreters for calls from compiled code into interpreted functions, kept so each call need not allocate one. */
     public final ArrayDeque<Interpreter> spareInterpreters = new ArrayDeque<>();
 

@@ -52,7 +52,7 @@ final class Bridges {
     }
 
     /** A host function called from compiled code: the store learns the depth, for wasm the host calls in turn. */
-    private static long[] callHost(HostFunctionInstance host, long[] args, int depthLeft, ModuleInstance caller) {
+    static long[] callHost(HostFunctionInstance host, long[] args, int depthLeft, ModuleInstance caller) {
         StoreContext context = caller.context();
         context.callDepth = context.maxCallDepth - depthLeft;
         return CompiledSupport.callHost(host, caller, args);

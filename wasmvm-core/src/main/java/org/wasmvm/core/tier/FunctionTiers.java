@@ -194,7 +194,34 @@ public final class FunctionTiers {
      * checks the depth and counts the call as the interpreter would, then runs it on the tier it has.
      */
     static long[] enter(FunctionTiers tiers, int functionIndex, long[] args, int depthLeft, ModuleInstance instance) {
-        StoreContext context = instance.context();
+        JvmCode compiled = tiers.admit(functionIndex, depthLeft, instance.context());
+        var function = (WasmFunction) instance.functions[functionIndex];
+        if (compiled == null) {
+            return tiers.interpret(function, args);
+        }
+        int results = function.type().results().size();
+        long[] slots = Arrays.copyOf(args, Math.max(args.length, results));
+        compiled.slots().call(slots, 0, instance);
+        return slots.length == results ? slots : Arrays.copyOf(slots, results);
+    }
+
+    /**
+     * A tail call made by {@link TailCalls}: the arguments in {@code slots[0…]}, the results written
+     * there, unless the callee's own tail call is left pending (which the trampoline makes next).
+     */
+    static void enterTail(WasmFunction function, long[] slots, int depthLeft) {
+        FunctionTiers tiers = function.tiers();
+        JvmCode compiled = tiers.admit(function.index(), depthLeft, function.instance().context());
+        if (compiled == null) {
+            long[] results = tiers.interpret(function, Arrays.copyOf(slots, function.type().params().size()));
+            System.arraycopy(results, 0, slots, 0, results.length);
+        } else {
+            compiled.slots().tailCall(slots, 0, function.instance());
+        }
+    }
+
+    /** Checks the depth, counts the call, polls for a stop; returns the code to run, null to interpret. */
+    private JvmCode admit(int functionIndex, int depthLeft, StoreContext context) {
         if (depthLeft <= 0) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
         }
@@ -202,21 +229,17 @@ public final class FunctionTiers {
         if (--context.budget == 0) {
             context.refillBudget();
         }
-        if (!tiers.metered && context.stop) {
+        if (!metered && context.stop) {
             context.checkStop();
         }
-        JvmCode compiled = tiers.codeFor(functionIndex, context.engine());
-        var function = (WasmFunction) instance.functions[functionIndex];
-        if (compiled == null) {
-            int defined = functionIndex - tiers.imported;
-            if (++tiers.bridgeCalls[defined] % HOT_CALLS == 0) {
-                tiers.heat(functionIndex);
-            }
-            return Interpreter.invokeNested(function, args);
+        return codeFor(functionIndex, context.engine());
+    }
+
+    /** Runs a still interpreted function for compiled code; called often, it heats up. */
+    private long[] interpret(WasmFunction function, long[] args) {
+        if (++bridgeCalls[function.index() - imported] % HOT_CALLS == 0) {
+            heat(function.index());
         }
-        int results = function.type().results().size();
-        long[] slots = Arrays.copyOf(args, Math.max(args.length, results));
-        compiled.slots().call(slots, 0, instance);
-        return slots.length == results ? slots : Arrays.copyOf(slots, results);
+        return Interpreter.invokeNested(function, args);
     }
 }

@@ -8,6 +8,15 @@ public interface SlotEntry {
     void call(long[] slots, int base, ModuleInstance instance);
 
     /**
+     * As {@link #call}, but a tail call the function makes is left pending in the store's
+     * {@link org.wasmvm.core.runtime.PendingTailCall} (the results are then not written): the
+     * caller, which replaces the function's frame by the callee's, makes it.
+     */
+    default void tailCall(long[] slots, int base, ModuleInstance instance) {
+        call(slots, base, instance);
+    }
+
+    /**
      * On-stack replacement: continues an interpreter frame at {@code fp} (its locals, and at the
      * header of loop {@code loop} its operands) in compiled code; the results are written at {@code fp}.
      */

@@ -183,23 +183,24 @@ final class FunctionValidator {
                         unreachable();
                     }
                     case Opcodes.CALL -> {
-                        int f = r.u32();
-                        if (Integer.compareUnsigned(f, ctx.funcParams.length) >= 0 || ctx.funcParams[f] == null) {
-                            throw invalid("unknown function " + Integer.toUnsignedString(f));
-                        }
+                        int f = readFunction();
                         popVals(ctx.funcParams[f]);
                         pushVals(ctx.funcResults[f]);
                     }
                     case Opcodes.CALL_INDIRECT -> {
-                        int type = r.u32();
-                        int table = readTable();
-                        if (!Types.isSubtype(ctx.tableElemTypes[table], FUNCREF)) {
-                            throw mismatch("call_indirect requires a funcref table");
-                        }
-                        checkFunctionType(type);
-                        pop(ctx.tableIndexTypes[table]);
+                        int type = readIndirectCall();
                         popVals(ctx.typeParams[type]);
                         pushVals(ctx.typeResults[type]);
+                    }
+                    case Opcodes.RETURN_CALL -> {
+                        requireTailCalls(op);
+                        int f = readFunction();
+                        tailCall(ctx.funcParams[f], ctx.funcResults[f]);
+                    }
+                    case Opcodes.RETURN_CALL_INDIRECT -> {
+                        requireTailCalls(op);
+                        int type = readIndirectCall();
+                        tailCall(ctx.typeParams[type], ctx.typeResults[type]);
                     }
                     case Opcodes.DROP -> pop();
                     case Opcodes.SELECT -> {
@@ -779,6 +780,45 @@ final class FunctionValidator {
 
     private int[] labelTypes(int frame) {
         return ctrlOp[frame] == Opcodes.LOOP ? ctrlStart[frame] : ctrlEnd[frame];
+    }
+
+    /** A call's function index, which must name a function. */
+    private int readFunction() {
+        int f = r.u32();
+        if (Integer.compareUnsigned(f, ctx.funcParams.length) >= 0 || ctx.funcParams[f] == null) {
+            throw invalid("unknown function " + Integer.toUnsignedString(f));
+        }
+        return f;
+    }
+
+    /** The immediates of an indirect call (type, funcref table), and its table index operand; returns the type. */
+    private int readIndirectCall() {
+        int type = r.u32();
+        int table = readTable();
+        if (!Types.isSubtype(ctx.tableElemTypes[table], FUNCREF)) {
+            throw mismatch("call_indirect requires a funcref table");
+        }
+        checkFunctionType(type);
+        pop(ctx.tableIndexTypes[table]);
+        return type;
+    }
+
+    private void requireTailCalls(int op) {
+        if (!ctx.features.tailCalls()) {
+            throw new MalformedModuleException(at, "illegal opcode " + Integer.toHexString(op));
+        }
+    }
+
+    /**
+     * A tail call returns what the callee returns, so the callee's results must be the caller's
+     * (3.0: a subtype; without subtyping, equal); like {@code return}, the rest of the block is unreachable.
+     */
+    private void tailCall(int[] params, int[] results) {
+        if (!allSubtypes(results, ctrlEnd[0])) {
+            throw mismatch("tail call's results differ from the function's");
+        }
+        popVals(params);
+        unreachable();
     }
 
     private void unreachable() {

@@ -1,0 +1,105 @@
+package org.wasmvm.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wasmvm.core.Engine;
+import org.wasmvm.core.Instance;
+import org.wasmvm.core.RuntimeLimits;
+import org.wasmvm.core.Store;
+import org.wasmvm.core.TrapKind;
+import org.wasmvm.core.Wasm;
+import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.ValType;
+
+/**
+ * Tail calls run in constant stack and do not add call depth on every engine (modules/tail-calls.wat):
+ * ten million mutually recursive tail calls under a depth limit of 1000.
+ */
+class TailCallTest {
+    private static final int CALLS = 10_000_000;
+    private static final RuntimeLimits SHALLOW = RuntimeLimits.DEFAULT.withMaxCallDepth(1000);
+
+    private static Instance instance(RuntimeLimits limits, Engine engine) throws IOException {
+        try (InputStream in = TailCallTest.class.getResourceAsStream("/modules/tail-calls.wasm")) {
+            var i32ToI32 = FuncType.of(List.of(ValType.I32), List.of(ValType.I32));
+            return new Store(limits, engine)
+                    .define("env", "twice", i32ToI32, (caller, args) -> new long[] {2 * args[0]})
+                    .instantiate(Wasm.load(in.readAllBytes()));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void tenMillionDirectTailCallsNeedNoDepth(Engine engine) throws IOException {
+        Instance instance = instance(SHALLOW, engine);
+        assertThat(instance.function("even").apply(CALLS)).containsExactly(1);
+        assertThat(instance.function("odd").apply(CALLS + 1)).containsExactly(1);
+        assertThat(instance.function("even").apply(CALLS + 1)).containsExactly(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void tenMillionIndirectTailCallsNeedNoDepth(Engine engine) throws IOException {
+        Instance instance = instance(SHALLOW, engine);
+        assertThat(instance.function("even_indirect").apply(CALLS)).containsExactly(1);
+        assertThat(instance.function("even_indirect").apply(CALLS - 1)).containsExactly(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void tailCallsReturnSeveralResults(Engine engine) throws IOException {
+        Instance instance = instance(SHALLOW, engine);
+        assertThat(instance.function("sum_down").apply(100_000, 5)).containsExactly(300_005, 7);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aTailCalledHostFunctionReturnsForTheCaller(Engine engine) throws IOException {
+        assertThat(instance(SHALLOW, engine).function("twice_tail").apply(20)).containsExactly(42);
+    }
+
+    @Test
+    void aTrapInATailCalleeHasTheSameStackOnEveryEngine() throws IOException {
+        List<String> interpreted = trapStack(Engine.INTERPRETER);
+        // middle made the tail call, so its frame is gone: faulty returns to outer
+        assertThat(interpreted).hasSize(2);
+        assertThat(interpreted.get(0)).isEqualTo("faulty (func 8) @ 0x129");
+        assertThat(interpreted.get(1)).isEqualTo("outer (func 10) @ 0x138");
+        assertThat(trapStack(Engine.COMPILER)).isEqualTo(interpreted);
+        assertThat(trapStack(Engine.TIERED)).isEqualTo(interpreted);
+    }
+
+    private static List<String> trapStack(Engine engine) throws IOException {
+        Instance instance = instance(SHALLOW, engine);
+        WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> instance.function("trap_in_tail_callee").apply(0));
+        assertThat(trap.kind()).isEqualTo(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        return trap.wasmStack();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fails, rather than hangs
+    void anEndlessTailCallCycleTimesOut(Engine engine) throws IOException {
+        Instance instance = instance(SHALLOW.withTimeout(Duration.ofMillis(300)), engine);
+        WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> instance.function("spin").apply(0));
+        assertThat(trap.kind()).isEqualTo(TrapKind.TIMEOUT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anEndlessTailCallCycleRunsOutOfFuel(Engine engine) throws IOException {
+        Instance instance = instance(SHALLOW.withFuel(1_000_000), engine);
+        WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> instance.function("spin").apply(0));
+        assertThat(trap.kind()).isEqualTo(TrapKind.FUEL_EXHAUSTED);
+    }
+}
