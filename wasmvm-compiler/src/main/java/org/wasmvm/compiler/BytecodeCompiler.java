@@ -32,7 +32,7 @@ import org.wasmvm.core.tier.SlotEntry;
 /**
  * The compiler tier: compiles one wasm function into one hidden class (unloaded with its module)
  * holding a static method with the function's typed signature and a {@link SlotEntry} for callers
- * that hold raw slots. The class data is the module's {@code FunctionTiers}, through which its
+ * that hold raw slots (and, for a function that makes tail calls, their trampolines: {@link TailCallEntries}). The class data is the module's {@code FunctionTiers}, through which its
  * direct calls link to their callees' call sites, then the class's constants. Compiling and loading
  * are separate steps, so that the code cache can keep what lies between them.
  */
@@ -60,24 +60,30 @@ public final class BytecodeCompiler implements JvmCompiler {
             var plan = new SplitPlan(outlined);
             ClassWriter writer = newWriter(function.className);
             Map<String, Integer> sizes = new LinkedHashMap<>();
-            MethodVisitor invoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "invoke",
+            // a function that makes tail calls has its body in a method of its own, which its entries wrap (TailCallEntries)
+            String body = function.tailCalls ? TailCallEntries.BODY : "invoke";
+            MethodVisitor invoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, body,
                     function.methodType.toMethodDescriptorString(), null, null);
-            sizes.put("invoke", function.emitter(invoke, -1, plan, null).emit());
-            emitSlotEntry(writer, function.className, function.type, function.methodType, metered);
+            sizes.put(body, function.emitter(invoke, body, -1, plan, null).emit());
+            emitSlotEntry(writer, "call", "invoke", function, metered);
+            if (function.tailCalls) {
+                TailCallEntries.emitInvoke(writer, function.className, function.type, function.methodType);
+                emitSlotEntry(writer, "tailCall", body, function, metered);
+            }
             boolean[] osrLoops = null;
             if (osrOperandBase >= 0) {
                 String osrDescriptor = "([JIIL" + FunctionEmitter.INSTANCE + ";)"
                         + Type.getDescriptor(function.methodType.returnType());
                 MethodVisitor osrInvoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "osrInvoke", osrDescriptor, null, null);
-                FunctionEmitter emitter = function.emitter(osrInvoke, osrOperandBase, plan, null);
+                FunctionEmitter emitter = function.emitter(osrInvoke, "osrInvoke", osrOperandBase, plan, null);
                 sizes.put("osrInvoke", emitter.emit());
                 osrLoops = emitter.osrLoops();
-                emitOsrEntry(writer, function.className, function.type, osrDescriptor);
+                emitOsrEntry(writer, function, osrDescriptor);
             }
             for (SplitPlan.Region region; (region = plan.nextRegion()) != null; ) {
                 MethodVisitor method = writer.visitMethod(ACC_PRIVATE | ACC_STATIC, region.methodName(),
                         FunctionEmitter.REGION_DESCRIPTOR, null, null);
-                sizes.put(region.methodName(), function.emitter(method, -1, plan, region).emit());
+                sizes.put(region.methodName(), function.emitter(method, region.methodName(), -1, plan, region).emit());
             }
             Set<Integer> more = new HashSet<>();
             boolean fits = true;
@@ -111,6 +117,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         final FunctionBody body;
         final MethodType methodType;
         final String className;
+        final boolean tailCalls;
 
         Function(Module module, int index, boolean metered) {
             this.module = module;
@@ -121,11 +128,13 @@ public final class BytecodeCompiler implements JvmCompiler {
             this.body = module.model().codes().get(index - spaces.importedFunctionCount());
             this.methodType = JvmTypes.methodType(type);
             this.className = "org/wasmvm/compiler/WasmFunction" + index;
+            this.tailCalls = BodyScan.makesTailCalls(body);
         }
 
-        FunctionEmitter emitter(MethodVisitor mv, int osrOperandBase, SplitPlan plan, SplitPlan.Region region) {
-            return new FunctionEmitter(module.model(), module.indexSpaces(), index, body, mv, className, osrOperandBase,
-                    metered, plan, region);
+        FunctionEmitter emitter(MethodVisitor mv, String methodName, int osrOperandBase, SplitPlan plan,
+                SplitPlan.Region region) {
+            return new FunctionEmitter(module.model(), module.indexSpaces(), index, body, mv, className, methodName,
+                    osrOperandBase, metered, plan, region);
         }
     }
 
@@ -169,13 +178,14 @@ public final class BytecodeCompiler implements JvmCompiler {
     }
 
     /**
-     * {@code call(long[] slots, int base, ModuleInstance)}: converts the argument slots, calls
-     * {@code invoke} (with the depth the store counts), writes the results back. The caller has counted the call already, so one
-     * budget unit is given back for the one {@code invoke}'s prologue takes.
+     * {@code entry(long[] slots, int base, ModuleInstance)} ({@link SlotEntry#call} or
+     * {@link SlotEntry#tailCall}): converts the argument slots, calls {@code target} (with the depth
+     * the store counts), writes the results back. The caller has counted the call already, so one
+     * budget unit is given back for the one the target's prologue takes.
      */
-    private static void emitSlotEntry(ClassWriter writer, String className, FuncType type, MethodType methodType,
+    private static void emitSlotEntry(ClassWriter writer, String entry, String target, Function function,
             boolean metered) {
-        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, "call", "([JIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
+        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, entry, "([JIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
         var frame = new JvmFrame(mv, 4);
         mv.visitCode();
         if (metered) {
@@ -187,35 +197,55 @@ public final class BytecodeCompiler implements JvmCompiler {
             mv.visitInsn(IADD);
             mv.visitFieldInsn(PUTFIELD, FunctionEmitter.CONTEXT, "budget", "I");
         }
-        List<ValType> params = type.params();
+        List<ValType> params = function.type.params();
         for (int i = 0; i < params.size(); i++) {
             slotAddress(mv, frame, i);
             mv.visitInsn(LALOAD);
             frame.fromSlot(params.get(i));
         }
-        // depthLeft: the store counts the frames active before this one
+        depthLeft(mv, 3);
         mv.visitVarInsn(ALOAD, 3);
+        mv.visitMethodInsn(INVOKESTATIC, function.className, target, function.methodType.toMethodDescriptorString(), false);
+        if (target.equals(TailCallEntries.BODY)) {
+            TailCallEntries.returnIfPending(mv, frame, function.type, 3);
+        }
+        writeResults(mv, frame, function.type.results(), 4);
+    }
+
+    /** Pushes the {@code depthLeft} of a call from code that holds raw slots: the store counts the frames active before this one. */
+    private static void depthLeft(MethodVisitor mv, int instance) {
+        mv.visitVarInsn(ALOAD, instance);
         mv.visitMethodInsn(INVOKEVIRTUAL, FunctionEmitter.INSTANCE, "context", "()L" + FunctionEmitter.CONTEXT + ";", false);
         mv.visitInsn(DUP);
         mv.visitFieldInsn(GETFIELD, FunctionEmitter.CONTEXT, "maxCallDepth", "I");
         mv.visitInsn(SWAP);
         mv.visitFieldInsn(GETFIELD, FunctionEmitter.CONTEXT, "callDepth", "I");
         mv.visitInsn(ISUB);
-        mv.visitVarInsn(ALOAD, 3);
-        mv.visitMethodInsn(INVOKESTATIC, className, "invoke", methodType.toMethodDescriptorString(), false);
-        writeResults(mv, frame, type.results(), 4);
     }
 
-    /** {@code osr(long[] slots, int fp, int loop, ModuleInstance)}: calls {@code osrInvoke}, writes the results at {@code fp}. */
-    private static void emitOsrEntry(ClassWriter writer, String className, FuncType type, String osrDescriptor) {
+    /**
+     * {@code osr(long[] slots, int fp, int loop, ModuleInstance)}: calls {@code osrInvoke}, makes the
+     * tail call it may leave pending (in the place of the frame, whose depth is taken first), writes
+     * the results at {@code fp}.
+     */
+    private static void emitOsrEntry(ClassWriter writer, Function function, String osrDescriptor) {
         MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, "osr", "([JIIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
         mv.visitCode();
+        int depth = 5;
+        var frame = new JvmFrame(mv, depth + 1);
+        if (function.tailCalls) {
+            depthLeft(mv, 4);
+            mv.visitVarInsn(ISTORE, depth);
+        }
         mv.visitVarInsn(ALOAD, 1);
         mv.visitVarInsn(ILOAD, 2);
         mv.visitVarInsn(ILOAD, 3);
         mv.visitVarInsn(ALOAD, 4);
-        mv.visitMethodInsn(INVOKESTATIC, className, "osrInvoke", osrDescriptor, false);
-        writeResults(mv, new JvmFrame(mv, 5), type.results(), 5);
+        mv.visitMethodInsn(INVOKESTATIC, function.className, "osrInvoke", osrDescriptor, false);
+        if (function.tailCalls) {
+            TailCallEntries.finishPending(mv, frame, function.type, depth, 4);
+        }
+        writeResults(mv, frame, function.type.results(), depth + 1);
     }
 
     /** Writes the result on the stack (a typed value, or {@code long[]} slots) to {@code slots[base…]} (locals 1 and 2) and returns. */

@@ -12,7 +12,7 @@ import org.wasmvm.core.model.WasmModule;
 import org.wasmvm.core.tier.JvmTypes;
 
 /**
- * {@code call} and {@code call_indirect}. A direct call goes through a call site that links to the
+ * {@code call}, {@code call_indirect} and their tail-call forms. A direct call goes through a call site that links to the
  * callee's tier; an imported or indirect callee is a method handle looked up at the call and
  * invoked through an invoker. Each call passes one frame fewer as the callee's {@code depthLeft}
  * and hands the callee the budget around it ({@link Metering}).
@@ -22,6 +22,7 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
     private static final String INSTANCE = FunctionEmitter.INSTANCE;
     private static final String SUPPORT = FunctionEmitter.SUPPORT;
     private static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
+    private static final String FUNCTION = "org/wasmvm/core/runtime/FunctionInstance";
     private static final Handle CALL_DIRECT = new Handle(H_INVOKESTATIC, SUPPORT, "callDirect",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
     private static final Handle CALL_THROUGH = new Handle(H_INVOKESTATIC, SUPPORT, "callThrough",
@@ -89,6 +90,65 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
         mv.visitVarInsn(ALOAD, slots.instance());
         mv.visitInvokeDynamicInsn("call", through(descriptor), CALL_THROUGH);
         metering.syncIn();
+    }
+
+    /**
+     * {@code return_call} of this instance's function {@code callee}: left pending in the store
+     * ({@link #requestTailCall}); the caller then returns.
+     */
+    void returnCall(int callee) {
+        FuncType calleeType = spaces.functionType(callee);
+        storeTailArgs(calleeType);
+        mv.visitVarInsn(ALOAD, slots.instance());
+        mv.visitFieldInsn(GETFIELD, INSTANCE, "functions", "[L" + FUNCTION + ";");
+        frame.iconst(callee);
+        mv.visitInsn(AALOAD);
+        requestTailCall(calleeType);
+    }
+
+    /** {@code return_call_indirect}: the callee is resolved (which may trap in this frame), then left pending as {@link #returnCall}'s. */
+    void returnCallIndirect(int typeIndex, int table, int offset) {
+        FuncType calleeType = module.funcType(typeIndex);
+        traps.site(offset, () -> {
+            if (types.pop() == ValType.I32) {
+                mv.visitInsn(I2L);
+            }
+            mv.visitVarInsn(ALOAD, slots.instance());
+            frame.iconst(table);
+            frame.iconst(typeIndex);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "indirectCallee", "(JL" + INSTANCE + ";II)L" + FUNCTION + ";", false);
+        });
+        int callee = frame.scratchReference();
+        mv.visitVarInsn(ASTORE, callee);
+        storeTailArgs(calleeType);
+        mv.visitVarInsn(ALOAD, callee);
+        requestTailCall(calleeType);
+    }
+
+    /** Moves the arguments from the stack into the store's pending tail call, the last first. */
+    private void storeTailArgs(FuncType calleeType) {
+        List<ValType> params = calleeType.params();
+        for (int i = params.size() - 1; i >= 0; i--) {
+            frame.toSlot(params.get(i));
+            mv.visitVarInsn(ALOAD, slots.context());
+            frame.iconst(i);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "tailArg", "(JL" + FunctionEmitter.CONTEXT + ";I)V", false);
+        }
+        types.pop(params.size());
+    }
+
+    /**
+     * With the callee on the stack: marks the tail call pending and pushes placeholder results,
+     * which the function returns next; the code that called it makes the call (TailCalls in the
+     * runtime, or the interpreter), so this JVM frame is gone by then.
+     */
+    private void requestTailCall(FuncType calleeType) {
+        mv.visitVarInsn(ALOAD, slots.instance());
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "tailCall", "(L" + FUNCTION + ";L" + INSTANCE + ";)V", false);
+        for (ValType result : calleeType.results()) {
+            frame.zero(result);
+        }
+        types.pushAll(calleeType.results());
     }
 
     /** Pushes the callee's {@code depthLeft}: one frame fewer than this one's. */

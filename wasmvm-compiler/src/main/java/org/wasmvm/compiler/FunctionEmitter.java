@@ -60,13 +60,14 @@ final class FunctionEmitter {
     private final Map<Integer, Integer> globalSlots = new HashMap<>();
 
     /**
-     * An emitter of the method {@code (params…, ModuleInstance)} when {@code osrOperandBase} is -1;
+     * An emitter of the method {@code methodName}: {@code (params…, ModuleInstance)} when {@code osrOperandBase} is -1;
      * else of {@code (long[] slots, int fp, int loop, ModuleInstance)}, which continues the
      * interpreter frame at {@code fp} at the header of loop {@code loop}, its operand height 0 at
      * slot {@code osrOperandBase}; or, when {@code region} is non-null, of that region's method.
      */
     FunctionEmitter(WasmModule module, IndexSpaces spaces, int functionIndex, FunctionBody body, MethodVisitor mv,
-            String className, int osrOperandBase, boolean metered, SplitPlan plan, SplitPlan.Region region) {
+            String className, String methodName, int osrOperandBase, boolean metered, SplitPlan plan,
+            SplitPlan.Region region) {
         this.module = module;
         this.body = body;
         this.type = spaces.functionType(functionIndex);
@@ -119,7 +120,6 @@ final class FunctionEmitter {
         regions = new RegionEmitter(mv, frame, types, locals, slots, metering, traps, plan, region, module, body,
                 className);
         osrEntries = new OsrEntries(mv, locals, osrOperandBase, osr && !plan.splits()); // none into a split function
-        String methodName = region != null ? region.methodName() : osr ? "osrInvoke" : "invoke";
         control = new ControlEmitter(mv, frame, types, conditions, metering, traps, regions, osrEntries, plan,
                 methodName);
     }
@@ -230,6 +230,21 @@ final class FunctionEmitter {
             }
             case BR_ON_NULL -> control.brOnNull(in, offset, false);
             case BR_ON_NON_NULL -> control.brOnNull(in, offset, true);
+            case RETURN_CALL -> {
+                int callee = in.u32();
+                if (reachable) {
+                    calls.returnCall(callee);
+                    control.ret(offset);
+                }
+            }
+            case RETURN_CALL_INDIRECT -> {
+                int typeIndex = in.u32();
+                int table = in.u32();
+                if (reachable) {
+                    calls.returnCallIndirect(typeIndex, table, offset);
+                    control.ret(offset);
+                }
+            }
             case DROP -> {
                 if (reachable) {
                     frame.pop(types.pop());

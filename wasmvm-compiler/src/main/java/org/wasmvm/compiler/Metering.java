@@ -5,9 +5,6 @@ import static org.wasmvm.core.binary.Opcodes.*;
 
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
-import org.wasmvm.core.binary.ByteReader;
-import org.wasmvm.core.interp.Immediates;
-import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.runtime.StoreContext;
 
@@ -119,25 +116,8 @@ record Metering(MethodVisitor mv, JvmFrame frame, boolean metered, boolean local
         mv.visitMethodInsn(INVOKEVIRTUAL, CONTEXT, "checkStop", "()V", false);
     }
 
-    /** Whether the body has a loop and makes no call. */
+    /** Whether the body has a loop and makes no call (a tail call counts in the callee, after this function returned). */
     private static boolean loopsWithoutCalls(FunctionBody body) {
-        var in = new ByteReader(body.code(), body.offset(), body.length());
-        boolean loops = false;
-        while (in.hasMore()) {
-            int op = in.u8();
-            if (op == PREFIX_FC) {
-                op = 0xFC00 | in.u32();
-            }
-            if (op == CALL || op == CALL_INDIRECT) {
-                return false;
-            }
-            loops |= op == LOOP;
-            if (op == BLOCK || op == LOOP || op == IF) {
-                BlockType.skip(in);
-            } else {
-                Immediates.skip(op, in);
-            }
-        }
-        return loops;
+        return !BodyScan.any(body, op -> op == CALL || op == CALL_INDIRECT || op == CALL_REF) && BodyScan.any(body, op -> op == LOOP);
     }
 }

@@ -2,6 +2,7 @@ package org.wasmvm.core.interp;
 
 import static org.wasmvm.core.binary.Opcodes.*;
 
+import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
 
 /** Steps over an instruction's immediates without interpreting them (for unreachable code). */
@@ -25,6 +26,7 @@ public final class Immediates {
                 }
             }
             case SELECT_T -> in.skip(in.u32Index());
+            case BLOCK, LOOP, IF -> BlockType.skip(in);
             case I32_CONST -> in.s32();
             case I64_CONST -> in.s64();
             case F32_CONST -> in.skip(4);

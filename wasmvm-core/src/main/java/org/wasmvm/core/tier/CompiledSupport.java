@@ -13,6 +13,7 @@ import org.wasmvm.core.interp.Interpreter;
 import org.wasmvm.core.runtime.FunctionInstance;
 import org.wasmvm.core.runtime.HostFunctionInstance;
 import org.wasmvm.core.runtime.ModuleInstance;
+import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.Trap;
 
 /**
@@ -57,12 +58,30 @@ public final class CompiledSupport {
 
     /** The invoker {@code call_indirect} calls: traps on a bad index, a null entry or a signature mismatch. */
     public static MethodHandle indirectTarget(long index, ModuleInstance instance, int table, int typeIndex) {
+        return invoker(indirectCallee(index, instance, table, typeIndex));
+    }
+
+    /** The function an indirect call calls: traps on a bad index, a null entry or a signature mismatch. */
+    public static FunctionInstance indirectCallee(long index, ModuleInstance instance, int table, int typeIndex) {
         long handle = BulkOps.indirectTarget(instance.tables[table], index);
         FunctionInstance callee = instance.context().function(handle);
         if (!callee.matches(instance.module().code().typeId(typeIndex))) {
             throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
-        return invoker(callee);
+        return callee;
+    }
+
+    /** Argument {@code index} of the tail call about to be requested ({@link #tailCall}). */
+    public static void tailArg(long value, StoreContext context, int index) {
+        context.tailCall.ensure(index + 1)[index] = value;
+    }
+
+    /**
+     * A tail call of {@code callee} from compiled code of {@code caller}, its arguments stored: left
+     * pending for the code that called the tail-calling function ({@link TailCalls}), which returns next.
+     */
+    public static void tailCall(FunctionInstance callee, ModuleInstance caller) {
+        caller.context().tailCall.request(callee, caller);
     }
 
     private static MethodHandle invoker(FunctionInstance function) {
