@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +95,23 @@ class TailCallTest {
         Instance instance = instance(SHALLOW.withTimeout(Duration.ofMillis(300)), engine);
         WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> instance.function("spin").apply(0));
         assertThat(trap.kind()).isEqualTo(TrapKind.TIMEOUT);
+    }
+
+    @Test
+    void aTailCallCostsTheFuelOfACallOnEveryEngine() throws IOException {
+        var used = new EnumMap<Engine, Long>(Engine.class);
+        for (Engine engine : Engine.values()) {
+            Store store = new Store(SHALLOW.withFuel(1_000_000), engine);
+            try (InputStream in = TailCallTest.class.getResourceAsStream("/modules/tail-calls.wasm")) {
+                var i32ToI32 = FuncType.of(List.of(ValType.I32), List.of(ValType.I32));
+                store.define("env", "twice", i32ToI32, (caller, args) -> args).instantiate(Wasm.load(in.readAllBytes()))
+                        .function("even").apply(1000);
+            }
+            used.put(engine, 1_000_000 - store.fuelLeft());
+        }
+        // one unit per tail call (the call from the host counts nothing)
+        assertThat(used).containsOnly(Map.entry(Engine.INTERPRETER, 1000L), Map.entry(Engine.COMPILER, 1000L),
+                Map.entry(Engine.TIERED, 1000L));
     }
 
     @ParameterizedTest
