@@ -52,4 +52,15 @@
     (return_call $spin_other (i32.add (local.get $n) (i32.const 1))))
   (func $spin_other (param $n i32) (result i32)
     (return_call_indirect (type $predicate) (local.get $n) (i32.const 2)))
+
+  ;; a long loop, then a tail call: on the tiered engine on-stack replacement moves the loop into
+  ;; compiled code, whose entry then makes the tail call
+  (func (export "count_then_tail") (param $n i64) (result i64)
+    (local $i i64)
+    (loop $l
+      (local.set $i (i64.add (local.get $i) (i64.const 1)))
+      (br_if $l (i64.lt_u (local.get $i) (local.get $n))))
+    (return_call $plus_one (local.get $i)))
+  (func $plus_one (param $x i64) (result i64)
+    (i64.add (local.get $x) (i64.const 1)))
 )

@@ -32,7 +32,8 @@ import org.wasmvm.core.tier.SlotEntry;
 /**
  * The compiler tier: compiles one wasm function into one hidden class (unloaded with its module)
  * holding a static method with the function's typed signature and a {@link SlotEntry} for callers
- * that hold raw slots (and, for a function that makes tail calls, their trampolines: {@link TailCallEntries}). The class data is the module's {@code FunctionTiers}, through which its
+ * that hold raw slots (for a function that makes tail calls, both wrap its body: {@link TailCallEntries}).
+ * The class data is the module's {@code FunctionTiers}, through which its
  * direct calls link to their callees' call sites, then the class's constants. Compiling and loading
  * are separate steps, so that the code cache can keep what lies between them.
  */
@@ -62,9 +63,9 @@ public final class BytecodeCompiler implements JvmCompiler {
             Map<String, Integer> sizes = new LinkedHashMap<>();
             // a function that makes tail calls has its body in a method of its own, which its entries wrap (TailCallEntries)
             String body = function.tailCalls ? TailCallEntries.BODY : "invoke";
-            MethodVisitor invoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, body,
+            MethodVisitor main = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, body,
                     function.methodType.toMethodDescriptorString(), null, null);
-            sizes.put(body, function.emitter(invoke, body, -1, plan, null).emit());
+            sizes.put(body, function.emitter(main, body, -1, plan, null).emit());
             emitSlotEntry(writer, "call", "invoke", function, metered);
             if (function.tailCalls) {
                 TailCallEntries.emitInvoke(writer, function.className, function.type, function.methodType);

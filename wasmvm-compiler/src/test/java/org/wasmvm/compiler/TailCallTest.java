@@ -22,6 +22,7 @@ import org.wasmvm.core.Wasm;
 import org.wasmvm.core.WasmTrap;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.tier.CompilerTier;
 
 /**
  * Tail calls run in constant stack and do not add call depth on every engine (modules/tail-calls.wat):
@@ -75,8 +76,8 @@ class TailCallTest {
         List<String> interpreted = trapStack(Engine.INTERPRETER);
         // middle made the tail call, so its frame is gone: faulty returns to outer
         assertThat(interpreted).hasSize(2);
-        assertThat(interpreted.get(0)).isEqualTo("faulty (func 8) @ 0x129");
-        assertThat(interpreted.get(1)).isEqualTo("outer (func 10) @ 0x138");
+        assertThat(interpreted.get(0)).isEqualTo("faulty (func 8) @ 0x142");
+        assertThat(interpreted.get(1)).isEqualTo("outer (func 10) @ 0x151");
         assertThat(trapStack(Engine.COMPILER)).isEqualTo(interpreted);
         assertThat(trapStack(Engine.TIERED)).isEqualTo(interpreted);
     }
@@ -95,6 +96,14 @@ class TailCallTest {
         Instance instance = instance(SHALLOW.withTimeout(Duration.ofMillis(300)), engine);
         WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> instance.function("spin").apply(0));
         assertThat(trap.kind()).isEqualTo(TrapKind.TIMEOUT);
+    }
+
+    @Test
+    void aTailCallAfterOnStackReplacementIsMadeByTheCompiledEntry() throws IOException {
+        int before = CompilerTier.replacedFrames();
+        long loops = 100_000_000L;
+        assertThat(instance(SHALLOW, Engine.TIERED).function("count_then_tail").apply(loops)).containsExactly(loops + 1);
+        assertThat(CompilerTier.replacedFrames()).isGreaterThan(before);
     }
 
     @Test
