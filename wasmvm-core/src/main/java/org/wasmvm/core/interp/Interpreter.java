@@ -30,7 +30,7 @@ import org.wasmvm.core.tier.JvmCode;
  * relative to the frame pointer. A call's arguments sit in consecutive slots of the caller, which
  * become the callee's first locals in place and receive its results. Calls between wasm functions
  * push an explicit frame instead of recursing in Java, so the depth limit, not the Java stack,
- * bounds recursion. Nothing is allocated per executed instruction.
+ * bounds recursion; a tail call reuses the caller's frame. Nothing is allocated per executed instruction.
  */
 public final class Interpreter {
     private static final int INITIAL_STACK = 1024;
