@@ -30,6 +30,6 @@ final class BodyScan {
 
     /** Whether {@code body} makes a tail call. */
     static boolean makesTailCalls(FunctionBody body) {
-        return any(body, op -> op == RETURN_CALL || op == RETURN_CALL_INDIRECT);
+        return any(body, op -> op == RETURN_CALL || op == RETURN_CALL_INDIRECT || op == RETURN_CALL_REF);
     }
 }

@@ -118,11 +118,27 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
             frame.iconst(typeIndex);
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "indirectCallee", "(JL" + INSTANCE + ";II)L" + FUNCTION + ";", false);
         });
+        pendCallee(calleeType);
+    }
+
+    /** With the resolved callee on top of its arguments: the arguments go pending, then the call. */
+    private void pendCallee(FuncType calleeType) {
         int callee = frame.scratchReference();
         mv.visitVarInsn(ASTORE, callee);
         storeTailArgs(calleeType);
         mv.visitVarInsn(ALOAD, callee);
         requestTailCall(calleeType);
+    }
+
+    /** {@code return_call_ref}: the referenced callee (null traps in this frame) is left pending as {@link #returnCall}'s. */
+    void returnCallRef(int typeIndex, int offset) {
+        FuncType calleeType = module.funcType(typeIndex);
+        traps.site(offset, () -> {
+            types.pop();
+            mv.visitVarInsn(ALOAD, slots.instance());
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "refCallee", "(JL" + INSTANCE + ";)L" + FUNCTION + ";", false);
+        });
+        pendCallee(calleeType);
     }
 
     /** Moves the arguments from the stack into the store's pending tail call, the last first. */

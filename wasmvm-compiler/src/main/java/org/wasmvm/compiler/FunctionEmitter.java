@@ -237,6 +237,13 @@ final class FunctionEmitter {
                     control.ret(offset);
                 }
             }
+            case RETURN_CALL_REF -> {
+                int typeIndex = in.u32();
+                if (reachable) {
+                    calls.returnCallRef(typeIndex, offset);
+                    control.ret(offset);
+                }
+            }
             case RETURN_CALL_INDIRECT -> {
                 int typeIndex = in.u32();
                 int table = in.u32();

@@ -106,6 +106,10 @@ final class InstructionScanner {
                 require(features.tailCalls(), start, op);
                 in.u32();
             }
+            case Opcodes.RETURN_CALL_REF -> {
+                require(features.tailCalls() && features.functionReferences(), start, op);
+                in.u32();
+            }
             case Opcodes.RETURN_CALL_INDIRECT -> {
                 require(features.tailCalls(), start, op);
                 in.u32();

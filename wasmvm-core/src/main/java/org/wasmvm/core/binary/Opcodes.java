@@ -61,7 +61,7 @@ public final class Opcodes {
 
     public static final int REF_NULL = 0xD0, REF_IS_NULL = 0xD1, REF_FUNC = 0xD2;
     /** Typed function references. */
-    public static final int CALL_REF = 0x14, REF_AS_NON_NULL = 0xD4, BR_ON_NULL = 0xD5, BR_ON_NON_NULL = 0xD6;
+    public static final int CALL_REF = 0x14, RETURN_CALL_REF = 0x15, REF_AS_NON_NULL = 0xD4, BR_ON_NULL = 0xD5, BR_ON_NON_NULL = 0xD6;
 
     /** The prefix byte of the "misc" instructions (saturating truncation, bulk memory, tables). */
     public static final int PREFIX_FC = 0xFC;

@@ -217,6 +217,13 @@ final class FunctionLowering {
                 emit(RETURN_CALL, function, height - spaces.functionType(function).params().size());
                 markDead();
             }
+            case RETURN_CALL_REF -> {
+                int typeIndex = in.u32Index();
+                int ref = pop();
+                flush();
+                emit(RETURN_CALL_REF, ref, height - module.funcType(typeIndex).params().size());
+                markDead();
+            }
             case RETURN_CALL_INDIRECT -> {
                 int typeIndex = in.u32Index();
                 int table = in.u32Index();

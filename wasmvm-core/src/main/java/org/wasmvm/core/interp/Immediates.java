@@ -14,7 +14,7 @@ public final class Immediates {
         switch (op) {
             case BR, BR_IF, CALL, RETURN_CALL, LOCAL_GET, LOCAL_SET, LOCAL_TEE, GLOBAL_GET, GLOBAL_SET, TABLE_GET, TABLE_SET,
                     REF_FUNC, MEMORY_SIZE, MEMORY_GROW, DATA_DROP, ELEM_DROP, MEMORY_FILL, TABLE_GROW, TABLE_SIZE,
-                    TABLE_FILL, CALL_REF, BR_ON_NULL, BR_ON_NON_NULL -> in.u32();
+                    TABLE_FILL, CALL_REF, RETURN_CALL_REF, BR_ON_NULL, BR_ON_NON_NULL -> in.u32();
             case CALL_INDIRECT, RETURN_CALL_INDIRECT, MEMORY_INIT, MEMORY_COPY, TABLE_INIT, TABLE_COPY -> {
                 in.u32();
                 in.u32();

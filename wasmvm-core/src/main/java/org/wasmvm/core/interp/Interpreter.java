@@ -268,6 +268,9 @@ public final class Interpreter {
         if (op == RETURN_CALL) {
             callee = instance.functions[c[pc]];
             base = c[pc + 1];
+        } else if (op == RETURN_CALL_REF) {
+            callee = referencedCallee(stack[fp + c[pc]]);
+            base = c[pc + 1];
         } else {
             callee = indirectCallee(instance, c[pc], c[pc + 1], stack[fp + c[pc + 2]]);
             base = c[pc + 3];
@@ -456,7 +459,7 @@ public final class Interpreter {
                                 s = this.stack;
                             }
                         }
-                        case RETURN_CALL, RETURN_CALL_INDIRECT -> {
+                        case RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> {
                             WasmFunction next = tailCall(op, c, pc, fp, function, budget);
                             budget = context.budget;
                             s = this.stack;

@@ -20,7 +20,8 @@ package org.wasmvm.core.interp;
  *     a BR_IF_CMP target to a loop header is stored complemented ({@code ~pc}), marking a back-edge
  * <li>{@code CALL function base}, {@code CALL_INDIRECT typeIndex table index base}: the arguments
  *     are in slots {@code base…}, which become the callee's first locals and receive the results
- * <li>{@code CALL_REF ref base}: like CALL, the callee the function reference in slot {@code ref}
+ * <li>{@code CALL_REF ref base}, {@code RETURN_CALL_REF ref base}: like CALL and RETURN_CALL, the callee the
+ *     function reference in slot {@code ref}
  * <li>{@code RETURN_CALL function base}, {@code RETURN_CALL_INDIRECT typeIndex table index base}: as the
  *     calls, but the callee replaces the frame (its arguments move to slot 0) and returns to the caller's caller
  * <li>{@code RETURN src}: the results are in slots {@code src…}

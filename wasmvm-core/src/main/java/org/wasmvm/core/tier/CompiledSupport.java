@@ -104,10 +104,15 @@ public final class CompiledSupport {
 
     /** The invoker {@code call_ref} calls: traps on a null reference. */
     public static MethodHandle refTarget(long handle, ModuleInstance instance) {
+        return invoker(refCallee(handle, instance));
+    }
+
+    /** The function a function reference denotes: traps on null. */
+    public static FunctionInstance refCallee(long handle, ModuleInstance instance) {
         if (handle == Value.NULL_REF) {
             throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
         }
-        return invoker(instance.context().function(handle));
+        return instance.context().function(handle);
     }
 
     /** {@code ref.as_non_null}: the reference, unless it is null. */

@@ -197,6 +197,12 @@ final class FunctionValidator {
                         int f = readFunction();
                         tailCall(ctx.funcParams[f], ctx.funcResults[f]);
                     }
+                    case Opcodes.RETURN_CALL_REF -> {
+                        requireTailCalls(op);
+                        int type = functionReferencesOp(op);
+                        pop(Types.withNullable(ctx.refTo(type), true));
+                        tailCall(ctx.typeParams[type], ctx.typeResults[type]);
+                    }
                     case Opcodes.RETURN_CALL_INDIRECT -> {
                         requireTailCalls(op);
                         int type = readIndirectCall();
@@ -527,7 +533,7 @@ final class FunctionValidator {
         if (!ctx.features.functionReferences()) {
             throw new MalformedModuleException(at, "illegal opcode " + Integer.toHexString(op));
         }
-        if (op != Opcodes.CALL_REF) {
+        if (op != Opcodes.CALL_REF && op != Opcodes.RETURN_CALL_REF) {
             return -1;
         }
         int type = r.u32();
@@ -845,7 +851,7 @@ final class FunctionValidator {
                 || (op >= Opcodes.I32_LOAD && op <= Opcodes.F64_CONST)
                 || (op < OperatorTables.NUMERIC.length && OperatorTables.NUMERIC[op] != 0)
                 || (op >= Opcodes.REF_NULL && op <= Opcodes.REF_FUNC)
-                || op == Opcodes.CALL_REF || (op >= Opcodes.REF_AS_NON_NULL && op <= Opcodes.BR_ON_NON_NULL)
+                || op == Opcodes.CALL_REF || op == Opcodes.RETURN_CALL_REF || (op >= Opcodes.REF_AS_NON_NULL && op <= Opcodes.BR_ON_NON_NULL)
                 || op == Opcodes.PREFIX_FC;
     }
 }
