@@ -343,7 +343,9 @@ final class SpecFileRunner {
                 long[] args = new long[params.size()];
                 for (int i = 0; i < args.length; i++) {
                     SpecValue arg = action.args().get(i);
-                    if (SpecValues.type(arg.type()) != params.get(i)) {
+                    ValType argType = SpecValues.type(arg.type());
+                    // a reference argument may go to a typed reference parameter (a defined or non-null type)
+                    if (!argType.equals(params.get(i)) && !(argType.isReference() && params.get(i).isReference())) {
                         throw fail("argument " + i + " is " + arg + " but the parameter type is " + params.get(i), null);
                     }
                     args[i] = SpecValues.argument(arg);
