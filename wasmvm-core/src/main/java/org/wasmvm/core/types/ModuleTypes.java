@@ -2,6 +2,7 @@ package org.wasmvm.core.types;
 
 import java.util.List;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.HeapType;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
 
@@ -33,6 +34,9 @@ public final class ModuleTypes {
 
     /** {@code type} with its type index, if any, replaced by the canonical id. */
     public ValType canonical(ValType type) {
+        if (!type.isReference() || HeapType.isAbstract(type.heapType())) {
+            return type; // the common case, without the lambda
+        }
         return TypeRegistry.rewrite(type, index -> ids[index]);
     }
 

@@ -59,10 +59,10 @@ final class ValidationContext {
         funcParams = new int[functions][];
         funcResults = new int[functions][];
         for (int i = 0; i < functions; i++) {
-            FuncType ft = spaces.functionType(i);
-            if (ft != null) {
-                funcParams[i] = of(ft.params());
-                funcResults[i] = of(ft.results());
+            // the type's arrays, shared: a module has far more functions than types
+            if (spaces.functionType(i) != null) {
+                funcParams[i] = typeParams[spaces.functionTypeIndex(i)];
+                funcResults[i] = typeResults[spaces.functionTypeIndex(i)];
             }
         }
         int globals = spaces.globalCount();
