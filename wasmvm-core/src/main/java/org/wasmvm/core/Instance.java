@@ -65,6 +65,14 @@ public final class Instance {
         throw new IllegalArgumentException("no exported table '" + name + "'");
     }
 
+    /** The exported tag {@code name}. */
+    public Tag tag(String name) {
+        if (export(name) instanceof Tag tag) {
+            return tag;
+        }
+        throw new IllegalArgumentException("no exported tag '" + name + "'");
+    }
+
     /** Whether the module exports something called {@code name}. */
     public boolean hasExport(String name) {
         return exports.containsKey(name);

@@ -10,8 +10,8 @@ import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.tier.CompilerTier;
 
 /**
- * Instances and the names they import from. Define host functions, memories, tables and
- * globals, register instances under a module name, then instantiate modules that import them.
+ * Instances and the names they import from. Define host functions, memories, tables,
+ * globals and tags, register instances under a module name, then instantiate modules that import them.
  * Function references (funcref handles) are meaningful within one store. A store is not
  * thread-safe; use one per thread (modules are shareable).
  */
@@ -68,6 +68,11 @@ public final class Store {
     /** Makes a global importable as {@code module.name}. */
     public Store define(String module, String name, Global global) {
         return put(module, name, global);
+    }
+
+    /** Makes a tag importable as {@code module.name} (exception handling). */
+    public Store define(String module, String name, Tag tag) {
+        return put(module, name, tag);
     }
 
     /** Makes every export of {@code instance} importable as {@code module.<export name>}. */

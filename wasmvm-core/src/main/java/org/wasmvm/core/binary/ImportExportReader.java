@@ -11,17 +11,19 @@ import org.wasmvm.core.model.ImportDesc;
 final class ImportExportReader {
     private final ByteReader in;
     private final TypeReader types;
+    private final Features features;
 
     ImportExportReader(ByteReader in, Features features) {
         this.in = in;
         this.types = new TypeReader(in, features);
+        this.features = features;
     }
 
     Import importEntry() {
         String module = in.name();
         String name = in.name();
         int start = in.position();
-        ExternKind kind = ExternKind.fromCode(in.u8());
+        ExternKind kind = kind();
         if (kind == null) {
             throw new MalformedModuleException(start, "malformed import kind");
         }
@@ -30,6 +32,7 @@ final class ImportExportReader {
             case TABLE -> new ImportDesc.Table(types.tableType());
             case MEMORY -> new ImportDesc.Memory(types.memoryType());
             case GLOBAL -> new ImportDesc.Global(types.globalType());
+            case TAG -> new ImportDesc.Tag(types.tagType());
         };
         return new Import(module, name, desc);
     }
@@ -37,10 +40,16 @@ final class ImportExportReader {
     Export exportEntry() {
         String name = in.name();
         int start = in.position();
-        ExternKind kind = ExternKind.fromCode(in.u8());
+        ExternKind kind = kind();
         if (kind == null) {
             throw new MalformedModuleException(start, "malformed export kind");
         }
         return new Export(name, kind, in.u32());
+    }
+
+    /** An import or export kind byte, or {@code null} when unknown (tags only with exception handling). */
+    private ExternKind kind() {
+        ExternKind kind = ExternKind.fromCode(in.u8());
+        return kind == ExternKind.TAG && !features.exceptions() ? null : kind;
     }
 }

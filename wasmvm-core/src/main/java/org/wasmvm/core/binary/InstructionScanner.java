@@ -7,11 +7,13 @@ import org.wasmvm.core.MalformedModuleException;
 /**
  * Steps over an instruction sequence without building anything, checking only what makes it
  * malformed: unknown opcodes, badly encoded immediates, reserved bytes and block structure
- * ({@code else} outside an {@code if}, a missing {@code end}). Typing is left to the validator,
+ * ({@code else} outside an {@code if}, {@code catch} outside a {@code try}, a missing {@code end}). Typing is left to the validator,
  * which walks the same bytes again; the decoder only needs to know where an expression ends.
  */
 final class InstructionScanner {
-    private static final int FRAME_BLOCK = 0, FRAME_IF = 1, FRAME_ELSE = 2;
+    /** What an open block accepts next: {@code else} after {@code if}; catches or {@code delegate} after {@code try}. */
+    private static final int FRAME_BLOCK = 0, FRAME_IF = 1, FRAME_ELSE = 2, FRAME_TRY = 3, FRAME_CATCH = 4,
+            FRAME_CATCH_ALL = 5;
 
     private final ByteReader in;
     private final Features features;
@@ -55,14 +57,45 @@ final class InstructionScanner {
                 }
                 case Opcodes.BLOCK, Opcodes.LOOP, Opcodes.IF -> {
                     blockType();
-                    if (depth == frames.length) {
-                        frames = Arrays.copyOf(frames, depth * 2);
+                    open(depth++, op == Opcodes.IF ? FRAME_IF : FRAME_BLOCK);
+                }
+                case Opcodes.TRY, Opcodes.TRY_TABLE -> {
+                    require(features.exceptions(), start, op);
+                    blockType();
+                    if (op == Opcodes.TRY_TABLE) {
+                        CatchClause.skipAll(in);
                     }
-                    frames[depth++] = op == Opcodes.IF ? FRAME_IF : FRAME_BLOCK;
+                    open(depth++, op == Opcodes.TRY ? FRAME_TRY : FRAME_BLOCK);
+                }
+                case Opcodes.CATCH, Opcodes.CATCH_ALL -> {
+                    require(features.exceptions(), start, op);
+                    int frame = depth == 0 ? FRAME_BLOCK : frames[depth - 1];
+                    if (frame != FRAME_TRY && frame != FRAME_CATCH) {
+                        throw new MalformedModuleException(start, "END opcode expected");
+                    }
+                    if (op == Opcodes.CATCH) {
+                        in.u32();
+                    }
+                    frames[depth - 1] = op == Opcodes.CATCH ? FRAME_CATCH : FRAME_CATCH_ALL;
+                }
+                case Opcodes.DELEGATE -> {
+                    require(features.exceptions(), start, op);
+                    if (depth == 0 || frames[depth - 1] != FRAME_TRY) {
+                        throw new MalformedModuleException(start, "END opcode expected");
+                    }
+                    in.u32();
+                    depth--; // delegate closes its try like end
                 }
                 default -> immediates(op, start);
             }
         }
+    }
+
+    private void open(int depth, int frame) {
+        if (depth == frames.length) {
+            frames = Arrays.copyOf(frames, depth * 2);
+        }
+        frames[depth] = frame;
     }
 
     /** The empty type (0x40), a single value type (one byte 0x40..0x7F), or an s33 type index. */
@@ -85,6 +118,11 @@ final class InstructionScanner {
             case Opcodes.UNREACHABLE, Opcodes.NOP, Opcodes.RETURN, Opcodes.DROP, Opcodes.SELECT, Opcodes.REF_IS_NULL -> {
             }
             case Opcodes.REF_AS_NON_NULL -> require(features.functionReferences(), start, op);
+            case Opcodes.THROW, Opcodes.RETHROW -> {
+                require(features.exceptions(), start, op);
+                in.u32();
+            }
+            case Opcodes.THROW_REF -> require(features.exceptions(), start, op);
             case Opcodes.CALL_REF, Opcodes.BR_ON_NULL, Opcodes.BR_ON_NON_NULL -> {
                 require(features.functionReferences(), start, op);
                 in.u32();

@@ -18,6 +18,7 @@ import org.wasmvm.core.model.ImportDesc;
 import org.wasmvm.core.model.MemoryType;
 import org.wasmvm.core.model.NameSection;
 import org.wasmvm.core.model.TableType;
+import org.wasmvm.core.model.TagType;
 import org.wasmvm.core.model.WasmModule;
 
 /**
@@ -49,6 +50,7 @@ public final class ModuleDecoder {
     private List<Integer> functionTypes = List.of();
     private List<TableDefinition> tables = List.of();
     private List<MemoryType> memories = List.of();
+    private List<TagType> tags = List.of();
     private List<Global> globals = List.of();
     private List<Export> exports = List.of();
     private int startFunction = -1;
@@ -106,8 +108,8 @@ public final class ModuleDecoder {
         header();
         sections();
         checkConsistency();
-        return new WasmModule(types, recGroups, imports, functionTypes, tables, memories, globals, exports, startFunction,
-                elements, dataCount, codes, datas, customSections, names);
+        return new WasmModule(types, recGroups, imports, functionTypes, tables, memories, tags, globals, exports,
+                startFunction, elements, dataCount, codes, datas, customSections, names);
     }
 
     private void header() {
@@ -124,7 +126,7 @@ public final class ModuleDecoder {
         while (in.hasMore()) {
             int idOffset = in.position();
             int id = in.u8();
-            if (id > SectionId.MAX) {
+            if (id > SectionId.max(features)) {
                 throw new MalformedModuleException(idOffset, "malformed section id");
             }
             if (id != SectionId.CUSTOM) {
@@ -159,6 +161,7 @@ public final class ModuleDecoder {
             case SectionId.TABLE -> tables = vector(this::table,
                     DecoderLimits.MAX_TABLES - importCount(ImportDesc.Table.class), "tables");
             case SectionId.MEMORY -> memories = vector(typeReader::memoryType);
+            case SectionId.TAG -> tags = vector(typeReader::tagType);
             case SectionId.GLOBAL -> globals = vector(() -> new Global(typeReader.globalType(), constExprs.read()),
                     DecoderLimits.MAX_GLOBALS, "globals");
             case SectionId.EXPORT -> exports = vector(importExports::exportEntry, DecoderLimits.MAX_EXPORTS, "exports");

@@ -63,6 +63,11 @@ public final class Opcodes {
     /** Typed function references. */
     public static final int CALL_REF = 0x14, RETURN_CALL_REF = 0x15, REF_AS_NON_NULL = 0xD4, BR_ON_NULL = 0xD5, BR_ON_NON_NULL = 0xD6;
 
+    /** Exception handling: {@code try_table}, {@code throw}, {@code throw_ref}. */
+    public static final int THROW = 0x08, THROW_REF = 0x0A, TRY_TABLE = 0x1F;
+    /** The legacy exception instructions (the pre-3.0 proposal, still emitted by toolchains). */
+    public static final int TRY = 0x06, CATCH = 0x07, RETHROW = 0x09, DELEGATE = 0x18, CATCH_ALL = 0x19;
+
     /** The prefix byte of the "misc" instructions (saturating truncation, bulk memory, tables). */
     public static final int PREFIX_FC = 0xFC;
     /** The prefix byte of SIMD instructions (not implemented). */

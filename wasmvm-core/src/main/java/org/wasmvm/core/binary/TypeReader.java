@@ -11,6 +11,7 @@ import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.StructType;
 import org.wasmvm.core.model.SubType;
 import org.wasmvm.core.model.GlobalType;
+import org.wasmvm.core.model.TagType;
 import org.wasmvm.core.model.Limits;
 import org.wasmvm.core.model.MemoryType;
 import org.wasmvm.core.model.TableType;
@@ -171,6 +172,15 @@ final class TypeReader {
     GlobalType globalType() {
         ValType type = valType();
         return new GlobalType(type, mutability());
+    }
+
+    /** A tag's type (exception handling): the attribute byte 0 (exception), then a type index. */
+    TagType tagType() {
+        int start = in.position();
+        if (in.u8() != 0) {
+            throw new MalformedModuleException(start, "zero byte expected");
+        }
+        return new TagType(in.u32());
     }
 
     /**

@@ -646,6 +646,18 @@ final class FunctionLowering {
                     end();
                 }
             }
+            case TRY, TRY_TABLE -> {
+                Immediates.skip(op, in);
+                deadDepth++;
+            }
+            case CATCH, CATCH_ALL, DELEGATE -> {
+                if (deadDepth > 0) {
+                    Immediates.skip(op, in);
+                    deadDepth -= op == DELEGATE ? 1 : 0; // delegate closes its try like end
+                } else {
+                    lower(op, in); // a handler of a live try ends the dead code, as else does
+                }
+            }
             default -> Immediates.skip(op, in);
         }
     }

@@ -4,8 +4,12 @@ import static org.wasmvm.core.binary.Opcodes.*;
 
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.CatchClause;
 
-/** Steps over an instruction's immediates without interpreting them (for unreachable code). */
+/**
+ * Steps over an instruction's immediates without interpreting them (for unreachable code). The block
+ * types of {@code block}, {@code loop} and {@code if} are left to the caller, which tracks the nesting.
+ */
 public final class Immediates {
     private Immediates() {
     }
@@ -14,7 +18,13 @@ public final class Immediates {
         switch (op) {
             case BR, BR_IF, CALL, RETURN_CALL, LOCAL_GET, LOCAL_SET, LOCAL_TEE, GLOBAL_GET, GLOBAL_SET, TABLE_GET, TABLE_SET,
                     REF_FUNC, MEMORY_SIZE, MEMORY_GROW, DATA_DROP, ELEM_DROP, MEMORY_FILL, TABLE_GROW, TABLE_SIZE,
-                    TABLE_FILL, CALL_REF, RETURN_CALL_REF, BR_ON_NULL, BR_ON_NON_NULL -> in.u32();
+                    TABLE_FILL, CALL_REF, RETURN_CALL_REF, BR_ON_NULL, BR_ON_NON_NULL, THROW, RETHROW, CATCH,
+                    DELEGATE -> in.u32();
+            case TRY -> BlockType.skip(in);
+            case TRY_TABLE -> {
+                BlockType.skip(in);
+                CatchClause.skipAll(in);
+            }
             case CALL_INDIRECT, RETURN_CALL_INDIRECT, MEMORY_INIT, MEMORY_COPY, TABLE_INIT, TABLE_COPY -> {
                 in.u32();
                 in.u32();

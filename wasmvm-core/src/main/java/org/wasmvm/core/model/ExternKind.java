@@ -2,7 +2,7 @@ package org.wasmvm.core.model;
 
 /** The kinds of entities that can be imported and exported, with their binary encoding. */
 public enum ExternKind {
-    FUNCTION, TABLE, MEMORY, GLOBAL;
+    FUNCTION, TABLE, MEMORY, GLOBAL, TAG;
 
     /** The kind encoded by {@code code} in import and export descriptors, or {@code null}. */
     public static ExternKind fromCode(int code) {
@@ -11,6 +11,7 @@ public enum ExternKind {
             case 1 -> TABLE;
             case 2 -> MEMORY;
             case 3 -> GLOBAL;
+            case 4 -> TAG; // exception handling
             default -> null;
         };
     }

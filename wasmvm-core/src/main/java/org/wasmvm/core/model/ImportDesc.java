@@ -28,4 +28,10 @@ public sealed interface ImportDesc {
             return ExternKind.GLOBAL;
         }
     }
+
+    record Tag(TagType type) implements ImportDesc {
+        public ExternKind kind() {
+            return ExternKind.TAG;
+        }
+    }
 }

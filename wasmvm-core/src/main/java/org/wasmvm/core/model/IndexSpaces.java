@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The module's index spaces, imports first then definitions, computed once so that the validator,
- * the lowering and instantiation look up any function, table, memory or global type in O(1).
+ * the lowering and instantiation look up any function, table, memory, tag or global type in O(1).
  */
 public final class IndexSpaces {
     private final FuncType[] functions;
@@ -13,10 +13,12 @@ public final class IndexSpaces {
     private final TableType[] tables;
     private final MemoryType[] memories;
     private final GlobalType[] globals;
+    private final TagType[] tags;
     private final int importedFunctions;
     private final int importedGlobals;
     private final int importedTables;
     private final int importedMemories;
+    private final int importedTags;
 
     public IndexSpaces(WasmModule module) {
         var f = new ArrayList<FuncType>();
@@ -24,6 +26,7 @@ public final class IndexSpaces {
         var t = new ArrayList<TableType>();
         var m = new ArrayList<MemoryType>();
         var g = new ArrayList<GlobalType>();
+        var tg = new ArrayList<TagType>();
         for (Import imp : module.imports()) {
             ImportDesc desc = imp.desc();
             if (desc instanceof ImportDesc.Function fn) {
@@ -35,12 +38,15 @@ public final class IndexSpaces {
                 m.add(mem.type());
             } else if (desc instanceof ImportDesc.Global gl) {
                 g.add(gl.type());
+            } else if (desc instanceof ImportDesc.Tag tag) {
+                tg.add(tag.type());
             }
         }
         importedFunctions = f.size();
         importedTables = t.size();
         importedMemories = m.size();
         importedGlobals = g.size();
+        importedTags = tg.size();
         for (int typeIndex : module.functionTypes()) {
             f.add(typeAt(module, typeIndex));
             fi.add(typeIndex);
@@ -48,11 +54,13 @@ public final class IndexSpaces {
         module.tables().forEach(table -> t.add(table.type()));
         m.addAll(module.memories());
         module.globals().forEach(global -> g.add(global.type()));
+        tg.addAll(module.tags());
         functions = f.toArray(FuncType[]::new);
         functionTypeIndices = fi.stream().mapToInt(Integer::intValue).toArray();
         tables = t.toArray(TableType[]::new);
         memories = m.toArray(MemoryType[]::new);
         globals = g.toArray(GlobalType[]::new);
+        tags = tg.toArray(TagType[]::new);
     }
 
     /** The function type at {@code index}, or {@code null} when out of range or not a function type (the validator reports it). */
@@ -77,6 +85,10 @@ public final class IndexSpaces {
         return globals.length;
     }
 
+    public int tagCount() {
+        return tags.length;
+    }
+
     public int importedFunctionCount() {
         return importedFunctions;
     }
@@ -91,6 +103,10 @@ public final class IndexSpaces {
 
     public int importedGlobalCount() {
         return importedGlobals;
+    }
+
+    public int importedTagCount() {
+        return importedTags;
     }
 
     public FuncType functionType(int index) {
@@ -112,5 +128,9 @@ public final class IndexSpaces {
 
     public GlobalType global(int index) {
         return globals[index];
+    }
+
+    public TagType tag(int index) {
+        return tags[index];
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The decoded form of a module binary: every section, in index-space order. Immutable; index
- * spaces of functions, tables, memories and globals start with the imports.
+ * spaces of functions, tables, memories, tags and globals start with the imports.
  *
  * @param types the type section, flattened: every defined type in index order
  * @param recGroups the size of each recursion group of the type section, in order (summing to the type count)
@@ -12,6 +12,7 @@ import java.util.List;
  * @param functionTypes the type index of every defined (not imported) function
  * @param tables defined tables
  * @param memories defined memories
+ * @param tags defined tags (exception handling)
  * @param globals defined globals
  * @param exports the export section
  * @param startFunction the start function index, or -1
@@ -29,6 +30,7 @@ public record WasmModule(
         List<Integer> functionTypes,
         List<TableDefinition> tables,
         List<MemoryType> memories,
+        List<TagType> tags,
         List<Global> globals,
         List<Export> exports,
         int startFunction,
@@ -46,6 +48,7 @@ public record WasmModule(
         functionTypes = List.copyOf(functionTypes);
         tables = List.copyOf(tables);
         memories = List.copyOf(memories);
+        tags = List.copyOf(tags);
         globals = List.copyOf(globals);
         exports = List.copyOf(exports);
         elements = List.copyOf(elements);

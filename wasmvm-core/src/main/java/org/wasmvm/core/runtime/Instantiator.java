@@ -8,6 +8,7 @@ import org.wasmvm.core.Memory;
 import org.wasmvm.core.Module;
 import org.wasmvm.core.ResourceLimitException;
 import org.wasmvm.core.Table;
+import org.wasmvm.core.Tag;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.WasmTrap;
 import org.wasmvm.core.model.DataSegment;
@@ -27,7 +28,7 @@ import org.wasmvm.core.types.TypeRegistry;
 
 /**
  * Instantiation in the spec's order: resolve and type-check imports, create functions, globals,
- * tables and memories, evaluate element segments, copy active segments, run the start function.
+ * tags, tables and memories, evaluate element segments, copy active segments, run the start function.
  */
 public final class Instantiator {
     /** Finds what the store offers under {@code module.name}, or {@code null}. */
@@ -58,7 +59,7 @@ public final class Instantiator {
     }
 
     private void link(Resolver resolver) {
-        int functions = 0, tables = 0, memories = 0, globals = 0;
+        int functions = 0, tables = 0, memories = 0, globals = 0, tags = 0;
         for (Import imp : model.imports()) {
             Object provided = resolver.resolve(imp.module(), imp.name());
             ImportDesc desc = imp.desc();
@@ -87,6 +88,12 @@ public final class Instantiator {
                     throw incompatible(imp, provided);
                 }
                 instance.globals[globals++] = g;
+            } else if (desc instanceof ImportDesc.Tag tag) {
+                // the very tag the import names, of exactly the type it expects
+                if (!(provided instanceof TagInstance t) || t.typeId() != types.id(tag.type().typeIndex())) {
+                    throw incompatible(imp, provided);
+                }
+                instance.tags[tags++] = t;
             }
         }
     }
@@ -139,6 +146,8 @@ public final class Instantiator {
             return t.type().toString();
         } else if (desc instanceof ImportDesc.Memory m) {
             return m.type().toString();
+        } else if (desc instanceof ImportDesc.Tag t) {
+            return "tag " + model.funcType(t.type().typeIndex());
         }
         return "global " + ((ImportDesc.Global) desc).type();
     }
@@ -152,6 +161,8 @@ public final class Instantiator {
             return m.type() + " (" + m.pages() + " pages)";
         } else if (value instanceof Global g) {
             return "global " + g.type();
+        } else if (value instanceof Tag t) {
+            return "tag " + t.type();
         }
         return String.valueOf(value);
     }
@@ -169,6 +180,11 @@ public final class Instantiator {
             var global = model.globals().get(i);
             instance.globals[globalBase + i] = new GlobalInstance(canonical(global.type()),
                     ConstEvaluator.evaluate(global.init(), instance));
+        }
+        int tagBase = spaces.importedTagCount();
+        for (int i = 0; i < model.tags().size(); i++) {
+            int typeIndex = model.tags().get(i).typeIndex();
+            instance.tags[tagBase + i] = new TagInstance(types.canonical(model.funcType(typeIndex)), types.id(typeIndex));
         }
         var limits = context.limits();
         int tableBase = spaces.importedTableCount();

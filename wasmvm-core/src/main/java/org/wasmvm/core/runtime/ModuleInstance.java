@@ -15,6 +15,7 @@ public final class ModuleInstance {
     public final TableInstance[] tables;
     public final LinearMemory[] memories;
     public final GlobalInstance[] globals;
+    public final TagInstance[] tags;
     /** Element segments as function/extern handles; an empty array once dropped. */
     public final long[][] elements;
     /** Data segments' bytes; an empty array once dropped. */
@@ -29,6 +30,7 @@ public final class ModuleInstance {
         this.tables = new TableInstance[spaces.tableCount()];
         this.memories = new LinearMemory[spaces.memoryCount()];
         this.globals = new GlobalInstance[spaces.globalCount()];
+        this.tags = new TagInstance[spaces.tagCount()];
         this.elements = new long[module.model().elements().size()][];
         this.datas = new byte[module.model().datas().size()][];
     }
@@ -64,6 +66,7 @@ public final class ModuleInstance {
             case TABLE -> tables[index];
             case MEMORY -> memories[index];
             case GLOBAL -> globals[index];
+            case TAG -> tags[index];
         };
     }
 }

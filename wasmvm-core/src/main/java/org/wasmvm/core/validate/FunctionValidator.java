@@ -13,6 +13,7 @@ import java.util.List;
 import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.CatchClause;
 import org.wasmvm.core.binary.DecoderLimits;
 import org.wasmvm.core.binary.MemArgFlags;
 import org.wasmvm.core.binary.Opcodes;
@@ -34,6 +35,7 @@ final class FunctionValidator {
     private final ValidationContext ctx;
     private final boolean memory64;
     private final boolean multiMemory;
+    private final boolean exceptions;
 
     // operand stack
     private int[] vals = new int[64];
@@ -72,6 +74,7 @@ final class FunctionValidator {
         this.ctx = ctx;
         this.memory64 = ctx.features.memory64();
         this.multiMemory = ctx.features.multiMemory();
+        this.exceptions = ctx.features.exceptions();
     }
 
     /** Sets up the stacks and locals for the body of function {@code funcIndex}. */
@@ -167,6 +170,26 @@ final class FunctionValidator {
                         }
                         pushVals(end);
                     }
+                    case Opcodes.TRY -> {
+                        exceptionsOp(op);
+                        readBlockType();
+                        popVals(btStart);
+                        pushCtrl(op, btStart, btEnd);
+                    }
+                    case Opcodes.TRY_TABLE -> tryTable();
+                    case Opcodes.CATCH, Opcodes.CATCH_ALL -> legacyCatch(op);
+                    case Opcodes.DELEGATE -> delegate();
+                    case Opcodes.THROW -> {
+                        exceptionsOp(op);
+                        popVals(readTag());
+                        unreachable();
+                    }
+                    case Opcodes.THROW_REF -> {
+                        exceptionsOp(op);
+                        pop(Types.EXNREF);
+                        unreachable();
+                    }
+                    case Opcodes.RETHROW -> rethrow();
                     case Opcodes.BR -> {
                         popVals(labelTypes(readLabel()));
                         unreachable();
@@ -430,6 +453,98 @@ final class FunctionValidator {
         }
     }
 
+    // ---------------------------------------------------------------- exception handling
+
+    /**
+     * {@code try_table bt catch*}: a block whose catch clauses branch to labels outside it, each
+     * label taking the clause's values (the tag's payload, then the exception for the _ref kinds).
+     */
+    private void tryTable() {
+        exceptionsOp(Opcodes.TRY_TABLE);
+        readBlockType();
+        int count = r.length();
+        for (int i = 0; i < count; i++) {
+            int kind = CatchClause.kind(r);
+            int[] payload = CatchClause.hasTag(kind) ? readTag() : Types.EMPTY;
+            if (!catchMatches(payload, CatchClause.passesExnref(kind), labelTypes(readLabel()))) {
+                throw mismatch("catch clause does not match its label's type");
+            }
+        }
+        popVals(btStart);
+        pushCtrl(Opcodes.TRY_TABLE, btStart, btEnd);
+    }
+
+    /** Whether the values of a catch clause, {@code payload} then maybe a {@code (ref exn)}, match {@code label}. */
+    private static boolean catchMatches(int[] payload, boolean exnref, int[] label) {
+        int n = payload.length;
+        if (label.length != n + (exnref ? 1 : 0)) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Types.isSubtype(payload[i], label[i])) {
+                return false;
+            }
+        }
+        return !exnref || Types.isSubtype(Types.REF_EXN, label[n]);
+    }
+
+    /**
+     * The legacy {@code catch x} and {@code catch_all}: end the {@code try} block (or the previous
+     * catch) and start a handler block with the same results, on the tag's payload. After
+     * {@code catch_all} no handler may follow.
+     */
+    private void legacyCatch(int op) {
+        exceptionsOp(op);
+        int frame = ctrlOp[csp - 1];
+        if (frame != Opcodes.TRY && frame != Opcodes.CATCH) {
+            throw new MalformedModuleException(at, "END opcode expected");
+        }
+        int[] payload = op == Opcodes.CATCH ? readTag() : Types.EMPTY;
+        int[] end = ctrlEnd[csp - 1];
+        popCtrl();
+        pushCtrl(op, payload, end);
+    }
+
+    /** The legacy {@code delegate l}: ends a {@code try} without handlers; {@code l} counts from outside it. */
+    private void delegate() {
+        exceptionsOp(Opcodes.DELEGATE);
+        if (ctrlOp[csp - 1] != Opcodes.TRY) {
+            throw new MalformedModuleException(at, "END opcode expected");
+        }
+        int[] end = ctrlEnd[csp - 1];
+        popCtrl();
+        readLabel();
+        pushVals(end);
+    }
+
+    /** The legacy {@code rethrow l}: re-throws the exception caught by the handler block at label {@code l}. */
+    private void rethrow() {
+        exceptionsOp(Opcodes.RETHROW);
+        int frame = readLabel();
+        if (ctrlOp[frame] != Opcodes.CATCH && ctrlOp[frame] != Opcodes.CATCH_ALL) {
+            throw invalid("invalid rethrow label");
+        }
+        unreachable();
+    }
+
+    /** A tag index; returns the tag's payload types. */
+    private int[] readTag() {
+        int tag = r.u32();
+        if (Integer.compareUnsigned(tag, ctx.tagParams.length) >= 0) {
+            throw invalid("unknown tag " + Integer.toUnsignedString(tag));
+        }
+        return ctx.tagParams[tag];
+    }
+
+    /** The exception instructions are illegal opcodes without the feature. */
+    private void exceptionsOp(int op) {
+        if (!exceptions) {
+            throw new MalformedModuleException(at, "illegal opcode " + Integer.toHexString(op));
+        }
+    }
+
+    // ---------------------------------------------------------------- numeric, memory and br_table
+
     private void numeric(int sig) {
         int p1 = sig & 0xF;
         int p2 = sig >>> 4 & 0xF;
@@ -684,11 +799,11 @@ final class FunctionValidator {
             if (ctrlUnreachable[csp - 1]) {
                 return UNKNOWN;
             }
-            throw mismatch("expected " + Types.name(expect) + " but the stack is empty");
+            throw requires(expect, Types.EMPTY);
         }
         int actual = vals[--sp];
         if (!Types.isSubtype(actual, expect)) {
-            throw mismatch("expected " + Types.name(expect) + " but got " + Types.name(actual));
+            throw requires(expect, Types.single(actual));
         }
         return actual;
     }
@@ -708,11 +823,11 @@ final class FunctionValidator {
                 if (ctrlUnreachable[csp - 1]) {
                     return;
                 }
-                throw mismatch("expected " + Types.name(types[i]) + " but the stack is empty");
+                throw requires(types[i], Types.EMPTY);
             }
             int actual = vals[pos];
             if (!Types.isSubtype(actual, types[i])) {
-                throw mismatch("expected " + Types.name(types[i]) + " but got " + Types.name(actual));
+                throw requires(types[i], Types.single(actual));
             }
         }
     }
@@ -738,9 +853,12 @@ final class FunctionValidator {
     }
 
     private void popCtrl() {
-        popVals(ctrlEnd[csp - 1]);
+        int[] end = ctrlEnd[csp - 1];
+        popVals(end);
         if (sp != ctrlHeight[csp - 1]) {
-            throw mismatch("values remain on the stack at the end of a block");
+            // the popped values are still in vals, above sp
+            throw mismatch("block requires " + Types.names(end, 0, end.length) + " but stack has "
+                    + Types.names(vals, ctrlHeight[csp - 1], sp + end.length));
         }
         csp--;
         while (initLogSize > ctrlInitHeight[csp]) {
@@ -840,6 +958,12 @@ final class FunctionValidator {
 
     private InvalidModuleException mismatch(String detail) {
         return invalid("type mismatch: " + detail);
+    }
+
+    /** An operand that does not match, in the reference interpreter's words (one operand at a time). */
+    private InvalidModuleException requires(int expected, int[] actual) {
+        return mismatch("instruction requires [" + Types.name(expected) + "] but stack has "
+                + Types.names(actual, 0, actual.length));
     }
 
     /** Whether {@code op} is a single-byte opcode or prefix that this validator knows. */

@@ -16,11 +16,12 @@ import org.wasmvm.core.model.MemoryType;
 import org.wasmvm.core.model.SegmentMode;
 import org.wasmvm.core.model.TableDefinition;
 import org.wasmvm.core.model.TableType;
+import org.wasmvm.core.model.TagType;
 import org.wasmvm.core.model.WasmModule;
 
 /**
- * Validates a decoded module against the WebAssembly 2.0 rules (plus memory64, multi-memory and
- * extended constants when enabled): imports, limits, globals, segments, exports, the start function,
+ * Validates a decoded module against the WebAssembly 2.0 rules (plus memory64, multi-memory, extended
+ * constants and exception handling when enabled): imports, limits, globals, segments, exports, the start function,
  * and every function body. Throws {@link InvalidModuleException} with the reference interpreter's wording,
  * or {@link org.wasmvm.core.MalformedModuleException} for malformed function bodies.
  */
@@ -81,16 +82,19 @@ public final class ModuleValidator {
         functions.validate(imported, module.codes());
     }
 
-    /** Function type indices of imports and definitions; checked first because the context needs them. */
+    /** Function and tag type indices of imports and definitions; checked first because the context needs them. */
     private static void checkTypeIndices(WasmModule module) {
         for (Import imp : module.imports()) {
             if (imp.desc() instanceof ImportDesc.Function f) {
                 checkFunctionType(module, f.typeIndex());
+            } else if (imp.desc() instanceof ImportDesc.Tag t) {
+                checkTagType(module, t.type());
             }
         }
         for (int t : module.functionTypes()) {
             checkFunctionType(module, t);
         }
+        module.tags().forEach(t -> checkTagType(module, t));
         if (module.codes().size() != module.functionTypes().size()) {
             throw ValidationContext.invalid("function and code section have inconsistent lengths");
         }
@@ -102,6 +106,14 @@ public final class ModuleValidator {
         }
         if (!(module.types().get(typeIndex).composite() instanceof FuncType)) {
             throw ValidationContext.invalid("type mismatch: type " + typeIndex + " is not a function type");
+        }
+    }
+
+    /** A tag's type is a function type without results (its parameters are the exception's payload). */
+    private static void checkTagType(WasmModule module, TagType type) {
+        checkFunctionType(module, type.typeIndex());
+        if (!module.funcType(type.typeIndex()).results().isEmpty()) {
+            throw ValidationContext.invalid("non-empty tag result type");
         }
     }
 
@@ -203,6 +215,7 @@ public final class ModuleValidator {
             case TABLE -> ctx.tableElemTypes.length;
             case MEMORY -> ctx.memoryIndexTypes.length;
             case GLOBAL -> ctx.globalTypes.length;
+            case TAG -> ctx.tagParams.length;
         };
         if (index < 0 || index >= count) {
             throw ValidationContext.invalid("unknown " + e.kind() + " " + Integer.toUnsignedString(index));

@@ -23,6 +23,8 @@ final class Types {
     /** The bottom heap type (as in the spec's algorithm: {@code ref.as_non_null} of an unknown value). */
     static final int BOTTOM_HEAP = 0;
     static final int FUNCREF = ref(true, HeapType.FUNC), EXTERNREF = ref(true, HeapType.EXTERN);
+    /** {@code exnref} and the caught exception's {@code (ref exn)} (exception handling). */
+    static final int EXNREF = ref(true, HeapType.EXN), REF_EXN = ref(false, HeapType.EXN);
 
     static final int[] EMPTY = {};
     /** One-element arrays per number type, shared by every single-result block type. */
@@ -113,6 +115,15 @@ final class Types {
         }
         int subHeap = heap(sub);
         return subHeap == Integer.MIN_VALUE || Subtyping.isHeapSubtype(subHeap, heap(sup));
+    }
+
+    /** A result type as the reference interpreter writes it in its messages: {@code [i32 f64]}. */
+    static String names(int[] types, int from, int to) {
+        var out = new StringBuilder("[");
+        for (int i = from; i < to; i++) {
+            out.append(i > from ? " " : "").append(name(types[i]));
+        }
+        return out.append(']').toString();
     }
 
     static String name(int t) {

@@ -15,7 +15,7 @@ import org.wasmvm.core.model.WasmModule;
 /**
  * The spec's validation context C, flattened into primitive arrays once per module so that the
  * instruction walk looks types up without boxing: types, functions, tables, memories, globals,
- * element segment types, the data count and the declared function references (C.refs).
+ * tags, element segment types, the data count and the declared function references (C.refs).
  */
 final class ValidationContext {
     final WasmModule module;
@@ -36,6 +36,8 @@ final class ValidationContext {
     final int[] tableElemTypes;
     final int[] tableIndexTypes;
     final int[] memoryIndexTypes;
+    /** Per tag index, the payload types (its function type's parameters; ModuleValidator checked the type). */
+    final int[][] tagParams;
     final int[] elemTypes;
     final int dataCount;
     /** C.refs: functions that may be referenced by {@code ref.func} in function bodies. */
@@ -84,6 +86,10 @@ final class ValidationContext {
         memoryIndexTypes = new int[spaces.memoryCount()];
         for (int i = 0; i < memoryIndexTypes.length; i++) {
             memoryIndexTypes[i] = Types.of(spaces.memory(i).limits().indexType());
+        }
+        tagParams = new int[spaces.tagCount()][];
+        for (int i = 0; i < tagParams.length; i++) {
+            tagParams[i] = typeParams[spaces.tag(i).typeIndex()];
         }
         elemTypes = new int[module.elements().size()];
         for (int i = 0; i < elemTypes.length; i++) {

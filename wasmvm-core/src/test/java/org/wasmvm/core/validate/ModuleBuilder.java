@@ -17,6 +17,7 @@ import org.wasmvm.core.model.NameSection;
 import org.wasmvm.core.model.SubType;
 import org.wasmvm.core.model.TableDefinition;
 import org.wasmvm.core.model.TableType;
+import org.wasmvm.core.model.TagType;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
 
@@ -27,6 +28,7 @@ final class ModuleBuilder {
     final List<Integer> functionTypes = new ArrayList<>();
     final List<TableType> tables = new ArrayList<>();
     final List<MemoryType> memories = new ArrayList<>();
+    final List<TagType> tags = new ArrayList<>();
     final List<Global> globals = new ArrayList<>();
     final List<Export> exports = new ArrayList<>();
     final List<ElementSegment> elements = new ArrayList<>();
@@ -94,7 +96,7 @@ final class ModuleBuilder {
 
     WasmModule build() {
         return new WasmModule(types.stream().map(SubType::plain).toList(), types.stream().map(t -> 1).toList(), imports,
-                functionTypes, tables.stream().map(t -> new TableDefinition(t, null)).toList(), memories, globals, exports,
+                functionTypes, tables.stream().map(t -> new TableDefinition(t, null)).toList(), memories, tags, globals, exports,
                 start, elements,
                 dataCount, codes, datas, List.of(), NameSection.EMPTY);
     }
