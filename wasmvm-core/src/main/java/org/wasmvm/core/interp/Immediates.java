@@ -6,10 +6,7 @@ import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.binary.CatchClause;
 
-/**
- * Steps over an instruction's immediates without interpreting them (for unreachable code). The block
- * types of {@code block}, {@code loop} and {@code if} are left to the caller, which tracks the nesting.
- */
+/** Steps over an instruction's immediates without interpreting them (for unreachable code). */
 public final class Immediates {
     private Immediates() {
     }
@@ -20,7 +17,6 @@ public final class Immediates {
                     REF_FUNC, MEMORY_SIZE, MEMORY_GROW, DATA_DROP, ELEM_DROP, MEMORY_FILL, TABLE_GROW, TABLE_SIZE,
                     TABLE_FILL, CALL_REF, RETURN_CALL_REF, BR_ON_NULL, BR_ON_NON_NULL, THROW, RETHROW, CATCH,
                     DELEGATE -> in.u32();
-            case TRY -> BlockType.skip(in);
             case TRY_TABLE -> {
                 BlockType.skip(in);
                 CatchClause.skipAll(in);
@@ -36,7 +32,7 @@ public final class Immediates {
                 }
             }
             case SELECT_T -> in.skip(in.u32Index());
-            case BLOCK, LOOP, IF -> BlockType.skip(in);
+            case BLOCK, LOOP, IF, TRY -> BlockType.skip(in);
             case I32_CONST -> in.s32();
             case I64_CONST -> in.s64();
             case F32_CONST -> in.skip(4);
