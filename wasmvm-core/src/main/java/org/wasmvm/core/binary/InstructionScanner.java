@@ -7,11 +7,12 @@ import org.wasmvm.core.MalformedModuleException;
 /**
  * Steps over an instruction sequence without building anything, checking only what makes it
  * malformed: unknown opcodes, badly encoded immediates, reserved bytes and block structure
- * ({@code else} outside an {@code if}, {@code catch} outside a {@code try}, a missing {@code end}). Typing is left to the validator,
- * which walks the same bytes again; the decoder only needs to know where an expression ends.
+ * ({@code else} outside an {@code if}, {@code catch} outside a {@code try}, a missing {@code end}).
+ * Typing is left to the validator, which walks the same bytes again; the decoder only needs to know
+ * where an expression ends.
  */
 final class InstructionScanner {
-    /** What an open block accepts next: {@code else} after {@code if}; catches or {@code delegate} after {@code try}. */
+    /** What an open block accepts next: {@code else} after {@code if}; handlers or {@code delegate} after {@code try}. */
     private static final int FRAME_BLOCK = 0, FRAME_IF = 1, FRAME_ELSE = 2, FRAME_TRY = 3, FRAME_CATCH = 4,
             FRAME_CATCH_ALL = 5;
 
