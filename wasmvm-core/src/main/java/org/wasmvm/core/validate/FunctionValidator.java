@@ -965,17 +965,4 @@ final class FunctionValidator {
         return mismatch("instruction requires [" + Types.name(expected) + "] but stack has "
                 + Types.names(actual, 0, actual.length));
     }
-
-    /** Whether {@code op} is a single-byte opcode or prefix that this validator knows. */
-    static boolean isKnownOpcode(int op) {
-        return op <= Opcodes.ELSE
-                || (op >= Opcodes.END && op <= Opcodes.CALL_INDIRECT)
-                || (op >= Opcodes.DROP && op <= Opcodes.SELECT_T)
-                || (op >= Opcodes.LOCAL_GET && op <= Opcodes.TABLE_SET)
-                || (op >= Opcodes.I32_LOAD && op <= Opcodes.F64_CONST)
-                || (op < OperatorTables.NUMERIC.length && OperatorTables.NUMERIC[op] != 0)
-                || (op >= Opcodes.REF_NULL && op <= Opcodes.REF_FUNC)
-                || op == Opcodes.CALL_REF || op == Opcodes.RETURN_CALL_REF || (op >= Opcodes.REF_AS_NON_NULL && op <= Opcodes.BR_ON_NON_NULL)
-                || op == Opcodes.PREFIX_FC;
-    }
 }
