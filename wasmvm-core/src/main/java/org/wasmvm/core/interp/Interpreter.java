@@ -213,8 +213,16 @@ public final class Interpreter {
         }
     }
 
-    /** Runs a compiled callee on the arguments at slot {@code base}; returns the rest of the slice. */
-    private int callCompiled(JvmCode jvm, WasmFunction callee, int base, int budget) {
+    /**
+     * Runs a compiled callee on the arguments at slot {@code base} of {@code caller}'s frame at
+     * {@code fp}, counting the call; returns the rest of the slice. (Out of the dispatch loop, which
+     * must stay small: every byte of it is a byte less of C2's inlining budget for its helpers.)
+     */
+    private int callCompiled(JvmCode jvm, WasmFunction callee, int base, int budget, WasmFunction caller, int fp) {
+        checkDepth();
+        if (--budget == 0) {
+            budget = nextSlice(caller, -1, fp);
+        }
         ensureStack(base + callee.type().results().size());
         context.callDepth = baseDepth + depth + 1;
         context.budget = budget;
@@ -234,6 +242,15 @@ public final class Interpreter {
         frameReturnPcs[depth] = returnPc;
         frameFps[depth] = fp;
         depth++;
+    }
+
+    /** Sets up the frame of {@code function} at {@code fp} ({@link #initFrame}), growing the stack first if need be; returns the stack. */
+    private long[] enterFrame(int fp, LoweredFunction function) {
+        if (fp + function.frameSize() > stack.length) {
+            ensureStack(fp + function.frameSize());
+        }
+        initFrame(stack, fp, function);
+        return stack;
     }
 
     /** Zeroes the declared locals and loads the constant slots of a new frame at {@code fp}. */
@@ -257,9 +274,10 @@ public final class Interpreter {
     }
 
     /**
-     * {@code return_call} or {@code return_call_indirect} (immediates at {@code pc}) in the frame of
-     * {@code function} at {@code fp}: resolves the callee, moves the arguments to the frame base
-     * and hands the frame over to the callee ({@link #handOver}).
+     * {@code return_call}, {@code return_call_indirect} or {@code return_call_ref} (immediates at
+     * {@code pc}) in the frame of {@code function} at {@code fp}: resolves the callee, moves the
+     * arguments to the frame base and hands the frame over to the callee ({@link #handOver}); an
+     * interpreted one that continues there gets its frame set up.
      */
     private WasmFunction tailCall(int op, int[] c, int pc, int fp, WasmFunction function, int budget) {
         ModuleInstance instance = function.instance();
@@ -268,15 +286,23 @@ public final class Interpreter {
         if (op == RETURN_CALL) {
             callee = instance.functions[c[pc]];
             base = c[pc + 1];
-        } else if (op == RETURN_CALL_REF) {
-            callee = referencedCallee(stack[fp + c[pc]]);
-            base = c[pc + 1];
         } else {
-            callee = indirectCallee(instance, c[pc], c[pc + 1], stack[fp + c[pc + 2]]);
-            base = c[pc + 3];
+            boolean byReference = op == RETURN_CALL_REF;
+            callee = dynamicCallee(byReference, instance, c, pc, fp);
+            base = c[pc + (byReference ? 1 : 3)];
         }
         System.arraycopy(stack, fp + base, stack, fp, callee.type().params().size());
-        return handOver(callee, instance, fp, budget);
+        WasmFunction next = handOver(callee, instance, fp, budget);
+        if (next != null) {
+            initFrame(stack, fp, next.code());
+        }
+        return next;
+    }
+
+    /** The callee of a call through a function reference (slot {@code c[pc]}) or a table ({@code call_indirect}'s immediates). */
+    private FunctionInstance dynamicCallee(boolean byReference, ModuleInstance instance, int[] c, int pc, int fp) {
+        return byReference ? referencedCallee(stack[fp + c[pc]])
+                : indirectCallee(instance, c[pc], c[pc + 1], stack[fp + c[pc + 2]]);
     }
 
     /**
@@ -419,22 +445,15 @@ public final class Interpreter {
                                 callee = instance.functions[c[pc]];
                                 base = c[pc + 1];
                                 pc += 2;
-                            } else if (op == CALL_REF) {
-                                callee = referencedCallee(s[fp + c[pc]]);
-                                base = c[pc + 1];
-                                pc += 2;
                             } else {
-                                callee = indirectCallee(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]]);
-                                base = c[pc + 3];
-                                pc += 4;
+                                boolean byReference = op == CALL_REF;
+                                callee = dynamicCallee(byReference, instance, c, pc, fp);
+                                base = c[pc + (byReference ? 1 : 3)];
+                                pc += byReference ? 2 : 4;
                             }
                             JvmCode jvm;
                             if (callee instanceof WasmFunction wasm && (jvm = wasm.compiledCode()) != null) {
-                                checkDepth();
-                                if (--budget == 0) {
-                                    budget = nextSlice(function, -1, fp);
-                                }
-                                budget = callCompiled(jvm, wasm, fp + base, budget);
+                                budget = callCompiled(jvm, wasm, fp + base, budget, function, fp);
                                 s = this.stack;
                             } else if (callee instanceof WasmFunction wasm) {
                                 pushFrame(function, pc, fp);
@@ -444,11 +463,7 @@ public final class Interpreter {
                                 function = wasm;
                                 lowered = wasm.code();
                                 fp += base;
-                                if (fp + lowered.frameSize() > s.length) {
-                                    ensureStack(fp + lowered.frameSize());
-                                    s = this.stack;
-                                }
-                                initFrame(s, fp, lowered);
+                                s = enterFrame(fp, lowered);
                                 c = lowered.code();
                                 instance = wasm.instance();
                                 memories = instance.memories;
@@ -468,7 +483,6 @@ public final class Interpreter {
                             } else {
                                 function = next;
                                 lowered = next.code();
-                                initFrame(s, fp, lowered);
                                 c = lowered.code();
                                 instance = next.instance();
                                 memories = instance.memories;
@@ -722,22 +736,6 @@ public final class Interpreter {
                         }
                         case I64_MUL -> {
                             s[fp + c[pc]] = s[fp + c[pc + 1]] * s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I64_DIV_S -> {
-                            s[fp + c[pc]] = NumericOps.i64DivS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_DIV_U -> {
-                            s[fp + c[pc]] = NumericOps.i64DivU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_REM_S -> {
-                            s[fp + c[pc]] = NumericOps.i64RemS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_REM_U -> {
-                            s[fp + c[pc]] = NumericOps.i64RemU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
                             pc += 3;
                         }
                         case I64_AND -> {
@@ -1118,6 +1116,11 @@ public final class Interpreter {
             case F64_MIN -> s[fp + c[pc]] = NumericOps.f64Min(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
             case F64_MAX -> s[fp + c[pc]] = NumericOps.f64Max(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
             case F64_COPYSIGN -> s[fp + c[pc]] = (s[fp + c[pc + 1]] & Long.MAX_VALUE) | (s[fp + c[pc + 2]] & Long.MIN_VALUE);
+            // i64 division is rarer than i32's: out here it leaves the dispatch loop's C2 inlining budget to memory access
+            case I64_DIV_S -> s[fp + c[pc]] = NumericOps.i64DivS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+            case I64_DIV_U -> s[fp + c[pc]] = NumericOps.i64DivU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+            case I64_REM_S -> s[fp + c[pc]] = NumericOps.i64RemS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+            case I64_REM_U -> s[fp + c[pc]] = NumericOps.i64RemU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
             case I32_TRUNC_F32_S -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
             case I32_TRUNC_F32_U -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
             case I32_TRUNC_F64_S -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
@@ -1181,7 +1184,8 @@ public final class Interpreter {
 
     private static boolean isColdBinary(int op) {
         return switch (op) {
-            case F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE, F32_MIN, F32_MAX, F32_COPYSIGN, F64_MIN, F64_MAX, F64_COPYSIGN -> true;
+            case F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE, F32_MIN, F32_MAX, F32_COPYSIGN, F64_MIN, F64_MAX, F64_COPYSIGN,
+                    I64_DIV_S, I64_DIV_U, I64_REM_S, I64_REM_U -> true;
             default -> false;
         };
     }
