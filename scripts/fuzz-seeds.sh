@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
 # Regenerates the shared seed corpus of the Jazzer fuzz tests (ModuleFuzzTest) from the vendored
-# spec suite: from every spec test directory, its three largest modules under 4 KiB, plus three
-# more of the (mostly malformed) binary* ones. Deterministic; about 330 files, ~100 KB.
+# spec suites: from every spec test directory of the 2.0 suite, its three largest modules under 4 KiB,
+# plus three more of the (mostly malformed) binary* ones; from the 3.0 suite, the same of each core
+# directory that the 2.0 suite does not have (tail calls, typed references, rec groups, ...).
+# Deterministic; about 370 files, ~115 KB.
 # Crash inputs that Jazzer writes into ModuleFuzzTestInputs/<method>/ are kept as they are.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 suite=wasmvm-core/src/test/wasm-testsuite
+suite3=wasmvm-core/src/test/wasm-testsuite-3.0
 out=wasmvm-core/src/test/resources/org/wasmvm/core/fuzz/ModuleFuzzTestInputs
 mkdir -p "$out"
 find "$out" -maxdepth 1 -type f -name 'seed-*' -delete
-for dir in "$suite"/core/* "$suite"/memory64/*; do
+new3=()
+for dir in "$suite3"/core/*; do
+  [ -d "$suite/core/$(basename "$dir")" ] || new3+=("$dir")
+done
+for dir in "$suite"/core/* "$suite"/memory64/* "${new3[@]}"; do
   [ -d "$dir" ] || continue
   suiteName=$(basename "$(dirname "$dir")")
+  case "$dir" in "$suite3"/*) suiteName=wasm3-$suiteName ;; esac
   n=3
   case "$(basename "$dir")" in binary*|custom|utf8*) n=6 ;; esac
   files=$(find "$dir" -name '*.wasm' -size -4096c -printf '%s %p\n' | sort -k1,1nr -k2 | awk -v n="$n" 'NR <= n { print $2 }')
