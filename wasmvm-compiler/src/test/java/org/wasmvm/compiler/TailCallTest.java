@@ -33,10 +33,13 @@ class TailCallTest {
     private static final RuntimeLimits SHALLOW = RuntimeLimits.DEFAULT.withMaxCallDepth(1000);
 
     private static Instance instance(RuntimeLimits limits, Engine engine) throws IOException {
+        return instance(new Store(limits, engine));
+    }
+
+    private static Instance instance(Store store) throws IOException {
         try (InputStream in = TailCallTest.class.getResourceAsStream("/modules/tail-calls.wasm")) {
             var i32ToI32 = FuncType.of(List.of(ValType.I32), List.of(ValType.I32));
-            return new Store(limits, engine)
-                    .define("env", "twice", i32ToI32, (caller, args) -> new long[] {2 * args[0]})
+            return store.define("env", "twice", i32ToI32, (caller, args) -> new long[] {2 * args[0]})
                     .instantiate(Wasm.load(in.readAllBytes()));
         }
     }
@@ -121,6 +124,45 @@ class TailCallTest {
         // one unit per tail call (the call from the host counts nothing)
         assertThat(used).containsOnly(Map.entry(Engine.INTERPRETER, 1000L), Map.entry(Engine.COMPILER, 1000L),
                 Map.entry(Engine.TIERED, 1000L));
+    }
+
+    @Test
+    void fuelRunningOutInATailCallChainLeavesNoneOnEveryEngine() throws IOException {
+        var traces = new EnumMap<Engine, List<String>>(Engine.class);
+        for (Engine engine : Engine.values()) {
+            Store store = new Store(SHALLOW.withFuel(1001), engine);
+            Instance instance = instance(store);
+            // one unit per tail call: 1001 pays for 1000, the 1001st (even's call of odd) runs out
+            WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> instance.function("even").apply(CALLS));
+            assertThat(trap.kind()).isEqualTo(TrapKind.FUEL_EXHAUSTED);
+            traces.put(engine, trap.wasmStack());
+            assertThat(store.fuelLeft()).as(engine.toString()).isZero();
+            // even(0) makes no call, yet there is no slice left to enter it with
+            WasmTrap next = catchThrowableOfType(WasmTrap.class, () -> instance.function("even").apply(0));
+            assertThat(next.kind()).isEqualTo(TrapKind.FUEL_EXHAUSTED);
+            assertThat(next.wasmStack()).as(engine.toString()).containsExactly("even (func 1)");
+        }
+        // even's frame is gone and odd has not begun: odd is named, without an offset
+        List<String> expected = List.of("odd (func 2)");
+        assertThat(traces).containsOnly(Map.entry(Engine.INTERPRETER, expected), Map.entry(Engine.COMPILER, expected),
+                Map.entry(Engine.TIERED, expected));
+    }
+
+    @Test
+    void fuelRunningOutAtATailCallBelowACallHasTheSameStackOnEveryEngine() throws IOException {
+        var traces = new EnumMap<Engine, List<String>>(Engine.class);
+        for (Engine engine : Engine.values()) {
+            // outer's call of middle is one unit, middle's tail call of faulty another: fuel 3 pays for both
+            assertThat(instance(SHALLOW.withFuel(3), engine).function("trap_in_tail_callee").apply(1)).containsExactly(2);
+            Instance instance = instance(SHALLOW.withFuel(2), engine);
+            WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> instance.function("trap_in_tail_callee").apply(1));
+            assertThat(trap.kind()).isEqualTo(TrapKind.FUEL_EXHAUSTED);
+            traces.put(engine, trap.wasmStack());
+        }
+        // fuel 2 runs out at the tail call: middle is gone, faulty has not begun, outer waits at its call
+        List<String> expected = List.of("faulty (func 8)", "outer (func 10) @ 0x151");
+        assertThat(traces).containsOnly(Map.entry(Engine.INTERPRETER, expected), Map.entry(Engine.COMPILER, expected),
+                Map.entry(Engine.TIERED, expected));
     }
 
     @ParameterizedTest

@@ -50,6 +50,11 @@ public final class Interpreter {
     private int depth;
     /** The budget compiled code left after on-stack replacement. */
     private int osrBudget;
+    /**
+     * Whether a callee run from the dispatch loop (compiled code, a tail call) counts in
+     * {@code context.budget}: then a trap that leaves it leaves that count, not the loop's stale one.
+     */
+    private boolean budgetInContext;
     /** Whether the current frame was replaced (by compiled code, or by a tail call's callee) when a trap left it. */
     private boolean frameReplaced;
 
@@ -134,6 +139,7 @@ public final class Interpreter {
         Arrays.fill(frameFunctions, 0, depth, null);
         depth = 0;
         frameReplaced = false;
+        budgetInContext = false;
         if (stack.length <= MAX_SPARE_STACK) {
             context.spareInterpreters.push(this);
         }
@@ -217,16 +223,19 @@ public final class Interpreter {
      * Runs a compiled callee on the arguments at slot {@code base} of {@code caller}'s frame at
      * {@code fp}, counting the call; returns the rest of the slice. (Out of the dispatch loop, which
      * must stay small: every byte of it is a byte less of C2's inlining budget for its helpers.)
+     * The callee counts in {@code context.budget}, which stays the count when it traps ({@link #budgetInContext}).
      */
     private int callCompiled(JvmCode jvm, WasmFunction callee, int base, int budget, WasmFunction caller, int fp) {
         checkDepth();
-        if (--budget == 0) {
-            budget = nextSlice(caller, -1, fp);
+        budgetInContext = true;
+        context.budget = budget - 1;
+        if (context.budget == 0) {
+            context.budget = nextSlice(caller, -1, fp);
         }
         ensureStack(base + callee.type().results().size());
         context.callDepth = baseDepth + depth + 1;
-        context.budget = budget;
         jvm.slots().call(stack, base, callee.instance());
+        budgetInContext = false;
         return context.budget;
     }
 
@@ -280,6 +289,8 @@ public final class Interpreter {
      * interpreted one that continues there gets its frame set up.
      */
     private WasmFunction tailCall(int op, int[] c, int pc, int fp, WasmFunction function, int budget) {
+        context.budget = budget;
+        budgetInContext = true;
         ModuleInstance instance = function.instance();
         FunctionInstance callee;
         int base;
@@ -292,10 +303,11 @@ public final class Interpreter {
             base = c[pc + (byReference ? 1 : 3)];
         }
         System.arraycopy(stack, fp + base, stack, fp, callee.type().params().size());
-        WasmFunction next = handOver(callee, instance, fp, budget);
+        WasmFunction next = handOver(callee, instance, fp);
         if (next != null) {
             initFrame(stack, fp, next.code());
         }
+        budgetInContext = false;
         return next;
     }
 
@@ -312,22 +324,21 @@ public final class Interpreter {
      * (the stack is large enough for it), or null once the frame's results are at {@code fp}: a
      * host or compiled callee ran. A compiled callee's own tail calls come back here through the
      * store's {@link PendingTailCall} and are made in this loop, so that a cycle through compiled
-     * code does not grow the Java stack either. The rest of the slice is left in {@code context.budget}.
+     * code does not grow the Java stack either. Counts in {@code context.budget}, which is up to date
+     * when a trap leaves too.
      */
-    private WasmFunction handOver(FunctionInstance callee, ModuleInstance caller, int fp, int budget) {
+    private WasmFunction handOver(FunctionInstance callee, ModuleInstance caller, int fp) {
         frameReplaced = true; // a trap from here on is the callee's: this frame is gone
         int framesBefore = baseDepth + depth;
         while (true) {
             if (callee instanceof HostFunctionInstance host) {
-                context.budget = budget;
                 callHost(host, caller, fp, framesBefore);
                 break;
             }
             var wasm = (WasmFunction) callee;
-            if (--budget == 0) {
-                budget = nextSlice(wasm, -1, fp);
+            if (--context.budget == 0) {
+                context.budget = calleeSlice(wasm, fp);
             }
-            context.budget = budget;
             JvmCode jvm = wasm.compiledCode();
             if (jvm == null) {
                 ensureStack(fp + wasm.code().frameSize());
@@ -337,7 +348,6 @@ public final class Interpreter {
             ensureStack(fp + wasm.type().results().size());
             context.callDepth = framesBefore;
             jvm.slots().tailCall(stack, fp, wasm.instance());
-            budget = context.budget;
             PendingTailCall pending = context.tailCall;
             callee = pending.take();
             if (callee == null) {
@@ -350,6 +360,20 @@ public final class Interpreter {
         }
         frameReplaced = false;
         return null;
+    }
+
+    /**
+     * The slice for a tail callee whose call used up the last one. A trap names the callee without
+     * an offset: the caller's frame is gone and the callee has not begun, as an entry whose first
+     * slice cannot be drawn (and as {@code FunctionTiers.enterTail} in compiled code).
+     */
+    private int calleeSlice(WasmFunction callee, int fp) {
+        try {
+            return nextSlice(callee, -1, fp);
+        } catch (Trap trap) {
+            trap.addFrame(frameName(callee, -1));
+            throw trap;
+        }
     }
 
     /**
@@ -989,7 +1013,9 @@ public final class Interpreter {
         } finally {
             current[0] = function;
             pcOut[0] = pc;
-            context.budget = budget;
+            if (!budgetInContext) {
+                context.budget = budget;
+            }
         }
     }
 

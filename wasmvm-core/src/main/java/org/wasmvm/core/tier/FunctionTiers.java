@@ -211,7 +211,14 @@ public final class FunctionTiers {
      */
     static void enterTail(WasmFunction function, long[] slots, int depthLeft) {
         FunctionTiers tiers = function.tiers();
-        JvmCode compiled = tiers.admit(function.index(), depthLeft, function.instance().context());
+        JvmCode compiled;
+        try {
+            compiled = tiers.admit(function.index(), depthLeft, function.instance().context());
+        } catch (Trap trap) {
+            // the caller's frame is gone and the callee has not begun: named without an offset, as the interpreter does
+            trap.addFrame(Interpreter.frameName(function, -1));
+            throw trap;
+        }
         if (compiled == null) {
             long[] results = tiers.interpret(function, Arrays.copyOf(slots, function.type().params().size()));
             System.arraycopy(results, 0, slots, 0, results.length);
