@@ -69,20 +69,6 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
         results(calleeType);
     }
 
-    /** {@code call_ref}: the function reference on top of the arguments names the callee. */
-    void callRef(int typeIndex, int offset) {
-        FuncType calleeType = module.funcType(typeIndex);
-        String descriptor = JvmTypes.methodType(calleeType).toMethodDescriptorString();
-        traps.callSite(offset, () -> {
-            metering.syncOut();
-            types.pop();
-            mv.visitVarInsn(ALOAD, slots.instance());
-            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "refTarget", "(JL" + INSTANCE + ";)L" + METHOD_HANDLE + ";", false);
-            callTarget(descriptor);
-        });
-        results(calleeType);
-    }
-
     /** Calls the invoker on top of the arguments. */
     private void callTarget(String descriptor) {
         calleeDepth();
@@ -128,17 +114,6 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
         storeTailArgs(calleeType);
         mv.visitVarInsn(ALOAD, callee);
         requestTailCall(calleeType);
-    }
-
-    /** {@code return_call_ref}: the referenced callee (null traps in this frame) is left pending as {@link #returnCall}'s. */
-    void returnCallRef(int typeIndex, int offset) {
-        FuncType calleeType = module.funcType(typeIndex);
-        traps.site(offset, () -> {
-            types.pop();
-            mv.visitVarInsn(ALOAD, slots.instance());
-            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "refCallee", "(JL" + INSTANCE + ";)L" + FUNCTION + ";", false);
-        });
-        pendCallee(calleeType);
     }
 
     /** Moves the arguments from the stack into the store's pending tail call, the last first. */

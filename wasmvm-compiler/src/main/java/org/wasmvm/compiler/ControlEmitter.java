@@ -226,37 +226,6 @@ final class ControlEmitter {
         mv.visitLabel(skip);
     }
 
-    /**
-     * {@code br_on_null} (branches without the reference when it is null) and {@code br_on_non_null}
-     * (branches with it when it is not; drops it otherwise).
-     */
-    void brOnNull(ByteReader in, int offset, boolean onNonNull) {
-        int depth = in.u32();
-        if (!reachable) {
-            return;
-        }
-        Control target = target(depth);
-        Label stay = new Label();
-        mv.visitInsn(DUP2);
-        mv.visitLdcInsn(Value.NULL_REF);
-        mv.visitInsn(LCMP);
-        mv.visitJumpInsn(onNonNull ? IFEQ : IFNE, stay);
-        ValType ref = types.peek(0);
-        if (!onNonNull) {
-            mv.visitInsn(POP2);
-            types.pop();
-        }
-        branch(target, offset);
-        if (onNonNull) {
-            mv.visitLabel(stay);
-            mv.visitInsn(POP2);
-            types.pop();
-        } else {
-            types.push(ref);
-            mv.visitLabel(stay);
-        }
-    }
-
     void brTable(ByteReader in, int offset) {
         int count = in.u32();
         int[] depths = new int[count + 1];

@@ -217,30 +217,10 @@ final class FunctionEmitter {
                     calls.callIndirect(typeIndex, table, offset);
                 }
             }
-            case CALL_REF -> {
-                int typeIndex = in.u32();
-                if (reachable) {
-                    calls.callRef(typeIndex, offset);
-                }
-            }
-            case REF_AS_NON_NULL -> {
-                if (reachable) {
-                    traps.site(offset, () -> mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "nonNull", "(J)J", false));
-                }
-            }
-            case BR_ON_NULL -> control.brOnNull(in, offset, false);
-            case BR_ON_NON_NULL -> control.brOnNull(in, offset, true);
             case RETURN_CALL -> {
                 int callee = in.u32();
                 if (reachable) {
                     calls.returnCall(callee);
-                    control.ret(offset);
-                }
-            }
-            case RETURN_CALL_REF -> {
-                int typeIndex = in.u32();
-                if (reachable) {
-                    calls.returnCallRef(typeIndex, offset);
                     control.ret(offset);
                 }
             }
@@ -310,32 +290,6 @@ final class FunctionEmitter {
             case I64_CONST -> constant(ValType.I64, in.s64());
             case F32_CONST -> constant(ValType.F32, in.f32Bits());
             case F64_CONST -> constant(ValType.F64, in.f64Bits());
-            case REF_NULL -> {
-                in.s33();
-                constant(ValType.I64, -1L);
-                if (reachable) {
-                    types.pop();
-                    types.push(ValType.FUNCREF);
-                }
-            }
-            case REF_IS_NULL -> {
-                if (reachable) {
-                    mv.visitLdcInsn(-1L);
-                    mv.visitInsn(LCMP);
-                    types.pop();
-                    types.push(ValType.I32);
-                    conditions.comparison(IFEQ, in);
-                }
-            }
-            case REF_FUNC -> {
-                int function = in.u32();
-                if (reachable) {
-                    mv.visitVarInsn(ALOAD, slots.instance());
-                    frame.iconst(function);
-                    mv.visitMethodInsn(INVOKESTATIC, MemoryEmitter.RUNTIME_CALLS, "refFunc", "(L" + INSTANCE + ";I)J", false);
-                    types.push(ValType.FUNCREF);
-                }
-            }
             default -> other(op, offset, in);
         }
     }

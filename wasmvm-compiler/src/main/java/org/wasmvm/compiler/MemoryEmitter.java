@@ -48,14 +48,12 @@ final class MemoryEmitter {
     }
 
     boolean isMemoryOrTable(int op) {
-        return (op >= I32_LOAD && op <= MEMORY_GROW) || op == TABLE_GET || op == TABLE_SET
-                || (op >= MEMORY_INIT && op <= TABLE_FILL);
+        return (op >= I32_LOAD && op <= MEMORY_GROW) || (op >= MEMORY_INIT && op <= TABLE_COPY) || op == TABLE_SIZE;
     }
 
     /** Whether {@code op} can trap (everything but size, growth and the drops). */
     static boolean traps(int op) {
-        return op != MEMORY_SIZE && op != MEMORY_GROW && op != DATA_DROP && op != ELEM_DROP && op != TABLE_SIZE
-                && op != TABLE_GROW;
+        return op != MEMORY_SIZE && op != MEMORY_GROW && op != DATA_DROP && op != ELEM_DROP && op != TABLE_SIZE;
     }
 
     void readImmediates(int op, ByteReader in) {
@@ -96,29 +94,14 @@ final class MemoryEmitter {
                     case TABLE_COPY -> "tableCopy";
                     default -> "tableInit";
                 }, 2);
-                case TABLE_FILL -> bulk("tableFill", 1);
                 case DATA_DROP, ELEM_DROP -> {
                     mv.visitVarInsn(ALOAD, instanceSlot);
                     frame.iconst(first);
                     mv.visitMethodInsn(INVOKESTATIC, RUNTIME_CALLS, op == DATA_DROP ? "dataDrop" : "elemDrop",
                             "(" + INSTANCE + "I)V", false);
                 }
-                case TABLE_GET -> {
-                    widen(1);
-                    call("tableGet", "(J" + INSTANCE + "I)J", 1);
-                    types.push(spaces.table(first).elementType());
-                }
-                case TABLE_SET -> {
-                    widen(2);
-                    call("tableSet", "(JJ" + INSTANCE + "I)V", 2);
-                }
                 case TABLE_SIZE -> {
                     call("tableSize", "(" + INSTANCE + "I)J", 0);
-                    pushIndex(table64(first));
-                }
-                case TABLE_GROW -> {
-                    widen(2);
-                    call("tableGrow", "(JJ" + INSTANCE + "I)J", 2);
                     pushIndex(table64(first));
                 }
                 default -> throw new IllegalStateException("not a memory or table instruction: 0x" + Integer.toHexString(op));

@@ -37,24 +37,8 @@ public final class RuntimeCalls {
         instance.datas[data] = new byte[0];
     }
 
-    public static long tableGet(long index, ModuleInstance instance, int table) {
-        return BulkOps.tableGet(instance.tables[table], index);
-    }
-
-    public static void tableSet(long index, long ref, ModuleInstance instance, int table) {
-        BulkOps.tableSet(instance.tables[table], index, ref);
-    }
-
     public static long tableSize(ModuleInstance instance, int table) {
         return BulkOps.tableSize(instance.tables[table]);
-    }
-
-    public static long tableGrow(long init, long delta, ModuleInstance instance, int table) {
-        return BulkOps.tableGrow(instance.tables[table], init, delta);
-    }
-
-    public static void tableFill(long index, long ref, long length, ModuleInstance instance, int table) {
-        BulkOps.tableFill(instance.tables[table], index, ref, length);
     }
 
     public static void tableCopy(long dst, long src, long length, ModuleInstance instance, int dstTable, int srcTable) {
@@ -66,10 +50,6 @@ public final class RuntimeCalls {
     }
 
     public static void elemDrop(ModuleInstance instance, int element) {
-        instance.elements[element] = new long[0];
-    }
-
-    public static long refFunc(ModuleInstance instance, int function) {
-        return instance.functions[function].handle();
+        instance.elements[element] = ModuleInstance.DROPPED_ELEMENTS;
     }
 }

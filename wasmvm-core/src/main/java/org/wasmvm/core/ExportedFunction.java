@@ -7,32 +7,20 @@ public interface ExportedFunction {
     FuncType type();
 
     /**
-     * Calls the function with arguments in raw slot encoding (see {@link Value#bits()}).
+     * Calls a function of a purely numeric signature with arguments in raw slot encoding (see
+     * {@link Value#bits()}): the fast path.
      *
      * @return one slot per result
      * @throws WasmTrap when execution traps
+     * @throws IllegalArgumentException when the signature has a reference (use {@link #call})
      */
     long[] apply(long... args);
 
-    /** Calls the function with typed arguments, checked against its signature. */
-    default Value[] call(Value... args) {
-        var params = type().params();
-        if (args.length != params.size()) {
-            throw new IllegalArgumentException("expected " + params.size() + " arguments, got " + args.length);
-        }
-        long[] raw = new long[args.length];
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].type() != params.get(i)) {
-                throw new IllegalArgumentException("argument " + i + " must be " + params.get(i) + ", got " + args[i]);
-            }
-            raw[i] = args[i].bits();
-        }
-        long[] results = apply(raw);
-        var resultTypes = type().results();
-        Value[] out = new Value[resultTypes.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Value.fromBits(resultTypes.get(i), results[i]);
-        }
-        return out;
-    }
+    /**
+     * Calls the function with typed arguments, checked against its signature: works for every
+     * signature, references included.
+     *
+     * @throws WasmTrap when execution traps
+     */
+    Value[] call(Value... args);
 }

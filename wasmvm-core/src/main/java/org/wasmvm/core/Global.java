@@ -10,7 +10,10 @@ public interface Global {
         if (value.type() != type.valType()) {
             throw new IllegalArgumentException("value " + value + " does not match " + type);
         }
-        return new GlobalInstance(type, value.bits());
+        if (type.valType().isReference()) {
+            org.wasmvm.core.runtime.References.check(type.valType(), value.ref(), "global");
+        }
+        return new GlobalInstance(type, value.bits(), value.ref());
     }
 
     GlobalType type();

@@ -2,8 +2,8 @@ package org.wasmvm.core;
 
 /**
  * A function written in Java that a module imports. Arguments and results use the raw slot
- * encoding of {@link Value#bits()} (i32 as int, floats as bit patterns, references as handles), so
- * calls do not box. Throwing a {@link WasmException} (e.g. a {@link WasmTrap}) propagates it
+ * encoding of {@link Value#bits()} (i32 as int, floats as bit patterns), so calls do not box: for
+ * numeric signatures only (a signature with references takes a {@link ValueHostFunction}). Throwing a {@link WasmException} (e.g. a {@link WasmTrap}) propagates it
  * unchanged; any other exception becomes a trap of kind {@link TrapKind#HOST_ERROR}.
  */
 @FunctionalInterface

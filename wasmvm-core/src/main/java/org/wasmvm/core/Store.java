@@ -3,7 +3,6 @@ package org.wasmvm.core;
 import java.util.HashMap;
 import java.util.Map;
 import org.wasmvm.core.model.FuncType;
-import org.wasmvm.core.runtime.FunctionInstance;
 import org.wasmvm.core.runtime.HostFunctionInstance;
 import org.wasmvm.core.runtime.Instantiator;
 import org.wasmvm.core.runtime.StoreContext;
@@ -12,7 +11,7 @@ import org.wasmvm.core.tier.CompilerTier;
 /**
  * Instances and the names they import from. Define host functions, memories, tables,
  * globals and tags, register instances under a module name, then instantiate modules that import them.
- * Function references (funcref handles) are meaningful within one store. A store is not
+ * A store is not
  * thread-safe; use one per thread (modules are shareable).
  */
 public final class Store {
@@ -52,7 +51,12 @@ public final class Store {
 
     /** Makes {@code function} importable as {@code module.name} with the given signature. */
     public Store define(String module, String name, FuncType type, HostFunction function) {
-        return put(module, name, new HostFunctionInstance(type, function, module + "." + name));
+        return put(module, name, HostFunctionInstance.numeric(type, function, module + "." + name));
+    }
+
+    /** Makes {@code function} importable as {@code module.name}: any signature, references included. */
+    public Store define(String module, String name, FuncType type, ValueHostFunction function) {
+        return put(module, name, HostFunctionInstance.typed(type, function, module + "." + name));
     }
 
     /** Makes a memory importable as {@code module.name}. */
@@ -111,9 +115,6 @@ public final class Store {
     }
 
     private Store put(String module, String name, Object value) {
-        if (value instanceof FunctionInstance function) {
-            context.register(function);
-        }
         namespace.computeIfAbsent(module, m -> new HashMap<>()).put(name, value);
         return this;
     }

@@ -4,24 +4,26 @@ import org.wasmvm.core.model.TableType;
 import org.wasmvm.core.runtime.TableInstance;
 
 /**
- * A table of references (function handles or externref handles, {@link Value#NULL_REF} for null).
+ * A table of references: {@link ExportedFunction}s in a funcref table, any host objects in an
+ * externref table, Java {@code null} for the null reference.
  * Out-of-range indices throw a {@link WasmTrap} of kind {@link TrapKind#TABLE_OUT_OF_BOUNDS}.
  */
 public interface Table {
     /** A new table of the given type filled with null, for use as an import. */
     static Table create(TableType type) {
-        return new TableInstance(type, Value.NULL_REF, Long.MAX_VALUE);
+        return new TableInstance(type, null, Long.MAX_VALUE);
     }
 
     TableType type();
 
     long size();
 
-    /** The reference handle at {@code index}. */
-    long get(long index);
+    /** The reference at {@code index}. */
+    Object get(long index);
 
-    void set(long index, long handle);
+    /** @throws IllegalArgumentException when a funcref table is given something other than a function of a store */
+    void set(long index, Object ref);
 
     /** Grows by {@code delta} entries set to {@code init}; returns the old size or -1. */
-    long grow(long delta, long init);
+    long grow(long delta, Object init);
 }

@@ -1,46 +1,63 @@
 package org.wasmvm.core;
 
+import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
 
 /**
  * A typed WebAssembly value. Numbers are kept as their raw bits ({@code f32}/{@code f64} as IEEE
- * bit patterns, so NaN payloads survive); references as handles: a {@code funcref} is a function
- * handle of the store, an {@code externref} an opaque host-chosen {@code long}; {@link #NULL_REF}
- * is the null reference of both. 32-bit values are held zero-extended, so equal values are equal records.
+ * bit patterns, so NaN payloads survive); references as Java objects in {@link #ref()}: a
+ * {@code funcref} is the function ({@link ExportedFunction}), an {@code externref} any object of the
+ * host, handed back to it unchanged; Java {@code null} is the null reference. 32-bit values are
+ * held zero-extended, so equal values are equal records.
+ *
+ * @param bits the raw bits of a number (0 for a reference)
+ * @param ref the object of a reference (null for a number or the null reference)
  */
-public record Value(ValType type, long bits) {
-    /** The handle of the null reference. */
-    public static final long NULL_REF = -1L;
-
+public record Value(ValType type, long bits, Object ref) {
     public static Value i32(int value) {
-        return new Value(ValType.I32, value & 0xFFFFFFFFL);
+        return new Value(ValType.I32, value & 0xFFFFFFFFL, null);
     }
 
     public static Value i64(long value) {
-        return new Value(ValType.I64, value);
+        return new Value(ValType.I64, value, null);
     }
 
     public static Value f32(float value) {
-        return new Value(ValType.F32, Float.floatToRawIntBits(value) & 0xFFFFFFFFL);
+        return new Value(ValType.F32, Float.floatToRawIntBits(value) & 0xFFFFFFFFL, null);
     }
 
     public static Value f64(double value) {
-        return new Value(ValType.F64, Double.doubleToRawLongBits(value));
+        return new Value(ValType.F64, Double.doubleToRawLongBits(value), null);
     }
 
-    /** An externref: {@code handle} is any host-chosen number except {@link #NULL_REF}. */
-    public static Value externref(long handle) {
-        return new Value(ValType.EXTERNREF, handle);
+    /** An externref: {@code object} is any object of the host (null for the null reference). */
+    public static Value externref(Object object) {
+        return new Value(ValType.EXTERNREF, 0, object);
+    }
+
+    /** A funcref to {@code function} (a function of an instance or a host function of a store). */
+    public static Value funcref(ExportedFunction function) {
+        return new Value(ValType.FUNCREF, 0, function);
     }
 
     /** The null reference of the given reference type. */
     public static Value nullRef(ValType refType) {
-        return new Value(refType, NULL_REF);
+        return new Value(refType, 0, null);
     }
 
-    /** The value of {@code type} held in the raw stack slot {@code bits} (the interpreter's encoding). */
+    /** The number of {@code type} held in the raw stack slot {@code bits} (the interpreter's encoding). */
     public static Value fromBits(ValType type, long bits) {
-        return new Value(type, type == ValType.I32 || type == ValType.F32 ? bits & 0xFFFFFFFFL : bits);
+        return new Value(type, type == ValType.I32 || type == ValType.F32 ? bits & 0xFFFFFFFFL : bits, null);
+    }
+
+    /** The reference of {@code type} held in an interpreter's reference slot. */
+    public static Value fromRef(ValType type, Object ref) {
+        return new Value(type, 0, ref);
+    }
+
+    /** Whether {@code type} has a parameter or result of reference type (then only {@link ExportedFunction#call} takes it). */
+    public static boolean hasReferences(FuncType type) {
+        return type.params().stream().anyMatch(ValType::isReference) || type.results().stream().anyMatch(ValType::isReference);
     }
 
     public int asInt() {
@@ -59,8 +76,13 @@ public record Value(ValType type, long bits) {
         return Double.longBitsToDouble(bits);
     }
 
+    /** The function of a non-null funcref. */
+    public ExportedFunction asFunction() {
+        return (ExportedFunction) ref;
+    }
+
     public boolean isNull() {
-        return type.isReference() && bits == NULL_REF;
+        return type.isReference() && ref == null;
     }
 
     @Override
@@ -70,7 +92,7 @@ public record Value(ValType type, long bits) {
             case I64 -> "i64:" + bits;
             case F32 -> "f32:" + asFloat();
             case F64 -> "f64:" + asDouble();
-            default -> type + ":" + (bits == NULL_REF ? "null" : Long.toString(bits));
+            default -> type + ":" + ref;
         };
     }
 }

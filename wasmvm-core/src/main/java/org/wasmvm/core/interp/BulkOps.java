@@ -1,7 +1,7 @@
 package org.wasmvm.core.interp;
 
 import org.wasmvm.core.TrapKind;
-import org.wasmvm.core.Value;
+import org.wasmvm.core.runtime.FunctionInstance;
 import org.wasmvm.core.runtime.LinearMemory;
 import org.wasmvm.core.runtime.ModuleInstance;
 import org.wasmvm.core.runtime.TableInstance;
@@ -47,12 +47,12 @@ public final class BulkOps {
         return table.type().limits().is64();
     }
 
-    public static long tableGet(TableInstance table, long index) {
+    public static Object tableGet(TableInstance table, long index) {
         return table.elementAt(unsigned(index, wide(table)));
     }
 
-    public static void tableSet(TableInstance table, long index, long handle) {
-        table.setElement(unsigned(index, wide(table)), handle);
+    public static void tableSet(TableInstance table, long index, Object ref) {
+        table.setElement(unsigned(index, wide(table)), ref);
     }
 
     public static void tableInit(ModuleInstance instance, int element, int table, long dst, long src, long length) {
@@ -66,8 +66,8 @@ public final class BulkOps {
         to.copy(unsigned(dst, wide(to)), from, unsigned(src, wide(from)), unsigned(length, wide(to) && wide(from)));
     }
 
-    public static long tableGrow(TableInstance table, long init, long delta) {
-        long old = table.grow(unsigned(delta, wide(table)), init);
+    public static long tableGrow(TableInstance table, Object init, long delta) {
+        long old = table.growBy(unsigned(delta, wide(table)), init);
         return wide(table) ? old : (int) old;
     }
 
@@ -77,21 +77,21 @@ public final class BulkOps {
         return wide(table) ? size : (int) size;
     }
 
-    public static void tableFill(TableInstance table, long index, long handle, long length) {
+    public static void tableFill(TableInstance table, long index, Object ref, long length) {
         boolean is64 = wide(table);
-        table.fill(unsigned(index, is64), handle, unsigned(length, is64));
+        table.fill(unsigned(index, is64), ref, unsigned(length, is64));
     }
 
-    /** The handle call_indirect calls through: traps on an index out of range or a null entry. */
-    public static long indirectTarget(TableInstance table, long index) {
+    /** The function call_indirect calls through: traps on an index out of range or a null entry. */
+    public static FunctionInstance indirectTarget(TableInstance table, long index) {
         long i = unsigned(index, wide(table));
         if (i < 0 || i >= table.size()) {
             throw new Trap(TrapKind.UNDEFINED_ELEMENT);
         }
-        long handle = table.elementAt(i);
-        if (handle == Value.NULL_REF) {
+        Object function = table.elementAt(i);
+        if (function == null) {
             throw new Trap(TrapKind.UNINITIALIZED_ELEMENT);
         }
-        return handle;
+        return (FunctionInstance) function;
     }
 }

@@ -28,6 +28,13 @@ import org.wasmvm.core.model.WasmModule;
  * branches need only the resolved target, plus a copy when a label's values must move down.
  * i32 comparisons followed by {@code br_if} or {@code if} fuse into one compare-and-branch.
  * Unreachable code is dropped, so the interpreter never scans for {@code end} or decodes LEB128.
+ *
+ * <p>A function that uses references ({@link ReferenceUse}) keeps them in the interpreter's
+ * {@code Object[]} beside its {@code long[]}, slot for slot. Its lowering does not know which value
+ * is a reference, so every move of a value (copies, typed selects, branches that unwind, returns)
+ * moves both arrays; its frame's reference slots are cleared on entry (locals start null) and above
+ * the results on return (so that dead objects can be collected). Other functions lower as if
+ * references did not exist.
  */
 final class FunctionLowering {
     private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3;
@@ -43,8 +50,7 @@ final class FunctionLowering {
         final int startPc;
         final int paramCount;
         int elsePatch = -1;
-        int[] patches = new int[4];
-        int patchCount;
+        final Patches patches = new Patches();
 
         Frame(int kind, int labelHeight, int labelArity, int endHeight, int startPc, int paramCount) {
             this.kind = kind;
@@ -54,12 +60,24 @@ final class FunctionLowering {
             this.startPc = startPc;
             this.paramCount = paramCount;
         }
+    }
 
-        void addPatch(int position) {
-            if (patchCount == patches.length) {
-                patches = Arrays.copyOf(patches, patchCount * 2);
+    /** Code positions that receive one value once it is known. */
+    private static final class Patches {
+        private int[] positions = new int[4];
+        private int count;
+
+        void add(int position) {
+            if (count == positions.length) {
+                positions = Arrays.copyOf(positions, count * 2);
             }
-            patches[patchCount++] = position;
+            positions[count++] = position;
+        }
+
+        void fill(int[] code, int value) {
+            for (int i = 0; i < count; i++) {
+                code[positions[i]] = value;
+            }
         }
     }
 
@@ -67,6 +85,11 @@ final class FunctionLowering {
     private final IndexSpaces spaces;
     private final FuncType type;
     private final FunctionBody body;
+    /** Whether the function uses references: then values move in both arrays. */
+    private final boolean refs;
+    private final int copyOp;
+    /** The immediates that name the end of the frame, which is known when the body is lowered. */
+    private final Patches frameEnds = new Patches();
     private final List<Frame> frames = new ArrayList<>();
     private final Map<Long, Integer> constantIndex = new HashMap<>();
     private long[] constants = new long[8];
@@ -92,6 +115,8 @@ final class FunctionLowering {
         this.spaces = spaces;
         this.type = spaces.functionType(functionIndex);
         this.body = module.codes().get(functionIndex - spaces.importedFunctionCount());
+        this.refs = ReferenceUse.of(module, spaces, type, body);
+        this.copyOp = refs ? Op.COPY_BOTH : Op.COPY;
     }
 
     LoweredFunction lower() {
@@ -99,6 +124,10 @@ final class FunctionLowering {
         int results = type.results().size();
         collectConstants(localCount);
         operandBase = height = maxHeight = localCount + constantCount;
+        if (refs) {
+            emit(Op.CLEAR_REFS, type.params().size());
+            emitFrameEnd();
+        }
         frames.add(new Frame(FUNCTION_KIND, operandBase, results, operandBase + results, 0, 0));
         var reader = new ByteReader(body.code(), body.offset(), body.length());
         while (!frames.isEmpty()) {
@@ -114,10 +143,12 @@ final class FunctionLowering {
                 lower(op, reader);
             }
         }
-        emit(RETURN, 0); // the exit of on-stack replacement: the compiled code has written the results
+        // the exit of on-stack replacement and of tail calls that ran elsewhere: the results are in place
+        emitReturn(0);
+        frameEnds.fill(code, maxHeight);
         return new LoweredFunction(Arrays.copyOf(code, length), type.params().size(), localCount, results,
                 Arrays.copyOf(constants, constantCount), maxHeight, Arrays.copyOf(sourceMap, sourceLength),
-                Arrays.copyOf(loopHeaders, loopCount));
+                Arrays.copyOf(loopHeaders, loopCount), refs);
     }
 
     /** Records the next wasm loop (in body order) and its header pc, or -1 when it is unreachable. */
@@ -158,7 +189,7 @@ final class FunctionLowering {
                 flush();
                 Frame frame = top();
                 emit(BR);
-                frame.addPatch(length);
+                frame.patches.add(length);
                 emit(-1);
                 enterElse(frame);
             }
@@ -167,7 +198,7 @@ final class FunctionLowering {
                 flush();
                 Frame target = label(in.u32Index());
                 if (target.kind == FUNCTION_KIND) {
-                    emit(RETURN, height - target.labelArity);
+                    emitReturn(height - target.labelArity);
                 } else {
                     branch(target, -1);
                 }
@@ -181,7 +212,7 @@ final class FunctionLowering {
             case BR_TABLE -> brTable(in);
             case RETURN -> {
                 flush();
-                emit(RETURN, height - type.results().size());
+                emitReturn(height - type.results().size());
                 markDead();
             }
             case CALL -> {
@@ -242,7 +273,7 @@ final class FunctionLowering {
                 int b = pop();
                 int a = pop();
                 int dst = resultSlot(in);
-                emit(SELECT, dst);
+                emit(op == SELECT_T && refs ? Op.SELECT_BOTH : SELECT, dst);
                 emit(a, b, condition);
                 pushResult(dst);
             }
@@ -258,10 +289,14 @@ final class FunctionLowering {
             case GLOBAL_GET -> {
                 int global = in.u32Index();
                 int dst = resultSlot(in);
-                emit(GLOBAL_GET, dst, global);
+                emit(isReference(global) ? Op.GLOBAL_GET_REF : GLOBAL_GET, dst, global);
                 pushResult(dst);
             }
-            case GLOBAL_SET -> emit(GLOBAL_SET, pop(), in.u32Index());
+            case GLOBAL_SET -> {
+                int value = pop();
+                int global = in.u32Index();
+                emit(isReference(global) ? Op.GLOBAL_SET_REF : GLOBAL_SET, value, global);
+            }
             case TABLE_GET -> {
                 int table = tableImmediate(in.u32Index());
                 int index = pop();
@@ -294,7 +329,9 @@ final class FunctionLowering {
             case F64_CONST -> push(constant(in.f64Bits()));
             case REF_NULL -> {
                 in.s33();
-                push(constant(org.wasmvm.core.Value.NULL_REF));
+                int dst = resultSlot(in);
+                emit(Op.REF_NULL, dst);
+                pushResult(dst);
             }
             case REF_IS_NULL -> unary(op, in);
             case REF_FUNC -> {
@@ -465,6 +502,10 @@ final class FunctionLowering {
         return spaces.table(table).limits().is64() ? table | Op.INDEX_64 : table;
     }
 
+    private boolean isReference(int global) {
+        return spaces.global(global).valType().isReference();
+    }
+
     private FuncType blockType(ByteReader in) {
         return BlockType.read(in, module);
     }
@@ -509,13 +550,11 @@ final class FunctionLowering {
         if (frame.elsePatch >= 0) {
             code[frame.elsePatch] = length;
         }
-        for (int i = 0; i < frame.patchCount; i++) {
-            code[frame.patches[i]] = length;
-        }
+        frame.patches.fill(code, length);
         resetHeight(frame.endHeight);
         unreachable = false;
         if (frame.kind == FUNCTION_KIND) {
-            emit(RETURN, frame.labelHeight);
+            emitReturn(frame.labelHeight);
         }
     }
 
@@ -538,7 +577,9 @@ final class FunctionLowering {
      */
     private void branch(Frame target, int condition) {
         boolean conditional = condition != -1;
-        if (needsUnwind(target)) {
+        if (needsUnwind(target) && refs) {
+            unwindBoth(target, condition);
+        } else if (needsUnwind(target)) {
             emit(conditional ? Op.BR_IF_UNWIND : Op.BR_UNWIND);
             if (conditional) {
                 emit(condition);
@@ -560,6 +601,42 @@ final class FunctionLowering {
             }
             emitTarget(target);
         }
+    }
+
+    /**
+     * A branch that moves the label's values down in both arrays: the references first, then the
+     * numbers on the way (a conditional one skips both unless taken).
+     */
+    private void unwindBoth(Frame target, int condition) {
+        int skip = -1;
+        if (condition != -1) {
+            emit(Op.IF, condition);
+            skip = length;
+            emit(-1);
+        }
+        int src = height - target.labelArity;
+        emit(Op.MOVE_REFS, src, target.labelHeight, target.labelArity);
+        emit(Op.BR_UNWIND, src);
+        emitTarget(target);
+        emit(target.labelHeight, target.labelArity);
+        if (skip >= 0) {
+            code[skip] = length;
+        }
+    }
+
+    /** Returns the values from slot {@code src} on; a function with references clears its frame's reference slots above them. */
+    private void emitReturn(int src) {
+        if (refs) {
+            emit(Op.RETURN_REFS, src, type.results().size());
+            emitFrameEnd();
+        }
+        emit(RETURN, src);
+    }
+
+    /** An immediate naming the end of the frame, filled in once the body is lowered. */
+    private void emitFrameEnd() {
+        frameEnds.add(length);
+        emit(-1);
     }
 
     /**
@@ -596,7 +673,7 @@ final class FunctionLowering {
         if (target.kind == LOOP_KIND) {
             emit(target.startPc);
         } else {
-            target.addPatch(length);
+            target.patches.add(length);
             emit(-1);
         }
     }
@@ -608,14 +685,29 @@ final class FunctionLowering {
         int arity = -1;
         int srcPosition = length + 2;
         emit(BR_TABLE, index, 0, count);
+        // with references, an entry that keeps values jumps to a branch of its own that moves both arrays
+        Frame[] unwinding = new Frame[count + 1];
+        int[] entries = new int[count + 1];
         for (int i = 0; i <= count; i++) {
             Frame target = label(in.u32Index());
             arity = target.labelArity;
-            emitTarget(target);
-            emit(target.labelHeight, target.labelArity);
+            if (refs && arity > 0) {
+                unwinding[i] = target;
+                entries[i] = length;
+                emit(-1, 0, 0);
+            } else {
+                emitTarget(target);
+                emit(target.labelHeight, target.labelArity);
+            }
         }
         // every label of a br_table keeps the same number of values, all taken from the stack top
         code[srcPosition] = height - arity;
+        for (int i = 0; i <= count; i++) {
+            if (unwinding[i] != null) {
+                code[entries[i]] = length;
+                unwindBoth(unwinding[i], -1);
+            }
+        }
         markDead();
     }
 
@@ -717,7 +809,7 @@ final class FunctionLowering {
     private void storeLocal(int local, int value) {
         protectLocal(local);
         if (value != local) {
-            emit(Op.COPY, local, value);
+            emit(copyOp, local, value);
         }
     }
 
@@ -739,7 +831,7 @@ final class FunctionLowering {
 
     private void materialize(int h) {
         if (where[h] != h) {
-            emit(Op.COPY, h, where[h]);
+            emit(copyOp, h, where[h]);
             where[h] = h;
         }
     }
@@ -760,10 +852,6 @@ final class FunctionLowering {
                 case I64_CONST -> addConstant(in.s64(), firstSlot);
                 case F32_CONST -> addConstant(in.f32Bits(), firstSlot);
                 case F64_CONST -> addConstant(in.f64Bits(), firstSlot);
-                case REF_NULL -> {
-                    in.s33();
-                    addConstant(org.wasmvm.core.Value.NULL_REF, firstSlot);
-                }
                 case BLOCK, LOOP, IF -> BlockType.skip(in);
                 default -> Immediates.skip(op, in);
             }

@@ -10,12 +10,15 @@ import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.WasmException;
 import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.runtime.FunctionInstance;
 import org.wasmvm.core.runtime.GlobalInstance;
 import org.wasmvm.core.runtime.HostFunctionInstance;
 import org.wasmvm.core.runtime.LinearMemory;
 import org.wasmvm.core.runtime.ModuleInstance;
 import org.wasmvm.core.runtime.PendingTailCall;
+import org.wasmvm.core.runtime.References;
 import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.Trap;
 import org.wasmvm.core.runtime.WasmFunction;
@@ -31,6 +34,8 @@ import org.wasmvm.core.tier.JvmCode;
  * become the callee's first locals in place and receive its results. Calls between wasm functions
  * push an explicit frame instead of recursing in Java, so the depth limit, not the Java stack,
  * bounds recursion; a tail call reuses the caller's frame. Nothing is allocated per executed instruction.
+ * References live in a parallel {@code Object[]} at the same slot numbers, allocated when the first
+ * function that uses references runs (see {@link FunctionLowering}); the hot loop never touches it.
  */
 public final class Interpreter {
     private static final int INITIAL_STACK = 1024;
@@ -44,6 +49,8 @@ public final class Interpreter {
     private final StoreContext context;
     private int baseDepth;
     private long[] stack = new long[INITIAL_STACK];
+    /** The reference slots beside {@link #stack} (as long), or null while no function with references ran. */
+    private Object[] refs;
     private WasmFunction[] frameFunctions = new WasmFunction[INITIAL_FRAMES];
     private int[] frameReturnPcs = new int[INITIAL_FRAMES];
     private int[] frameFps = new int[INITIAL_FRAMES];
@@ -63,7 +70,7 @@ public final class Interpreter {
         this.baseDepth = context.callDepth;
     }
 
-    /** Calls {@code function} from Java with raw argument slots; returns the raw result slots. */
+    /** Calls {@code function} of a numeric signature from Java with raw argument slots; returns the raw result slots. */
     public static long[] invoke(FunctionInstance function, long[] args) {
         if (args.length != function.type().params().size()) {
             throw new IllegalArgumentException("expected " + function.type().params().size() + " arguments, got " + args.length);
@@ -71,18 +78,50 @@ public final class Interpreter {
         if (function instanceof HostFunctionInstance host) {
             return callHost(host, null, args);
         }
-        var wasm = (WasmFunction) function;
+        return enter((WasmFunction) function, args, null, null);
+    }
+
+    /** Calls {@code function} from Java with arguments checked against its signature: any signature. */
+    public static Value[] invoke(FunctionInstance function, Value[] args) {
+        if (function instanceof HostFunctionInstance host && host.typedFunction() != null) {
+            return callHost(host, null, args);
+        }
+        FuncType type = function.type();
+        long[] bits = new long[args.length];
+        Object[] refArgs = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            bits[i] = args[i].bits();
+            refArgs[i] = args[i].ref();
+        }
+        boolean numeric = !Value.hasReferences(type);
+        Object[] refResults = numeric ? null : new Object[type.results().size()];
+        long[] results = numeric ? invoke(function, bits) : enter((WasmFunction) function, bits, refArgs, refResults);
+        Value[] out = new Value[results.length];
+        for (int i = 0; i < out.length; i++) {
+            ValType resultType = type.results().get(i);
+            out[i] = resultType.isReference() ? Value.fromRef(resultType, refResults[i]) : Value.fromBits(resultType, results[i]);
+        }
+        return out;
+    }
+
+    /**
+     * An outermost call of {@code wasm} from the host; {@code refArgs} (null for a numeric signature)
+     * holds the reference arguments and {@code refResults} receives the reference results.
+     */
+    private static long[] enter(WasmFunction wasm, long[] args, Object[] refArgs, Object[] refResults) {
         StoreContext context = wasm.instance().context();
         if (wasm.tiers() != null && !DeepStack.current()) {
-            return DeepStack.call(() -> invoke(function, args), context);
+            return DeepStack.call(() -> enter(wasm, args, refArgs, refResults), context);
         }
         int savedDepth = context.callDepth;
         int savedBudget = context.budget;
         context.startCall();
         context.budget = 0;
         try {
-            JvmCode compiled = wasm.tiers() == null ? null : wasm.tiers().codeFor(wasm.index(), context.engine());
-            return compiled != null ? runCompiled(compiled, wasm, args) : new Interpreter(context).run(wasm, args);
+            // compiled code has numeric signatures only
+            JvmCode compiled = wasm.tiers() == null || refArgs != null ? null : wasm.tiers().codeFor(wasm.index(), context.engine());
+            return compiled != null ? runCompiled(compiled, wasm, args)
+                    : new Interpreter(context).run(wasm, args, refArgs, refResults);
         } catch (Trap trap) {
             throw new WasmTrap(trap.kind(), trap.detail(), trap.frames(), trap.getCause());
         } finally {
@@ -127,7 +166,7 @@ public final class Interpreter {
             interpreter.baseDepth = savedDepth;
         }
         try {
-            return interpreter.run(function, args);
+            return interpreter.run(function, args, null, null);
         } finally {
             context.callDepth = savedDepth;
             interpreter.release();
@@ -147,6 +186,9 @@ public final class Interpreter {
 
     /** Calls a host function; {@code caller} is null for a call from Java. */
     public static long[] callHost(HostFunctionInstance host, ModuleInstance caller, long[] args) {
+        if (host.typedFunction() != null) {
+            return callTypedHost(host, caller, args); // a numeric signature given the typed form
+        }
         long[] results = host.function().call(caller == null ? null : caller.facade(), args);
         int expected = host.type().results().size();
         if (results == null) {
@@ -159,16 +201,57 @@ public final class Interpreter {
         return results;
     }
 
+    private static long[] callTypedHost(HostFunctionInstance host, ModuleInstance caller, long[] args) {
+        var params = host.type().params();
+        Value[] values = new Value[args.length];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = Value.fromBits(params.get(i), args[i]);
+        }
+        Value[] results = callHost(host, caller, values);
+        long[] bits = new long[results.length];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = results[i].bits();
+        }
+        return bits;
+    }
+
+    /** Calls a host function of the typed form; {@code caller} is null for a call from Java. */
+    public static Value[] callHost(HostFunctionInstance host, ModuleInstance caller, Value[] args) {
+        var resultTypes = host.type().results();
+        Value[] results = new Value[resultTypes.size()];
+        host.typedFunction().call(caller == null ? null : caller.facade(), args, results);
+        for (int i = 0; i < results.length; i++) {
+            Value result = results[i];
+            if (result == null || result.type().isReference() != resultTypes.get(i).isReference()) {
+                throw new IllegalStateException("host function " + host.displayName() + " returned " + result
+                        + " as result " + i + ", its type declares " + resultTypes.get(i));
+            }
+            if (result.type().isReference()) {
+                References.check(resultTypes.get(i), result.ref(), "result " + i + " of " + host.displayName());
+            }
+        }
+        return results;
+    }
+
     /** Runs {@code entry}; a trap leaves as a {@link Trap} carrying the frames of this interpreter. */
-    private long[] run(WasmFunction entry, long[] args) {
+    private long[] run(WasmFunction entry, long[] args, Object[] refArgs, Object[] refResults) {
         WasmFunction[] current = {entry};
         int[] currentPc = {0};
         Trap trap;
         try {
             ensureStack(entry.code().frameSize());
             System.arraycopy(args, 0, stack, 0, args.length);
+            if (refArgs != null) {
+                ensureRefs();
+                System.arraycopy(refArgs, 0, refs, 0, refArgs.length);
+            }
             execute(current, currentPc);
-            return Arrays.copyOf(stack, entry.type().results().size());
+            int results = entry.type().results().size();
+            if (refResults != null) {
+                System.arraycopy(refs, 0, refResults, 0, results);
+                Arrays.fill(refs, 0, results, null);
+            }
+            return Arrays.copyOf(stack, results);
         } catch (Trap t) {
             trap = t;
         } catch (StackOverflowError e) {
@@ -177,6 +260,9 @@ public final class Interpreter {
             throw e;
         } catch (RuntimeException e) {
             trap = new Trap(TrapKind.HOST_ERROR, e.toString(), e);
+        }
+        if (refs != null) {
+            Arrays.fill(refs, null); // the frames the trap unwound did not clear theirs
         }
         addFrames(trap, current[0], currentPc[0]);
         throw trap;
@@ -210,6 +296,16 @@ public final class Interpreter {
                 throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "the value stack would exceed " + limit + " slots");
             }
             stack = Arrays.copyOf(stack, (int) Math.min(limit, Math.max(needed, 2L * stack.length)));
+            if (refs != null) {
+                refs = Arrays.copyOf(refs, stack.length);
+            }
+        }
+    }
+
+    /** The reference slots exist (a function with references runs). */
+    private void ensureRefs() {
+        if (refs == null) {
+            refs = new Object[stack.length];
         }
     }
 
@@ -274,12 +370,34 @@ public final class Interpreter {
      * {@code framesBefore}: the wasm frames active below it (for wasm the host calls in turn).
      */
     private void callHost(HostFunctionInstance host, ModuleInstance caller, int base, int framesBefore) {
+        if (host.typedFunction() != null) {
+            context.callDepth = framesBefore;
+            callTypedHost(host, caller, base);
+            return;
+        }
         int paramCount = host.type().params().size();
         long[] args = Arrays.copyOfRange(stack, base, base + paramCount);
         context.callDepth = framesBefore;
         long[] results = callHost(host, caller, args);
         ensureStack(base + results.length);
         System.arraycopy(results, 0, stack, base, results.length);
+    }
+
+    /** A typed host function on the arguments at slot {@code base} (of a caller that uses references): its results go there. */
+    private void callTypedHost(HostFunctionInstance host, ModuleInstance caller, int base) {
+        var params = host.type().params();
+        Value[] args = new Value[params.size()];
+        for (int i = 0; i < args.length; i++) {
+            ValType type = params.get(i);
+            int slot = base + i;
+            args[i] = type.isReference() ? Value.fromRef(type, refs[slot]) : Value.fromBits(type, stack[slot]);
+        }
+        Value[] results = callHost(host, caller, args);
+        ensureStack(base + results.length);
+        for (int i = 0; i < results.length; i++) {
+            stack[base + i] = results[i].bits();
+            refs[base + i] = results[i].ref();
+        }
     }
 
     /**
@@ -302,7 +420,13 @@ public final class Interpreter {
             callee = dynamicCallee(byReference, instance, c, pc, fp);
             base = c[pc + (byReference ? 1 : 3)];
         }
-        System.arraycopy(stack, fp + base, stack, fp, callee.type().params().size());
+        int params = callee.type().params().size();
+        System.arraycopy(stack, fp + base, stack, fp, params);
+        LoweredFunction lowered = function.code();
+        if (lowered.usesReferences()) {
+            System.arraycopy(refs, fp + base, refs, fp, params);
+            Arrays.fill(refs, fp + params, fp + lowered.frameSize(), null); // the rest of this frame is dead
+        }
         WasmFunction next = handOver(callee, instance, fp);
         if (next != null) {
             initFrame(stack, fp, next.code());
@@ -313,7 +437,7 @@ public final class Interpreter {
 
     /** The callee of a call through a function reference (slot {@code c[pc]}) or a table ({@code call_indirect}'s immediates). */
     private FunctionInstance dynamicCallee(boolean byReference, ModuleInstance instance, int[] c, int pc, int fp) {
-        return byReference ? referencedCallee(stack[fp + c[pc]])
+        return byReference ? referencedCallee(refs[fp + c[pc]])
                 : indirectCallee(instance, c[pc], c[pc + 1], stack[fp + c[pc + 2]]);
     }
 
@@ -1088,16 +1212,15 @@ public final class Interpreter {
         return (b | offset) < 0 ? -1 : b + offset;
     }
 
-    private FunctionInstance referencedCallee(long handle) {
-        if (handle == Value.NULL_REF) {
+    private static FunctionInstance referencedCallee(Object ref) {
+        if (ref == null) {
             throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
         }
-        return context.function(handle);
+        return (FunctionInstance) ref;
     }
 
-    private FunctionInstance indirectCallee(ModuleInstance instance, int typeIndex, int table, long index) {
-        long handle = BulkOps.indirectTarget(instance.tables[table & ~Op.INDEX_64], index);
-        FunctionInstance callee = context.function(handle);
+    private static FunctionInstance indirectCallee(ModuleInstance instance, int typeIndex, int table, long index) {
+        FunctionInstance callee = BulkOps.indirectTarget(instance.tables[table & ~Op.INDEX_64], index);
         if (!callee.matches(instance.module().code().typeId(typeIndex))) {
             throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
@@ -1109,7 +1232,7 @@ public final class Interpreter {
      * the remaining numeric operators, memory size/grow, tables, references and the 0xFC family.
      * Returns the pc after the instruction.
      */
-    private static int executeCold(int op, long[] s, int fp, int[] c, int pc, ModuleInstance instance) {
+    private int executeCold(int op, long[] s, int fp, int[] c, int pc, ModuleInstance instance) {
         switch (op) {
             case F32_EQ -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) == f32(s[fp + c[pc + 2]]) ? 1 : 0;
             case F32_NE -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) != f32(s[fp + c[pc + 2]]) ? 1 : 0;
@@ -1169,14 +1292,44 @@ public final class Interpreter {
             case I64_EXTEND8_S -> s[fp + c[pc]] = (byte) s[fp + c[pc + 1]];
             case I64_EXTEND16_S -> s[fp + c[pc]] = (short) s[fp + c[pc + 1]];
             case I64_EXTEND32_S -> s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
-            case REF_IS_NULL -> s[fp + c[pc]] = s[fp + c[pc + 1]] == Value.NULL_REF ? 1 : 0;
+            case REF_IS_NULL -> s[fp + c[pc]] = refs[fp + c[pc + 1]] == null ? 1 : 0;
             case Op.REF_AS_NON_NULL -> {
-                long ref = s[fp + c[pc + 1]];
-                if (ref == Value.NULL_REF) {
+                Object ref = refs[fp + c[pc + 1]];
+                if (ref == null) {
                     throw new Trap(TrapKind.NULL_REFERENCE);
                 }
-                s[fp + c[pc]] = ref;
+                refs[fp + c[pc]] = ref;
             }
+            case Op.CLEAR_REFS -> {
+                ensureRefs();
+                Arrays.fill(refs, fp + c[pc], fp + c[pc + 1], null);
+            }
+            case Op.REF_NULL -> {
+                refs[fp + c[pc]] = null;
+                return pc + 1;
+            }
+            case Op.COPY_BOTH -> {
+                s[fp + c[pc]] = s[fp + c[pc + 1]];
+                refs[fp + c[pc]] = refs[fp + c[pc + 1]];
+            }
+            case Op.SELECT_BOTH -> {
+                int from = fp + ((int) s[fp + c[pc + 3]] != 0 ? c[pc + 1] : c[pc + 2]);
+                s[fp + c[pc]] = s[from];
+                refs[fp + c[pc]] = refs[from];
+                return pc + 4;
+            }
+            case Op.MOVE_REFS -> {
+                System.arraycopy(refs, fp + c[pc], refs, fp + c[pc + 1], c[pc + 2]);
+                return pc + 3;
+            }
+            case Op.RETURN_REFS -> {
+                int results = c[pc + 1];
+                System.arraycopy(refs, fp + c[pc], refs, fp, results);
+                Arrays.fill(refs, fp + results, fp + c[pc + 2], null);
+                return pc + 3;
+            }
+            case Op.GLOBAL_GET_REF -> refs[fp + c[pc]] = instance.globals[c[pc + 1]].ref;
+            case Op.GLOBAL_SET_REF -> instance.globals[c[pc + 1]].ref = refs[fp + c[pc]];
             case MEMORY_SIZE -> {
                 LinearMemory mem = instance.memories[c[pc + 1]];
                 s[fp + c[pc]] = mem.type().is64() ? mem.pages() : (int) mem.pages();
@@ -1187,15 +1340,15 @@ public final class Interpreter {
                 return pc + 3;
             }
             case TABLE_GET -> {
-                s[fp + c[pc]] = BulkOps.tableGet(instance.tables[c[pc + 2] & ~Op.INDEX_64], s[fp + c[pc + 1]]);
+                refs[fp + c[pc]] = BulkOps.tableGet(instance.tables[c[pc + 2] & ~Op.INDEX_64], s[fp + c[pc + 1]]);
                 return pc + 3;
             }
             case TABLE_SET -> {
-                BulkOps.tableSet(instance.tables[c[pc + 2] & ~Op.INDEX_64], s[fp + c[pc]], s[fp + c[pc + 1]]);
+                BulkOps.tableSet(instance.tables[c[pc + 2] & ~Op.INDEX_64], s[fp + c[pc]], refs[fp + c[pc + 1]]);
                 return pc + 3;
             }
             case REF_FUNC -> {
-                s[fp + c[pc]] = instance.functions[c[pc + 1]].handle();
+                refs[fp + c[pc]] = instance.functions[c[pc + 1]];
                 return pc + 2;
             }
             default -> {
@@ -1217,7 +1370,7 @@ public final class Interpreter {
     }
 
     /** The 0xFC family: saturating truncation, bulk memory and table instructions. Returns the next pc. */
-    private static int executeMisc(int sub, long[] s, int fp, int[] c, int pc, ModuleInstance instance) {
+    private int executeMisc(int sub, long[] s, int fp, int[] c, int pc, ModuleInstance instance) {
         switch (sub) {
             case 0, 1, 2, 3, 4, 5, 6, 7 -> {
                 s[fp + c[pc]] = NumericOps.truncateSaturating(sub, s[fp + c[pc + 1]]);
@@ -1228,17 +1381,17 @@ public final class Interpreter {
             case 11 -> BulkOps.memoryFill(instance, c[pc], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
             case 12 -> BulkOps.tableInit(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
             case 14 -> BulkOps.tableCopy(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
-            case 17 -> BulkOps.tableFill(instance.tables[c[pc]], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
+            case 17 -> BulkOps.tableFill(instance.tables[c[pc]], s[fp + c[pc + 2]], refs[fp + c[pc + 3]], s[fp + c[pc + 4]]);
             case 9 -> {
                 instance.datas[c[pc]] = new byte[0];
                 return pc + 1;
             }
             case 13 -> {
-                instance.elements[c[pc]] = new long[0];
+                instance.elements[c[pc]] = ModuleInstance.DROPPED_ELEMENTS;
                 return pc + 1;
             }
             case 15 -> {
-                s[fp + c[pc]] = BulkOps.tableGrow(instance.tables[c[pc + 3]], s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                s[fp + c[pc]] = BulkOps.tableGrow(instance.tables[c[pc + 3]], refs[fp + c[pc + 1]], s[fp + c[pc + 2]]);
                 return pc + 4;
             }
             case 16 -> {

@@ -32,6 +32,15 @@ package org.wasmvm.core.interp;
  * <li>{@code TABLE_GET d index table}, {@code TABLE_SET index value table}; bit 31 of a table marks table64
  * <li>0xFC family: see {@link Interpreter}'s {@code executeMisc}
  * </ul>
+ *
+ * <p>References live in the interpreter's {@code Object[]} at the same slot numbers. Only functions
+ * that use references ({@link ReferenceUse}) have them, and only their code contains the
+ * ref-handling forms: {@code REF_NULL d}, {@code REF_FUNC}, {@code REF_AS_NON_NULL}, {@code TABLE_GET}
+ * write the reference of {@code d}; {@code REF_IS_NULL}, {@code TABLE_SET}, {@code CALL_REF} and the
+ * table family read theirs from it; {@code GLOBAL_GET_REF d g}, {@code GLOBAL_SET_REF src g}; the
+ * both-array moves {@code COPY_BOTH d a}, {@code SELECT_BOTH d a b cond}, {@code MOVE_REFS src dst
+ * count} (before a {@code BR_UNWIND}); {@code CLEAR_REFS from frameEnd} first, and {@code
+ * RETURN_REFS src results frameEnd} before each {@code RETURN}. These all run outside the hot loop.
  */
 final class Op {
     private Op() {
@@ -54,6 +63,15 @@ final class Op {
     static final int IF_NOT_CMP = 0xD3;
     /** {@code ref.as_non_null d a} (its wasm byte 0xD4 is taken by IF_NOT_CMP). */
     static final int REF_AS_NON_NULL = 0xDE;
+    /** The reference forms (free bytes: the wasm instructions there are never lowered as themselves). */
+    static final int CLEAR_REFS = 0x16;
+    static final int GLOBAL_GET_REF = 0x17;
+    static final int GLOBAL_SET_REF = 0x18;
+    static final int MOVE_REFS = 0x0A;
+    static final int RETURN_REFS = 0x0B;
+    static final int SELECT_BOTH = 0x1C;
+    static final int COPY_BOTH = 0x1F;
+    static final int REF_NULL = 0xD0;
     /** Offset of the 0xFC-prefixed family: lowered opcode = FC_BASE + subopcode. */
     static final int FC_BASE = 0xE0;
 }

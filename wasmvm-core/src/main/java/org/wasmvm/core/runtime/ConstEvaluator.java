@@ -1,12 +1,11 @@
 package org.wasmvm.core.runtime;
 
-import org.wasmvm.core.Value;
 import org.wasmvm.core.model.ConstExpr;
 import org.wasmvm.core.model.ConstExpr.Instruction;
 
 /**
- * Evaluates a validated constant expression to its raw slot value, on a small stack. i32 results are
- * kept sign-extended, as {@code i32.const} gives them.
+ * Evaluates a validated constant expression: a number to its raw slot value, on a small stack (i32
+ * results kept sign-extended, as {@code i32.const} gives them); a reference to its object.
  */
 final class ConstEvaluator {
     private ConstEvaluator() {
@@ -26,11 +25,20 @@ final class ConstEvaluator {
         return stack[0];
     }
 
+    /** A reference expression is one instruction: {@code ref.null}, {@code ref.func} or {@code global.get}. */
+    static Object evaluateReference(ConstExpr expr, ModuleInstance instance) {
+        Instruction instruction = expr.instructions().get(expr.instructions().size() - 1);
+        return switch (instruction.op()) {
+            case REF_NULL -> null;
+            case REF_FUNC -> instance.functions[(int) instruction.immediate()];
+            case GLOBAL_GET -> instance.globals[(int) instruction.immediate()].ref;
+            default -> throw new IllegalStateException("not a validated reference expression: " + instruction);
+        };
+    }
+
     private static long operand(Instruction instruction, ModuleInstance instance) {
         return switch (instruction.op()) {
             case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> instruction.immediate();
-            case REF_NULL -> Value.NULL_REF;
-            case REF_FUNC -> instance.functions[(int) instruction.immediate()].handle();
             case GLOBAL_GET -> instance.globals[(int) instruction.immediate()].value;
             default -> throw new IllegalStateException("not a validated constant operand: " + instruction);
         };

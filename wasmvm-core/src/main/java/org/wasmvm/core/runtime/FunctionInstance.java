@@ -1,17 +1,20 @@
 package org.wasmvm.core.runtime;
 
 import org.wasmvm.core.ExportedFunction;
+import org.wasmvm.core.Value;
+import org.wasmvm.core.interp.Interpreter;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.types.TypeRegistry;
 
 /**
- * A function of the store: defined by a module instance or provided by the host. Its
- * {@link #handle()} is the funcref value that denotes it inside its store.
+ * A function of the store: defined by a module instance or provided by the host. The object itself
+ * is the funcref value that denotes it.
  */
 public abstract sealed class FunctionInstance implements ExportedFunction permits WasmFunction, HostFunctionInstance {
     private final FuncType type;
     private final int typeId;
-    int handle = -1;
+    private final boolean numeric;
     /** Internal: the compiled tier's typed invoker of this function, built on first use (racy but idempotent). */
     public java.lang.invoke.MethodHandle invoker;
 
@@ -19,6 +22,7 @@ public abstract sealed class FunctionInstance implements ExportedFunction permit
     protected FunctionInstance(FuncType type, int typeId) {
         this.type = type;
         this.typeId = typeId;
+        this.numeric = !Value.hasReferences(type);
     }
 
     @Override
@@ -26,9 +30,32 @@ public abstract sealed class FunctionInstance implements ExportedFunction permit
         return type;
     }
 
-    /** The funcref handle of this function in its store, or -1 before it joined a store. */
-    public int handle() {
-        return handle;
+    @Override
+    public long[] apply(long... args) {
+        if (!numeric) {
+            throw new IllegalArgumentException(displayName() + " has references in its type " + type
+                    + ": call it with call(Value...)");
+        }
+        return Interpreter.invoke(this, args);
+    }
+
+    @Override
+    public Value[] call(Value... args) {
+        var params = type.params();
+        if (args.length != params.size()) {
+            throw new IllegalArgumentException("expected " + params.size() + " arguments, got " + args.length);
+        }
+        for (int i = 0; i < args.length; i++) {
+            ValType param = params.get(i);
+            // a reference may be of a more general type than the parameter's (a funcref for a typed function reference)
+            if (param.isReference() ? !args[i].type().isReference() : args[i].type() != param) {
+                throw new IllegalArgumentException("argument " + i + " must be " + param + ", got " + args[i]);
+            }
+            if (param.isReference()) {
+                References.check(param, args[i].ref(), "argument " + i);
+            }
+        }
+        return Interpreter.invoke(this, args);
     }
 
     /** The canonical id of the function's type: equal ids mean equal types, in any store or module. */

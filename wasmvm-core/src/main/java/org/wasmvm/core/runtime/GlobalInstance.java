@@ -4,19 +4,22 @@ import org.wasmvm.core.Global;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.model.GlobalType;
 
-/** A global variable; its value is kept as the interpreter's raw slot bits. */
+/** A global variable: a number as the interpreter's raw slot bits, a reference as its object. */
 public final class GlobalInstance implements Global {
     private final GlobalType type;
     /**
-     * The raw bits ({@link Value#bits()} encoding). Public and mutable because {@code global.get}
-     * and {@code global.set} are hot: the interpreter reads and writes it directly, having
-     * validated mutability and type already.
+     * The raw bits of a number ({@link Value#bits()} encoding). Public and mutable because
+     * {@code global.get} and {@code global.set} are hot: the interpreter reads and writes it
+     * directly, having validated mutability and type already.
      */
     public long value;
+    /** The object of a reference (null for the null reference and for a number), as {@link #value}. */
+    public Object ref;
 
-    public GlobalInstance(GlobalType type, long bits) {
+    public GlobalInstance(GlobalType type, long bits, Object ref) {
         this.type = type;
         this.value = bits;
+        this.ref = ref;
     }
 
     @Override
@@ -26,7 +29,7 @@ public final class GlobalInstance implements Global {
 
     @Override
     public Value get() {
-        return Value.fromBits(type.valType(), value);
+        return type.valType().isReference() ? Value.fromRef(type.valType(), ref) : Value.fromBits(type.valType(), value);
     }
 
     /**
@@ -41,7 +44,11 @@ public final class GlobalInstance implements Global {
         if (newValue.type() != type.valType()) {
             throw new IllegalArgumentException("value " + newValue + " does not match global " + type);
         }
+        if (type.valType().isReference()) {
+            References.check(type.valType(), newValue.ref(), "global");
+        }
         value = newValue.bits();
+        ref = newValue.ref();
     }
 
     @Override

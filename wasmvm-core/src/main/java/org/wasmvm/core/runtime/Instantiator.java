@@ -71,7 +71,6 @@ public final class Instantiator {
                 if (!(provided instanceof FunctionInstance f) || !TypeRegistry.isSubtype(f.typeId(), expected)) {
                     throw incompatible(imp, provided);
                 }
-                instance.context().register(f);
                 instance.functions[functions++] = f;
             } else if (desc instanceof ImportDesc.Table tb) {
                 if (!(provided instanceof TableInstance t) || !tableMatches(t, canonical(tb.type()))) {
@@ -172,14 +171,15 @@ public final class Instantiator {
         var context = instance.context();
         for (int i = spaces.importedFunctionCount(); i < spaces.functionCount(); i++) {
             var function = new WasmFunction(spaces.functionType(i), types.id(spaces.functionTypeIndex(i)), instance, i);
-            context.register(function);
             instance.functions[i] = function;
         }
         int globalBase = spaces.importedGlobalCount();
         for (int i = 0; i < model.globals().size(); i++) {
             var global = model.globals().get(i);
-            instance.globals[globalBase + i] = new GlobalInstance(canonical(global.type()),
-                    ConstEvaluator.evaluate(global.init(), instance));
+            GlobalType type = canonical(global.type());
+            instance.globals[globalBase + i] = type.valType().isReference()
+                    ? new GlobalInstance(type, 0, ConstEvaluator.evaluateReference(global.init(), instance))
+                    : new GlobalInstance(type, ConstEvaluator.evaluate(global.init(), instance), null);
         }
         int tagBase = spaces.importedTagCount();
         for (int i = 0; i < model.tags().size(); i++) {
@@ -188,7 +188,7 @@ public final class Instantiator {
         }
         var limits = context.limits();
         int tableBase = spaces.importedTableCount();
-        // every table element is a long allocated up front: the limit bounds each table and, so
+        // every table element is a reference slot allocated up front: the limit bounds each table and, so
         // that many tables cannot multiply it, the minimums of all the module's tables together
         long tableElements = 0;
         for (TableDefinition table : model.tables()) {
@@ -203,7 +203,7 @@ public final class Instantiator {
         for (int i = 0; i < model.tables().size(); i++) {
             TableDefinition table = model.tables().get(i);
             TableType type = canonical(table.type());
-            long init = table.init() == null ? org.wasmvm.core.Value.NULL_REF : ConstEvaluator.evaluate(table.init(), instance);
+            Object init = table.init() == null ? null : ConstEvaluator.evaluateReference(table.init(), instance);
             try {
                 instance.tables[tableBase + i] = new TableInstance(type, init, limits.maxTableElements());
             } catch (OutOfMemoryError e) {
@@ -223,11 +223,11 @@ public final class Instantiator {
         List<ElementSegment> elements = model.elements();
         for (int i = 0; i < elements.size(); i++) {
             var init = elements.get(i).init();
-            long[] handles = new long[init.size()];
-            for (int j = 0; j < handles.length; j++) {
-                handles[j] = ConstEvaluator.evaluate(init.get(j), instance);
+            Object[] refs = new Object[init.size()];
+            for (int j = 0; j < refs.length; j++) {
+                refs[j] = ConstEvaluator.evaluateReference(init.get(j), instance);
             }
-            instance.elements[i] = handles;
+            instance.elements[i] = refs;
         }
         List<DataSegment> datas = model.datas();
         for (int i = 0; i < datas.size(); i++) {
@@ -251,11 +251,11 @@ public final class Instantiator {
                 if (segment.mode() == SegmentMode.ACTIVE) {
                     TableInstance table = instance.tables[segment.tableIndex()];
                     long offset = address(ConstEvaluator.evaluate(segment.offset(), instance), table.type().limits());
-                    long[] handles = instance.elements[i];
-                    table.init(offset, handles, 0, handles.length);
+                    Object[] refs = instance.elements[i];
+                    table.init(offset, refs, 0, refs.length);
                 }
                 if (segment.mode() != SegmentMode.PASSIVE) {
-                    instance.elements[i] = new long[0];
+                    instance.elements[i] = ModuleInstance.DROPPED_ELEMENTS;
                 }
             }
             List<DataSegment> datas = model.datas();

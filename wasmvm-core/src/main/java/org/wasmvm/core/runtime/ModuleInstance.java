@@ -16,8 +16,10 @@ public final class ModuleInstance {
     public final LinearMemory[] memories;
     public final GlobalInstance[] globals;
     public final TagInstance[] tags;
-    /** Element segments as function/extern handles; an empty array once dropped. */
-    public final long[][] elements;
+    /** What a dropped element segment holds. */
+    public static final Object[] DROPPED_ELEMENTS = {};
+    /** Element segments' references; {@link #DROPPED_ELEMENTS} once dropped. */
+    public final Object[][] elements;
     /** Data segments' bytes; an empty array once dropped. */
     public final byte[][] datas;
     private Instance facade;
@@ -31,7 +33,7 @@ public final class ModuleInstance {
         this.memories = new LinearMemory[spaces.memoryCount()];
         this.globals = new GlobalInstance[spaces.globalCount()];
         this.tags = new TagInstance[spaces.tagCount()];
-        this.elements = new long[module.model().elements().size()][];
+        this.elements = new Object[module.model().elements().size()][];
         this.datas = new byte[module.model().datas().size()][];
     }
 

@@ -1,7 +1,6 @@
 package org.wasmvm.core.runtime;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.ScheduledFuture;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.RuntimeLimits;
@@ -9,8 +8,7 @@ import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.interp.Interpreter;
 
 /**
- * The runtime side of a store: the function handle table (a funcref is an index into it), the
- * limits, the engine, the current call depth, and the execution budget (fuel, deadline,
+ * The runtime side of a store: the limits, the engine, the current call depth, and the execution budget (fuel, deadline,
  * interruption) that both tiers draw from in slices: the interpreter counts a slice down in a local,
  * compiled code in {@link #budget}.
  */
@@ -22,8 +20,6 @@ public final class StoreContext {
     private final Engine engine;
     /** {@code limits.maxCallDepth()}, read by every compiled call. */
     public final int maxCallDepth;
-    private FunctionInstance[] functions = new FunctionInstance[64];
-    private int functionCount;
     /** Wasm frames active on this store's thread, across nested host → wasm calls. */
     public int callDepth;
     /**
@@ -60,23 +56,6 @@ public final class StoreContext {
 
     public Engine engine() {
         return engine;
-    }
-
-    /** Gives {@code function} a handle in this store, unless it already has one. */
-    public void register(FunctionInstance function) {
-        if (function.handle >= 0) {
-            return;
-        }
-        if (functionCount == functions.length) {
-            functions = Arrays.copyOf(functions, functionCount * 2);
-        }
-        function.handle = functionCount;
-        functions[functionCount++] = function;
-    }
-
-    /** The function a funcref handle denotes. */
-    public FunctionInstance function(long handle) {
-        return functions[(int) handle];
     }
 
     /** Asks running code to stop at its next check (from any thread): it traps with {@code timeout}. */

@@ -8,7 +8,7 @@ import org.wasmvm.core.WasmTrap;
 import org.wasmvm.core.model.TableType;
 
 /**
- * A table of reference handles ({@link org.wasmvm.core.Value#NULL_REF} for null). Indices are
+ * A table of references as objects (null for the null reference). Indices are
  * unsigned 64-bit values in a {@code long}. The interpreter uses {@link #elementAt}, {@link
  * #setElement} and the bulk methods, which throw the internal {@link Trap}; the public {@link
  * Table} methods {@link #get} and {@link #set} throw a {@link WasmTrap} as that interface promises.
@@ -20,15 +20,15 @@ public final class TableInstance implements Table {
     private final TableType type;
     private final long maxElements;
     /** Replaced on grow: never hand it out. */
-    private long[] elements;
+    private Object[] elements;
 
     /**
-     * A table of {@code type}'s minimum size filled with {@code initHandle}, growing to at most
+     * A table of {@code type}'s minimum size filled with {@code init}, growing to at most
      * {@code maxElementsLimit} elements (a host limit).
      *
      * @throws IllegalArgumentException when the minimum exceeds the effective maximum
      */
-    public TableInstance(TableType type, long initHandle, long maxElementsLimit) {
+    public TableInstance(TableType type, Object init, long maxElementsLimit) {
         long max = unsignedMin(MAX_ELEMENTS, maxElementsLimit);
         if (!type.limits().is64()) {
             max = Math.min(max, 0xFFFF_FFFFL);
@@ -43,8 +43,8 @@ public final class TableInstance implements Table {
         }
         this.type = type;
         this.maxElements = max;
-        this.elements = new long[(int) min];
-        Arrays.fill(elements, initHandle);
+        this.elements = new Object[(int) min];
+        Arrays.fill(elements, init);
     }
 
     private static long unsignedMin(long a, long b) {
@@ -77,28 +77,29 @@ public final class TableInstance implements Table {
         return elements.length;
     }
 
-    /** {@code table.get}: the handle at {@code index}. */
-    public long elementAt(long index) {
+    /** {@code table.get}: the reference at {@code index}. */
+    public Object elementAt(long index) {
         check(index, 1);
         return elements[(int) index];
     }
 
     /** {@code table.set}. */
-    public void setElement(long index, long handle) {
+    public void setElement(long index, Object ref) {
         check(index, 1);
-        elements[(int) index] = handle;
+        elements[(int) index] = ref;
     }
 
     @Override
-    public long get(long index) {
+    public Object get(long index) {
         checkPublic(index);
         return elements[(int) index];
     }
 
     @Override
-    public void set(long index, long handle) {
+    public void set(long index, Object ref) {
         checkPublic(index);
-        elements[(int) index] = handle;
+        References.check(type.elementType(), ref, "table element");
+        elements[(int) index] = ref;
     }
 
     private void checkPublic(long index) {
@@ -107,9 +108,15 @@ public final class TableInstance implements Table {
         }
     }
 
-    /** {@code table.grow}: {@code delta} is unsigned; returns the old size or -1. */
+    /** {@code delta} is unsigned; returns the old size or -1. */
     @Override
-    public long grow(long delta, long init) {
+    public long grow(long delta, Object init) {
+        References.check(type.elementType(), init, "table element");
+        return growBy(delta, init);
+    }
+
+    /** {@code table.grow} of validated code: {@code delta} is unsigned; returns the old size or -1. */
+    public long growBy(long delta, Object init) {
         int old = elements.length;
         if (Long.compareUnsigned(delta, maxElements - old) > 0) {
             return -1;
@@ -124,9 +131,9 @@ public final class TableInstance implements Table {
     }
 
     /** {@code table.fill}. */
-    public void fill(long index, long handle, long length) {
+    public void fill(long index, Object ref, long length) {
         check(index, length);
-        Arrays.fill(elements, (int) index, (int) (index + length), handle);
+        Arrays.fill(elements, (int) index, (int) (index + length), ref);
     }
 
     /** {@code table.copy} from {@code src} (which may be this table, overlapping). */
@@ -136,13 +143,13 @@ public final class TableInstance implements Table {
         System.arraycopy(src.elements, (int) srcIndex, elements, (int) dst, (int) length);
     }
 
-    /** {@code table.init}: copies {@code handles[srcOffset, srcOffset+length)} to {@code dst}. */
-    public void init(long dst, long[] handles, long srcOffset, long length) {
-        if (!inBounds(srcOffset, length, handles.length)) {
+    /** {@code table.init}: copies {@code refs[srcOffset, srcOffset+length)} to {@code dst}. */
+    public void init(long dst, Object[] refs, long srcOffset, long length) {
+        if (!inBounds(srcOffset, length, refs.length)) {
             throw new Trap(TrapKind.TABLE_OUT_OF_BOUNDS);
         }
         check(dst, length);
-        System.arraycopy(handles, (int) srcOffset, elements, (int) dst, (int) length);
+        System.arraycopy(refs, (int) srcOffset, elements, (int) dst, (int) length);
     }
 
     @Override

@@ -66,9 +66,4 @@ public final class WasmFunction extends FunctionInstance {
         String name = instance.module().model().names().functionNames().get(index);
         return name != null ? name + " (func " + index + ")" : "func " + index;
     }
-
-    @Override
-    public long[] apply(long... args) {
-        return Interpreter.invoke(this, args);
-    }
 }

@@ -6,7 +6,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import org.wasmvm.core.TrapKind;
-import org.wasmvm.core.Value;
 import org.wasmvm.core.WasmException;
 import org.wasmvm.core.interp.BulkOps;
 import org.wasmvm.core.interp.Interpreter;
@@ -63,8 +62,7 @@ public final class CompiledSupport {
 
     /** The function an indirect call calls: traps on a bad index, a null entry or a signature mismatch. */
     public static FunctionInstance indirectCallee(long index, ModuleInstance instance, int table, int typeIndex) {
-        long handle = BulkOps.indirectTarget(instance.tables[table], index);
-        FunctionInstance callee = instance.context().function(handle);
+        FunctionInstance callee = BulkOps.indirectTarget(instance.tables[table], index);
         if (!callee.matches(instance.module().code().typeId(typeIndex))) {
             throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
@@ -100,27 +98,6 @@ public final class CompiledSupport {
     /** The prologue found the call depth limit reached. */
     public static Trap callStackExhausted() {
         return new Trap(TrapKind.CALL_STACK_EXHAUSTED);
-    }
-
-    /** The invoker {@code call_ref} calls: traps on a null reference. */
-    public static MethodHandle refTarget(long handle, ModuleInstance instance) {
-        return invoker(refCallee(handle, instance));
-    }
-
-    /** The function a function reference denotes: traps on null. */
-    public static FunctionInstance refCallee(long handle, ModuleInstance instance) {
-        if (handle == Value.NULL_REF) {
-            throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
-        }
-        return instance.context().function(handle);
-    }
-
-    /** {@code ref.as_non_null}: the reference, unless it is null. */
-    public static long nonNull(long handle) {
-        if (handle == Value.NULL_REF) {
-            throw new Trap(TrapKind.NULL_REFERENCE);
-        }
-        return handle;
     }
 
     /** The trap {@code unreachable} raises. */

@@ -150,6 +150,10 @@ public final class FunctionTiers {
      * compiled (and stored there). A cached verdict that the function stays interpreted stands too.
      */
     private JvmCode compileOrLoad(int functionIndex, int osrOperandBase) {
+        if (module.code().function(functionIndex).usesReferences()) {
+            // compiled code keeps every value in long slots for now: references stay in the interpreter
+            throw new UnsupportedOperationException("it uses references, which are not compiled yet");
+        }
         JvmCompiler compiler = CompilerTier.compiler();
         ModuleCache cache = module.cache();
         String variant = (metered ? "metered" : "plain") + (osrOperandBase < 0 ? "" : "-osr" + osrOperandBase);

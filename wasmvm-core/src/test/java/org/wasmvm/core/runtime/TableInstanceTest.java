@@ -8,17 +8,17 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.Table;
 import org.wasmvm.core.TrapKind;
-import org.wasmvm.core.Value;
 import org.wasmvm.core.WasmTrap;
 import org.wasmvm.core.model.Limits;
 import org.wasmvm.core.model.TableType;
 import org.wasmvm.core.model.ValType;
 
 class TableInstanceTest {
-    private static final long NULL = Value.NULL_REF;
+    private static final Object NULL = null;
 
+    /** An externref table: it holds any host object (here boxed numbers). */
     private static TableType tableType(long min, long max, boolean is64) {
-        return new TableType(ValType.FUNCREF, new Limits(min, max, is64));
+        return new TableType(ValType.EXTERNREF, new Limits(min, max, is64));
     }
 
     private static void assertTableTrap(ThrowingCallable call) {
@@ -26,7 +26,7 @@ class TableInstanceTest {
     }
 
     @Test
-    void startsAtTheMinimumFilledWithTheInitialHandle() {
+    void startsAtTheMinimumFilledWithTheInitialReference() {
         TableInstance table = new TableInstance(tableType(3, 5, false), 7, Long.MAX_VALUE);
         assertThat(table.size()).isEqualTo(3);
         assertThat(table.maxElements()).isEqualTo(5);
@@ -61,6 +61,15 @@ class TableInstanceTest {
         }
         table.set(0, 5);
         assertThat(table.get(0)).isEqualTo(5);
+    }
+
+    @Test
+    void aFuncrefTableTakesOnlyFunctionsFromTheHost() {
+        Table table = Table.create(new TableType(ValType.FUNCREF, new Limits(1, 2, false)));
+        assertThatThrownBy(() -> table.set(0, "not a function")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> table.grow(1, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(table.size()).isEqualTo(1);
+        table.set(0, null);
     }
 
     private static void assertPublicTrap(ThrowingCallable call) {
@@ -100,7 +109,7 @@ class TableInstanceTest {
     @Test
     void copyIsMemmoveAndChecksBeforeWriting() {
         TableInstance table = new TableInstance(tableType(5, 5, false), NULL, Long.MAX_VALUE);
-        table.init(0, new long[] {1, 2, 3, 4, 5}, 0, 5);
+        table.init(0, new Object[] {1, 2, 3, 4, 5}, 0, 5);
         table.copy(1, table, 0, 3);
         assertThat(elements(table)).containsExactly(1, 1, 2, 3, 5);
         table.copy(0, table, 2, 3);
@@ -118,18 +127,18 @@ class TableInstanceTest {
     @Test
     void initChecksBeforeWriting() {
         TableInstance table = new TableInstance(tableType(3, 3, false), NULL, Long.MAX_VALUE);
-        long[] handles = {10, 11, 12};
-        table.init(1, handles, 1, 2);
+        Object[] refs = {10, 11, 12};
+        table.init(1, refs, 1, 2);
         assertThat(elements(table)).containsExactly(NULL, 11, 12);
-        table.init(3, handles, 3, 0);
-        assertTableTrap(() -> table.init(0, handles, 2, 2));
-        assertTableTrap(() -> table.init(2, handles, 0, 2));
-        assertTableTrap(() -> table.init(0, handles, 4, 0));
+        table.init(3, refs, 3, 0);
+        assertTableTrap(() -> table.init(0, refs, 2, 2));
+        assertTableTrap(() -> table.init(2, refs, 0, 2));
+        assertTableTrap(() -> table.init(0, refs, 4, 0));
         assertThat(elements(table)).containsExactly(NULL, 11, 12);
     }
 
-    private static long[] elements(TableInstance table) {
-        long[] out = new long[(int) table.size()];
+    private static Object[] elements(TableInstance table) {
+        Object[] out = new Object[(int) table.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = table.elementAt(i);
         }

@@ -218,7 +218,7 @@ final class SpecFileRunner {
 
     private void action(SpecCommand c) {
         Call call = prepare(c.action());
-        Attempt<long[]> result = attempt(call::run);
+        Attempt<Value[]> result = attempt(call::run);
         if (result.error != null) {
             throw fail("expected " + c.action() + " to complete, but it threw " + describe(result.error), result.error);
         }
@@ -226,25 +226,25 @@ final class SpecFileRunner {
 
     private void assertReturn(SpecCommand c) {
         Call call = prepare(c.action());
-        Attempt<long[]> result = attempt(call::run);
+        Attempt<Value[]> result = attempt(call::run);
         String expectation = "expected " + formatExpected(c.expected());
         if (result.error != null) {
             throw fail(expectation + ", but " + c.action() + " threw " + describe(result.error), result.error);
         }
-        long[] slots = result.value == null ? new long[0] : result.value;
+        Value[] slots = result.value == null ? new Value[0] : result.value;
         List<ValType> types = call.resultTypes;
         if (types.size() != c.expected().size() || slots.length < types.size()) {
             throw fail(expectation + ", but the export has result types " + types + " and returned "
-                    + slots.length + " slot(s)", null);
+                    + slots.length + " value(s)", null);
         }
         boolean ok = true;
         for (int i = 0; i < types.size(); i++) {
-            ok &= SpecValues.matches(c.expected().get(i), types.get(i), slots[i]);
+            ok &= SpecValues.matches(c.expected().get(i), slots[i]);
         }
         if (!ok) {
             var got = new StringJoiner(", ", "[", "]");
             for (int i = 0; i < types.size(); i++) {
-                got.add(SpecValues.format(types.get(i), slots[i]));
+                got.add(SpecValues.format(slots[i]));
             }
             throw fail(expectation + ", but got " + got, null);
         }
@@ -252,7 +252,7 @@ final class SpecFileRunner {
 
     private void assertTrap(SpecCommand c) {
         Call call = prepare(c.action());
-        Attempt<long[]> result = attempt(call::run);
+        Attempt<Value[]> result = attempt(call::run);
         String expectation = "expected " + c.action() + " to trap with \"" + c.text() + "\"";
         if (result.error == null) {
             throw fail(expectation + ", but it returned " + formatSlots(call.resultTypes, result.value), null);
@@ -262,7 +262,7 @@ final class SpecFileRunner {
 
     private void assertExhaustion(SpecCommand c) {
         Call call = prepare(c.action());
-        Attempt<long[]> result = attempt(call::run);
+        Attempt<Value[]> result = attempt(call::run);
         String expectation = "expected " + c.action() + " to trap with " + TrapKind.CALL_STACK_EXHAUSTED;
         if (result.error == null) {
             throw fail(expectation + ", but it returned " + formatSlots(call.resultTypes, result.value), null);
@@ -278,7 +278,7 @@ final class SpecFileRunner {
     /** wasmvm has no exception handling yet, so nothing it throws is a wasm exception: this only reports what happened. */
     private void assertException(SpecCommand c) {
         Call call = prepare(c.action());
-        Attempt<long[]> result = attempt(call::run);
+        Attempt<Value[]> result = attempt(call::run);
         String expectation = "expected " + c.action() + " to throw a wasm exception";
         if (result.error == null) {
             throw fail(expectation + ", but it returned " + formatSlots(call.resultTypes, result.value), null);
@@ -308,14 +308,14 @@ final class SpecFileRunner {
 
     /** A resolved action, ready to run. */
     private record Call(Runner runner, List<ValType> resultTypes) {
-        long[] run() {
+        Value[] run() {
             return runner.run();
         }
     }
 
     @FunctionalInterface
     private interface Runner {
-        long[] run();
+        Value[] run();
     }
 
     private Call prepare(SpecAction action) {
@@ -340,7 +340,7 @@ final class SpecFileRunner {
                     throw fail("export \"" + action.field() + "\" has parameters " + params + " but the command passes "
                             + action.args(), null);
                 }
-                long[] args = new long[params.size()];
+                Value[] args = new Value[params.size()];
                 for (int i = 0; i < args.length; i++) {
                     SpecValue arg = action.args().get(i);
                     ValType argType = SpecValues.type(arg.type());
@@ -348,9 +348,9 @@ final class SpecFileRunner {
                     if (!argType.equals(params.get(i)) && !(argType.isReference() && params.get(i).isReference())) {
                         throw fail("argument " + i + " is " + arg + " but the parameter type is " + params.get(i), null);
                     }
-                    args[i] = SpecValues.argument(arg);
+                    args[i] = SpecValues.argument(arg, params.get(i));
                 }
-                return new Call(() -> function.apply(args), function.type().results());
+                return new Call(() -> function.call(args), function.type().results());
             }
             case "get" -> {
                 org.wasmvm.core.Global global;
@@ -361,10 +361,7 @@ final class SpecFileRunner {
                 }
                 ValType type = global.type().valType();
                 rejectVectors(action, List.of(), List.of(type));
-                return new Call(() -> {
-                    Value value = global.get();
-                    return new long[] {value.bits()};
-                }, List.of(type));
+                return new Call(() -> new Value[] {global.get()}, List.of(type));
             }
             default -> throw fail("unsupported action type '" + action.type() + "'", null);
         }
@@ -454,10 +451,10 @@ final class SpecFileRunner {
         return s.toString();
     }
 
-    private static String formatSlots(List<ValType> types, long[] slots) {
+    private static String formatSlots(List<ValType> types, Value[] values) {
         var s = new StringJoiner(", ", "[", "]");
-        for (int i = 0; slots != null && i < slots.length; i++) {
-            s.add(i < types.size() ? SpecValues.format(types.get(i), slots[i]) : Long.toString(slots[i]));
+        for (int i = 0; values != null && i < values.length; i++) {
+            s.add(SpecValues.format(values[i]));
         }
         return s.toString();
     }

@@ -1,5 +1,6 @@
 package org.wasmvm.core.spec;
 
+import org.wasmvm.core.ExportedFunction;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.model.HeapType;
 import org.wasmvm.core.model.ValType;
@@ -42,34 +43,48 @@ final class SpecValues {
         };
     }
 
+    /** The host object the runner passes for {@code (ref.extern N)}: results match by it. */
+    record HostRef(long n) {
+    }
+
     /**
-     * The raw slot of an argument: i32/f32 as their 32 bits (sign-extended, as {@link Value#i32} does),
-     * i64/f64 as their 64 bits, {@code (ref.extern N)} as handle N, {@code null} as {@link Value#NULL_REF}.
+     * An argument for a parameter of {@code paramType}: i32/f32 from their 32 bits, i64/f64 from their
+     * 64 bits, {@code (ref.extern N)} as a {@link HostRef} of N, {@code null} as the null of the parameter's type.
      */
-    static long argument(SpecValue v) {
+    static Value argument(SpecValue v, ValType paramType) {
         if (!v.hasValue()) {
             throw new IllegalArgumentException("argument without a value: " + v);
         }
-        return switch (type(v.type()).kind()) {
-            case I32, F32 -> Integer.parseUnsignedInt(v.value());
-            case I64, F64 -> Long.parseUnsignedLong(v.value());
-            case REF -> v.isNull() ? Value.NULL_REF : Long.parseUnsignedLong(v.value());
+        ValType type = type(v.type());
+        return switch (type.kind()) {
+            case I32, F32 -> Value.fromBits(type, Integer.parseUnsignedInt(v.value()));
+            case I64, F64 -> Value.fromBits(type, Long.parseUnsignedLong(v.value()));
+            case REF -> v.isNull() ? Value.nullRef(paramType) : externref(v);
             case V128 -> throw new IllegalArgumentException("a v128 does not fit one slot: " + v);
         };
     }
 
+    private static Value externref(SpecValue v) {
+        if (!v.type().equals("externref")) {
+            throw new IllegalArgumentException("the runner has no argument for " + v);
+        }
+        return Value.externref(new HostRef(Long.parseUnsignedLong(v.value())));
+    }
+
     /**
-     * Whether the raw result slot {@code bits} of type {@code type} matches the expectation: bitwise for
+     * Whether the result {@code actual} matches the expectation: bitwise for
      * numbers (only the low 32 bits for i32/f32), NaN classes for {@code nan:canonical}/{@code nan:arithmetic},
      * reference patterns by {@link #matchesReference}, {@code either} when one alternative matches.
      */
-    static boolean matches(SpecValue expected, ValType type, long bits) {
+    static boolean matches(SpecValue expected, Value actual) {
         if (expected.isEither()) {
-            return expected.alternatives().stream().anyMatch(alternative -> matches(alternative, type, bits));
+            return expected.alternatives().stream().anyMatch(alternative -> matches(alternative, actual));
         }
+        ValType type = actual.type();
         if (expected.isReference()) {
-            return matchesReference(expected, type, bits);
+            return type.isReference() && matchesReference(expected, type, actual.ref());
         }
+        long bits = actual.bits();
         if (expected.isVector() || type(expected.type()) != type) {
             return false;
         }
@@ -88,25 +103,19 @@ final class SpecValues {
 
     /**
      * A reference pattern: a null of any heap type matches any null; {@code ref} any non-null reference;
-     * {@code funcref} any non-null function (the value, when given, names a function, not a handle);
-     * {@code externref N} host reference N, without a value any non-null one. Kinds wasmvm has no values of
+     * {@code funcref} any non-null function (the value, when given, names a function, not an object);
+     * {@code externref N} the runner's {@link HostRef} N, without a value any non-null one. Kinds wasmvm has no values of
      * ({@code anyref}, {@code hostref}, {@code structref} ...) match nothing.
      */
-    private static boolean matchesReference(SpecValue expected, ValType type, long bits) {
-        if (!type.isReference()) {
-            return false;
-        }
-        if (expected.isNull()) {
-            return bits == Value.NULL_REF;
-        }
-        if (bits == Value.NULL_REF) {
-            return false;
+    private static boolean matchesReference(SpecValue expected, ValType type, Object ref) {
+        if (expected.isNull() || ref == null) {
+            return expected.isNull() && ref == null;
         }
         return switch (expected.type()) {
             case "ref" -> true;
-            case "funcref" -> type.heapType() == HeapType.FUNC || type.heapType() >= 0; // defined types here are functions
+            case "funcref" -> ref instanceof ExportedFunction;
             case "externref" -> type.heapType() == HeapType.EXTERN
-                    && (!expected.hasValue() || bits == Long.parseUnsignedLong(expected.value()));
+                    && (!expected.hasValue() || ref.equals(new HostRef(Long.parseUnsignedLong(expected.value()))));
             default -> false;
         };
     }
@@ -134,26 +143,25 @@ final class SpecValues {
         if (!v.hasValue() || v.value().startsWith("nan:") || v.isReference()) {
             return v.toString();
         }
-        ValType type;
-        long bits;
+        Value value;
         try {
-            type = type(v.type());
-            bits = argument(v);
+            value = argument(v, type(v.type()));
         } catch (RuntimeException e) {
             return v.toString();
         }
-        return format(type, bits);
+        return format(value);
     }
 
-    /** A readable form of a raw slot of {@code type}. */
-    static String format(ValType type, long bits) {
-        return switch (type.kind()) {
+    /** A readable form of a value. */
+    static String format(Value value) {
+        long bits = value.bits();
+        return switch (value.type().kind()) {
             case I32 -> "i32:" + Integer.toUnsignedString((int) bits) + " (0x" + Integer.toHexString((int) bits)
                     + " = " + (int) bits + ")";
             case I64 -> "i64:" + Long.toUnsignedString(bits) + " (0x" + Long.toHexString(bits) + " = " + bits + ")";
             case F32 -> "f32:" + Float.intBitsToFloat((int) bits) + " (bits 0x" + Integer.toHexString((int) bits) + ")";
             case F64 -> "f64:" + Double.longBitsToDouble(bits) + " (bits 0x" + Long.toHexString(bits) + ")";
-            default -> type + ":" + (bits == Value.NULL_REF ? "null" : Long.toString(bits));
+            default -> value.type() + ":" + value.ref();
         };
     }
 }

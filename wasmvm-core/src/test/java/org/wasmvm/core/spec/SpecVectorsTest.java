@@ -42,12 +42,15 @@ class SpecVectorsTest {
 
     @Test
     void aNullOfAnyHeapTypeMatchesAnyNullAndPatternsWantNonNull() {
-        assertTrue(SpecValues.matches(SpecValue.of("nofuncref", "null"), ValType.FUNCREF, Value.NULL_REF));
-        assertTrue(SpecValues.matches(SpecValue.of("ref", "null"), ValType.EXTERNREF, Value.NULL_REF));
-        assertTrue(SpecValues.matches(SpecValue.of("ref", null), ValType.FUNCREF, 3));
-        assertFalse(SpecValues.matches(SpecValue.of("funcref", null), ValType.FUNCREF, Value.NULL_REF));
-        assertFalse(SpecValues.matches(SpecValue.of("externref", null), ValType.FUNCREF, 3));
-        assertTrue(SpecValues.matches(SpecValue.of("externref", "7"), ValType.EXTERNREF, 7));
-        assertFalse(SpecValues.matches(SpecValue.of("anyref", null), ValType.EXTERNREF, 7));
+        Value seven = Value.externref(new SpecValues.HostRef(7));
+        assertTrue(SpecValues.matches(SpecValue.of("nofuncref", "null"), Value.nullRef(ValType.FUNCREF)));
+        assertTrue(SpecValues.matches(SpecValue.of("ref", "null"), Value.nullRef(ValType.EXTERNREF)));
+        assertTrue(SpecValues.matches(SpecValue.of("ref", null), seven));
+        assertFalse(SpecValues.matches(SpecValue.of("funcref", null), Value.nullRef(ValType.FUNCREF)));
+        assertFalse(SpecValues.matches(SpecValue.of("funcref", null), seven));
+        assertFalse(SpecValues.matches(SpecValue.of("externref", null), Value.fromRef(ValType.FUNCREF, new Object())));
+        assertTrue(SpecValues.matches(SpecValue.of("externref", "7"), seven));
+        assertFalse(SpecValues.matches(SpecValue.of("externref", "8"), seven));
+        assertFalse(SpecValues.matches(SpecValue.of("anyref", null), seven));
     }
 }
