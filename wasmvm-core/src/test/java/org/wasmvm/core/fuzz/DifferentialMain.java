@@ -13,6 +13,7 @@ import org.wasmvm.core.Module;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.Wasm;
+import org.wasmvm.core.Value;
 import org.wasmvm.core.WasmTrap;
 import org.wasmvm.core.model.Export;
 import org.wasmvm.core.model.ExternKind;
@@ -58,13 +59,15 @@ public final class DifferentialMain {
             }
             FuncType type = module.model().funcType(f.typeIndex());
             String name = imp.name();
-            store.define(imp.module(), name, type, (caller, a) -> {
+            store.define(imp.module(), name, type, (caller, a, results) -> {
                 StringBuilder line = new StringBuilder("log");
-                for (int i = 0; i < a.length; i++) {
-                    line.append(' ').append(format(type.params().get(i), a[i]));
+                for (Value arg : a) {
+                    line.append(' ').append(format(arg));
                 }
                 out.add(line.toString());
-                return new long[type.results().size()];
+                for (int i = 0; i < results.length; i++) {
+                    results[i] = FuzzHarness.zero(type.results().get(i));
+                }
             });
         }
         for (Export export : module.exports()) {
@@ -91,10 +94,10 @@ public final class DifferentialMain {
             ExportedFunction function = instance.function(export.name());
             out.add("call " + export.name());
             try {
-                long[] results = function.apply(new long[function.type().params().size()]);
+                Value[] args = function.type().params().stream().map(FuzzHarness::zero).toArray(Value[]::new);
                 StringBuilder line = new StringBuilder("result");
-                for (int i = 0; i < results.length; i++) {
-                    line.append(' ').append(format(function.type().results().get(i), results[i]));
+                for (Value result : function.call(args)) {
+                    line.append(' ').append(format(result));
                 }
                 out.add(line.toString());
             } catch (WasmTrap trap) {
@@ -112,8 +115,9 @@ public final class DifferentialMain {
     }
 
     /** Integers in signed decimal; floats as the bits of their f64 value (as JS sees them), NaN as "nan". */
-    static String format(ValType type, long bits) {
-        switch (type.kind()) {
+    static String format(Value value) {
+        long bits = value.bits();
+        switch (value.type().kind()) {
             case I32:
                 return Integer.toString((int) bits);
             case I64:
@@ -127,7 +131,7 @@ public final class DifferentialMain {
                 return Double.isNaN(d) ? "nan" : Long.toHexString(Double.doubleToRawLongBits(d));
             }
             default:
-                return bits == -1 ? "null" : "ref";
+                return value.isNull() ? "null" : "ref";
         }
     }
 }

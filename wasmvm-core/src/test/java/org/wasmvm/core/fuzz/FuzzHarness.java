@@ -76,25 +76,25 @@ final class FuzzHarness {
             ExportedFunction function = instance.function(export.name());
             List<ValType> paramTypes = function.type().params();
             int params = paramTypes.size();
-            // apply takes raw bits unchecked: a reference argument must be a value of its type, and null is the only one at hand
+            // a reference argument must be a value of its type, and null is the only one at hand
             if (paramTypes.stream().anyMatch(type -> type.isReference() && !type.nullable())) {
                 out.append(export.name()).append(": not called, it takes a non-null reference\n");
                 continue;
             }
             for (long value : ARGUMENTS) {
-                long[] args = new long[params];
+                Value[] args = new Value[params];
                 for (int i = 0; i < params; i++) {
                     ValType type = paramTypes.get(i);
-                    args[i] = type.isReference() ? Value.nullRef(type).bits() : value;
+                    args[i] = type.isReference() ? Value.nullRef(type) : Value.fromBits(type, value);
                 }
                 out.append(export.name()).append(java.util.Arrays.toString(args)).append(" -> ");
                 try {
-                    long[] results = function.apply(args);
+                    Value[] results = function.call(args);
                     if (results.length != function.type().results().size()) {
                         throw new AssertionError(export.name() + " returned " + results.length + " results for " + function.type());
                     }
-                    for (int i = 0; i < results.length; i++) {
-                        out.append(Value.fromBits(function.type().results().get(i), results[i])).append(' ');
+                    for (Value result : results) {
+                        out.append(format(result)).append(' ');
                     }
                     out.append('\n');
                 } catch (WasmTrap | ResourceLimitException expected) {
@@ -115,10 +115,20 @@ final class FuzzHarness {
         }
         for (Export export : module.exports()) {
             if (export.kind() == ExternKind.GLOBAL) {
-                out.append("global ").append(export.name()).append(" = ").append(instance.global(export.name()).get()).append('\n');
+                out.append("global ").append(export.name()).append(" = ").append(format(instance.global(export.name()).get())).append('\n');
             }
         }
         return out.toString();
+    }
+
+    /** What stubs give: zero, or the null reference. */
+    static Value zero(ValType type) {
+        return type.isReference() ? Value.nullRef(type) : Value.fromBits(type, 0);
+    }
+
+    /** A value as transcripts show it: a reference only as "null" or "ref" (objects differ between stores). */
+    static String format(Value value) {
+        return !value.type().isReference() ? value.toString() : value.type() + ":" + (value.isNull() ? "null" : "ref");
     }
 
     private static boolean stubImports(Store store, Module module) {
@@ -126,8 +136,11 @@ final class FuzzHarness {
             ImportDesc desc = imp.desc();
             if (desc instanceof ImportDesc.Function f) {
                 FuncType type = module.model().funcType(f.typeIndex());
-                int results = type.results().size();
-                store.define(imp.module(), imp.name(), type, (caller, args) -> new long[results]);
+                store.define(imp.module(), imp.name(), type, (caller, args, results) -> {
+                    for (int i = 0; i < results.length; i++) {
+                        results[i] = zero(type.results().get(i));
+                    }
+                });
             } else if (desc instanceof ImportDesc.Memory m) {
                 if (Long.compareUnsigned(m.type().limits().min(), MAX_STUB_PAGES) > 0) {
                     return false;
@@ -139,9 +152,7 @@ final class FuzzHarness {
                 }
                 store.define(imp.module(), imp.name(), Table.create(t.type()));
             } else if (desc instanceof ImportDesc.Global g) {
-                ValType type = g.type().valType();
-                Value zero = type.isReference() ? Value.nullRef(type) : Value.fromBits(type, 0);
-                store.define(imp.module(), imp.name(), Global.create(g.type(), zero));
+                store.define(imp.module(), imp.name(), Global.create(g.type(), zero(g.type().valType())));
             }
         }
         return true;

@@ -1,0 +1,27 @@
+;; References as Java objects (ReferencesTest): externrefs through a table, a global and a host
+;; function come back as the host's very objects; funcrefs are the functions themselves.
+(module
+  (import "env" "echo" (func $echo (param externref) (result externref)))
+  (table $objects (export "objects") 4 externref)
+  (table $funcs (export "funcs") 2 funcref)
+  (global $held (export "held") (mut externref) (ref.null extern))
+  (elem declare func $seven)
+  (func (export "put") (param i32 externref)
+    (table.set $objects (local.get 0) (local.get 1)))
+  (func (export "get") (param i32) (result externref)
+    (table.get $objects (local.get 0)))
+  (func (export "keep") (param externref)
+    (global.set $held (local.get 0)))
+  (func (export "kept") (result externref)
+    (global.get $held))
+  (func (export "echo") (param externref) (result externref)
+    (call $echo (local.get 0)))
+  (func $seven (export "seven") (result i32)
+    (i32.const 7))
+  (func (export "seven_ref") (result funcref)
+    (ref.func $seven))
+  (func (export "call_slot") (param i32) (result i32)
+    (call_indirect $funcs (result i32) (local.get 0)))
+  ;; a numeric function that reaches references only through a table: it still uses them
+  (func (export "is_null_at") (param i32) (result i32)
+    (ref.is_null (table.get $objects (local.get 0)))))
