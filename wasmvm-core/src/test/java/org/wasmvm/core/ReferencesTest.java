@@ -56,6 +56,15 @@ class ReferencesTest {
     }
 
     @Test
+    void aTypedHostFunctionMayHaveANumericSignatureToo() {
+        FuncType i32ToI32 = FuncType.of(List.of(ValType.I32), List.of(ValType.I32));
+        Instance instance = new Store()
+                .define("env", "add_offset", i32ToI32, (caller, args, results) -> results[0] = Value.i32(args[0].asInt() + 100))
+                .instantiate(TestModules.load("api"));
+        assertThat(instance.function("double_then_offset").apply(4)).containsExactly(108);
+    }
+
+    @Test
     void rawSlotsAreForNumericSignaturesOnly() {
         Instance instance = instantiate();
         assertThatThrownBy(() -> instance.function("get").apply(0))

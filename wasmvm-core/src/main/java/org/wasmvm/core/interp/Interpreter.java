@@ -383,7 +383,7 @@ public final class Interpreter {
         System.arraycopy(results, 0, stack, base, results.length);
     }
 
-    /** A typed host function on the arguments at slot {@code base} (of a caller that uses references): its results go there. */
+    /** A typed host function on the arguments at slot {@code base}: its results go there. */
     private void callTypedHost(HostFunctionInstance host, ModuleInstance caller, int base) {
         var params = host.type().params();
         Value[] args = new Value[params.size()];
@@ -396,7 +396,9 @@ public final class Interpreter {
         ensureStack(base + results.length);
         for (int i = 0; i < results.length; i++) {
             stack[base + i] = results[i].bits();
-            refs[base + i] = results[i].ref();
+            if (results[i].type().isReference()) { // (a numeric caller may have no reference slots)
+                refs[base + i] = results[i].ref();
+            }
         }
     }
 
