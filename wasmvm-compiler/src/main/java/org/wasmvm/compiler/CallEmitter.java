@@ -57,16 +57,21 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
         String descriptor = JvmTypes.methodType(calleeType).toMethodDescriptorString();
         traps.callSite(offset, () -> {
             metering.syncOut();
-            if (types.pop() == ValType.I32) {
-                mv.visitInsn(I2L);
-            }
-            mv.visitVarInsn(ALOAD, slots.instance());
-            frame.iconst(table);
-            frame.iconst(typeIndex);
+            tableEntry(table, typeIndex);
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "indirectTarget", "(JL" + INSTANCE + ";II)L" + METHOD_HANDLE + ";", false);
             callTarget(descriptor);
         });
         results(calleeType);
+    }
+
+    /** With the table index on top: pushes it as a {@code long}, the instance, the table and the type index. */
+    private void tableEntry(int table, int typeIndex) {
+        if (types.pop() == ValType.I32) {
+            mv.visitInsn(I2L);
+        }
+        mv.visitVarInsn(ALOAD, slots.instance());
+        frame.iconst(table);
+        frame.iconst(typeIndex);
     }
 
     /** Calls the invoker on top of the arguments. */
@@ -96,12 +101,7 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
     void returnCallIndirect(int typeIndex, int table, int offset) {
         FuncType calleeType = module.funcType(typeIndex);
         traps.site(offset, () -> {
-            if (types.pop() == ValType.I32) {
-                mv.visitInsn(I2L);
-            }
-            mv.visitVarInsn(ALOAD, slots.instance());
-            frame.iconst(table);
-            frame.iconst(typeIndex);
+            tableEntry(table, typeIndex);
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "indirectCallee", "(JL" + INSTANCE + ";II)L" + FUNCTION + ";", false);
         });
         pendCallee(calleeType);
