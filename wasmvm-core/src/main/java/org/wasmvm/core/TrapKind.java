@@ -17,7 +17,9 @@ public enum TrapKind {
     NULL_REFERENCE("null reference"),
     FUEL_EXHAUSTED("fuel exhausted"),
     TIMEOUT("timeout"),
-    HOST_ERROR("host function failed");
+    HOST_ERROR("host function failed"),
+    /** An instruction that validates but that wasmvm cannot run yet (exception handling, for now). */
+    UNSUPPORTED("unsupported instruction");
 
     private final String message;
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.binary.MemArgFlags;
@@ -15,6 +16,7 @@ import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
+import org.wasmvm.core.runtime.Trap;
 
 /**
  * Lowers one validated function body to register-style {@link LoweredFunction} code.
@@ -161,6 +163,9 @@ final class FunctionLowering {
 
     private void lower(int op, ByteReader in) {
         switch (op) {
+            case TRY, CATCH, CATCH_ALL, DELEGATE, RETHROW, THROW, THROW_REF, TRY_TABLE ->
+                    throw new Trap(TrapKind.UNSUPPORTED, "exception handling does not run yet (opcode 0x"
+                            + Integer.toHexString(op) + " at offset 0x" + Integer.toHexString(in.position() - 1) + ")");
             case UNREACHABLE -> {
                 emit(UNREACHABLE);
                 markDead();
