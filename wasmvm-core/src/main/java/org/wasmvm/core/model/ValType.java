@@ -68,11 +68,6 @@ public record ValType(Kind kind, boolean nullable, int heapType) {
         return kind != Kind.REF || nullable;
     }
 
-    /** This reference type made nullable or not. */
-    public ValType withNullable(boolean on) {
-        return ref(on, heapType);
-    }
-
     /**
      * The byte that encodes this type in the binary format, for the types that take one byte (numbers,
      * vectors, the shorthand reference types); -1 for the others.

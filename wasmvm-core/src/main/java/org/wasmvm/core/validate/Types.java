@@ -74,10 +74,6 @@ final class Types {
         return type < SINGLE.length ? SINGLE[type] : new int[] {type};
     }
 
-    static boolean isNumeric(int t) {
-        return t >= I32 && t <= F64;
-    }
-
     static boolean isReference(int t) {
         return (t & REF) != 0;
     }
