@@ -4,7 +4,7 @@ import static org.wasmvm.core.binary.Opcodes.*;
 
 import java.util.function.IntPredicate;
 import org.wasmvm.core.binary.ByteReader;
-import org.wasmvm.core.interp.Immediates;
+import org.wasmvm.core.lower.Immediates;
 import org.wasmvm.core.model.FunctionBody;
 
 /** A look at a body's opcodes before it is compiled (0xFC-prefixed ones as {@code 0xFC00 | sub}). */

@@ -16,18 +16,18 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
-import org.wasmvm.core.Module;
+import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.runtime.JvmCode;
+import org.wasmvm.core.runtime.SlotEntry;
 import org.wasmvm.core.tier.CodeIdentity;
 import org.wasmvm.core.tier.CompiledClass;
 import org.wasmvm.core.tier.FunctionTiers;
-import org.wasmvm.core.tier.JvmCode;
 import org.wasmvm.core.tier.JvmCompiler;
 import org.wasmvm.core.tier.JvmTypes;
-import org.wasmvm.core.tier.SlotEntry;
 
 /**
  * The compiler tier: compiles one wasm function into one hidden class (unloaded with its module)
@@ -54,7 +54,7 @@ public final class BytecodeCompiler implements JvmCompiler {
     }
 
     @Override
-    public CompiledClass compile(Module module, int functionIndex, int osrOperandBase, boolean metered) {
+    public CompiledClass compile(ModuleCode module, int functionIndex, int osrOperandBase, boolean metered) {
         var function = new Function(module, functionIndex, metered);
         Set<Integer> outlined = new HashSet<>();
         for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
@@ -111,7 +111,7 @@ public final class BytecodeCompiler implements JvmCompiler {
 
     /** What every emission of one function shares. */
     private static final class Function {
-        final Module module;
+        final ModuleCode module;
         final int index;
         final boolean metered;
         final FuncType type;
@@ -120,7 +120,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         final String className;
         final boolean tailCalls;
 
-        Function(Module module, int index, boolean metered) {
+        Function(ModuleCode module, int index, boolean metered) {
             this.module = module;
             this.index = index;
             this.metered = metered;

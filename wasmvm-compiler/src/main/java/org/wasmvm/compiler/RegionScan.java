@@ -3,9 +3,9 @@ package org.wasmvm.compiler;
 import static org.wasmvm.core.binary.Opcodes.*;
 
 import java.util.BitSet;
-import org.wasmvm.core.binary.ByteReader;
-import org.wasmvm.core.interp.Immediates;
 import org.wasmvm.core.binary.BlockType;
+import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.lower.Immediates;
 import org.wasmvm.core.model.FunctionBody;
 
 /** Reads a block or loop of a validated body without compiling it: where it ends, which locals it uses, where it branches out to. */

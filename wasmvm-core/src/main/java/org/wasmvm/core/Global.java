@@ -2,24 +2,35 @@ package org.wasmvm.core;
 
 import org.wasmvm.core.model.GlobalType;
 import org.wasmvm.core.runtime.GlobalInstance;
+import org.wasmvm.core.runtime.References;
 
-/** A global variable holding one {@link Value} of its type. */
-public interface Global {
+/** A global variable holding one {@link Value} of its type. Equal when they are views of the same global. */
+public final class Global extends RuntimeView<GlobalInstance> {
+    Global(GlobalInstance global) {
+        super(global);
+    }
+
     /** A new global of {@code type} initialized to {@code value}, for use as an import. */
-    static Global create(GlobalType type, Value value) {
+    public static Global create(GlobalType type, Value value) {
         if (value.type() != type.valType()) {
             throw new IllegalArgumentException("value " + value + " does not match " + type);
         }
         if (type.valType().isReference()) {
-            org.wasmvm.core.runtime.References.check(type.valType(), value.ref(), "global");
+            References.check(type.valType(), value.ref(), "global");
         }
-        return new GlobalInstance(type, value.bits(), value.ref());
+        return new Global(new GlobalInstance(type, value.bits(), value.ref()));
     }
 
-    GlobalType type();
+    public GlobalType type() {
+        return runtime.type();
+    }
 
-    Value get();
+    public Value get() {
+        return runtime.get();
+    }
 
     /** Sets the value; fails with {@link IllegalStateException} when the global is immutable. */
-    void set(Value value);
+    public void set(Value value) {
+        runtime.set(value);
+    }
 }

@@ -7,54 +7,81 @@ import org.wasmvm.core.runtime.LinearMemory;
 /**
  * A linear memory, addressed by {@code long}. Accesses out of bounds throw a {@link WasmTrap}
  * of kind {@link TrapKind#MEMORY_OUT_OF_BOUNDS}. Not thread-safe (like the guest that owns it).
+ * Two {@code Memory} objects are equal when they are views of the same memory.
  */
-public interface Memory {
+public final class Memory extends RuntimeView<LinearMemory> {
+    Memory(LinearMemory memory) {
+        super(memory);
+    }
+
     /** A new memory of the given type, for use as an import. */
-    static Memory create(MemoryType type) {
-        return LinearMemory.create(type, Long.MAX_VALUE);
+    public static Memory create(MemoryType type) {
+        return new Memory(LinearMemory.create(type, Long.MAX_VALUE));
     }
 
     /** A new 32-bit memory of {@code minPages} pages, at most {@code maxPages}. */
-    static Memory create(long minPages, long maxPages) {
+    public static Memory create(long minPages, long maxPages) {
         return create(new MemoryType(new Limits(minPages, maxPages, false)));
     }
 
-    MemoryType type();
+    public MemoryType type() {
+        return runtime.type();
+    }
 
     /** Current size in pages of 64 KiB. */
-    long pages();
+    public long pages() {
+        return runtime.pages();
+    }
 
     /** Current size in bytes. */
-    long byteSize();
+    public long byteSize() {
+        return runtime.byteSize();
+    }
 
     /** Grows by {@code deltaPages}; returns the previous page count, or -1 if it cannot grow. */
-    long grow(long deltaPages);
+    public long grow(long deltaPages) {
+        return runtime.grow(deltaPages);
+    }
 
     /** Copies {@code length} bytes at {@code address} into {@code dst[dstOffset…]}. */
-    void read(long address, byte[] dst, int dstOffset, int length);
+    public void read(long address, byte[] dst, int dstOffset, int length) {
+        runtime.read(address, dst, dstOffset, length);
+    }
 
-    default byte[] read(long address, int length) {
-        byte[] out = new byte[length];
-        read(address, out, 0, length);
-        return out;
+    public byte[] read(long address, int length) {
+        return runtime.read(address, length);
     }
 
     /** Copies {@code src[srcOffset…srcOffset+length)} to {@code address}. */
-    void write(long address, byte[] src, int srcOffset, int length);
-
-    default void write(long address, byte[] src) {
-        write(address, src, 0, src.length);
+    public void write(long address, byte[] src, int srcOffset, int length) {
+        runtime.write(address, src, srcOffset, length);
     }
 
-    byte readByte(long address);
+    public void write(long address, byte[] src) {
+        runtime.write(address, src);
+    }
 
-    int readInt(long address);
+    public byte readByte(long address) {
+        return runtime.readByte(address);
+    }
 
-    long readLong(long address);
+    public int readInt(long address) {
+        return runtime.readInt(address);
+    }
 
-    void writeByte(long address, byte value);
+    public long readLong(long address) {
+        return runtime.readLong(address);
+    }
 
-    void writeInt(long address, int value);
+    public void writeByte(long address, byte value) {
+        runtime.writeByte(address, value);
+    }
 
-    void writeLong(long address, long value);
+    public void writeInt(long address, int value) {
+        runtime.writeInt(address, value);
+    }
+
+    public void writeLong(long address, long value) {
+        runtime.writeLong(address, value);
+    }
 }

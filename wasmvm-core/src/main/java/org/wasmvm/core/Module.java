@@ -2,7 +2,7 @@ package org.wasmvm.core;
 
 import java.util.List;
 import org.wasmvm.core.binary.ModuleDecoder;
-import org.wasmvm.core.interp.ModuleCode;
+import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.Export;
 import org.wasmvm.core.model.Import;
 import org.wasmvm.core.model.IndexSpaces;
@@ -17,20 +17,16 @@ import org.wasmvm.core.validate.ModuleValidator;
  * as often as needed. Function bodies are lowered to the interpreter's form on first call.
  */
 public final class Module {
-    private final WasmModule model;
     private final Features features;
-    private final IndexSpaces indexSpaces;
     private final ModuleCode code;
     private final ModuleCache cache;
     private volatile FunctionTiers tiers;
     private volatile FunctionTiers meteredTiers;
 
     private Module(WasmModule model, Features features, ModuleCache cache) {
-        this.model = model;
         this.features = features;
         this.cache = cache;
-        this.indexSpaces = new IndexSpaces(model);
-        this.code = new ModuleCode(model, indexSpaces);
+        this.code = new ModuleCode(model, new IndexSpaces(model));
     }
 
     /**
@@ -63,12 +59,12 @@ public final class Module {
 
     /** The module's imports, in declaration order. */
     public List<Import> imports() {
-        return model.imports();
+        return code.model().imports();
     }
 
     /** The module's exports, in declaration order. */
     public List<Export> exports() {
-        return model.exports();
+        return code.model().exports();
     }
 
     /** The features this module was validated with. */
@@ -78,15 +74,15 @@ public final class Module {
 
     /** The decoded module: every section, read-only. */
     public WasmModule model() {
-        return model;
+        return code.model();
     }
 
     /** The types of the module's index spaces (imports first). */
     public IndexSpaces indexSpaces() {
-        return indexSpaces;
+        return code.indexSpaces();
     }
 
-    /** Internal: the interpreter's lowered code for this module. */
+    /** Internal: the module as the engine runs it (its lowered code among it). */
     public ModuleCode code() {
         return code;
     }
@@ -106,7 +102,7 @@ public final class Module {
             synchronized (this) {
                 t = metered ? meteredTiers : tiers;
                 if (t == null) {
-                    t = new FunctionTiers(this, metered);
+                    t = new FunctionTiers(code, cache, metered);
                     if (metered) {
                         meteredTiers = t;
                     } else {

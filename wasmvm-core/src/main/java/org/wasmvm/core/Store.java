@@ -2,9 +2,12 @@ package org.wasmvm.core;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.wasmvm.core.interp.Interpreter;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.runtime.CodeTiers;
 import org.wasmvm.core.runtime.HostFunctionInstance;
 import org.wasmvm.core.runtime.Instantiator;
+import org.wasmvm.core.runtime.ModuleInstance;
 import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.tier.CompilerTier;
 
@@ -38,7 +41,7 @@ public final class Store {
         if (engine == Engine.COMPILER && !CompilerTier.available()) {
             throw new IllegalStateException("the compiler engine needs org.wasmvm:wasmvm-compiler on the class path");
         }
-        this.context = new StoreContext(limits, engine);
+        this.context = new StoreContext(limits, engine, Interpreter.ENTRY);
     }
 
     public RuntimeLimits limits() {
@@ -51,37 +54,39 @@ public final class Store {
 
     /** Makes {@code function} importable as {@code module.name} with the given signature. */
     public Store define(String module, String name, FuncType type, HostFunction function) {
-        return put(module, name, HostFunctionInstance.numeric(type, function, module + "." + name));
+        return put(module, name, HostFunctionInstance.numeric(type,
+                (caller, args) -> function.call(Instance.of(caller), args), module + "." + name));
     }
 
     /** Makes {@code function} importable as {@code module.name}: any signature, references included. */
     public Store define(String module, String name, FuncType type, ValueHostFunction function) {
-        return put(module, name, HostFunctionInstance.typed(type, function, module + "." + name));
+        return put(module, name, HostFunctionInstance.typed(type,
+                (caller, args, results) -> function.call(Instance.of(caller), args, results), module + "." + name));
     }
 
     /** Makes a memory importable as {@code module.name}. */
     public Store define(String module, String name, Memory memory) {
-        return put(module, name, memory);
+        return put(module, name, memory.runtime);
     }
 
     /** Makes a table importable as {@code module.name}. */
     public Store define(String module, String name, Table table) {
-        return put(module, name, table);
+        return put(module, name, table.runtime);
     }
 
     /** Makes a global importable as {@code module.name}. */
     public Store define(String module, String name, Global global) {
-        return put(module, name, global);
+        return put(module, name, global.runtime);
     }
 
     /** Makes a tag importable as {@code module.name} (exception handling). */
     public Store define(String module, String name, Tag tag) {
-        return put(module, name, tag);
+        return put(module, name, tag.runtime);
     }
 
     /** Makes every export of {@code instance} importable as {@code module.<export name>}. */
     public Store register(String module, Instance instance) {
-        instance.exports().forEach((name, value) -> put(module, name, value));
+        instance.exports().forEach((name, value) -> put(module, name, value instanceof RuntimeView<?> view ? view.runtime : value));
         return this;
     }
 
@@ -93,7 +98,12 @@ public final class Store {
      * @throws WasmTrap when a segment is out of bounds or the start function traps
      */
     public Instance instantiate(Module module) {
-        return Instantiator.instantiate(module, context, this::lookup);
+        CodeTiers tiers = context.engine() != Engine.INTERPRETER && CompilerTier.available()
+                ? module.tiers(context.metered()) : null;
+        ModuleInstance runtime = Instantiator.instantiate(module.code(), tiers, context, this::lookup);
+        Instance instance = new Instance(module, runtime); // before the start function, which may call the host
+        Instantiator.start(runtime);
+        return instance;
     }
 
     /**

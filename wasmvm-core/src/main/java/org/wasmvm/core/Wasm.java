@@ -57,16 +57,4 @@ public final class Wasm {
     public static Module load(byte[] bytes, Features features, CodeCache cache) {
         return Module.load(bytes, features, cache);
     }
-
-    /**
-     * Runs a wasm program: loads the module, links the host modules (sysenv and WASI preview1, unless
-     * {@code noSystem}), instantiates it on the request's engine and calls its entry point.
-     *
-     * @return the exit code, or the failure (never thrown) that stopped the run; an
-     *     {@link IllegalStateException} when the engine is {@link Engine#COMPILER} and
-     *     {@code wasmvm-compiler} is not on the class path
-     */
-    public static RunResult run(RunRequest request) {
-        return org.wasmvm.core.run.ProgramRunner.run(request);
-    }
 }

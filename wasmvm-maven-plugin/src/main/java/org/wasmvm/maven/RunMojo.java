@@ -27,10 +27,10 @@ import org.codehaus.plexus.build.BuildContext;
 import org.eclipse.aether.RepositorySystem;
 import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.Engine;
-import org.wasmvm.core.RunRequest;
-import org.wasmvm.core.RunResult;
 import org.wasmvm.core.RuntimeLimits;
-import org.wasmvm.core.Wasm;
+import org.wasmvm.core.run.ProgramRunner;
+import org.wasmvm.core.run.RunRequest;
+import org.wasmvm.core.run.RunResult;
 
 /**
  * Runs a WebAssembly program with wasmvm, in the build's JVM: a wasm tool in a build phase, a code
@@ -268,7 +268,7 @@ public class RunMojo extends AbstractMojo {
     private BuildContext buildContext;
 
     /** Carries out the request; replaced in unit tests of the configuration mapping. */
-    Function<RunRequest, RunResult> runner = Wasm::run;
+    Function<RunRequest, RunResult> runner = ProgramRunner::run;
 
     /** Supplies the build's environment for {@code inheritEnvironment}; replaced in unit tests. */
     java.util.function.Supplier<Map<String, String>> hostEnvironment = System::getenv;

@@ -10,9 +10,9 @@ import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.LinkException;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.ResourceLimitException;
-import org.wasmvm.core.RunResult;
 import org.wasmvm.core.WasmException;
 import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.run.RunResult;
 
 /**
  * Turns a {@link RunResult} into the build's verdict: success, or one exception whose message names

@@ -3,7 +3,7 @@ package org.wasmvm.maven;
 import java.time.Duration;
 import java.util.Locale;
 
-import org.wasmvm.core.RunResult;
+import org.wasmvm.core.run.RunResult;
 
 /**
  * The one INFO line that ends every run, so a build log shows what each execution cost and how it

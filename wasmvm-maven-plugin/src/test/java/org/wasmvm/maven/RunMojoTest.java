@@ -38,10 +38,10 @@ import org.wasmvm.core.LinkException;
 import org.wasmvm.core.LoadedModules;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.Module;
-import org.wasmvm.core.RunRequest;
-import org.wasmvm.core.RunResult;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.run.RunRequest;
+import org.wasmvm.core.run.RunResult;
 
 /**
  * The configuration mapping of {@code wasmvm:run}: the mojo is configured by the harness (from a
@@ -454,7 +454,7 @@ class RunMojoTest {
         List<Long> millis = new ArrayList<>();
         prepare(mojo, RunResult.exited(0)).runner = request -> {
             long started = System.nanoTime();
-            try { // what Wasm.run does first
+            try { // what ProgramRunner.run does first
                 loaded.add(request.modules().load(Files.readAllBytes(request.modulePath()), request.features(),
                         request.codeCache()));
             } catch (IOException e) {
@@ -557,7 +557,7 @@ class RunMojoTest {
     void theRealRuntimeRunsHelloSandboxedOnTheCompilerEngine(RunMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "root", work.toFile());
         setVariableValueToObject(mojo, "environmentVariables", Map.of("GREETING", "hi"));
-        Function<RunRequest, RunResult> wasm = prepare(mojo, null).runner = org.wasmvm.core.Wasm::run;
+        Function<RunRequest, RunResult> wasm = prepare(mojo, null).runner = org.wasmvm.core.run.ProgramRunner::run;
         assertThat(wasm).isNotNull();
 
         mojo.execute();

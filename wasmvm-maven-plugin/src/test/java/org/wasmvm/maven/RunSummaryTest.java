@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.wasmvm.core.RunResult;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.run.RunResult;
 
 /** The line that ends every run. */
 class RunSummaryTest {

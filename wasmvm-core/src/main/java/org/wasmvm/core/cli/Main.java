@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.Map;
 import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.Engine;
-import org.wasmvm.core.RunRequest;
-import org.wasmvm.core.RunResult;
-import org.wasmvm.core.Wasm;
+import org.wasmvm.core.run.ProgramRunner;
+import org.wasmvm.core.run.RunRequest;
+import org.wasmvm.core.run.RunResult;
 
 /**
  * The {@code wasmvm} command: runs a wasm program with the sysenv host modules. The process exit
@@ -52,7 +52,7 @@ public final class Main {
         } catch (IllegalArgumentException e) { // -Dwasmvm.engine is part of the command line too
             return usageError(err, "-D" + Engine.PROPERTY + ": " + e.getMessage());
         }
-        RunResult result = Wasm.run(request(command, engine, in, out, err, hostEnv));
+        RunResult result = ProgramRunner.run(request(command, engine, in, out, err, hostEnv));
         if (!result.exited()) {
             err.println("wasmvm: error: " + describe(result.failure(), command.module()));
         }

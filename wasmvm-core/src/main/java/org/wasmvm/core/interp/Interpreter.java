@@ -10,32 +10,34 @@ import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.WasmException;
 import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.interp.DeepStack;
+import org.wasmvm.core.lower.LoweredFunction;
+import org.wasmvm.core.lower.Op;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.runtime.CodeTiers;
 import org.wasmvm.core.runtime.FunctionInstance;
 import org.wasmvm.core.runtime.GlobalInstance;
 import org.wasmvm.core.runtime.HostFunctionInstance;
+import org.wasmvm.core.runtime.JvmCode;
 import org.wasmvm.core.runtime.LinearMemory;
 import org.wasmvm.core.runtime.ModuleInstance;
 import org.wasmvm.core.runtime.PendingTailCall;
 import org.wasmvm.core.runtime.References;
 import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.Trap;
+import org.wasmvm.core.runtime.WasmEntry;
 import org.wasmvm.core.runtime.WasmFunction;
-import org.wasmvm.core.tier.CompilerTier;
-import org.wasmvm.core.tier.DeepStack;
-import org.wasmvm.core.tier.FunctionTiers;
-import org.wasmvm.core.tier.JvmCode;
 
 /**
- * Executes lowered code (see {@link Op} and {@link FunctionLowering}). Values live untagged in one
+ * Executes lowered code (see {@link Op} and {@link org.wasmvm.core.lower.FunctionLowering}). Values live untagged in one
  * {@code long[]} shared by all frames; every instruction names its operand and result slots
  * relative to the frame pointer. A call's arguments sit in consecutive slots of the caller, which
  * become the callee's first locals in place and receive its results. Calls between wasm functions
  * push an explicit frame instead of recursing in Java, so the depth limit, not the Java stack,
  * bounds recursion; a tail call reuses the caller's frame. Nothing is allocated per executed instruction.
  * References live in a parallel {@code Object[]} at the same slot numbers, allocated when the first
- * function that uses references runs (see {@link FunctionLowering}); the hot loop never touches it.
+ * function that uses references runs (see {@link org.wasmvm.core.lower.FunctionLowering}); the hot loop never touches it.
  */
 public final class Interpreter {
     private static final int INITIAL_STACK = 1024;
@@ -70,39 +72,35 @@ public final class Interpreter {
         this.baseDepth = context.callDepth;
     }
 
-    /** Calls {@code function} of a numeric signature from Java with raw argument slots; returns the raw result slots. */
-    public static long[] invoke(FunctionInstance function, long[] args) {
-        if (args.length != function.type().params().size()) {
-            throw new IllegalArgumentException("expected " + function.type().params().size() + " arguments, got " + args.length);
+    /** How calls from Java enter wasm code: every store's {@link StoreContext#entry()}. */
+    public static final WasmEntry ENTRY = new WasmEntry() {
+        @Override
+        public long[] invoke(WasmFunction function, long[] args) {
+            return enter(function, args, null, null);
         }
-        if (function instanceof HostFunctionInstance host) {
-            return callHost(host, null, args);
-        }
-        return enter((WasmFunction) function, args, null, null);
-    }
 
-    /** Calls {@code function} from Java with arguments checked against its signature: any signature. */
-    public static Value[] invoke(FunctionInstance function, Value[] args) {
-        if (function instanceof HostFunctionInstance host && host.typedFunction() != null) {
-            return callHost(host, null, args);
+        @Override
+        public Value[] invoke(WasmFunction function, Value[] args) {
+            FuncType type = function.type();
+            boolean numeric = !Value.hasReferences(type);
+            long[] bits = new long[args.length];
+            Object[] refArgs = numeric ? null : new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                bits[i] = args[i].bits();
+                if (refArgs != null) {
+                    refArgs[i] = args[i].ref();
+                }
+            }
+            Object[] refResults = numeric ? null : new Object[type.results().size()];
+            long[] results = enter(function, bits, refArgs, refResults);
+            Value[] out = new Value[results.length];
+            for (int i = 0; i < out.length; i++) {
+                ValType resultType = type.results().get(i);
+                out[i] = resultType.isReference() ? Value.fromRef(resultType, refResults[i]) : Value.fromBits(resultType, results[i]);
+            }
+            return out;
         }
-        FuncType type = function.type();
-        long[] bits = new long[args.length];
-        Object[] refArgs = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            bits[i] = args[i].bits();
-            refArgs[i] = args[i].ref();
-        }
-        boolean numeric = !Value.hasReferences(type);
-        Object[] refResults = numeric ? null : new Object[type.results().size()];
-        long[] results = numeric ? invoke(function, bits) : enter((WasmFunction) function, bits, refArgs, refResults);
-        Value[] out = new Value[results.length];
-        for (int i = 0; i < out.length; i++) {
-            ValType resultType = type.results().get(i);
-            out[i] = resultType.isReference() ? Value.fromRef(resultType, refResults[i]) : Value.fromBits(resultType, results[i]);
-        }
-        return out;
-    }
+    };
 
     /**
      * An outermost call of {@code wasm} from the host; {@code refArgs} (null for a numeric signature)
@@ -159,7 +157,7 @@ public final class Interpreter {
         StoreContext context = function.instance().context();
         int savedDepth = context.callDepth;
         // compiled code calls functions that are still interpreted often: reuse their interpreters' stacks
-        Interpreter interpreter = context.spareInterpreters.poll();
+        Interpreter interpreter = (Interpreter) context.spareInterpreters.poll();
         if (interpreter == null) {
             interpreter = new Interpreter(context);
         } else {
@@ -182,55 +180,6 @@ public final class Interpreter {
         if (stack.length <= MAX_SPARE_STACK) {
             context.spareInterpreters.push(this);
         }
-    }
-
-    /** Calls a host function; {@code caller} is null for a call from Java. */
-    public static long[] callHost(HostFunctionInstance host, ModuleInstance caller, long[] args) {
-        if (host.typedFunction() != null) {
-            return callTypedHost(host, caller, args); // a numeric signature given the typed form
-        }
-        long[] results = host.function().call(caller == null ? null : caller.facade(), args);
-        int expected = host.type().results().size();
-        if (results == null) {
-            results = new long[0];
-        }
-        if (results.length != expected) {
-            throw new IllegalStateException("host function " + host.displayName() + " returned " + results.length
-                    + " results, its type declares " + expected);
-        }
-        return results;
-    }
-
-    private static long[] callTypedHost(HostFunctionInstance host, ModuleInstance caller, long[] args) {
-        var params = host.type().params();
-        Value[] values = new Value[args.length];
-        for (int i = 0; i < args.length; i++) {
-            values[i] = Value.fromBits(params.get(i), args[i]);
-        }
-        Value[] results = callHost(host, caller, values);
-        long[] bits = new long[results.length];
-        for (int i = 0; i < bits.length; i++) {
-            bits[i] = results[i].bits();
-        }
-        return bits;
-    }
-
-    /** Calls a host function of the typed form; {@code caller} is null for a call from Java. */
-    public static Value[] callHost(HostFunctionInstance host, ModuleInstance caller, Value[] args) {
-        var resultTypes = host.type().results();
-        Value[] results = new Value[resultTypes.size()];
-        host.typedFunction().call(caller == null ? null : caller.facade(), args, results);
-        for (int i = 0; i < results.length; i++) {
-            Value result = results[i];
-            if (result == null || result.type().isReference() != resultTypes.get(i).isReference()) {
-                throw new IllegalStateException("host function " + host.displayName() + " returned " + result
-                        + " as result " + i + ", its type declares " + resultTypes.get(i));
-            }
-            if (result.type().isReference()) {
-                References.check(resultTypes.get(i), result.ref(), "result " + i + " of " + host.displayName());
-            }
-        }
-        return results;
     }
 
     /** Runs {@code entry}; a trap leaves as a {@link Trap} carrying the frames of this interpreter. */
@@ -370,7 +319,7 @@ public final class Interpreter {
      * {@code framesBefore}: the wasm frames active below it (for wasm the host calls in turn).
      */
     private void callHost(HostFunctionInstance host, ModuleInstance caller, int base, int framesBefore) {
-        if (host.typedFunction() != null) {
+        if (host.isTyped()) {
             context.callDepth = framesBefore;
             callTypedHost(host, caller, base);
             return;
@@ -378,7 +327,7 @@ public final class Interpreter {
         int paramCount = host.type().params().size();
         long[] args = Arrays.copyOfRange(stack, base, base + paramCount);
         context.callDepth = framesBefore;
-        long[] results = callHost(host, caller, args);
+        long[] results = host.call(caller, args);
         ensureStack(base + results.length);
         System.arraycopy(results, 0, stack, base, results.length);
     }
@@ -392,7 +341,7 @@ public final class Interpreter {
             int slot = base + i;
             args[i] = type.isReference() ? Value.fromRef(type, refs[slot]) : Value.fromBits(type, stack[slot]);
         }
-        Value[] results = callHost(host, caller, args);
+        Value[] results = host.call(caller, args);
         ensureStack(base + results.length);
         for (int i = 0; i < results.length; i++) {
             stack[base + i] = results[i].bits();
@@ -1152,7 +1101,7 @@ public final class Interpreter {
      */
     private int nextSlice(WasmFunction function, int loopPc, int fp) {
         int slice = context.nextSlice();
-        FunctionTiers tiers = function.tiers();
+        CodeTiers tiers = function.tiers();
         if (tiers != null) {
             tiers.heat(function.index());
             if (loopPc >= 0) {
@@ -1168,14 +1117,14 @@ public final class Interpreter {
      * background on first asking). Returns when it is not; otherwise throws {@link OsrExit} once the
      * compiled code has written the frame's results.
      */
-    private void replaceFrame(WasmFunction function, FunctionTiers tiers, int loopPc, int fp, int slice) {
+    private void replaceFrame(WasmFunction function, CodeTiers tiers, int loopPc, int fp, int slice) {
         JvmCode osr = tiers.osrCode(function.index());
         LoweredFunction lowered = function.code();
         int loop = lowered.loopAt(loopPc);
         if (osr == null || loop < 0 || !osr.entersLoop(loop)) {
             return;
         }
-        CompilerTier.frameReplaced();
+        tiers.frameReplaced();
         context.callDepth = baseDepth + depth;
         context.budget = slice + 1; // the compiled prologue counts one unit for a call that did not happen
         try {
@@ -1223,7 +1172,7 @@ public final class Interpreter {
 
     private static FunctionInstance indirectCallee(ModuleInstance instance, int typeIndex, int table, long index) {
         FunctionInstance callee = BulkOps.indirectTarget(instance.tables[table & ~Op.INDEX_64], index);
-        if (!callee.matches(instance.module().code().typeId(typeIndex))) {
+        if (!callee.matches(instance.module().typeId(typeIndex))) {
             throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return callee;

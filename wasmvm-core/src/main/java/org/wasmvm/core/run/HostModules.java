@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.wasmvm.core.DirectoryMapping;
-import org.wasmvm.core.RunRequest;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.sysenv.SysFs;
 import org.wasmvm.core.sysenv.SysProc;

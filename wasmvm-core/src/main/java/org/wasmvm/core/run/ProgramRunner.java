@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import org.wasmvm.core.Instance;
 import org.wasmvm.core.Module;
 import org.wasmvm.core.ProcessExit;
-import org.wasmvm.core.RunRequest;
-import org.wasmvm.core.RunResult;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.Wasm;
 import org.wasmvm.core.WasmException;

@@ -1,9 +1,10 @@
 /**
- * Internal: running a program, behind {@link org.wasmvm.core.Wasm#run}. {@link
- * org.wasmvm.core.run.ProgramRunner} carries out a {@link org.wasmvm.core.RunRequest}: it loads the
+ * Running a program, the layer above the public API that the command line and the Maven plugin
+ * stand on: build a {@link org.wasmvm.core.run.RunRequest} and hand it to {@link
+ * org.wasmvm.core.run.ProgramRunner#run}, which carries out a {@link org.wasmvm.core.run.RunRequest}: it loads the
  * module, links the host modules of the run ({@code HostModules}: sysenv and WASI preview1, which
  * know nothing of each other), instantiates, calls the entry point ({@code EntryPoint}) and maps the
- * outcome to a {@link org.wasmvm.core.RunResult}.
+ * outcome to a {@link org.wasmvm.core.run.RunResult}.
  *
  * <p>This package sits above the host families: it may use {@code sysenv} and {@code wasi}, they
  * never use it. A linker of module graphs (imports that no host module offers, resolved to other

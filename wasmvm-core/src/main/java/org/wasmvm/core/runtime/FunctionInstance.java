@@ -2,7 +2,6 @@ package org.wasmvm.core.runtime;
 
 import org.wasmvm.core.ExportedFunction;
 import org.wasmvm.core.Value;
-import org.wasmvm.core.interp.Interpreter;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.types.TypeRegistry;
@@ -36,7 +35,10 @@ public abstract sealed class FunctionInstance implements ExportedFunction permit
             throw new IllegalArgumentException(displayName() + " has references in its type " + type
                     + ": call it with call(Value...)");
         }
-        return Interpreter.invoke(this, args);
+        if (args.length != type.params().size()) {
+            throw new IllegalArgumentException("expected " + type.params().size() + " arguments, got " + args.length);
+        }
+        return invoke(args);
     }
 
     @Override
@@ -55,8 +57,14 @@ public abstract sealed class FunctionInstance implements ExportedFunction permit
                 References.check(param, args[i].ref(), "argument " + i);
             }
         }
-        return Interpreter.invoke(this, args);
+        return invoke(args);
     }
+
+    /** A call from Java with raw slots, the arguments' count checked. */
+    abstract long[] invoke(long[] args);
+
+    /** A call from Java with typed values, the arguments checked. */
+    abstract Value[] invoke(Value[] args);
 
     /** The canonical id of the function's type: equal ids mean equal types, in any store or module. */
     public int typeId() {

@@ -1,11 +1,10 @@
 package org.wasmvm.core.runtime;
 
-import org.wasmvm.core.Global;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.model.GlobalType;
 
 /** A global variable: a number as the interpreter's raw slot bits, a reference as its object. */
-public final class GlobalInstance implements Global {
+public final class GlobalInstance {
     private final GlobalType type;
     /**
      * The raw bits of a number ({@link Value#bits()} encoding). Public and mutable because
@@ -22,12 +21,10 @@ public final class GlobalInstance implements Global {
         this.ref = ref;
     }
 
-    @Override
     public GlobalType type() {
         return type;
     }
 
-    @Override
     public Value get() {
         return type.valType().isReference() ? Value.fromRef(type.valType(), ref) : Value.fromBits(type.valType(), value);
     }
@@ -36,7 +33,6 @@ public final class GlobalInstance implements Global {
      * @throws IllegalStateException when the global is immutable
      * @throws IllegalArgumentException when {@code newValue} is not of the global's type
      */
-    @Override
     public void set(Value newValue) {
         if (!type.mutable()) {
             throw new IllegalStateException("global " + type + " is immutable");

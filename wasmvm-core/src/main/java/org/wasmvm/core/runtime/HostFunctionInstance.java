@@ -1,19 +1,32 @@
 package org.wasmvm.core.runtime;
 
-import org.wasmvm.core.HostFunction;
 import org.wasmvm.core.Value;
-import org.wasmvm.core.ValueHostFunction;
-import org.wasmvm.core.interp.Interpreter;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.types.TypeRegistry;
 
-/** A Java function made callable from wasm: a numeric one on raw slots, or a typed one on {@link Value}s. */
+/**
+ * A Java function made callable from wasm: a numeric one on raw slots, or a typed one on {@link Value}s.
+ * The runtime calls it with the calling instance's runtime state; the public API adapts the
+ * user's {@link org.wasmvm.core.HostFunction} to that, giving it the caller's public view.
+ */
 public final class HostFunctionInstance extends FunctionInstance {
-    private final HostFunction numeric;
-    private final ValueHostFunction typed;
+    /** A host function on raw slots; {@code caller} is null for a call from Java. */
+    @FunctionalInterface
+    public interface Numeric {
+        long[] call(ModuleInstance caller, long[] args);
+    }
+
+    /** A host function on typed values, filling {@code results}; {@code caller} is null for a call from Java. */
+    @FunctionalInterface
+    public interface Typed {
+        void call(ModuleInstance caller, Value[] args, Value[] results);
+    }
+
+    private final Numeric numeric;
+    private final Typed typed;
     private final String name;
 
-    private HostFunctionInstance(FuncType type, HostFunction numeric, ValueHostFunction typed, String name) {
+    private HostFunctionInstance(FuncType type, Numeric numeric, Typed typed, String name) {
         super(type, TypeRegistry.ofFunction(type));
         this.numeric = numeric;
         this.typed = typed;
@@ -21,7 +34,7 @@ public final class HostFunctionInstance extends FunctionInstance {
     }
 
     /** @throws IllegalArgumentException when {@code type} has a reference: raw slots cannot hold it */
-    public static HostFunctionInstance numeric(FuncType type, HostFunction function, String name) {
+    public static HostFunctionInstance numeric(FuncType type, Numeric function, String name) {
         if (Value.hasReferences(type)) {
             throw new IllegalArgumentException("host function " + name + " has references in its type " + type
                     + ": define it as a ValueHostFunction");
@@ -29,18 +42,84 @@ public final class HostFunctionInstance extends FunctionInstance {
         return new HostFunctionInstance(type, function, null, name);
     }
 
-    public static HostFunctionInstance typed(FuncType type, ValueHostFunction function, String name) {
+    public static HostFunctionInstance typed(FuncType type, Typed function, String name) {
         return new HostFunctionInstance(type, null, function, name);
     }
 
-    /** The raw-slot form, or null for a typed function. */
-    public HostFunction function() {
-        return numeric;
+    /** Whether it takes typed values (then {@link #call(ModuleInstance, Value[])} is its natural form). */
+    public boolean isTyped() {
+        return typed != null;
     }
 
-    /** The typed form, or null for a numeric function. */
-    public ValueHostFunction typedFunction() {
-        return typed;
+    /** Calls it on raw slots (a typed function gets them as values); checks the result count. */
+    public long[] call(ModuleInstance caller, long[] args) {
+        if (typed != null) {
+            return callTyped(caller, args);
+        }
+        long[] results = numeric.call(caller, args);
+        int expected = type().results().size();
+        if (results == null) {
+            results = new long[0];
+        }
+        if (results.length != expected) {
+            throw new IllegalStateException("host function " + displayName() + " returned " + results.length
+                    + " results, its type declares " + expected);
+        }
+        return results;
+    }
+
+    private long[] callTyped(ModuleInstance caller, long[] args) {
+        var params = type().params();
+        Value[] values = new Value[args.length];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = Value.fromBits(params.get(i), args[i]);
+        }
+        Value[] results = call(caller, values);
+        long[] bits = new long[results.length];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = results[i].bits();
+        }
+        return bits;
+    }
+
+    /** Calls a typed function; checks each result against the declared type. */
+    public Value[] call(ModuleInstance caller, Value[] args) {
+        var resultTypes = type().results();
+        Value[] results = new Value[resultTypes.size()];
+        typed.call(caller, args, results);
+        for (int i = 0; i < results.length; i++) {
+            Value result = results[i];
+            if (result == null || result.type().isReference() != resultTypes.get(i).isReference()) {
+                throw new IllegalStateException("host function " + displayName() + " returned " + result
+                        + " as result " + i + ", its type declares " + resultTypes.get(i));
+            }
+            if (result.type().isReference()) {
+                References.check(resultTypes.get(i), result.ref(), "result " + i + " of " + displayName());
+            }
+        }
+        return results;
+    }
+
+    @Override
+    long[] invoke(long[] args) {
+        return call(null, args);
+    }
+
+    @Override
+    Value[] invoke(Value[] args) {
+        if (typed != null) {
+            return call(null, args);
+        }
+        long[] bits = new long[args.length];
+        for (int i = 0; i < args.length; i++) {
+            bits[i] = args[i].bits();
+        }
+        long[] results = call(null, bits);
+        Value[] out = new Value[results.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Value.fromBits(type().results().get(i), results[i]);
+        }
+        return out;
     }
 
     @Override

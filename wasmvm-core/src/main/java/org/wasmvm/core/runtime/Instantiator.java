@@ -1,16 +1,10 @@
 package org.wasmvm.core.runtime;
 
 import java.util.List;
-import org.wasmvm.core.Global;
-import org.wasmvm.core.Instance;
 import org.wasmvm.core.LinkException;
-import org.wasmvm.core.Memory;
-import org.wasmvm.core.Module;
 import org.wasmvm.core.ResourceLimitException;
-import org.wasmvm.core.Table;
-import org.wasmvm.core.Tag;
-import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.DataSegment;
 import org.wasmvm.core.model.ElementSegment;
 import org.wasmvm.core.model.GlobalType;
@@ -37,25 +31,40 @@ public final class Instantiator {
         Object resolve(String module, String name);
     }
 
-    private final Module module;
+    private final ModuleCode module;
     private final WasmModule model;
     private final ModuleInstance instance;
     private final ModuleTypes types;
+    private final CodeTiers tiers;
 
-    private Instantiator(Module module, StoreContext context) {
+    private Instantiator(ModuleCode module, CodeTiers tiers, StoreContext context) {
         this.module = module;
         this.model = module.model();
-        this.types = module.code().types();
+        this.types = module.types();
+        this.tiers = tiers;
         this.instance = new ModuleInstance(module, context);
     }
 
-    public static Instance instantiate(Module module, StoreContext context, Resolver resolver) {
-        var instantiator = new Instantiator(module, context);
+    /**
+     * Every step but the last: links the imports, creates the definitions and copies the active
+     * segments. The caller then gives the instance its public view and calls {@link #start}.
+     *
+     * @param tiers the module's compiled tier in this store, or null when the store only interprets
+     */
+    public static ModuleInstance instantiate(ModuleCode module, CodeTiers tiers, StoreContext context, Resolver resolver) {
+        var instantiator = new Instantiator(module, tiers, context);
         instantiator.link(resolver);
         instantiator.createDefinitions();
         instantiator.initializeSegments();
-        instantiator.runStart();
-        return instantiator.instance.facade();
+        return instantiator.instance;
+    }
+
+    /** The last step: runs the module's start function, if it has one. */
+    public static void start(ModuleInstance instance) {
+        int start = instance.module().model().startFunction();
+        if (start >= 0) {
+            instance.functions[start].apply();
+        }
     }
 
     private void link(Resolver resolver) {
@@ -154,13 +163,13 @@ public final class Instantiator {
     private static String describeValue(Object value) {
         if (value instanceof FunctionInstance f) {
             return "func " + f.type();
-        } else if (value instanceof Table t) {
+        } else if (value instanceof TableInstance t) {
             return t.type() + " (size " + t.size() + ")";
-        } else if (value instanceof Memory m) {
+        } else if (value instanceof LinearMemory m) {
             return m.type() + " (" + m.pages() + " pages)";
-        } else if (value instanceof Global g) {
+        } else if (value instanceof GlobalInstance g) {
             return "global " + g.type();
-        } else if (value instanceof Tag t) {
+        } else if (value instanceof TagInstance t) {
             return "tag " + t.type();
         }
         return String.valueOf(value);
@@ -170,7 +179,7 @@ public final class Instantiator {
         var spaces = module.indexSpaces();
         var context = instance.context();
         for (int i = spaces.importedFunctionCount(); i < spaces.functionCount(); i++) {
-            var function = new WasmFunction(spaces.functionType(i), types.id(spaces.functionTypeIndex(i)), instance, i);
+            var function = new WasmFunction(spaces.functionType(i), types.id(spaces.functionTypeIndex(i)), instance, i, tiers);
             instance.functions[i] = function;
         }
         int globalBase = spaces.importedGlobalCount();
@@ -276,11 +285,5 @@ public final class Instantiator {
     /** An i32 offset is unsigned; an i64 one (memory64/table64) is taken as is. */
     private static long address(long raw, Limits limits) {
         return limits.is64() ? raw : raw & 0xFFFFFFFFL;
-    }
-
-    private void runStart() {
-        if (model.startFunction() >= 0) {
-            instance.functions[model.startFunction()].apply();
-        }
     }
 }

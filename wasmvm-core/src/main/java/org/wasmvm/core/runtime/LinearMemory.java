@@ -2,7 +2,6 @@ package org.wasmvm.core.runtime;
 
 import java.util.List;
 import java.util.Objects;
-import org.wasmvm.core.Memory;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.WasmTrap;
 import org.wasmvm.core.model.MemoryType;
@@ -11,7 +10,7 @@ import org.wasmvm.core.model.MemoryType;
  * A linear memory as the interpreter sees it. Addresses are unsigned 64-bit values held in a
  * {@code long}: anything at or above 2^63 (negative in Java) is out of bounds. The {@code load}/
  * {@code store} and bulk methods are the interpreter's hot path and throw the cheap internal
- * {@link Trap}; the public {@link Memory} methods throw a {@link WasmTrap} instead. Multi-byte
+ * {@link Trap}; the public methods (those of {@code org.wasmvm.core.Memory}) throw a {@link WasmTrap} instead. Multi-byte
  * values are little-endian. Bulk operations check all bounds before writing anything.
  *
  * <p>Two implementations: {@link FlatMemory} (one {@code byte[]}, at most {@link
@@ -21,7 +20,7 @@ import org.wasmvm.core.model.MemoryType;
  * (one null check per access more than {@link FlatMemory}) and pages beyond, up to the spec's
  * 65 536 pages (4 GiB), as in V8 and wasmtime.
  */
-public abstract sealed class LinearMemory implements Memory permits FlatMemory, PagedMemory {
+public abstract sealed class LinearMemory permits FlatMemory, PagedMemory {
     static final int PAGE_SIZE = MemoryType.PAGE_SIZE;
     static final int PAGE_SHIFT = 16;
 
@@ -142,7 +141,12 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
 
     // ---- sizes ----
 
-    @Override
+    /** Current size in bytes. */
+    public abstract long byteSize();
+
+    /** Grows by {@code deltaPages}; returns the previous page count, or -1 if it cannot grow. */
+    public abstract long grow(long deltaPages);
+
     public MemoryType type() {
         return type;
     }
@@ -152,7 +156,6 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
         return maxPages;
     }
 
-    @Override
     public long pages() {
         return byteSize() >>> PAGE_SHIFT;
     }
@@ -164,51 +167,53 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
 
     // ---- public API ----
 
-    @Override
     public void read(long address, byte[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
         checkPublic(address, length);
         readBytes(address, dst, dstOffset, length);
     }
 
-    @Override
+    public byte[] read(long address, int length) {
+        byte[] out = new byte[length];
+        read(address, out, 0, length);
+        return out;
+    }
+
+    public void write(long address, byte[] src) {
+        write(address, src, 0, src.length);
+    }
+
     public void write(long address, byte[] src, int srcOffset, int length) {
         Objects.checkFromIndexSize(srcOffset, length, src.length);
         checkPublic(address, length);
         writeBytes(address, src, srcOffset, length);
     }
 
-    @Override
     public byte readByte(long address) {
         checkPublic(address, Byte.BYTES);
         return load8(address);
     }
 
-    @Override
     public int readInt(long address) {
         checkPublic(address, Integer.BYTES);
         return load32(address);
     }
 
-    @Override
     public long readLong(long address) {
         checkPublic(address, Long.BYTES);
         return load64(address);
     }
 
-    @Override
     public void writeByte(long address, byte value) {
         checkPublic(address, Byte.BYTES);
         store8(address, value);
     }
 
-    @Override
     public void writeInt(long address, int value) {
         checkPublic(address, Integer.BYTES);
         store32(address, value);
     }
 
-    @Override
     public void writeLong(long address, long value) {
         checkPublic(address, Long.BYTES);
         store64(address, value);

@@ -1,7 +1,6 @@
 package org.wasmvm.core.runtime;
 
-import org.wasmvm.core.Instance;
-import org.wasmvm.core.Module;
+import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.ExternKind;
 
 /**
@@ -9,7 +8,7 @@ import org.wasmvm.core.model.ExternKind;
  * its segments. The arrays are read directly by the interpreter's hot loop, hence public fields.
  */
 public final class ModuleInstance {
-    private final Module module;
+    private final ModuleCode module;
     private final StoreContext context;
     public final FunctionInstance[] functions;
     public final TableInstance[] tables;
@@ -22,9 +21,14 @@ public final class ModuleInstance {
     public final Object[][] elements;
     /** Data segments' bytes; an empty array once dropped. */
     public final byte[][] datas;
-    private Instance facade;
+    /**
+     * The public view of this instance ({@code org.wasmvm.core.Instance}), which host functions
+     * receive as their caller; set by the API layer when it creates the instance, kept here so that
+     * a host call need not create one (typed {@code Object}: the runtime does not know the API).
+     */
+    public Object facade;
 
-    ModuleInstance(Module module, StoreContext context) {
+    ModuleInstance(ModuleCode module, StoreContext context) {
         this.module = module;
         this.context = context;
         var spaces = module.indexSpaces();
@@ -37,20 +41,13 @@ public final class ModuleInstance {
         this.datas = new byte[module.model().datas().size()][];
     }
 
-    public Module module() {
+    /** The module's code (shared by all its instances). */
+    public ModuleCode module() {
         return module;
     }
 
     public StoreContext context() {
         return context;
-    }
-
-    /** The public view of this instance (what host functions receive as their caller). */
-    public Instance facade() {
-        if (facade == null) {
-            facade = new Instance(this);
-        }
-        return facade;
     }
 
     public LinearMemory memory(int index) {

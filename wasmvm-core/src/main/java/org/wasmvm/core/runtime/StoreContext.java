@@ -5,7 +5,6 @@ import java.util.concurrent.ScheduledFuture;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.TrapKind;
-import org.wasmvm.core.interp.Interpreter;
 
 /**
  * The runtime side of a store: the limits, the engine, the current call depth, and the execution budget (fuel, deadline,
@@ -40,12 +39,18 @@ public final class StoreContext {
     private ScheduledFuture<?> alarm;
     /** The tail call compiled code asked for and its caller has still to make. */
     public final PendingTailCall tailCall = new PendingTailCall();
-    /** Interpreters for calls from compiled code into interpreted functions, kept so each call need not allocate one. */
-    public final ArrayDeque<Interpreter> spareInterpreters = new ArrayDeque<>();
+    /**
+     * The interpreter's spare interpreters for calls from compiled code into interpreted functions,
+     * kept so each call need not allocate one (typed {@code Object}: the runtime does not know the interpreter).
+     */
+    public final ArrayDeque<Object> spareInterpreters = new ArrayDeque<>();
+    private final WasmEntry entry;
 
-    public StoreContext(RuntimeLimits limits, Engine engine) {
+    /** @param entry how calls from Java enter wasm code in this store */
+    public StoreContext(RuntimeLimits limits, Engine engine, WasmEntry entry) {
         this.limits = limits;
         this.engine = engine;
+        this.entry = entry;
         this.maxCallDepth = limits.maxCallDepth();
         this.fuelLeft = limits.fuel();
     }
@@ -56,6 +61,10 @@ public final class StoreContext {
 
     public Engine engine() {
         return engine;
+    }
+
+    public WasmEntry entry() {
+        return entry;
     }
 
     /** Asks running code to stop at its next check (from any thread): it traps with {@code timeout}. */

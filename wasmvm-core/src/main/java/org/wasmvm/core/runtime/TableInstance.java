@@ -2,7 +2,6 @@ package org.wasmvm.core.runtime;
 
 import java.util.Arrays;
 import java.util.List;
-import org.wasmvm.core.Table;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.WasmTrap;
 import org.wasmvm.core.model.TableType;
@@ -10,10 +9,10 @@ import org.wasmvm.core.model.TableType;
 /**
  * A table of references as objects (null for the null reference). Indices are
  * unsigned 64-bit values in a {@code long}. The interpreter uses {@link #elementAt}, {@link
- * #setElement} and the bulk methods, which throw the internal {@link Trap}; the public {@link
- * Table} methods {@link #get} and {@link #set} throw a {@link WasmTrap} as that interface promises.
+ * #setElement} and the bulk methods, which throw the internal {@link Trap}; the public methods (those of
+ * {@code org.wasmvm.core.Table}) {@link #get} and {@link #set} throw a {@link WasmTrap}, as the public API promises.
  */
-public final class TableInstance implements Table {
+public final class TableInstance {
     /** The most elements a Java array can hold. */
     public static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
 
@@ -62,7 +61,6 @@ public final class TableInstance implements Table {
         }
     }
 
-    @Override
     public TableType type() {
         return type;
     }
@@ -72,7 +70,6 @@ public final class TableInstance implements Table {
         return maxElements;
     }
 
-    @Override
     public long size() {
         return elements.length;
     }
@@ -89,13 +86,11 @@ public final class TableInstance implements Table {
         elements[(int) index] = ref;
     }
 
-    @Override
     public Object get(long index) {
         checkPublic(index);
         return elements[(int) index];
     }
 
-    @Override
     public void set(long index, Object ref) {
         checkPublic(index);
         References.check(type.elementType(), ref, "table element");
@@ -109,7 +104,6 @@ public final class TableInstance implements Table {
     }
 
     /** {@code delta} is unsigned; returns the old size or -1. */
-    @Override
     public long grow(long delta, Object init) {
         References.check(type.elementType(), init, "table element");
         return growBy(delta, init);

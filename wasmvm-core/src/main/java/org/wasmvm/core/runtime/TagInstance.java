@@ -1,6 +1,5 @@
 package org.wasmvm.core.runtime;
 
-import org.wasmvm.core.Tag;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.types.TypeRegistry;
 
@@ -8,7 +7,7 @@ import org.wasmvm.core.types.TypeRegistry;
  * A tag of a store: an identity object (a tag import links only to the same tag) with its function
  * type and that type's canonical id ({@link TypeRegistry}), which an import's type must equal.
  */
-public final class TagInstance implements Tag {
+public final class TagInstance {
     private final FuncType type;
     private final int typeId;
 
@@ -26,7 +25,6 @@ public final class TagInstance implements Tag {
         return new TagInstance(type, TypeRegistry.ofFunction(type));
     }
 
-    @Override
     public FuncType type() {
         return type;
     }

@@ -1,12 +1,10 @@
 package org.wasmvm.core.runtime;
 
-import org.wasmvm.core.Engine;
-import org.wasmvm.core.interp.Interpreter;
-import org.wasmvm.core.interp.LoweredFunction;
+import org.wasmvm.core.TrapKind;
+import org.wasmvm.core.Value;
+import org.wasmvm.core.lower.LoweredFunction;
+import org.wasmvm.core.lower.UnsupportedInstructionException;
 import org.wasmvm.core.model.FuncType;
-import org.wasmvm.core.tier.CompilerTier;
-import org.wasmvm.core.tier.FunctionTiers;
-import org.wasmvm.core.tier.JvmCode;
 
 /**
  * A function defined by a module instance; its code is lowered on first call, and compiled when the
@@ -22,18 +20,17 @@ public final class WasmFunction extends FunctionInstance {
      */
     private LoweredFunction code;
     /** The module's compiled tier, or null when this store only interprets. */
-    private final FunctionTiers tiers;
+    private final CodeTiers tiers;
 
-    public WasmFunction(FuncType type, int typeId, ModuleInstance instance, int index) {
+    public WasmFunction(FuncType type, int typeId, ModuleInstance instance, int index, CodeTiers tiers) {
         super(type, typeId);
         this.instance = instance;
         this.index = index;
-        boolean compiles = instance.context().engine() != Engine.INTERPRETER && CompilerTier.available();
-        this.tiers = compiles ? instance.module().tiers(instance.context().metered()) : null;
+        this.tiers = tiers;
     }
 
     /** The module's compiled tier, or null when this store only interprets. */
-    public FunctionTiers tiers() {
+    public CodeTiers tiers() {
         return tiers;
     }
 
@@ -51,14 +48,32 @@ public final class WasmFunction extends FunctionInstance {
         return index;
     }
 
-    /** The lowered code (shared by every instance of the module). */
+    /**
+     * The lowered code (shared by every instance of the module).
+     *
+     * @throws Trap of kind {@code UNSUPPORTED} when the body has an instruction that cannot run yet
+     */
     public LoweredFunction code() {
         LoweredFunction lowered = code;
         if (lowered == null) {
-            lowered = instance.module().code().function(index);
+            try {
+                lowered = instance.module().function(index);
+            } catch (UnsupportedInstructionException e) {
+                throw new Trap(TrapKind.UNSUPPORTED, e.getMessage());
+            }
             code = lowered;
         }
         return lowered;
+    }
+
+    @Override
+    long[] invoke(long[] args) {
+        return instance.context().entry().invoke(this, args);
+    }
+
+    @Override
+    Value[] invoke(Value[] args) {
+        return instance.context().entry().invoke(this, args);
     }
 
     @Override

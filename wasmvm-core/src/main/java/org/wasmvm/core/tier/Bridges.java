@@ -43,8 +43,11 @@ final class Bridges {
         FuncType type = function.type();
         int n = type.params().size();
         if (function instanceof WasmFunction wasm) {
-            MethodHandle site = wasm.instance().module().tiers(wasm.instance().context().metered())
-                    .site(wasm.index()).dynamicInvoker();
+            if (!(wasm.tiers() instanceof FunctionTiers tiers)) {
+                throw new UnsupportedOperationException(wasm.displayName() + " belongs to a store that only interprets:"
+                        + " compiled code of another store cannot call it");
+            }
+            MethodHandle site = tiers.site(wasm.index()).dynamicInvoker();
             return MethodHandles.dropArguments(MethodHandles.insertArguments(site, n + 1, wasm.instance()), n + 1,
                     ModuleInstance.class);
         }

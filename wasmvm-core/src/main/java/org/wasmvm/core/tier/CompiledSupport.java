@@ -63,7 +63,7 @@ public final class CompiledSupport {
     /** The function an indirect call calls: traps on a bad index, a null entry or a signature mismatch. */
     public static FunctionInstance indirectCallee(long index, ModuleInstance instance, int table, int typeIndex) {
         FunctionInstance callee = BulkOps.indirectTarget(instance.tables[table], index);
-        if (!callee.matches(instance.module().code().typeId(typeIndex))) {
+        if (!callee.matches(instance.module().typeId(typeIndex))) {
             throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return callee;
@@ -92,7 +92,7 @@ public final class CompiledSupport {
     }
 
     static long[] callHost(HostFunctionInstance host, ModuleInstance caller, long[] args) {
-        return Interpreter.callHost(host, caller, args);
+        return host.call(caller, args);
     }
 
     /** The prologue found the call depth limit reached. */

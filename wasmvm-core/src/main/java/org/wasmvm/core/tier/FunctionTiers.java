@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmvm.core.Engine;
-import org.wasmvm.core.Module;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.interp.Interpreter;
+import org.wasmvm.core.lower.ModuleCode;
+import org.wasmvm.core.runtime.CodeTiers;
+import org.wasmvm.core.runtime.JvmCode;
 import org.wasmvm.core.runtime.ModuleInstance;
 import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.Trap;
@@ -19,14 +21,15 @@ import org.wasmvm.core.runtime.WasmFunction;
  * the function is compiled, then the compiled code), and the tier-up bookkeeping. Thread-safe: a
  * module is shared between threads, and background threads install compiled code.
  */
-public final class FunctionTiers {
+public final class FunctionTiers implements CodeTiers {
     private static final int NOT_COMPILED = 0, QUEUED = 1, COMPILED = 2, STAYS_INTERPRETED = 3;
     /** Slices (each {@link StoreContext#SLICE} loop iterations or calls) that must end in a function before it is compiled. */
     private static final int HOT_SLICES = 2;
     /** Calls from compiled code into a still interpreted function that count as one such slice. */
     private static final int HOT_CALLS = 1000;
 
-    private final Module module;
+    private final ModuleCode module;
+    private final ModuleCache cache;
     private final boolean metered;
     private final int imported;
     private final AtomicReferenceArray<JvmCode> code;
@@ -40,9 +43,13 @@ public final class FunctionTiers {
     /** Guarded by {@code this}; created when a compiled caller first links to the function. */
     private final MutableCallSite[] sites;
 
-    /** The tiers of {@code module}'s functions in stores that meter fuel ({@code metered}) or do not. */
-    public FunctionTiers(Module module, boolean metered) {
+    /**
+     * The tiers of {@code module}'s functions in stores that meter fuel ({@code metered}) or do not,
+     * keeping compiled code in {@code cache} between runs.
+     */
+    public FunctionTiers(ModuleCode module, ModuleCache cache, boolean metered) {
         this.module = module;
+        this.cache = cache;
         this.metered = metered;
         this.imported = module.indexSpaces().importedFunctionCount();
         int defined = module.indexSpaces().functionCount() - imported;
@@ -55,16 +62,17 @@ public final class FunctionTiers {
         this.sites = new MutableCallSite[defined];
     }
 
-    public Module module() {
+    public ModuleCode module() {
         return module;
     }
 
-    /** The compiled code of the defined function {@code functionIndex}, or null while it is interpreted. */
+    @Override
     public JvmCode code(int functionIndex) {
         return code.get(functionIndex - imported);
     }
 
     /** The code a call runs on {@code engine}: compiled now for {@link Engine#COMPILER}; null means interpret. */
+    @Override
     public JvmCode codeFor(int functionIndex, Engine engine) {
         JvmCode compiled = code(functionIndex);
         if (compiled == null && engine == Engine.COMPILER && state.get(functionIndex - imported) != STAYS_INTERPRETED) {
@@ -77,6 +85,7 @@ public final class FunctionTiers {
      * The interpreter saw the function running when a slice ended (or compiled code called it
      * often): once hot, it is compiled in the background.
      */
+    @Override
     public void heat(int functionIndex) {
         int defined = functionIndex - imported;
         if (state.get(defined) == NOT_COMPILED && ++heat[defined] >= HOT_SLICES
@@ -91,6 +100,7 @@ public final class FunctionTiers {
      * The function's code with on-stack-replacement entries, or null until it is ready: the first
      * asking (an interpreted loop that outlasted a slice) has it compiled in the background.
      */
+    @Override
     public JvmCode osrCode(int functionIndex) {
         int defined = functionIndex - imported;
         JvmCode compiled = osrCode.get(defined);
@@ -104,7 +114,7 @@ public final class FunctionTiers {
     private void compileOsr(int functionIndex) {
         int defined = functionIndex - imported;
         try {
-            JvmCode compiled = compileOrLoad(functionIndex, module.code().function(functionIndex).operandBase());
+            JvmCode compiled = compileOrLoad(functionIndex, module.function(functionIndex).operandBase());
             osrCode.set(defined, compiled);
             osrState.set(defined, COMPILED);
             if (state.compareAndSet(defined, NOT_COMPILED, QUEUED)) {
@@ -150,12 +160,11 @@ public final class FunctionTiers {
      * compiled (and stored there). A cached verdict that the function stays interpreted stands too.
      */
     private JvmCode compileOrLoad(int functionIndex, int osrOperandBase) {
-        if (module.code().function(functionIndex).usesReferences()) {
+        if (module.function(functionIndex).usesReferences()) {
             // compiled code keeps every value in long slots for now: references stay in the interpreter
             throw new UnsupportedOperationException("it uses references, which are not compiled yet");
         }
         JvmCompiler compiler = CompilerTier.compiler();
-        ModuleCache cache = module.cache();
         String variant = (metered ? "metered" : "plain") + (osrOperandBase < 0 ? "" : "-osr" + osrOperandBase);
         var cached = cache.function(functionIndex, variant).orElse(null);
         if (cached instanceof ModuleCache.Entry.Interpreted interpreted) {
@@ -181,6 +190,11 @@ public final class FunctionTiers {
         JvmCode code = compiler.load(compiled, this, functionIndex);
         cache.store(functionIndex, variant, new ModuleCache.Entry.Compiled(compiled));
         return code;
+    }
+
+    @Override
+    public void frameReplaced() {
+        CompilerTier.frameReplaced();
     }
 
     private synchronized void install(int functionIndex, JvmCode compiled) {
@@ -214,7 +228,7 @@ public final class FunctionTiers {
      * there, unless the callee's own tail call is left pending (which the trampoline makes next).
      */
     static void enterTail(WasmFunction function, long[] slots, int depthLeft) {
-        FunctionTiers tiers = function.tiers();
+        FunctionTiers tiers = (FunctionTiers) function.tiers(); // compiled code runs only where the store compiles
         JvmCode compiled;
         try {
             compiled = tiers.admit(function.index(), depthLeft, function.instance().context());

@@ -1,6 +1,7 @@
 package org.wasmvm.core.tier;
 
-import org.wasmvm.core.Module;
+import org.wasmvm.core.lower.ModuleCode;
+import org.wasmvm.core.runtime.JvmCode;
 
 /**
  * A compiler of wasm function bodies to JVM code: the service {@code wasmvm-compiler} provides
@@ -24,7 +25,7 @@ public interface JvmCompiler {
      * @throws UnsupportedOperationException when this function cannot be compiled (it then stays
      *     interpreted); the message says why
      */
-    CompiledClass compile(Module module, int functionIndex, int osrOperandBase, boolean metered);
+    CompiledClass compile(ModuleCode module, int functionIndex, int osrOperandBase, boolean metered);
 
     /**
      * Defines {@code compiled} (made by {@link #compile} in this JVM or another) as the code of

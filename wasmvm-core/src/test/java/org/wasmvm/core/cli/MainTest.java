@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wasmvm.core.RunResult;
+import org.wasmvm.core.run.RunResult;
 import org.wasmvm.core.tier.CompilerTier;
 
 /** The wasmvm command end to end, with captured streams instead of the JVM's. */

@@ -19,15 +19,13 @@ import org.wasmvm.core.LinkException;
 import org.wasmvm.core.LoadedModules;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.ResourceLimitException;
-import org.wasmvm.core.RunRequest;
-import org.wasmvm.core.RunResult;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.Wasm;
 import org.wasmvm.core.WasmTrap;
 import org.wasmvm.core.sysenv.Guests;
 import org.wasmvm.core.tier.CompilerTier;
 
-/** Wasm.run end to end with the guest programs: entry rules, exit codes, failures, noSystem. */
+/** ProgramRunner.run end to end with the guest programs: entry rules, exit codes, failures, noSystem. */
 class ProgramRunnerTest {
     @TempDir
     Path root;
@@ -101,21 +99,21 @@ class ProgramRunnerTest {
 
     @Test
     void malformedModuleIsAFailure() {
-        RunResult result = Wasm.run(RunRequest.builder(new byte[] {0, 'a', 's', 'x'}, "bad.wasm")
+        RunResult result = ProgramRunner.run(RunRequest.builder(new byte[] {0, 'a', 's', 'x'}, "bad.wasm")
                 .root(root).stdout(stdout).stderr(stderr).build());
         assertThat(result.failure()).isInstanceOf(MalformedModuleException.class);
     }
 
     @Test
     void unreadableModuleFileIsAFailure() {
-        RunResult result = Wasm.run(RunRequest.builder(root.resolve("missing.wasm")).root(root).build());
+        RunResult result = ProgramRunner.run(RunRequest.builder(root.resolve("missing.wasm")).root(root).build());
         assertThat(result.failure()).isInstanceOf(NoSuchFileException.class);
     }
 
     @Test
     void moduleFileIsReadAndItsPathIsArgvZero() throws IOException {
         Path module = Files.write(root.resolve("hello.wasm"), Guests.bytes("hello"));
-        RunResult result = Wasm.run(RunRequest.builder(module).root(root).stdout(stdout).stderr(stderr).build());
+        RunResult result = ProgramRunner.run(RunRequest.builder(module).root(root).stdout(stdout).stderr(stderr).build());
         assertThat(result).isEqualTo(RunResult.exited(0));
         assertThat(out()).contains("argv[0]=" + module + "\n");
     }
@@ -168,7 +166,7 @@ class ProgramRunnerTest {
     }
 
     private RunResult run(RunRequest.Builder request) {
-        return Wasm.run(request.build());
+        return ProgramRunner.run(request.build());
     }
 
     private String out() {

@@ -17,9 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wasmvm.core.RunRequest;
-import org.wasmvm.core.RunResult;
-import org.wasmvm.core.Wasm;
+import org.wasmvm.core.run.ProgramRunner;
+import org.wasmvm.core.run.RunRequest;
+import org.wasmvm.core.run.RunResult;
 
 /** Runs in parallel threads share nothing: each sees its own arguments, environment, root and fds. */
 class ConcurrentRunsTest {
@@ -54,12 +54,12 @@ class ConcurrentRunsTest {
             Path root = Files.createDirectories(roots.resolve("r" + i));
             start.await();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RunResult hello = Wasm.run(RunRequest.builder(Guests.bytes("hello"), "run" + i + ".wasm")
+            RunResult hello = ProgramRunner.run(RunRequest.builder(Guests.bytes("hello"), "run" + i + ".wasm")
                     .arguments(List.of("arg-" + i, "exit=" + i)).environment(Map.of("GREETING", "hello " + i))
                     .root(root).stdout(out).stderr(out).build());
             assertThat(hello).isEqualTo(RunResult.exited(i));
             ByteArrayOutputStream fsOut = new ByteArrayOutputStream();
-            RunResult fs = Wasm.run(RunRequest.builder(Guests.bytes("fs"), "fs.wasm").root(root)
+            RunResult fs = ProgramRunner.run(RunRequest.builder(Guests.bytes("fs"), "fs.wasm").root(root)
                     .stdout(fsOut).stderr(fsOut).build());
             assertThat(fs).isEqualTo(RunResult.exited(0));
             Files.write(root.resolve("transcript"), fsOut.toByteArray());

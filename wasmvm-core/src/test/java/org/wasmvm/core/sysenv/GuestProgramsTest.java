@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wasmvm.core.RunRequest;
-import org.wasmvm.core.RunResult;
-import org.wasmvm.core.Wasm;
+import org.wasmvm.core.run.ProgramRunner;
+import org.wasmvm.core.run.RunRequest;
+import org.wasmvm.core.run.RunResult;
 
 /** The C guests (src/test/c), built against sysenv.h as a guest author would: full transcripts. */
 class GuestProgramsTest {
@@ -97,7 +97,7 @@ class GuestProgramsTest {
     }
 
     private RunResult run(String guest, List<String> args, Map<String, String> env) {
-        return Wasm.run(RunRequest.builder(Guests.bytes(guest), guest + ".wasm").arguments(args).environment(env)
+        return ProgramRunner.run(RunRequest.builder(Guests.bytes(guest), guest + ".wasm").arguments(args).environment(env)
                 .root(root).stdout(stdout).stderr(stdout).build());
     }
 

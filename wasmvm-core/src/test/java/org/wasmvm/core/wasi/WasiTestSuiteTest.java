@@ -30,12 +30,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.TestAbortedException;
 import org.wasmvm.core.Instance;
 import org.wasmvm.core.ProcessExit;
-import org.wasmvm.core.RunRequest;
-import org.wasmvm.core.RunResult;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.Wasm;
 import org.wasmvm.core.WasmException;
+import org.wasmvm.core.run.ProgramRunner;
+import org.wasmvm.core.run.RunRequest;
+import org.wasmvm.core.run.RunResult;
 
 /**
  * The official WASI preview1 test suite (wasi-testsuite, 72 command modules in C, Rust and
@@ -134,7 +135,7 @@ class WasiTestSuiteTest {
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             boolean hasRoot = spec.has("root") && !spec.get("root").isJsonNull();
             RunResult result = hasRoot
-                    ? Wasm.run(RunRequest.builder(wasm)
+                    ? ProgramRunner.run(RunRequest.builder(wasm)
                             .programName(base + ".wasm")
                             .arguments(args)
                             .environment(env)
@@ -166,7 +167,7 @@ class WasiTestSuiteTest {
 
     /**
      * A spec without {@code root} means no preopened directory at all (wasmtime without
-     * {@code --dir}): fd 3 must be invalid. {@code Wasm.run} always preopens the run's root, so these
+     * {@code --dir}): fd 3 must be invalid. {@code ProgramRunner.run} always preopens the run's root, so these
      * tests link {@link WasiModule} alone.
      */
     private static RunResult runWithoutPreopens(Path wasm, String argv0, List<String> args, Map<String, String> env,

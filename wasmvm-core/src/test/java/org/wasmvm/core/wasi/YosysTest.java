@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wasmvm.core.RunRequest;
-import org.wasmvm.core.RunResult;
-import org.wasmvm.core.Wasm;
+import org.wasmvm.core.run.ProgramRunner;
+import org.wasmvm.core.run.RunRequest;
+import org.wasmvm.core.run.RunResult;
 
 /**
  * A real published WASI tool: yosys from {@code @yowasp/yosys} (~30 MB, not in git). Runs only when
@@ -40,7 +40,7 @@ class YosysTest {
     private String run(List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        RunResult result = Wasm.run(RunRequest.builder(yosys).programName("yosys").arguments(args).root(dir)
+        RunResult result = ProgramRunner.run(RunRequest.builder(yosys).programName("yosys").arguments(args).root(dir)
                 .stdin(new ByteArrayInputStream(new byte[0])).stdout(out).stderr(err).build());
         assertThat(result.exited()).as(String.valueOf(result.failure())).isTrue();
         assertThat(result.exitCode()).as(err.toString(StandardCharsets.UTF_8)).isZero();

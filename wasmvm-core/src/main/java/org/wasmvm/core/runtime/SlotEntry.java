@@ -1,6 +1,5 @@
-package org.wasmvm.core.tier;
+package org.wasmvm.core.runtime;
 
-import org.wasmvm.core.runtime.ModuleInstance;
 
 /** A compiled function called with raw value slots, as the interpreter holds them. */
 public interface SlotEntry {

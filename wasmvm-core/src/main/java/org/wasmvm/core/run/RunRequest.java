@@ -1,4 +1,4 @@
-package org.wasmvm.core;
+package org.wasmvm.core.run;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -6,12 +6,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.wasmvm.core.CodeCache;
+import org.wasmvm.core.DirectoryMapping;
+import org.wasmvm.core.Engine;
+import org.wasmvm.core.Features;
+import org.wasmvm.core.LoadedModules;
+import org.wasmvm.core.RuntimeLimits;
+import org.wasmvm.core.Store;
 
 /**
  * Everything one run of a wasm program needs: the module, its arguments and environment, the
  * sandbox root and working directory, its standard streams, whether the sysenv host modules are
  * offered, the entry point, the limits and the engine. Immutable; build one with {@link #builder(Path)} or
- * {@link #builder(byte[], String)} and pass it to {@link Wasm#run(RunRequest)}.
+ * {@link #builder(byte[], String)} and pass it to {@link ProgramRunner#run(RunRequest)}.
  *
  * @param modulePath the module file, or {@code null} when {@code moduleBytes} are given
  * @param moduleBytes the module binary, or {@code null} when {@code modulePath} is given

@@ -1,4 +1,4 @@
-package org.wasmvm.core.interp;
+package org.wasmvm.core.lower;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmvm.core.model.IndexSpaces;
@@ -6,8 +6,9 @@ import org.wasmvm.core.model.WasmModule;
 import org.wasmvm.core.types.ModuleTypes;
 
 /**
- * The lowered code of a module's defined functions, produced lazily on first call so that
- * loading a large module does not pay for functions that never run. Thread-safe: two threads
+ * A validated module as the engine runs it: the decoded model, its index spaces, its types in
+ * canonical form, and the lowered code of its defined functions, produced lazily on first call so
+ * that loading a large module does not pay for functions that never run. Thread-safe: two threads
  * may lower the same function at once; both results are equal and either may win.
  */
 public final class ModuleCode {
@@ -21,6 +22,16 @@ public final class ModuleCode {
         this.spaces = spaces;
         this.functions = new AtomicReferenceArray<>(module.codes().size());
         this.types = ModuleTypes.of(module);
+    }
+
+    /** The decoded module. */
+    public WasmModule model() {
+        return module;
+    }
+
+    /** The types of the module's index spaces (imports first). */
+    public IndexSpaces indexSpaces() {
+        return spaces;
     }
 
     /** The canonical id of the module's type at {@code typeIndex}. */

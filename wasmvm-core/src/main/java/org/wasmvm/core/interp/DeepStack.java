@@ -1,4 +1,4 @@
-package org.wasmvm.core.tier;
+package org.wasmvm.core.interp;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

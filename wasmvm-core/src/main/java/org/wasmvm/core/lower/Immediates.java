@@ -1,4 +1,4 @@
-package org.wasmvm.core.interp;
+package org.wasmvm.core.lower;
 
 import static org.wasmvm.core.binary.Opcodes.*;
 

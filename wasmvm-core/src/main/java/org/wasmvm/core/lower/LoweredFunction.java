@@ -1,4 +1,4 @@
-package org.wasmvm.core.interp;
+package org.wasmvm.core.lower;
 
 /**
  * A function body lowered for the interpreter: register-style {@code int[]} code over frame slots,
@@ -33,12 +33,12 @@ public record LoweredFunction(int[] code, int paramCount, int localCount, int re
      * The pc of the final return that on-stack replacement and tail calls that ran elsewhere leave
      * through: {@code RETURN 0}, after {@code RETURN_REFS 0 results frameSize} with references.
      */
-    int osrExit() {
+    public int osrExit() {
         return code.length - (usesReferences ? 6 : 2);
     }
 
     /** The ordinal of the loop whose header is at {@code pc}, or -1. */
-    int loopAt(int pc) {
+    public int loopAt(int pc) {
         for (int i = 0; i < loopHeaders.length; i++) {
             if (loopHeaders[i] == pc) {
                 return i;

@@ -1,4 +1,4 @@
-package org.wasmvm.core;
+package org.wasmvm.core.run;
 
 /**
  * How a run ended: the guest's exit code, or the error that stopped it (a malformed or invalid

@@ -1,4 +1,4 @@
-package org.wasmvm.core.interp;
+package org.wasmvm.core.lower;
 
 import static org.wasmvm.core.binary.Opcodes.*;
 
@@ -7,16 +7,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.binary.MemArgFlags;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
-import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
-import org.wasmvm.core.runtime.Trap;
 
 /**
  * Lowers one validated function body to register-style {@link LoweredFunction} code.
@@ -164,7 +161,7 @@ final class FunctionLowering {
     private void lower(int op, ByteReader in) {
         switch (op) {
             case TRY, CATCH, CATCH_ALL, DELEGATE, RETHROW, THROW, THROW_REF, TRY_TABLE ->
-                    throw new Trap(TrapKind.UNSUPPORTED, "exception handling does not run yet (opcode 0x"
+                    throw new UnsupportedInstructionException("exception handling does not run yet (opcode 0x"
                             + Integer.toHexString(op) + " at offset 0x" + Integer.toHexString(in.position() - 1) + ")");
             case UNREACHABLE -> {
                 emit(UNREACHABLE);

@@ -1,4 +1,4 @@
-package org.wasmvm.core.tier;
+package org.wasmvm.core.runtime;
 
 import java.lang.invoke.MethodHandle;
 
@@ -6,7 +6,7 @@ import java.lang.invoke.MethodHandle;
  * One compiled function.
  *
  * @param handle the typed entry {@code (params…, int depthLeft, ModuleInstance) → result} (see
- *     {@link JvmTypes#methodType}): i32 as {@code int},
+ *     {@code org.wasmvm.core.tier.JvmTypes#methodType}): i32 as {@code int},
  *     i64 and references as {@code long}, f32 as {@code float}, f64 as {@code double}; no result is
  *     {@code void}, several are a {@code long[]} of raw slots
  * @param slots the entry for callers holding raw slots (the interpreter, the host)

@@ -1,4 +1,4 @@
-package org.wasmvm.core.interp;
+package org.wasmvm.core.lower;
 
 /**
  * Opcodes of the lowered, register-style code. Every operand is a frame slot (fp-relative): locals
@@ -42,36 +42,36 @@ package org.wasmvm.core.interp;
  * count} (before a {@code BR_UNWIND}); {@code CLEAR_REFS from frameEnd} first, and {@code
  * RETURN_REFS src results frameEnd} before each {@code RETURN}. These all run outside the hot loop.
  */
-final class Op {
+public final class Op {
     private Op() {
     }
 
     /** Marks a 64-bit memory or table in an index immediate. */
-    static final int INDEX_64 = 0x8000_0000;
+    public static final int INDEX_64 = 0x8000_0000;
 
-    static final int IF = 0x04;
-    static final int BR_UNWIND = 0x06;
-    static final int BR_IF_UNWIND = 0x07;
+    public static final int IF = 0x04;
+    public static final int BR_UNWIND = 0x06;
+    public static final int BR_IF_UNWIND = 0x07;
     /** Branches back to a loop header: like BR / BR_IF, but they also count down the fuel slice. */
-    static final int BR_LOOP = 0x08;
-    static final int BR_IF_LOOP = 0x09;
-    static final int COPY = 0x1D;
-    static final int CONST = 0x1E;
+    public static final int BR_LOOP = 0x08;
+    public static final int BR_IF_LOOP = 0x09;
+    public static final int COPY = 0x1D;
+    public static final int CONST = 0x1E;
     /** i32 comparison k (0 = eqz, 1 = eq … 10 = ge_u, as wasm 0x45 + k) fused with br_if. */
-    static final int BR_IF_CMP = 0xC5;
+    public static final int BR_IF_CMP = 0xC5;
     /** i32 comparison k fused with if: jumps to the else branch when the comparison is false. */
-    static final int IF_NOT_CMP = 0xD3;
+    public static final int IF_NOT_CMP = 0xD3;
     /** {@code ref.as_non_null d a} (its wasm byte 0xD4 is taken by IF_NOT_CMP). */
-    static final int REF_AS_NON_NULL = 0xDE;
+    public static final int REF_AS_NON_NULL = 0xDE;
     /** The reference forms (free bytes: the wasm instructions there are never lowered as themselves). */
-    static final int CLEAR_REFS = 0x16;
-    static final int GLOBAL_GET_REF = 0x17;
-    static final int GLOBAL_SET_REF = 0x18;
-    static final int MOVE_REFS = 0x0A;
-    static final int RETURN_REFS = 0x0B;
-    static final int SELECT_BOTH = 0x1C;
-    static final int COPY_BOTH = 0x1F;
-    static final int REF_NULL = 0xD0;
+    public static final int CLEAR_REFS = 0x16;
+    public static final int GLOBAL_GET_REF = 0x17;
+    public static final int GLOBAL_SET_REF = 0x18;
+    public static final int MOVE_REFS = 0x0A;
+    public static final int RETURN_REFS = 0x0B;
+    public static final int SELECT_BOTH = 0x1C;
+    public static final int COPY_BOTH = 0x1F;
+    public static final int REF_NULL = 0xD0;
     /** Offset of the 0xFC-prefixed family: lowered opcode = FC_BASE + subopcode. */
-    static final int FC_BASE = 0xE0;
+    public static final int FC_BASE = 0xE0;
 }
