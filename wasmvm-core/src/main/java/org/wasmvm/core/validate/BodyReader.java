@@ -1,0 +1,74 @@
+package org.wasmvm.core.validate;
+
+import org.wasmvm.core.InvalidModuleException;
+import org.wasmvm.core.MalformedModuleException;
+import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.ValTypeReader;
+import org.wasmvm.core.model.FunctionBody;
+import org.wasmvm.core.model.ValType;
+
+/**
+ * Where the walk is: the body's bytes, the function's index and the offset of the instruction being
+ * checked, which every error names. Also reads the immediates that more than one family of rules
+ * reads; an immediate of one family only is read by that family.
+ */
+final class BodyReader {
+    final ValidationContext ctx;
+    /** The current body's instructions; the rules read their immediates from it. */
+    ByteReader r;
+    int funcIndex;
+    /** The offset of the instruction being checked. */
+    int at;
+
+    BodyReader(ValidationContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void begin(int funcIndex, FunctionBody body) {
+        this.funcIndex = funcIndex;
+        this.r = new ByteReader(body.code(), body.offset(), body.length());
+        this.at = body.offset();
+    }
+
+    /** A value type immediate (a block type's or {@code select}'s), which may name only the module's types. */
+    int readValType() {
+        ValType type = ValTypeReader.valType(r, ctx.features);
+        DefinedTypes.checkKnown(type, ctx.types.count());
+        return ctx.of(type);
+    }
+
+    /** A table index, used by the table instructions and the indirect calls. */
+    int readTable() {
+        int t = r.u32();
+        if (Integer.compareUnsigned(t, ctx.tableElemTypes.length) >= 0) {
+            throw invalid("unknown table " + Integer.toUnsignedString(t));
+        }
+        return t;
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /** An instruction of a feature that is not enabled is an illegal opcode, as the decoder would say. */
+    void requireFeature(boolean enabled, int op) {
+        if (!enabled) {
+            throw illegalOpcode(op);
+        }
+    }
+
+    MalformedModuleException illegalOpcode(int op) {
+        return new MalformedModuleException(at, "illegal opcode " + Integer.toHexString(op));
+    }
+
+    /** The current instruction may not end the innermost block (an {@code else} outside an {@code if}, ...). */
+    MalformedModuleException endExpected() {
+        return new MalformedModuleException(at, "END opcode expected");
+    }
+
+    InvalidModuleException invalid(String reason) {
+        return new InvalidModuleException(funcIndex, at, reason);
+    }
+
+    InvalidModuleException mismatch(String detail) {
+        return invalid("type mismatch: " + detail);
+    }
+}
