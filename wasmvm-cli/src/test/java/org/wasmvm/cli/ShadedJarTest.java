@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wasmvm.core.CodeCache;
 
 /**
  * The packaged jar (runs in the integration-test phase, after the shade plugin): it keeps the
  * compiler's service file and the manifest, and {@code java -jar} runs the CLI with the compiler.
+ * The tag keeps it out of the unit-test run (see the pom).
  */
+@Tag("shaded-jar")
 class ShadedJarTest {
     private static final Path JAR = Path.of(System.getProperty("wasmvm.cli.jar", "target/wasmvm-cli.jar"));
     private static final String SERVICE = "META-INF/services/org.wasmvm.core.tier.JvmCompiler";
@@ -41,10 +45,11 @@ class ShadedJarTest {
                 assertThat(new String(service.readAllBytes(), StandardCharsets.UTF_8))
                         .contains("org.wasmvm.compiler.BytecodeCompiler");
             }
-            assertThat(jar.getEntry("org/wasmvm/core/cli/Main.class")).isNotNull();
+            assertThat(jar.getEntry("org/wasmvm/cli/Main.class")).isNotNull();
+            assertThat(jar.getEntry("org/wasmvm/core/cli/Main.class")).as("core keeps no command").isNull();
             assertThat(jar.getEntry("org/objectweb/asm/ClassWriter.class")).isNotNull();
             Attributes main = jar.getManifest().getMainAttributes();
-            assertThat(main.getValue(Attributes.Name.MAIN_CLASS)).isEqualTo("org.wasmvm.core.cli.Main");
+            assertThat(main.getValue(Attributes.Name.MAIN_CLASS)).isEqualTo("org.wasmvm.cli.Main");
             assertThat(main.getValue(Attributes.Name.IMPLEMENTATION_VERSION))
                     .isEqualTo(System.getProperty("wasmvm.cli.version"));
         }
@@ -53,6 +58,11 @@ class ShadedJarTest {
     @Test
     void javaDashJarPrintsTheVersion() throws Exception {
         assertThat(run("--version")).isEqualTo(new Outcome(0, "wasmvm " + System.getProperty("wasmvm.cli.version")));
+    }
+
+    @Test
+    void javaDashJarPrintsTheUsage() throws Exception {
+        assertThat(run("--help")).isEqualTo(new Outcome(0, "usage: " + CommandLine.USAGE));
     }
 
     @Test
@@ -65,8 +75,12 @@ class ShadedJarTest {
     }
 
     private Outcome run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String cache = System.getProperty(CodeCache.DIRECTORY_PROPERTY);
+        if (cache != null) { // the build's code cache, as for the in-process runs, not the user's
+            command.add("-D" + CodeCache.DIRECTORY_PROPERTY + "=" + cache);
+        }
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -1,4 +1,4 @@
-package org.wasmvm.core.cli;
+package org.wasmvm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

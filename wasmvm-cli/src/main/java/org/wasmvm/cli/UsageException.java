@@ -1,4 +1,4 @@
-package org.wasmvm.core.cli;
+package org.wasmvm.cli;
 
 /** The command line is not one {@code wasmvm} understands; the message says what is wrong. */
 public final class UsageException extends Exception {

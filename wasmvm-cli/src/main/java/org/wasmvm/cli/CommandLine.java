@@ -1,4 +1,4 @@
-package org.wasmvm.core.cli;
+package org.wasmvm.cli;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,7 +1,6 @@
-package org.wasmvm.core.cli;
+package org.wasmvm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wasmvm.core.Engine;
 import org.wasmvm.core.run.RunResult;
 import org.wasmvm.core.tier.CompilerTier;
 
@@ -127,9 +127,34 @@ class MainTest {
         Path main = copy("sysenv-main");
         assertThat(run(Map.of(), "--engine", "interpreter", main.toString())).isEqualTo(7);
         assertThat(run(Map.of(), "--engine=tiered", main.toString())).isEqualTo(7);
-        assumeFalse(CompilerTier.available(), "wasmvm-compiler is on the class path");
-        assertThat(run(Map.of(), "--engine", "compiler", main.toString())).isEqualTo(RunResult.ERROR_EXIT_CODE);
-        assertThat(err()).startsWith("wasmvm: error: ").contains("wasmvm-compiler");
+        // the command always has the compiler (wasmvm-cli depends on it); without it, COMPILER is
+        // refused by the run API itself, which ProgramRunnerTest checks in wasmvm-core
+        assertThat(CompilerTier.available()).as("wasmvm-compiler is on the command's class path").isTrue();
+        assertThat(run(Map.of(), "--engine", "compiler", main.toString())).as(err()).isEqualTo(7);
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void theEnginePropertyIsTheDefaultAndABadValueIsAUsageError() throws IOException {
+        Path main = copy("sysenv-main");
+        String saved = System.getProperty(Engine.PROPERTY);
+        try {
+            System.setProperty(Engine.PROPERTY, "compiler");
+            assertThat(run(Map.of(), main.toString())).as(err()).isEqualTo(7);
+            System.setProperty(Engine.PROPERTY, "fast");
+            assertThat(run(Map.of(), main.toString())).isEqualTo(Main.USAGE_EXIT_CODE);
+            assertThat(err()).startsWith("wasmvm: usage: ")
+                    .contains("wasmvm: -D" + Engine.PROPERTY + ": unknown engine 'fast' (interpreter, compiler or tiered)");
+            err.reset();
+            assertThat(run(Map.of(), "--engine", "interpreter", main.toString())).as("--engine wins").isEqualTo(7);
+            assertThat(err()).isEmpty();
+        } finally {
+            if (saved == null) {
+                System.clearProperty(Engine.PROPERTY);
+            } else {
+                System.setProperty(Engine.PROPERTY, saved);
+            }
+        }
     }
 
     @Test

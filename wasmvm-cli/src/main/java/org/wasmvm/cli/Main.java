@@ -1,4 +1,4 @@
-package org.wasmvm.core.cli;
+package org.wasmvm.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +18,9 @@ import org.wasmvm.core.run.RunResult;
  * code is the guest's; a module that cannot run (unreadable, malformed, invalid, link error, trap)
  * prints {@code wasmvm: error: …} and exits {@value RunResult#ERROR_EXIT_CODE}; a bad command line
  * exits {@value #USAGE_EXIT_CODE}. See {@link CommandLine} for the syntax.
+ *
+ * <p>A thin front door: it turns the command line into a {@link RunRequest} for {@link Wasm#run}
+ * and the {@link RunResult} into an exit code and a message; running belongs to wasmvm-core.
  */
 public final class Main {
     /** EX_USAGE of sysexits.h. */
