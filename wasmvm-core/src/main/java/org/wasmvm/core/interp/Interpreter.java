@@ -1179,178 +1179,27 @@ public final class Interpreter {
     }
 
     /**
-     * The rarer instructions, kept out of the dispatch loop so it stays small enough for the JIT:
-     * the remaining numeric operators, memory size/grow, tables, references and the 0xFC family.
-     * Returns the pc after the instruction.
+     * The rarer instructions, out of the dispatch loop so it stays small enough for the JIT, each
+     * family in a class of its own: {@link NumericHandlers}, {@link ReferenceHandlers} and
+     * {@link MemoryTableHandlers}. Returns the pc after the instruction.
      */
     private int executeCold(int op, long[] s, int fp, int[] c, int pc, ModuleInstance instance) {
-        switch (op) {
-            case F32_EQ -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) == f32(s[fp + c[pc + 2]]) ? 1 : 0;
-            case F32_NE -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) != f32(s[fp + c[pc + 2]]) ? 1 : 0;
-            case F32_LT -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) < f32(s[fp + c[pc + 2]]) ? 1 : 0;
-            case F32_GT -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) > f32(s[fp + c[pc + 2]]) ? 1 : 0;
-            case F32_LE -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) <= f32(s[fp + c[pc + 2]]) ? 1 : 0;
-            case F32_GE -> s[fp + c[pc]] = f32(s[fp + c[pc + 1]]) >= f32(s[fp + c[pc + 2]]) ? 1 : 0;
-            case I32_CLZ -> s[fp + c[pc]] = Integer.numberOfLeadingZeros((int) s[fp + c[pc + 1]]);
-            case I32_CTZ -> s[fp + c[pc]] = Integer.numberOfTrailingZeros((int) s[fp + c[pc + 1]]);
-            case I32_POPCNT -> s[fp + c[pc]] = Integer.bitCount((int) s[fp + c[pc + 1]]);
-            case I64_CLZ -> s[fp + c[pc]] = Long.numberOfLeadingZeros(s[fp + c[pc + 1]]);
-            case I64_CTZ -> s[fp + c[pc]] = Long.numberOfTrailingZeros(s[fp + c[pc + 1]]);
-            case I64_POPCNT -> s[fp + c[pc]] = Long.bitCount(s[fp + c[pc + 1]]);
-            case F32_ABS -> s[fp + c[pc]] = s[fp + c[pc + 1]] & 0x7FFF_FFFFL;
-            case F32_NEG -> s[fp + c[pc]] = (s[fp + c[pc + 1]] ^ 0x8000_0000L) & 0xFFFF_FFFFL;
-            case F32_CEIL -> s[fp + c[pc]] = NumericOps.f32Unary(op, s[fp + c[pc + 1]]);
-            case F32_FLOOR -> s[fp + c[pc]] = NumericOps.f32Unary(op, s[fp + c[pc + 1]]);
-            case F32_TRUNC -> s[fp + c[pc]] = NumericOps.f32Unary(op, s[fp + c[pc + 1]]);
-            case F32_NEAREST -> s[fp + c[pc]] = NumericOps.f32Unary(op, s[fp + c[pc + 1]]);
-            case F32_SQRT -> s[fp + c[pc]] = NumericOps.f32Unary(op, s[fp + c[pc + 1]]);
-            case F32_MIN -> s[fp + c[pc]] = NumericOps.f32Min(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-            case F32_MAX -> s[fp + c[pc]] = NumericOps.f32Max(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-            case F32_COPYSIGN -> s[fp + c[pc]] = (s[fp + c[pc + 1]] & 0x7FFF_FFFFL) | (s[fp + c[pc + 2]] & 0x8000_0000L);
-            case F64_ABS -> s[fp + c[pc]] = s[fp + c[pc + 1]] & Long.MAX_VALUE;
-            case F64_CEIL -> s[fp + c[pc]] = NumericOps.f64Unary(op, s[fp + c[pc + 1]]);
-            case F64_FLOOR -> s[fp + c[pc]] = NumericOps.f64Unary(op, s[fp + c[pc + 1]]);
-            case F64_TRUNC -> s[fp + c[pc]] = NumericOps.f64Unary(op, s[fp + c[pc + 1]]);
-            case F64_NEAREST -> s[fp + c[pc]] = NumericOps.f64Unary(op, s[fp + c[pc + 1]]);
-            case F64_SQRT -> s[fp + c[pc]] = NumericOps.f64Unary(op, s[fp + c[pc + 1]]);
-            case F64_MIN -> s[fp + c[pc]] = NumericOps.f64Min(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-            case F64_MAX -> s[fp + c[pc]] = NumericOps.f64Max(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-            case F64_COPYSIGN -> s[fp + c[pc]] = (s[fp + c[pc + 1]] & Long.MAX_VALUE) | (s[fp + c[pc + 2]] & Long.MIN_VALUE);
-            // i64 division is rarer than i32's: out here it leaves the dispatch loop's C2 inlining budget to memory access
-            case I64_DIV_S -> s[fp + c[pc]] = NumericOps.i64DivS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-            case I64_DIV_U -> s[fp + c[pc]] = NumericOps.i64DivU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-            case I64_REM_S -> s[fp + c[pc]] = NumericOps.i64RemS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-            case I64_REM_U -> s[fp + c[pc]] = NumericOps.i64RemU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-            case I32_TRUNC_F32_S -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
-            case I32_TRUNC_F32_U -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
-            case I32_TRUNC_F64_S -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
-            case I32_TRUNC_F64_U -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
-            case I64_TRUNC_F32_S -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
-            case I64_TRUNC_F32_U -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
-            case I64_TRUNC_F64_S -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
-            case I64_TRUNC_F64_U -> s[fp + c[pc]] = NumericOps.truncate(op, s[fp + c[pc + 1]]);
-            case F32_CONVERT_I32_S -> s[fp + c[pc]] = bits((float) (int) s[fp + c[pc + 1]]);
-            case F32_CONVERT_I32_U -> s[fp + c[pc]] = bits((float) (s[fp + c[pc + 1]] & 0xFFFFFFFFL));
-            case F32_CONVERT_I64_S -> s[fp + c[pc]] = bits((float) s[fp + c[pc + 1]]);
-            case F32_CONVERT_I64_U -> s[fp + c[pc]] = bits(NumericOps.u64ToF32(s[fp + c[pc + 1]]));
-            case F32_DEMOTE_F64 -> s[fp + c[pc]] = bits((float) f64(s[fp + c[pc + 1]]));
-            case F64_CONVERT_I32_U -> s[fp + c[pc]] = bits((double) (s[fp + c[pc + 1]] & 0xFFFFFFFFL));
-            case F64_CONVERT_I64_S -> s[fp + c[pc]] = bits((double) s[fp + c[pc + 1]]);
-            case F64_CONVERT_I64_U -> s[fp + c[pc]] = bits(NumericOps.u64ToF64(s[fp + c[pc + 1]]));
-            case F64_PROMOTE_F32 -> s[fp + c[pc]] = bits((double) f32(s[fp + c[pc + 1]]));
-            case I32_EXTEND8_S -> s[fp + c[pc]] = (byte) s[fp + c[pc + 1]];
-            case I32_EXTEND16_S -> s[fp + c[pc]] = (short) s[fp + c[pc + 1]];
-            case I64_EXTEND8_S -> s[fp + c[pc]] = (byte) s[fp + c[pc + 1]];
-            case I64_EXTEND16_S -> s[fp + c[pc]] = (short) s[fp + c[pc + 1]];
-            case I64_EXTEND32_S -> s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
-            case REF_IS_NULL -> s[fp + c[pc]] = refs[fp + c[pc + 1]] == null ? 1 : 0;
-            case Op.REF_AS_NON_NULL -> {
-                Object ref = refs[fp + c[pc + 1]];
-                if (ref == null) {
-                    throw new Trap(TrapKind.NULL_REFERENCE);
-                }
-                refs[fp + c[pc]] = ref;
-            }
-            case Op.CLEAR_REFS -> {
-                ensureRefs();
-                Arrays.fill(refs, fp + c[pc], fp + c[pc + 1], null);
-            }
-            case Op.REF_NULL -> {
-                refs[fp + c[pc]] = null;
-                return pc + 1;
-            }
-            case Op.COPY_BOTH -> {
-                s[fp + c[pc]] = s[fp + c[pc + 1]];
-                refs[fp + c[pc]] = refs[fp + c[pc + 1]];
-            }
-            case Op.SELECT_BOTH -> {
-                int from = fp + ((int) s[fp + c[pc + 3]] != 0 ? c[pc + 1] : c[pc + 2]);
-                s[fp + c[pc]] = s[from];
-                refs[fp + c[pc]] = refs[from];
-                return pc + 4;
-            }
-            case Op.MOVE_REFS -> {
-                System.arraycopy(refs, fp + c[pc], refs, fp + c[pc + 1], c[pc + 2]);
-                return pc + 3;
-            }
-            case Op.RETURN_REFS -> {
-                int results = c[pc + 1];
-                System.arraycopy(refs, fp + c[pc], refs, fp, results);
-                Arrays.fill(refs, fp + results, fp + c[pc + 2], null);
-                return pc + 3;
-            }
-            case Op.GLOBAL_GET_REF -> refs[fp + c[pc]] = instance.globals[c[pc + 1]].ref;
-            case Op.GLOBAL_SET_REF -> instance.globals[c[pc + 1]].ref = refs[fp + c[pc]];
-            case MEMORY_SIZE -> {
-                LinearMemory mem = instance.memories[c[pc + 1]];
-                s[fp + c[pc]] = mem.type().is64() ? mem.pages() : (int) mem.pages();
-                return pc + 2;
-            }
-            case MEMORY_GROW -> {
-                s[fp + c[pc]] = BulkOps.memoryGrow(instance.memories[c[pc + 2]], s[fp + c[pc + 1]]);
-                return pc + 3;
-            }
-            case TABLE_GET -> {
-                refs[fp + c[pc]] = BulkOps.tableGet(instance.tables[c[pc + 2] & ~Op.INDEX_64], s[fp + c[pc + 1]]);
-                return pc + 3;
-            }
-            case TABLE_SET -> {
-                BulkOps.tableSet(instance.tables[c[pc + 2] & ~Op.INDEX_64], s[fp + c[pc]], refs[fp + c[pc + 1]]);
-                return pc + 3;
-            }
-            case REF_FUNC -> {
-                refs[fp + c[pc]] = instance.functions[c[pc + 1]];
-                return pc + 2;
-            }
-            default -> {
-                if (op >= Op.FC_BASE) {
-                    return executeMisc(op - Op.FC_BASE, s, fp, c, pc, instance);
-                }
-                throw new IllegalStateException("unknown lowered opcode 0x" + Integer.toHexString(op));
-            }
+        if (op == Op.CLEAR_REFS) {
+            ensureRefs();
+            Arrays.fill(refs, fp + c[pc], fp + c[pc + 1], null);
+            return pc + 2;
         }
-        return pc + (isColdBinary(op) ? 3 : 2);
-    }
-
-    private static boolean isColdBinary(int op) {
-        return switch (op) {
-            case F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE, F32_MIN, F32_MAX, F32_COPYSIGN, F64_MIN, F64_MAX, F64_COPYSIGN,
-                    I64_DIV_S, I64_DIV_U, I64_REM_S, I64_REM_U -> true;
-            default -> false;
-        };
-    }
-
-    /** The 0xFC family: saturating truncation, bulk memory and table instructions. Returns the next pc. */
-    private int executeMisc(int sub, long[] s, int fp, int[] c, int pc, ModuleInstance instance) {
-        switch (sub) {
-            case 0, 1, 2, 3, 4, 5, 6, 7 -> {
-                s[fp + c[pc]] = NumericOps.truncateSaturating(sub, s[fp + c[pc + 1]]);
-                return pc + 2;
-            }
-            case 8 -> BulkOps.memoryInit(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
-            case 10 -> BulkOps.memoryCopy(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
-            case 11 -> BulkOps.memoryFill(instance, c[pc], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
-            case 12 -> BulkOps.tableInit(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
-            case 14 -> BulkOps.tableCopy(instance, c[pc], c[pc + 1], s[fp + c[pc + 2]], s[fp + c[pc + 3]], s[fp + c[pc + 4]]);
-            case 17 -> BulkOps.tableFill(instance.tables[c[pc]], s[fp + c[pc + 2]], refs[fp + c[pc + 3]], s[fp + c[pc + 4]]);
-            case 9 -> {
-                instance.datas[c[pc]] = new byte[0];
-                return pc + 1;
-            }
-            case 13 -> {
-                instance.elements[c[pc]] = ModuleInstance.DROPPED_ELEMENTS;
-                return pc + 1;
-            }
-            case 15 -> {
-                s[fp + c[pc]] = BulkOps.tableGrow(instance.tables[c[pc + 3]], refs[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                return pc + 4;
-            }
-            case 16 -> {
-                s[fp + c[pc]] = BulkOps.tableSize(instance.tables[c[pc + 1]]);
-                return pc + 2;
-            }
-            default -> throw new IllegalStateException("unknown lowered opcode 0x" + Integer.toHexString(Op.FC_BASE + sub));
+        if (op >= Op.FC_BASE) {
+            int sub = op - Op.FC_BASE;
+            return sub < 8 ? NumericHandlers.truncateSaturating(sub, s, fp, c, pc)
+                    : MemoryTableHandlers.executeBulk(sub, s, refs, fp, c, pc, instance);
         }
-        return pc + 5;
+        if (ReferenceHandlers.handles(op)) {
+            return ReferenceHandlers.execute(op, s, refs, fp, c, pc, instance);
+        }
+        if (MemoryTableHandlers.handles(op)) {
+            return MemoryTableHandlers.execute(op, s, refs, fp, c, pc, instance);
+        }
+        return NumericHandlers.execute(op, s, fp, c, pc);
     }
 }
