@@ -30,7 +30,8 @@ package org.wasmvm.core.lower;
  * <li>{@code SELECT d a b cond}, {@code GLOBAL_GET d g}, {@code GLOBAL_SET src g},
  *     {@code MEMORY_SIZE d memory}, {@code MEMORY_GROW d delta memory}, {@code REF_IS_NULL d a}, {@code REF_FUNC d f}
  * <li>{@code TABLE_GET d index table}, {@code TABLE_SET index value table}; bit 31 of a table marks table64
- * <li>0xFC family: see {@link Interpreter}'s {@code executeMisc}
+ * <li>0xFC family (at {@code FC_BASE + subopcode}): saturating truncations {@code d a}, the bulk family {@code imm1 imm2 a b c},
+ * {@code DATA_DROP}/{@code ELEM_DROP index}, {@code TABLE_GROW d init delta table}, {@code TABLE_SIZE d table}
  * </ul>
  *
  * <p>References live in the interpreter's {@code Object[]} at the same slot numbers. Only functions
