@@ -127,6 +127,10 @@ public final class BytecodeCompiler implements JvmCompiler {
             IndexSpaces spaces = module.indexSpaces();
             this.type = spaces.functionType(index);
             this.body = module.model().codes().get(index - spaces.importedFunctionCount());
+            if (BodyScan.usesSimd(body)) {
+                // even in unreachable code: the emitter would read a vector instruction's immediates as instructions
+                throw new UnsupportedOperationException("it uses SIMD instructions, which are not compiled yet");
+            }
             this.methodType = JvmTypes.methodType(type);
             this.className = "org/wasmvm/compiler/WasmFunction" + index;
             this.tailCalls = BodyScan.makesTailCalls(body);

@@ -24,8 +24,20 @@ class LoadPathsAgreeTest {
     void loadAgreesWithFullDecodeOnBrokenSpecModules() throws IOException {
         Path root = SpecSuite.root();
         Assumptions.assumeTrue(Files.isDirectory(root), "spec test suite not found at " + root);
+        agreeOn(SpecModuleMutations.of(root));
+    }
+
+    /** The SIMD instructions' immediates, scanned by the decoder and read by the validator. */
+    @Test
+    void loadAgreesWithFullDecodeOnBrokenSimdModules() throws IOException {
+        Path root = SpecSuite.root3();
+        Assumptions.assumeTrue(Files.isDirectory(root), "Wasm 3.0 spec test suite not found at " + root);
+        agreeOn(SpecModuleMutations.of(root, List.of("simd", "relaxed-simd")));
+    }
+
+    private static void agreeOn(List<SpecModuleMutations.Variant> variants) {
         int accepted = 0, malformed = 0, invalid = 0;
-        for (SpecModuleMutations.Variant variant : SpecModuleMutations.of(root)) {
+        for (SpecModuleMutations.Variant variant : variants) {
             for (Features features : FEATURES) {
                 String expected = LoadOutcomes.viaFullDecode(variant.bytes(), features);
                 assertThat(LoadOutcomes.viaLoad(variant.bytes(), features)).as(variant.description() + " with " + features)

@@ -59,6 +59,10 @@ final class ConstExprReader {
             case Opcodes.I64_ADD -> new Instruction(Op.I64_ADD, 0, at);
             case Opcodes.I64_SUB -> new Instruction(Op.I64_SUB, 0, at);
             case Opcodes.I64_MUL -> new Instruction(Op.I64_MUL, 0, at);
+            case Opcodes.PREFIX_FD -> in.u32() == SimdOpcodes.V128_CONST
+                    // the 16 bytes as two little-endian halves, read as an f64's bits are
+                    ? new Instruction(Op.V128_CONST, in.f64Bits(), in.f64Bits(), at)
+                    : new Instruction(Op.NOT_CONSTANT, opcode, at);
             default -> new Instruction(Op.NOT_CONSTANT, opcode, at);
         };
     }

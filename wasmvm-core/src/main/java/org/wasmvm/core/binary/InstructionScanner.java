@@ -167,6 +167,7 @@ final class InstructionScanner {
             case Opcodes.F64_CONST -> in.f64Bits();
             case Opcodes.REF_NULL -> ValTypeReader.heapType(in, features);
             case Opcodes.PREFIX_FC -> prefixed(start);
+            case Opcodes.PREFIX_FD -> simd(start);
             default -> {
                 if (op >= Opcodes.I32_LOAD && op <= Opcodes.I64_STORE32) {
                     memArg();
@@ -213,8 +214,26 @@ final class InstructionScanner {
                 in.u32();
             }
             case Opcodes.ELEM_DROP, Opcodes.TABLE_GROW, Opcodes.TABLE_SIZE, Opcodes.TABLE_FILL -> in.u32();
-            default -> throw new MalformedModuleException(start,
-                    "illegal opcode " + hex(Opcodes.PREFIX_FC) + " " + Integer.toUnsignedString(sub, 16));
+            default -> throw new MalformedModuleException(start, Opcodes.illegalPrefixed(Opcodes.PREFIX_FC, sub));
+        }
+    }
+
+    /** A SIMD instruction: its sub-opcode must be known (a relaxed one needs its feature), then its immediates. */
+    private void simd(int start) {
+        int sub = in.u32();
+        if (!SimdOpcodes.isDefined(sub) || (SimdOpcodes.isRelaxed(sub) && !features.relaxedSimd())) {
+            throw new MalformedModuleException(start, Opcodes.illegalPrefixed(Opcodes.PREFIX_FD, sub));
+        }
+        switch (SimdOpcodes.immediate(sub)) {
+            case NONE -> {
+            }
+            case MEMARG -> memArg();
+            case MEMARG_LANE -> {
+                memArg();
+                in.u8();
+            }
+            case LANE -> in.u8();
+            case BYTES16 -> in.skip(16);
         }
     }
 

@@ -70,7 +70,7 @@ public final class Opcodes {
 
     /** The prefix byte of the "misc" instructions (saturating truncation, bulk memory, tables). */
     public static final int PREFIX_FC = 0xFC;
-    /** The prefix byte of SIMD instructions (not implemented). */
+    /** The prefix byte of the SIMD instructions, whose sub-opcodes are {@link SimdOpcodes}. */
     public static final int PREFIX_FD = 0xFD;
 
     public static final int I32_TRUNC_SAT_F32_S = 0xFC00, I32_TRUNC_SAT_F32_U = 0xFC01,
@@ -80,4 +80,12 @@ public final class Opcodes {
             MEMORY_INIT = 0xFC08, DATA_DROP = 0xFC09, MEMORY_COPY = 0xFC0A, MEMORY_FILL = 0xFC0B,
             TABLE_INIT = 0xFC0C, ELEM_DROP = 0xFC0D, TABLE_COPY = 0xFC0E, TABLE_GROW = 0xFC0F,
             TABLE_SIZE = 0xFC10, TABLE_FILL = 0xFC11;
+
+    /**
+     * Why an unknown prefixed instruction is malformed, in the reference interpreter's words for {@code 0xFC}:
+     * {@code illegal opcode fc 13}. Its SIMD decoder leaves the prefix out; see RATIONALE.
+     */
+    public static String illegalPrefixed(int prefix, int sub) {
+        return String.format("illegal opcode %02x %02x", prefix, sub);
+    }
 }

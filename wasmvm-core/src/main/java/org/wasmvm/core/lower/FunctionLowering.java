@@ -163,6 +163,11 @@ final class FunctionLowering {
             case TRY, CATCH, CATCH_ALL, DELEGATE, RETHROW, THROW, THROW_REF, TRY_TABLE ->
                     throw new UnsupportedInstructionException("exception handling does not run yet (opcode 0x"
                             + Integer.toHexString(op) + " at offset 0x" + Integer.toHexString(in.position() - 1) + ")");
+            case PREFIX_FD -> {
+                int at = in.position() - 1;
+                throw new UnsupportedInstructionException("SIMD does not run yet (opcode 0xfd 0x"
+                        + Integer.toHexString(in.u32()) + " at offset 0x" + Integer.toHexString(at) + ")");
+            }
             case UNREACHABLE -> {
                 emit(UNREACHABLE);
                 markDead();

@@ -5,8 +5,14 @@ import static org.wasmvm.core.binary.Opcodes.*;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.binary.CatchClause;
+import org.wasmvm.core.binary.MemArgFlags;
+import org.wasmvm.core.binary.SimdOpcodes;
 
-/** Steps over an instruction's immediates without interpreting them (for unreachable code). */
+/**
+ * Steps over an instruction's immediates without interpreting them (for unreachable code). A prefixed
+ * instruction comes as {@code 0xFC00 | sub} for {@code 0xFC}, and as the bare {@code 0xFD} for SIMD, whose
+ * sub-opcode is read here.
+ */
 public final class Immediates {
     private Immediates() {
     }
@@ -38,15 +44,36 @@ public final class Immediates {
             case F32_CONST -> in.skip(4);
             case F64_CONST -> in.skip(8);
             case REF_NULL -> in.s33();
+            case PREFIX_FD -> skipSimd(in);
             default -> {
                 if (op >= I32_LOAD && op <= I64_STORE32) {
-                    int align = in.u32();
-                    if ((align & 0x40) != 0) {
-                        in.u32();
-                    }
-                    in.u64();
+                    skipMemarg(in);
                 }
             }
         }
+    }
+
+    /** A SIMD instruction, read from its sub-opcode on: {@code op} is only its prefix. */
+    private static void skipSimd(ByteReader in) {
+        switch (SimdOpcodes.immediate(in.u32())) {
+            case NONE -> {
+            }
+            case MEMARG -> skipMemarg(in);
+            case MEMARG_LANE -> {
+                skipMemarg(in);
+                in.skip(1);
+            }
+            case LANE -> in.skip(1);
+            case BYTES16 -> in.skip(16);
+        }
+    }
+
+    /** Flags, the memory index when the flags say so, the offset. */
+    private static void skipMemarg(ByteReader in) {
+        int flags = in.u32();
+        if (MemArgFlags.hasMemoryIndex(flags)) {
+            in.u32();
+        }
+        in.u64();
     }
 }

@@ -26,7 +26,7 @@ public record ConstExpr(List<Instruction> instructions, int end) {
 
     /** The instructions' kinds; the constant {@code t.const} forms of each type and the extended-constant arithmetic. */
     public enum Op {
-        I32_CONST, I64_CONST, F32_CONST, F64_CONST, REF_NULL, REF_FUNC, GLOBAL_GET,
+        I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC, GLOBAL_GET,
         I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL,
         /** Any other instruction: never constant. */
         NOT_CONSTANT;
@@ -35,7 +35,8 @@ public record ConstExpr(List<Instruction> instructions, int end) {
         public boolean isBinary() {
             return switch (this) {
                 case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> true;
-                case I32_CONST, I64_CONST, F32_CONST, F64_CONST, REF_NULL, REF_FUNC, GLOBAL_GET, NOT_CONSTANT -> false;
+                case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC, GLOBAL_GET,
+                        NOT_CONSTANT -> false;
             };
         }
 
@@ -49,17 +50,25 @@ public record ConstExpr(List<Instruction> instructions, int end) {
      * One instruction.
      *
      * @param immediate the value of a {@code t.const} (i32 and f32 bits sign-extended, as the runtime keeps
-     *     them in a slot), the unsigned function or global index, the reference type's code for
-     *     {@code ref.null}, the opcode byte for {@link Op#NOT_CONSTANT}, and 0 for arithmetic
+     *     them in a slot; a {@code v128.const}'s first 8 bytes, little-endian), the unsigned function or
+     *     global index, the reference type's code for {@code ref.null}, the opcode byte for
+     *     {@link Op#NOT_CONSTANT}, and 0 for arithmetic
+     * @param high a {@code v128.const}'s last 8 bytes, little-endian; 0 for every other instruction
      * @param offset where the instruction starts in the module
      */
-    public record Instruction(Op op, long immediate, int offset) {
+    public record Instruction(Op op, long immediate, long high, int offset) {
+        /** An instruction whose immediate fits in 64 bits: every one but {@code v128.const}. */
+        public Instruction(Op op, long immediate, int offset) {
+            this(op, immediate, 0, offset);
+        }
+
         @Override
         public String toString() {
             return switch (op) {
                 case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> op.mnemonic();
                 case F32_CONST -> op.mnemonic() + " bits 0x" + Integer.toHexString((int) immediate);
                 case F64_CONST -> op.mnemonic() + " bits 0x" + Long.toHexString(immediate);
+                case V128_CONST -> String.format("%s i64x2 0x%x 0x%x", op.mnemonic(), immediate, high);
                 case REF_NULL -> op.mnemonic() + " " + HeapType.name((int) immediate);
                 case NOT_CONSTANT -> "opcode 0x" + Integer.toHexString((int) immediate);
                 case I32_CONST, I64_CONST, REF_FUNC, GLOBAL_GET -> op.mnemonic() + " " + immediate;

@@ -3,6 +3,7 @@ package org.wasmvm.core.validate;
 import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.Opcodes;
 import org.wasmvm.core.binary.ValTypeReader;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.ValType;
@@ -57,6 +58,11 @@ final class BodyReader {
 
     MalformedModuleException illegalOpcode(int op) {
         return new MalformedModuleException(at, "illegal opcode " + Integer.toHexString(op));
+    }
+
+    /** An unknown sub-opcode {@code sub} after {@code prefix} ({@code 0xFC}, {@code 0xFD}). */
+    MalformedModuleException illegalOpcode(int prefix, int sub) {
+        return new MalformedModuleException(at, Opcodes.illegalPrefixed(prefix, sub));
     }
 
     /** The current instruction may not end the innermost block (an {@code else} outside an {@code if}, ...). */

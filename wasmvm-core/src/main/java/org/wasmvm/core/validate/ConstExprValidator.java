@@ -8,7 +8,7 @@ import org.wasmvm.core.model.ValType;
 
 /**
  * Validates constant expressions (global initializers, segment offsets and element initializers):
- * {@code t.const}, {@code ref.null}, {@code ref.func} and {@code global.get} of an immutable global, plus,
+ * {@code t.const} (also {@code v128.const}), {@code ref.null}, {@code ref.func} and {@code global.get} of an immutable global, plus,
  * with extended constants, {@code i32/i64.add/sub/mul}; together they must produce exactly one value of
  * the expected type. Function indices named by {@code ref.func} are recorded as declared (C.refs).
  *
@@ -68,7 +68,7 @@ final class ConstExprValidator {
 
     private void checkConstant(Instruction instruction, int visibleGlobals) {
         boolean constant = switch (instruction.op()) {
-            case I32_CONST, I64_CONST, F32_CONST, F64_CONST, REF_NULL, REF_FUNC -> true;
+            case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC -> true;
             case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> extendedConst;
             case GLOBAL_GET -> !ctx.globalMutable[visibleGlobal(instruction, visibleGlobals)];
             case NOT_CONSTANT -> false;
@@ -93,6 +93,7 @@ final class ConstExprValidator {
             case I64_CONST, I64_ADD, I64_SUB, I64_MUL -> Types.I64;
             case F32_CONST -> Types.F32;
             case F64_CONST -> Types.F64;
+            case V128_CONST -> Types.V128;
             case REF_NULL -> {
                 ValType type = ValType.ref(true, (int) instruction.immediate());
                 DefinedTypes.checkKnown(type, ctx.types.count());

@@ -10,8 +10,8 @@ import org.wasmvm.core.model.FunctionBody;
  * Type-checks function bodies with the spec appendix's validation algorithm ({@link TypeStack}): the
  * driver reads each instruction's opcode and hands it to the rules of its family, one class each:
  * {@link ControlRules}, {@link ExceptionRules}, {@link ParametricRules}, {@link VariableRules},
- * {@link TableRules}, {@link MemoryRules}, {@link NumericRules} and {@link ReferenceRules}. A new
- * family gets a class of its own and its cases here (a prefixed family, one case for its prefix).
+ * {@link TableRules}, {@link MemoryRules}, {@link NumericRules}, {@link ReferenceRules} and {@link SimdRules}.
+ * A new family gets a class of its own and its cases here (a prefixed family, one case for its prefix).
  *
  * <p>Bodies may come unscanned ({@code ModuleDecoder.decodeForValidation}), so the walk also
  * rejects everything the decoder's scan would: illegal opcodes, bad immediates, reserved bytes,
@@ -30,6 +30,7 @@ final class FunctionValidator {
     private final MemoryRules memory;
     private final NumericRules numeric;
     private final ReferenceRules references;
+    private final SimdRules simd;
 
     FunctionValidator(ValidationContext ctx) {
         this.ctx = ctx;
@@ -44,6 +45,7 @@ final class FunctionValidator {
         this.memory = new MemoryRules(in, stack);
         this.numeric = new NumericRules(in, stack);
         this.references = new ReferenceRules(in, stack);
+        this.simd = new SimdRules(in, stack, memory);
     }
 
     /** Sets up the reader, locals and stacks for the body of function {@code funcIndex}. */
@@ -130,6 +132,7 @@ final class FunctionValidator {
                     case Opcodes.BR_ON_NULL -> references.brOnNull();
                     case Opcodes.BR_ON_NON_NULL -> references.brOnNonNull();
                     case Opcodes.PREFIX_FC -> prefixed(r.u32());
+                    case Opcodes.PREFIX_FD -> simd.instruction(r.u32());
                     default -> {
                         if (op >= Opcodes.I32_LOAD && op <= Opcodes.I64_STORE32) {
                             memory.access(op);
@@ -162,7 +165,7 @@ final class FunctionValidator {
             case Opcodes.TABLE_GROW -> tables.grow();
             case Opcodes.TABLE_SIZE -> tables.size();
             case Opcodes.TABLE_FILL -> tables.fill();
-            default -> throw new MalformedModuleException(in.at, "illegal opcode fc " + Integer.toUnsignedString(sub));
+            default -> throw in.illegalOpcode(Opcodes.PREFIX_FC, sub);
         }
     }
 }

@@ -32,8 +32,7 @@ final class MemoryRules {
     void access(int op) {
         int i = op - Opcodes.I32_LOAD;
         int type = OperatorTables.MEM_TYPE[i];
-        int mem = readMemarg(OperatorTables.MEM_ALIGN[i]);
-        int addr = ctx.memoryIndexTypes[mem];
+        int addr = readMemarg(OperatorTables.MEM_ALIGN[i]);
         if (op <= Opcodes.I64_LOAD32_U) {
             stack.pop(addr);
             stack.push(type);
@@ -82,8 +81,11 @@ final class MemoryRules {
         stack.pop(t);
     }
 
-    /** A load's or store's memarg; returns the memory index. */
-    private int readMemarg(int naturalAlign) {
+    /**
+     * A load's or store's memarg (also a SIMD access's), whose alignment may be at most {@code naturalAlign}
+     * (log2 of the access size); returns the address type of its memory.
+     */
+    int readMemarg(int naturalAlign) {
         ByteReader r = in.r;
         int start = r.position();
         int flags = r.u32();
@@ -97,7 +99,7 @@ final class MemoryRules {
         if (ctx.memoryIndexTypes[mem] == I32 && Long.compareUnsigned(offset, 0xFFFFFFFFL) > 0) {
             throw in.invalid("offset out of range");
         }
-        return mem;
+        return ctx.memoryIndexTypes[mem];
     }
 
     /** The memory index of memory.size/grow/fill/copy/init: a zero byte unless multi-memory is enabled. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.opentest4j.AssertionFailedError;
 import org.wasmvm.core.ExportedFunction;
@@ -29,15 +30,23 @@ import org.wasmvm.core.model.ValType;
  * {@code spectest} defined) and its module definitions and instances ({@link SpecModuleRegistry}). A command
  * that does not
  * hold throws an {@link AssertionFailedError} saying what was expected and what happened; commands that
- * need a module that failed to load fail with a {@link DependentFailure}.
+ * need a module that failed to load fail with a {@link DependentFailure}. In validation-only mode only the
+ * commands that decode and validate run ({@link #VALIDATION_COMMANDS}; a {@code module} is loaded, not
+ * instantiated); every other is {@link Outcome#SKIPPED_NOT_EXECUTED}.
  */
 final class SpecFileRunner {
     /** How a command that did not fail ended. */
     enum Outcome {
         PASSED,
         /** The command needs the text format (a {@code .wat} module), which this binary-only engine skips. */
-        SKIPPED_TEXT_FORMAT
+        SKIPPED_TEXT_FORMAT,
+        /** The command executes code or instantiates a module, which a validation-only run does not do. */
+        SKIPPED_NOT_EXECUTED
     }
+
+    /** The commands a validation-only run runs. */
+    private static final Set<String> VALIDATION_COMMANDS =
+            Set.of("module", "module_definition", "assert_invalid", "assert_malformed");
 
     /** A command failed only because a module it depends on failed to load earlier. */
     static final class DependentFailure extends AssertionFailedError {
@@ -50,19 +59,30 @@ final class SpecFileRunner {
 
     private final Path directory;
     private final Features features;
+    private final boolean validationOnly;
     /** A generous time limit per call, so that an engine bug shows as a failed command, not a hung build. */
     private final Store store = new Store(RuntimeLimits.DEFAULT.withTimeout(Duration.ofSeconds(20)));
     private final SpecModuleRegistry modules = new SpecModuleRegistry();
 
-    SpecFileRunner(Path directory, Features features) {
+    SpecFileRunner(Path directory, Features features, boolean validationOnly) {
         this.directory = directory;
         this.features = features;
+        this.validationOnly = validationOnly;
         SpectestModule.define(store, features);
     }
 
     Outcome run(SpecCommand c) {
+        if (validationOnly && !VALIDATION_COMMANDS.contains(c.type())) {
+            return Outcome.SKIPPED_NOT_EXECUTED;
+        }
         switch (c.type()) {
-            case "module" -> module(c);
+            case "module" -> {
+                if (validationOnly) {
+                    define(c);
+                } else {
+                    module(c);
+                }
+            }
             case "module_definition" -> define(c);
             case "module_instance" -> moduleInstance(c);
             case "register" -> register(c);

@@ -25,9 +25,14 @@ public final class SpecModuleMutations {
 
     /** The variants of every module of the {@code core} and {@code memory64} suites under {@code root}. */
     public static List<Variant> of(Path root) throws IOException {
+        return of(root, List.of("core", "memory64"));
+    }
+
+    /** The variants of every module of the suite directories {@code suites} under {@code root}. */
+    public static List<Variant> of(Path root, List<String> suites) throws IOException {
         Random random = new Random(20240613L);
         List<Variant> variants = new ArrayList<>();
-        for (String suite : List.of("core", "memory64")) {
+        for (String suite : suites) {
             Path dir = root.resolve(suite);
             if (!Files.isDirectory(dir)) {
                 continue;

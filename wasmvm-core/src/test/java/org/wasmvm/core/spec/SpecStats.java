@@ -8,6 +8,7 @@ import java.util.StringJoiner;
 final class SpecStats {
     private final String suite;
     private final String excludedLabel;
+    private final String validationOnly;
     private int files;
     private int commands;
     private int passed;
@@ -15,13 +16,17 @@ final class SpecStats {
     private int dependent;
     private int textFormat;
     private int excluded;
-    private int simd;
+    private int notExecuted;
     private final Map<String, Integer> failuresByFile = new LinkedHashMap<>();
 
-    /** {@code excludedLabel}: what the summary calls listed failures ({@code excluded}, {@code ratchet}). */
-    SpecStats(String suite, String excludedLabel) {
+    /**
+     * {@code excludedLabel}: what the summary calls listed failures ({@code excluded}, {@code ratchet});
+     * {@code validationOnly}: why commands are not executed ({@link SpecSuites.Suite#validationOnly()}), or null.
+     */
+    SpecStats(String suite, String excludedLabel, String validationOnly) {
         this.suite = suite;
         this.excludedLabel = excludedLabel;
+        this.validationOnly = validationOnly;
     }
 
     synchronized void file(int commandCount) {
@@ -29,11 +34,6 @@ final class SpecStats {
         commands += commandCount;
     }
 
-    /** A whole {@code simd_*} file that was skipped. */
-    synchronized void simdFile(int commandCount) {
-        commands += commandCount;
-        simd += commandCount;
-    }
 
     synchronized void passed() {
         passed++;
@@ -55,20 +55,28 @@ final class SpecStats {
         excluded++;
     }
 
+    /** A command that a validation-only suite does not run. */
+    synchronized void notExecuted() {
+        notExecuted++;
+    }
+
     synchronized int skipped() {
-        return textFormat + excluded + simd;
+        return textFormat + excluded + notExecuted;
     }
 
     synchronized int failed() {
         return failed;
     }
 
-    /** {@code spec core: files=90 commands=28018 passed=… failed=… skipped=… (text-format=…, excluded=…)}; the 3.0 directories say {@code ratchet=…}. */
+    /**
+     * {@code spec core: files=90 commands=28018 passed=… failed=… skipped=… (text-format=…, excluded=…)}; the 3.0
+     * directories say {@code ratchet=…}, a validation-only one adds {@code not-executed=… [reason]}.
+     */
     synchronized String summary() {
         String line = "spec " + suite + ": files=" + files + " commands=" + commands + " passed=" + passed
                 + " failed=" + failed + (dependent > 0 ? " (" + dependent + " after a failed module)" : "")
                 + " skipped=" + skipped() + " (text-format=" + textFormat + ", " + excludedLabel + "=" + excluded
-                + (simd > 0 ? ", simd=" + simd : "") + ")";
+                + (validationOnly != null ? ", not-executed=" + notExecuted + " [" + validationOnly + "]" : "") + ")";
         int notRun = commands - passed - failed - skipped();
         if (notRun > 0) {
             line += " not-run=" + notRun;
