@@ -18,7 +18,7 @@ public final class Global extends RuntimeView<GlobalInstance> {
         if (type.valType().isReference()) {
             References.check(type.valType(), value.ref(), "global");
         }
-        return new Global(new GlobalInstance(type, value.bits(), value.ref()));
+        return new Global(new GlobalInstance(type, value));
     }
 
     public GlobalType type() {

@@ -8,56 +8,79 @@ import org.wasmvm.core.model.ValType;
  * bit patterns, so NaN payloads survive); references as Java objects in {@link #ref()}: a
  * {@code funcref} is the function ({@link ExportedFunction}), an {@code externref} any object of the
  * host, handed back to it unchanged; Java {@code null} is the null reference. 32-bit values are
- * held zero-extended, so equal values are equal records.
+ * held zero-extended, so equal values are equal records. A {@code v128} is two halves, {@link #bits()}
+ * (bytes 0-7, lane 0 in its lowest bits) and {@link #high()} (bytes 8-15), as the engine holds it.
  *
- * @param bits the raw bits of a number (0 for a reference)
+ * @param bits the raw bits of a number, the low half of a {@code v128} (0 for a reference)
+ * @param high the high half of a {@code v128} (0 for any other type)
  * @param ref the object of a reference (null for a number or the null reference)
  */
-public record Value(ValType type, long bits, Object ref) {
+public record Value(ValType type, long bits, long high, Object ref) {
     public static Value i32(int value) {
-        return new Value(ValType.I32, value & 0xFFFFFFFFL, null);
+        return new Value(ValType.I32, value & 0xFFFFFFFFL, 0, null);
     }
 
     public static Value i64(long value) {
-        return new Value(ValType.I64, value, null);
+        return new Value(ValType.I64, value, 0, null);
     }
 
     public static Value f32(float value) {
-        return new Value(ValType.F32, Float.floatToRawIntBits(value) & 0xFFFFFFFFL, null);
+        return new Value(ValType.F32, Float.floatToRawIntBits(value) & 0xFFFFFFFFL, 0, null);
     }
 
     public static Value f64(double value) {
-        return new Value(ValType.F64, Double.doubleToRawLongBits(value), null);
+        return new Value(ValType.F64, Double.doubleToRawLongBits(value), 0, null);
+    }
+
+    /** A {@code v128} of two halves: {@code low} holds bytes 0-7 (lane 0 in its lowest bits), {@code high} bytes 8-15. */
+    public static Value v128(long low, long high) {
+        return new Value(ValType.V128, low, high, null);
     }
 
     /** An externref: {@code object} is any object of the host (null for the null reference). */
     public static Value externref(Object object) {
-        return new Value(ValType.EXTERNREF, 0, object);
+        return new Value(ValType.EXTERNREF, 0, 0, object);
     }
 
     /** A funcref to {@code function} (a function of an instance or a host function of a store). */
     public static Value funcref(ExportedFunction function) {
-        return new Value(ValType.FUNCREF, 0, function);
+        return new Value(ValType.FUNCREF, 0, 0, function);
     }
 
     /** The null reference of the given reference type. */
     public static Value nullRef(ValType refType) {
-        return new Value(refType, 0, null);
+        return new Value(refType, 0, 0, null);
     }
 
     /** The number of {@code type} held in the raw stack slot {@code bits} (the interpreter's encoding). */
     public static Value fromBits(ValType type, long bits) {
-        return new Value(type, type == ValType.I32 || type == ValType.F32 ? bits & 0xFFFFFFFFL : bits, null);
+        return new Value(type, type == ValType.I32 || type == ValType.F32 ? bits & 0xFFFFFFFFL : bits, 0, null);
+    }
+
+    /** The value of {@code type} held in an engine's slots: the raw bits, a v128's high half, a reference's object. */
+    public static Value fromSlots(ValType type, long bits, long high, Object ref) {
+        if (type.isReference()) {
+            return fromRef(type, ref);
+        }
+        return type == ValType.V128 ? v128(bits, high) : fromBits(type, bits);
     }
 
     /** The reference of {@code type} held in an interpreter's reference slot. */
     public static Value fromRef(ValType type, Object ref) {
-        return new Value(type, 0, ref);
+        return new Value(type, 0, 0, ref);
     }
 
     /** Whether {@code type} has a parameter or result of reference type (then only {@link ExportedFunction#call} takes it). */
     public static boolean hasReferences(FuncType type) {
         return type.params().stream().anyMatch(ValType::isReference) || type.results().stream().anyMatch(ValType::isReference);
+    }
+
+    /**
+     * Whether every parameter and result of {@code type} is a number of one raw slot (i32, i64, f32,
+     * f64): then {@link ExportedFunction#apply} takes it; references and {@code v128} need {@link Value}s.
+     */
+    public static boolean isSlotNumeric(FuncType type) {
+        return type.params().stream().allMatch(ValType::isNumeric) && type.results().stream().allMatch(ValType::isNumeric);
     }
 
     public int asInt() {
@@ -92,6 +115,7 @@ public record Value(ValType type, long bits, Object ref) {
             case I64 -> "i64:" + bits;
             case F32 -> "f32:" + asFloat();
             case F64 -> "f64:" + asDouble();
+            case V128 -> "v128:0x%016x%016x".formatted(high, bits);
             default -> type + ":" + ref;
         };
     }

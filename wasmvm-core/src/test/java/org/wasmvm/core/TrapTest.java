@@ -82,16 +82,4 @@ class TrapTest {
         assertThat(trap.wasmStack()).containsExactly("throws (func 0)");
         assertThat(module.function("plain").apply()).containsExactly(7);
     }
-
-    @Test
-    void simdValidatesButTrapsAsUnsupportedWhenRun() {
-        Instance module = TestModules.load("simd").instantiate();
-
-        WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> module.function("splat").apply());
-
-        assertThat(trap.kind()).isEqualTo(TrapKind.UNSUPPORTED);
-        assertThat(trap.getMessage()).contains("SIMD does not run yet").contains("opcode 0xfd 0x11"); // i32x4.splat
-        assertThat(trap.wasmStack()).containsExactly("splat (func 0)");
-        assertThat(module.function("dead").apply()).containsExactly(7);
-    }
 }

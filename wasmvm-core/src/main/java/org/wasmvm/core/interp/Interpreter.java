@@ -38,6 +38,7 @@ import org.wasmvm.core.runtime.WasmFunction;
  * bounds recursion; a tail call reuses the caller's frame. Nothing is allocated per executed instruction.
  * References live in a parallel {@code Object[]} at the same slot numbers, allocated when the first
  * function that uses references runs (see {@link org.wasmvm.core.lower.FunctionLowering}); the hot loop never touches it.
+ * So do the high halves of {@code v128} values, in a second {@code long[]} ({@link SimdHandlers}).
  */
 public final class Interpreter {
     private static final int INITIAL_STACK = 1024;
@@ -53,6 +54,8 @@ public final class Interpreter {
     private long[] stack = new long[INITIAL_STACK];
     /** The reference slots beside {@link #stack} (as long), or null while no function with references ran. */
     private Object[] refs;
+    /** The high halves of v128 values beside {@link #stack}, or null while no function with vectors ran. */
+    private long[] high;
     private WasmFunction[] frameFunctions = new WasmFunction[INITIAL_FRAMES];
     private int[] frameReturnPcs = new int[INITIAL_FRAMES];
     private int[] frameFps = new int[INITIAL_FRAMES];
@@ -82,34 +85,32 @@ public final class Interpreter {
         @Override
         public Value[] invoke(WasmFunction function, Value[] args) {
             FuncType type = function.type();
-            boolean numeric = !Value.hasReferences(type);
             long[] bits = new long[args.length];
-            Object[] refArgs = numeric ? null : new Object[args.length];
             for (int i = 0; i < args.length; i++) {
                 bits[i] = args[i].bits();
-                if (refArgs != null) {
-                    refArgs[i] = args[i].ref();
-                }
             }
-            Object[] refResults = numeric ? null : new Object[type.results().size()];
-            long[] results = enter(function, bits, refArgs, refResults);
-            Value[] out = new Value[results.length];
-            for (int i = 0; i < out.length; i++) {
-                ValType resultType = type.results().get(i);
-                out[i] = resultType.isReference() ? Value.fromRef(resultType, refResults[i]) : Value.fromBits(resultType, results[i]);
+            Value[] out = new Value[type.results().size()];
+            if (Value.isSlotNumeric(type)) {
+                long[] results = enter(function, bits, null, null);
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = Value.fromBits(type.results().get(i), results[i]);
+                }
+            } else {
+                enter(function, bits, args, out);
             }
             return out;
         }
     };
 
     /**
-     * An outermost call of {@code wasm} from the host; {@code refArgs} (null for a numeric signature)
-     * holds the reference arguments and {@code refResults} receives the reference results.
+     * An outermost call of {@code wasm} from the host. For a signature with references or vectors,
+     * {@code typedArgs} holds the arguments as values (their low halves are in {@code args} too) and
+     * {@code typedResults} receives the results; both are null for a numeric signature.
      */
-    private static long[] enter(WasmFunction wasm, long[] args, Object[] refArgs, Object[] refResults) {
+    private static long[] enter(WasmFunction wasm, long[] args, Value[] typedArgs, Value[] typedResults) {
         StoreContext context = wasm.instance().context();
         if (wasm.tiers() != null && !DeepStack.current()) {
-            return DeepStack.call(() -> enter(wasm, args, refArgs, refResults), context);
+            return DeepStack.call(() -> enter(wasm, args, typedArgs, typedResults), context);
         }
         int savedDepth = context.callDepth;
         int savedBudget = context.budget;
@@ -117,9 +118,9 @@ public final class Interpreter {
         context.budget = 0;
         try {
             // compiled code has numeric signatures only
-            JvmCode compiled = wasm.tiers() == null || refArgs != null ? null : wasm.tiers().codeFor(wasm.index(), context.engine());
+            JvmCode compiled = wasm.tiers() == null || typedArgs != null ? null : wasm.tiers().codeFor(wasm.index(), context.engine());
             return compiled != null ? runCompiled(compiled, wasm, args)
-                    : new Interpreter(context).run(wasm, args, refArgs, refResults);
+                    : new Interpreter(context).run(wasm, args, typedArgs, typedResults);
         } catch (Trap trap) {
             throw new WasmTrap(trap.kind(), trap.detail(), trap.frames(), trap.getCause());
         } finally {
@@ -183,21 +184,27 @@ public final class Interpreter {
     }
 
     /** Runs {@code entry}; a trap leaves as a {@link Trap} carrying the frames of this interpreter. */
-    private long[] run(WasmFunction entry, long[] args, Object[] refArgs, Object[] refResults) {
+    private long[] run(WasmFunction entry, long[] args, Value[] typedArgs, Value[] typedResults) {
         WasmFunction[] current = {entry};
         int[] currentPc = {0};
         Trap trap;
         try {
             ensureStack(entry.code().frameSize());
             System.arraycopy(args, 0, stack, 0, args.length);
-            if (refArgs != null) {
+            if (typedArgs != null) {
                 ensureRefs();
-                System.arraycopy(refArgs, 0, refs, 0, refArgs.length);
+                ensureHigh();
+                for (int i = 0; i < typedArgs.length; i++) {
+                    refs[i] = typedArgs[i].ref();
+                    high[i] = typedArgs[i].high();
+                }
             }
             execute(current, currentPc);
             int results = entry.type().results().size();
-            if (refResults != null) {
-                System.arraycopy(refs, 0, refResults, 0, results);
+            if (typedResults != null) {
+                for (int i = 0; i < results; i++) {
+                    typedResults[i] = Value.fromSlots(entry.type().results().get(i), stack[i], high[i], refs[i]);
+                }
                 Arrays.fill(refs, 0, results, null);
             }
             return Arrays.copyOf(stack, results);
@@ -248,6 +255,9 @@ public final class Interpreter {
             if (refs != null) {
                 refs = Arrays.copyOf(refs, stack.length);
             }
+            if (high != null) {
+                high = Arrays.copyOf(high, stack.length);
+            }
         }
     }
 
@@ -255,6 +265,13 @@ public final class Interpreter {
     private void ensureRefs() {
         if (refs == null) {
             refs = new Object[stack.length];
+        }
+    }
+
+    /** The slots of high halves exist (a function with vectors runs). */
+    private void ensureHigh() {
+        if (high == null) {
+            high = new long[stack.length];
         }
     }
 
@@ -339,14 +356,17 @@ public final class Interpreter {
         for (int i = 0; i < args.length; i++) {
             ValType type = params.get(i);
             int slot = base + i;
-            args[i] = type.isReference() ? Value.fromRef(type, refs[slot]) : Value.fromBits(type, stack[slot]);
+            args[i] = Value.fromSlots(type, stack[slot], high == null ? 0 : high[slot], refs == null ? null : refs[slot]);
         }
         Value[] results = host.call(caller, args);
         ensureStack(base + results.length);
         for (int i = 0; i < results.length; i++) {
             stack[base + i] = results[i].bits();
-            if (results[i].type().isReference()) { // (a numeric caller may have no reference slots)
+            // (a numeric caller may have no reference or high slots)
+            if (results[i].type().isReference()) {
                 refs[base + i] = results[i].ref();
+            } else if (results[i].type() == ValType.V128) {
+                high[base + i] = results[i].high();
             }
         }
     }
@@ -374,9 +394,12 @@ public final class Interpreter {
         int params = callee.type().params().size();
         System.arraycopy(stack, fp + base, stack, fp, params);
         LoweredFunction lowered = function.code();
-        if (lowered.usesReferences()) {
+        if (lowered.movesWideValues()) {
             System.arraycopy(refs, fp + base, refs, fp, params);
             Arrays.fill(refs, fp + params, fp + lowered.frameSize(), null); // the rest of this frame is dead
+            if (high != null) {
+                System.arraycopy(high, fp + base, high, fp, params);
+            }
         }
         WasmFunction next = handOver(callee, instance, fp);
         if (next != null) {
@@ -1146,7 +1169,7 @@ public final class Interpreter {
         }
     }
 
-    private static LinearMemory memory(LinearMemory[] memories, int[] c, int at) {
+    static LinearMemory memory(LinearMemory[] memories, int[] c, int at) {
         return memories[c[at] & ~Op.INDEX_64];
     }
 
@@ -1157,7 +1180,7 @@ public final class Interpreter {
      * offset of 2^63 or more is out of bounds whatever the sum: returned as -1, which every bounds
      * check rejects (and then the sum cannot wrap past 2^64). Kept small so the JIT inlines it.
      */
-    private static long address(long base, int[] c, int at) {
+    static long address(long base, int[] c, int at) {
         long b = c[at] < 0 ? base : base & 0xFFFFFFFFL;
         long offset = (c[at + 1] & 0xFFFFFFFFL) | ((long) c[at + 2] << 32);
         return (b | offset) < 0 ? -1 : b + offset;
@@ -1180,8 +1203,8 @@ public final class Interpreter {
 
     /**
      * The rarer instructions, out of the dispatch loop so it stays small enough for the JIT, each
-     * family in a class of its own: {@link NumericHandlers}, {@link ReferenceHandlers} and
-     * {@link MemoryTableHandlers}. Returns the pc after the instruction.
+     * family in a class of its own: {@link NumericHandlers}, {@link ReferenceHandlers},
+     * {@link MemoryTableHandlers} and {@link SimdHandlers}. Returns the pc after the instruction.
      */
     private int executeCold(int op, long[] s, int fp, int[] c, int pc, ModuleInstance instance) {
         if (op == Op.CLEAR_REFS) {
@@ -1189,13 +1212,21 @@ public final class Interpreter {
             Arrays.fill(refs, fp + c[pc], fp + c[pc + 1], null);
             return pc + 2;
         }
+        if (op == Op.CLEAR_HIGH) {
+            ensureHigh();
+            Arrays.fill(high, fp + c[pc], fp + c[pc + 1], 0L);
+            return pc + 2;
+        }
+        if (op >= Op.SIMD_BASE) {
+            return SimdHandlers.execute(op, s, high, fp, c, pc, instance.memories, instance.globals);
+        }
         if (op >= Op.FC_BASE) {
             int sub = op - Op.FC_BASE;
             return sub < 8 ? NumericHandlers.truncateSaturating(sub, s, fp, c, pc)
                     : MemoryTableHandlers.executeBulk(sub, s, refs, fp, c, pc, instance);
         }
         if (ReferenceHandlers.handles(op)) {
-            return ReferenceHandlers.execute(op, s, refs, fp, c, pc, instance);
+            return ReferenceHandlers.execute(op, s, refs, high, fp, c, pc, instance);
         }
         if (MemoryTableHandlers.handles(op)) {
             return MemoryTableHandlers.execute(op, s, refs, fp, c, pc, instance);

@@ -12,7 +12,8 @@ import org.wasmvm.core.runtime.Trap;
 /**
  * The reference instructions, and the lowered moves of slots that may hold a reference, out of the
  * dispatch loop: they use the reference slots {@code refs} beside the value slots {@code s} (same
- * slot numbers), which exist once a function with references runs. Returns the next pc.
+ * slot numbers), which exist once a function with references runs. The moves also move the high
+ * halves of v128 values, {@code high}, once a function with vectors ran (else it is null). Returns the next pc.
  */
 final class ReferenceHandlers {
     private ReferenceHandlers() {
@@ -26,7 +27,7 @@ final class ReferenceHandlers {
         };
     }
 
-    static int execute(int op, long[] s, Object[] refs, int fp, int[] c, int pc, ModuleInstance instance) {
+    static int execute(int op, long[] s, Object[] refs, long[] high, int fp, int[] c, int pc, ModuleInstance instance) {
         switch (op) {
             case REF_IS_NULL -> s[fp + c[pc]] = refs[fp + c[pc + 1]] == null ? 1 : 0;
             case Op.REF_AS_NON_NULL -> {
@@ -41,24 +42,25 @@ final class ReferenceHandlers {
                 return pc + 1;
             }
             case REF_FUNC -> refs[fp + c[pc]] = instance.functions[c[pc + 1]];
-            case Op.COPY_BOTH -> {
-                s[fp + c[pc]] = s[fp + c[pc + 1]];
-                refs[fp + c[pc]] = refs[fp + c[pc + 1]];
-            }
+            case Op.COPY_BOTH -> move(s, refs, high, fp + c[pc + 1], fp + c[pc]);
             case Op.SELECT_BOTH -> {
-                int from = fp + ((int) s[fp + c[pc + 3]] != 0 ? c[pc + 1] : c[pc + 2]);
-                s[fp + c[pc]] = s[from];
-                refs[fp + c[pc]] = refs[from];
+                move(s, refs, high, fp + ((int) s[fp + c[pc + 3]] != 0 ? c[pc + 1] : c[pc + 2]), fp + c[pc]);
                 return pc + 4;
             }
             case Op.MOVE_REFS -> {
                 System.arraycopy(refs, fp + c[pc], refs, fp + c[pc + 1], c[pc + 2]);
+                if (high != null) {
+                    System.arraycopy(high, fp + c[pc], high, fp + c[pc + 1], c[pc + 2]);
+                }
                 return pc + 3;
             }
             case Op.RETURN_REFS -> {
                 int results = c[pc + 1];
                 System.arraycopy(refs, fp + c[pc], refs, fp, results);
                 Arrays.fill(refs, fp + results, fp + c[pc + 2], null);
+                if (high != null) {
+                    System.arraycopy(high, fp + c[pc], high, fp, results);
+                }
                 return pc + 3;
             }
             case Op.GLOBAL_GET_REF -> refs[fp + c[pc]] = instance.globals[c[pc + 1]].ref;
@@ -66,5 +68,14 @@ final class ReferenceHandlers {
             default -> throw new IllegalStateException("unknown lowered opcode 0x" + Integer.toHexString(op));
         }
         return pc + 2;
+    }
+
+    /** Copies slot {@code from} to slot {@code to} in every array. */
+    private static void move(long[] s, Object[] refs, long[] high, int from, int to) {
+        s[to] = s[from];
+        refs[to] = refs[from];
+        if (high != null) {
+            high[to] = high[from];
+        }
     }
 }

@@ -10,9 +10,12 @@ import java.util.Map;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.binary.MemArgFlags;
+import org.wasmvm.core.binary.SimdOpcodes;
+import org.wasmvm.core.binary.SimdSignatures;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
+import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
 
 /**
@@ -28,12 +31,13 @@ import org.wasmvm.core.model.WasmModule;
  * i32 comparisons followed by {@code br_if} or {@code if} fuse into one compare-and-branch.
  * Unreachable code is dropped, so the interpreter never scans for {@code end} or decodes LEB128.
  *
- * <p>A function that uses references ({@link ReferenceUse}) keeps them in the interpreter's
+ * <p>A function that uses references ({@link ValueUse}) keeps them in the interpreter's
  * {@code Object[]} beside its {@code long[]}, slot for slot. Its lowering does not know which value
  * is a reference, so every move of a value (copies, typed selects, branches that unwind, returns)
  * moves both arrays; its frame's reference slots are cleared on entry (locals start null) and above
- * the results on return (so that dead objects can be collected). Other functions lower as if
- * references did not exist.
+ * the results on return (so that dead objects can be collected). A function that uses {@code v128}
+ * values is lowered the same way, its moves also moving the high halves. Other functions lower as if
+ * references and vectors did not exist.
  */
 final class FunctionLowering {
     private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3;
@@ -84,8 +88,10 @@ final class FunctionLowering {
     private final IndexSpaces spaces;
     private final FuncType type;
     private final FunctionBody body;
-    /** Whether the function uses references: then values move in both arrays. */
-    private final boolean refs;
+    private final boolean references;
+    private final boolean vectors;
+    /** Whether values move in every array (the function uses references or vectors). */
+    private final boolean wide;
     private final int copyOp;
     /** The immediates that name the end of the frame, which is known when the body is lowered. */
     private final Patches frameEnds = new Patches();
@@ -114,8 +120,10 @@ final class FunctionLowering {
         this.spaces = spaces;
         this.type = spaces.functionType(functionIndex);
         this.body = module.codes().get(functionIndex - spaces.importedFunctionCount());
-        this.refs = ReferenceUse.of(module, spaces, type, body);
-        this.copyOp = refs ? Op.COPY_BOTH : Op.COPY;
+        this.references = ValueUse.references(module, spaces, type, body);
+        this.vectors = ValueUse.vectors(module, spaces, type, body);
+        this.wide = references || vectors;
+        this.copyOp = wide ? Op.COPY_BOTH : Op.COPY;
     }
 
     LoweredFunction lower() {
@@ -123,9 +131,12 @@ final class FunctionLowering {
         int results = type.results().size();
         collectConstants(localCount);
         operandBase = height = maxHeight = localCount + constantCount;
-        if (refs) {
+        if (wide) {
             emit(Op.CLEAR_REFS, type.params().size());
             emitFrameEnd();
+        }
+        if (vectors) {
+            emit(Op.CLEAR_HIGH, type.params().size(), localCount);
         }
         frames.add(new Frame(FUNCTION_KIND, operandBase, results, operandBase + results, 0, 0));
         var reader = new ByteReader(body.code(), body.offset(), body.length());
@@ -147,7 +158,7 @@ final class FunctionLowering {
         frameEnds.fill(code, maxHeight);
         return new LoweredFunction(Arrays.copyOf(code, length), type.params().size(), localCount, results,
                 Arrays.copyOf(constants, constantCount), maxHeight, Arrays.copyOf(sourceMap, sourceLength),
-                Arrays.copyOf(loopHeaders, loopCount), refs);
+                Arrays.copyOf(loopHeaders, loopCount), references, vectors);
     }
 
     /** Records the next wasm loop (in body order) and its header pc, or -1 when it is unreachable. */
@@ -163,11 +174,7 @@ final class FunctionLowering {
             case TRY, CATCH, CATCH_ALL, DELEGATE, RETHROW, THROW, THROW_REF, TRY_TABLE ->
                     throw new UnsupportedInstructionException("exception handling does not run yet (opcode 0x"
                             + Integer.toHexString(op) + " at offset 0x" + Integer.toHexString(in.position() - 1) + ")");
-            case PREFIX_FD -> {
-                int at = in.position() - 1;
-                throw new UnsupportedInstructionException("SIMD does not run yet (opcode 0xfd 0x"
-                        + Integer.toHexString(in.u32()) + " at offset 0x" + Integer.toHexString(at) + ")");
-            }
+            case PREFIX_FD -> simd(in.u32(), in);
             case UNREACHABLE -> {
                 emit(UNREACHABLE);
                 markDead();
@@ -280,7 +287,7 @@ final class FunctionLowering {
                 int b = pop();
                 int a = pop();
                 int dst = resultSlot(in);
-                emit(op == SELECT_T && refs ? Op.SELECT_BOTH : SELECT, dst);
+                emit((op == SELECT_T && references) || vectors ? Op.SELECT_BOTH : SELECT, dst);
                 emit(a, b, condition);
                 pushResult(dst);
             }
@@ -296,13 +303,13 @@ final class FunctionLowering {
             case GLOBAL_GET -> {
                 int global = in.u32Index();
                 int dst = resultSlot(in);
-                emit(isReference(global) ? Op.GLOBAL_GET_REF : GLOBAL_GET, dst, global);
+                emit(isReference(global) ? Op.GLOBAL_GET_REF : isVector(global) ? Op.GLOBAL_GET_V128 : GLOBAL_GET, dst, global);
                 pushResult(dst);
             }
             case GLOBAL_SET -> {
                 int value = pop();
                 int global = in.u32Index();
-                emit(isReference(global) ? Op.GLOBAL_SET_REF : GLOBAL_SET, value, global);
+                emit(isReference(global) ? Op.GLOBAL_SET_REF : isVector(global) ? Op.GLOBAL_SET_V128 : GLOBAL_SET, value, global);
             }
             case TABLE_GET -> {
                 int table = tableImmediate(in.u32Index());
@@ -403,6 +410,90 @@ final class FunctionLowering {
                 }
             }
         }
+    }
+
+    /** A SIMD instruction, read from its sub-opcode on (the forms: {@link Op}). */
+    private void simd(int sub, ByteReader in) {
+        int op = Op.SIMD_BASE + sub;
+        switch (SimdOpcodes.immediate(sub)) {
+            case NONE -> {
+                int count = SimdSignatures.operandCount(sub);
+                int[] operands = new int[count];
+                for (int i = count - 1; i >= 0; i--) {
+                    operands[i] = pop();
+                }
+                int dst = resultSlot(in);
+                emit(op, dst);
+                for (int operand : operands) {
+                    emit(operand);
+                }
+                pushResult(dst);
+            }
+            case BYTES16 -> {
+                long lo = in.f64Bits();
+                long hi = in.f64Bits();
+                int b = sub == SimdOpcodes.I8X16_SHUFFLE ? pop() : -1;
+                int a = sub == SimdOpcodes.I8X16_SHUFFLE ? pop() : -1;
+                int dst = resultSlot(in);
+                emit(op, dst);
+                if (b >= 0) {
+                    emit(a, b);
+                }
+                emit((int) lo, (int) (lo >>> 32), (int) hi, (int) (hi >>> 32));
+                pushResult(dst);
+            }
+            case LANE -> {
+                int lane = in.u8();
+                int scalar = isReplaceLane(sub) ? pop() : -1;
+                int vector = pop();
+                int dst = resultSlot(in);
+                emit(op, dst, vector);
+                if (scalar >= 0) {
+                    emit(scalar);
+                }
+                emit(lane);
+                pushResult(dst);
+            }
+            case MEMARG -> {
+                int memory = memoryImmediate(in);
+                long offset = in.u64();
+                if (sub == SimdOpcodes.V128_STORE) {
+                    int value = pop();
+                    emit(op, pop(), value, memory);
+                } else {
+                    int address = pop();
+                    int dst = resultSlot(in);
+                    emit(op, dst, address, memory);
+                    pushResult(dst);
+                }
+                emit((int) offset, (int) (offset >>> 32));
+            }
+            case MEMARG_LANE -> {
+                int memory = memoryImmediate(in);
+                long offset = in.u64();
+                int lane = in.u8();
+                int vector = pop();
+                int address = pop();
+                if (sub >= SimdOpcodes.V128_STORE8_LANE) {
+                    emit(op, address, vector, memory);
+                } else {
+                    int dst = resultSlot(in);
+                    emit(op, dst, address, vector);
+                    emit(memory);
+                    pushResult(dst);
+                }
+                emit((int) offset, (int) (offset >>> 32));
+                emit(lane);
+            }
+        }
+    }
+
+    private static boolean isReplaceLane(int sub) {
+        return switch (sub) {
+            case SimdOpcodes.I8X16_REPLACE_LANE, SimdOpcodes.I16X8_REPLACE_LANE, SimdOpcodes.I32X4_REPLACE_LANE,
+                    SimdOpcodes.I64X2_REPLACE_LANE, SimdOpcodes.F32X4_REPLACE_LANE, SimdOpcodes.F64X2_REPLACE_LANE -> true;
+            default -> false;
+        };
     }
 
     /** Bulk operations: {@code op imm1 imm2 a b c} with the three stack operands in order. */
@@ -513,6 +604,10 @@ final class FunctionLowering {
         return spaces.global(global).valType().isReference();
     }
 
+    private boolean isVector(int global) {
+        return spaces.global(global).valType() == ValType.V128;
+    }
+
     private FuncType blockType(ByteReader in) {
         return BlockType.read(in, module);
     }
@@ -584,7 +679,7 @@ final class FunctionLowering {
      */
     private void branch(Frame target, int condition) {
         boolean conditional = condition != -1;
-        if (needsUnwind(target) && refs) {
+        if (needsUnwind(target) && wide) {
             unwindBoth(target, condition);
         } else if (needsUnwind(target)) {
             emit(conditional ? Op.BR_IF_UNWIND : Op.BR_UNWIND);
@@ -633,7 +728,7 @@ final class FunctionLowering {
 
     /** Returns the values from slot {@code src} on; a function with references clears its frame's reference slots above them. */
     private void emitReturn(int src) {
-        if (refs) {
+        if (wide) {
             emit(Op.RETURN_REFS, src, type.results().size());
             emitFrameEnd();
         }
@@ -698,7 +793,7 @@ final class FunctionLowering {
         for (int i = 0; i <= count; i++) {
             Frame target = label(in.u32Index());
             arity = target.labelArity;
-            if (refs && arity > 0) {
+            if (wide && arity > 0) {
                 unwinding[i] = target;
                 entries[i] = length;
                 emit(-1, 0, 0);

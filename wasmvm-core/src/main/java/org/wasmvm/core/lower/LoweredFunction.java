@@ -18,11 +18,18 @@ package org.wasmvm.core.lower;
  * @param loopHeaders the pc of each wasm {@code loop} in body order (-1 where unreachable): where
  *     on-stack replacement can enter compiled code; the code ends with a {@code RETURN} that leaves
  *     a frame whose results compiled code has written
- * @param usesReferences whether the function uses references ({@link ReferenceUse}): its values move
- *     in the reference array too, and the compiler leaves it to the interpreter for now
+ * @param usesReferences whether the function uses references ({@link ValueUse}): its values move in
+ *     the reference array too, and the compiler leaves it to the interpreter for now
+ * @param usesVectors whether it uses {@code v128} values ({@link ValueUse}): its values move in the
+ *     array of high halves and the reference array too, and the compiler leaves it to the interpreter for now
  */
 public record LoweredFunction(int[] code, int paramCount, int localCount, int resultCount, long[] constants,
-        int frameSize, int[] sourceMap, int[] loopHeaders, boolean usesReferences) {
+        int frameSize, int[] sourceMap, int[] loopHeaders, boolean usesReferences, boolean usesVectors) {
+
+    /** Whether its values move in more than the {@code long[]} (references or vectors). */
+    public boolean movesWideValues() {
+        return usesReferences || usesVectors;
+    }
 
     /** Where the operand slots start: the value at wasm stack height {@code h} is in slot {@code operandBase() + h} at a loop header. */
     public int operandBase() {
@@ -31,10 +38,10 @@ public record LoweredFunction(int[] code, int paramCount, int localCount, int re
 
     /**
      * The pc of the final return that on-stack replacement and tail calls that ran elsewhere leave
-     * through: {@code RETURN 0}, after {@code RETURN_REFS 0 results frameSize} with references.
+     * through: {@code RETURN 0}, after {@code RETURN_REFS 0 results frameSize} when it moves wide values.
      */
     public int osrExit() {
-        return code.length - (usesReferences ? 6 : 2);
+        return code.length - (movesWideValues() ? 6 : 2);
     }
 
     /** The ordinal of the loop whose header is at {@code pc}, or -1. */

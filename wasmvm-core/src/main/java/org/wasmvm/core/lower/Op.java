@@ -35,13 +35,22 @@ package org.wasmvm.core.lower;
  * </ul>
  *
  * <p>References live in the interpreter's {@code Object[]} at the same slot numbers. Only functions
- * that use references ({@link ReferenceUse}) have them, and only their code contains the
+ * that use references ({@link ValueUse}) have them, and only their code contains the
  * ref-handling forms: {@code REF_NULL d}, {@code REF_FUNC}, {@code REF_AS_NON_NULL}, {@code TABLE_GET}
  * write the reference of {@code d}; {@code REF_IS_NULL}, {@code TABLE_SET}, {@code CALL_REF} and the
  * table family read theirs from it; {@code GLOBAL_GET_REF d g}, {@code GLOBAL_SET_REF src g}; the
  * both-array moves {@code COPY_BOTH d a}, {@code SELECT_BOTH d a b cond}, {@code MOVE_REFS src dst
  * count} (before a {@code BR_UNWIND}); {@code CLEAR_REFS from frameEnd} first, and {@code
  * RETURN_REFS src results frameEnd} before each {@code RETURN}. These all run outside the hot loop.
+ *
+ * <p>The high halves of {@code v128} values live in the interpreter's second {@code long[]}, again at the
+ * same slot numbers, in functions that use vectors ({@link ValueUse}). Their values move in all three
+ * arrays: they are lowered as functions with references are, and start with {@code CLEAR_HIGH from to}
+ * (the declared locals start at zero). The SIMD instructions are at {@code SIMD_BASE + subopcode},
+ * beyond the dispatch switch's jump table: the forms without immediates {@code d a [b [c]]}, {@code
+ * v128.const d lo hi} and {@code i8x16.shuffle d a b lo hi} (each 64-bit immediate as two words, low
+ * first), {@code extract_lane d a lane}, {@code replace_lane d a scalar lane}, and the memory forms
+ * of {@code SimdMemoryHandlers}; {@code GLOBAL_GET_V128 d g} and {@code GLOBAL_SET_V128 src g} follow them.
  */
 public final class Op {
     private Op() {
@@ -75,4 +84,9 @@ public final class Op {
     public static final int REF_NULL = 0xD0;
     /** Offset of the 0xFC-prefixed family: lowered opcode = FC_BASE + subopcode. */
     public static final int FC_BASE = 0xE0;
+    /** Offset of the SIMD family: lowered opcode = SIMD_BASE + subopcode (up to 0x113). */
+    public static final int SIMD_BASE = 0x100;
+    /** The v128 forms that are not SIMD instructions, after the last one. */
+    public static final int GLOBAL_GET_V128 = SIMD_BASE + 0x114, GLOBAL_SET_V128 = SIMD_BASE + 0x115,
+            CLEAR_HIGH = SIMD_BASE + 0x116;
 }

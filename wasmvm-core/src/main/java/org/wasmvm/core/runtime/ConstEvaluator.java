@@ -1,14 +1,30 @@
 package org.wasmvm.core.runtime;
 
+import org.wasmvm.core.Value;
 import org.wasmvm.core.model.ConstExpr;
 import org.wasmvm.core.model.ConstExpr.Instruction;
+import org.wasmvm.core.model.ValType;
 
 /**
  * Evaluates a validated constant expression: a number to its raw slot value, on a small stack (i32
- * results kept sign-extended, as {@code i32.const} gives them); a reference to its object.
+ * results kept sign-extended, as {@code i32.const} gives them); a reference to its object; a v128 to
+ * its halves (one instruction: {@code v128.const} or {@code global.get}).
  */
 final class ConstEvaluator {
     private ConstEvaluator() {
+    }
+
+    /** The value of a global's initializer, of type {@code type}. */
+    static Value evaluateValue(ValType type, ConstExpr expr, ModuleInstance instance) {
+        if (type.isReference()) {
+            return Value.fromRef(type, evaluateReference(expr, instance));
+        }
+        if (type == ValType.V128) {
+            Instruction instruction = expr.instructions().get(0);
+            return instruction.op() == ConstExpr.Op.GLOBAL_GET ? instance.globals[(int) instruction.immediate()].get()
+                    : Value.v128(instruction.immediate(), instruction.high());
+        }
+        return Value.fromBits(type, evaluate(expr, instance));
     }
 
     static long evaluate(ConstExpr expr, ModuleInstance instance) {

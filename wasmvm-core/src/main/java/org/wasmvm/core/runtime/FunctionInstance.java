@@ -21,7 +21,7 @@ public abstract sealed class FunctionInstance implements ExportedFunction permit
     protected FunctionInstance(FuncType type, int typeId) {
         this.type = type;
         this.typeId = typeId;
-        this.numeric = !Value.hasReferences(type);
+        this.numeric = Value.isSlotNumeric(type);
     }
 
     @Override
@@ -32,7 +32,7 @@ public abstract sealed class FunctionInstance implements ExportedFunction permit
     @Override
     public long[] apply(long... args) {
         if (!numeric) {
-            throw new IllegalArgumentException(displayName() + " has references in its type " + type
+            throw new IllegalArgumentException(displayName() + " has references or v128 in its type " + type
                     + ": call it with call(Value...)");
         }
         if (args.length != type.params().size()) {

@@ -3,7 +3,7 @@ package org.wasmvm.core.runtime;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.model.GlobalType;
 
-/** A global variable: a number as the interpreter's raw slot bits, a reference as its object. */
+/** A global variable: a number as the interpreter's raw slot bits (a v128 as two halves), a reference as its object. */
 public final class GlobalInstance {
     private final GlobalType type;
     /**
@@ -14,11 +14,14 @@ public final class GlobalInstance {
     public long value;
     /** The object of a reference (null for the null reference and for a number), as {@link #value}. */
     public Object ref;
+    /** The high half of a {@code v128} ({@link Value#high()}); 0 for every other type. */
+    public long high;
 
-    public GlobalInstance(GlobalType type, long bits, Object ref) {
+    public GlobalInstance(GlobalType type, Value initial) {
         this.type = type;
-        this.value = bits;
-        this.ref = ref;
+        this.value = initial.bits();
+        this.high = initial.high();
+        this.ref = initial.ref();
     }
 
     public GlobalType type() {
@@ -26,7 +29,7 @@ public final class GlobalInstance {
     }
 
     public Value get() {
-        return type.valType().isReference() ? Value.fromRef(type.valType(), ref) : Value.fromBits(type.valType(), value);
+        return Value.fromSlots(type.valType(), value, high, ref);
     }
 
     /**
@@ -44,6 +47,7 @@ public final class GlobalInstance {
             References.check(type.valType(), newValue.ref(), "global");
         }
         value = newValue.bits();
+        high = newValue.high();
         ref = newValue.ref();
     }
 

@@ -2,6 +2,7 @@ package org.wasmvm.core.runtime;
 
 import org.wasmvm.core.Value;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.types.TypeRegistry;
 
 /**
@@ -33,10 +34,10 @@ public final class HostFunctionInstance extends FunctionInstance {
         this.name = name;
     }
 
-    /** @throws IllegalArgumentException when {@code type} has a reference: raw slots cannot hold it */
+    /** @throws IllegalArgumentException when {@code type} has a reference or a v128: one raw slot cannot hold it */
     public static HostFunctionInstance numeric(FuncType type, Numeric function, String name) {
-        if (Value.hasReferences(type)) {
-            throw new IllegalArgumentException("host function " + name + " has references in its type " + type
+        if (!Value.isSlotNumeric(type)) {
+            throw new IllegalArgumentException("host function " + name + " has references or v128 in its type " + type
                     + ": define it as a ValueHostFunction");
         }
         return new HostFunctionInstance(type, function, null, name);
@@ -89,9 +90,11 @@ public final class HostFunctionInstance extends FunctionInstance {
         typed.call(caller, args, results);
         for (int i = 0; i < results.length; i++) {
             Value result = results[i];
-            if (result == null || result.type().isReference() != resultTypes.get(i).isReference()) {
+            ValType declared = resultTypes.get(i);
+            if (result == null || result.type().isReference() != declared.isReference()
+                    || (result.type() == ValType.V128) != (declared == ValType.V128)) {
                 throw new IllegalStateException("host function " + displayName() + " returned " + result
-                        + " as result " + i + ", its type declares " + resultTypes.get(i));
+                        + " as result " + i + ", its type declares " + declared);
             }
             if (result.type().isReference()) {
                 References.check(resultTypes.get(i), result.ref(), "result " + i + " of " + displayName());

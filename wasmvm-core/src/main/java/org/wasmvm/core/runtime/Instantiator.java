@@ -186,9 +186,7 @@ public final class Instantiator {
         for (int i = 0; i < model.globals().size(); i++) {
             var global = model.globals().get(i);
             GlobalType type = canonical(global.type());
-            instance.globals[globalBase + i] = type.valType().isReference()
-                    ? new GlobalInstance(type, 0, ConstEvaluator.evaluateReference(global.init(), instance))
-                    : new GlobalInstance(type, ConstEvaluator.evaluate(global.init(), instance), null);
+            instance.globals[globalBase + i] = new GlobalInstance(type, ConstEvaluator.evaluateValue(type.valType(), global.init(), instance));
         }
         int tagBase = spaces.importedTagCount();
         for (int i = 0; i < model.tags().size(); i++) {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.interp.Interpreter;
+import org.wasmvm.core.lower.LoweredFunction;
 import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.runtime.CodeTiers;
 import org.wasmvm.core.runtime.JvmCode;
@@ -160,9 +161,13 @@ public final class FunctionTiers implements CodeTiers {
      * compiled (and stored there). A cached verdict that the function stays interpreted stands too.
      */
     private JvmCode compileOrLoad(int functionIndex, int osrOperandBase) {
-        if (module.function(functionIndex).usesReferences()) {
+        LoweredFunction lowered = module.function(functionIndex);
+        if (lowered.usesReferences()) {
             // compiled code keeps every value in long slots for now: references stay in the interpreter
             throw new UnsupportedOperationException("it uses references, which are not compiled yet");
+        }
+        if (lowered.usesVectors()) {
+            throw new UnsupportedOperationException("it uses v128 values, which are not compiled yet");
         }
         JvmCompiler compiler = CompilerTier.compiler();
         String variant = (metered ? "metered" : "plain") + (osrOperandBase < 0 ? "" : "-osr" + osrOperandBase);

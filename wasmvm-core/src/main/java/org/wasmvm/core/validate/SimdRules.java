@@ -10,6 +10,7 @@ import static org.wasmvm.core.validate.Types.V128;
 
 import org.wasmvm.core.binary.Opcodes;
 import org.wasmvm.core.binary.SimdOpcodes;
+import org.wasmvm.core.binary.SimdSignatures;
 
 /**
  * The SIMD instructions ({@code 0xFD} and a sub-opcode): vector loads and stores (their memarg is the scalar

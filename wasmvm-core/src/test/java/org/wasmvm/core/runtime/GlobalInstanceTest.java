@@ -12,17 +12,17 @@ import org.wasmvm.core.model.ValType;
 class GlobalInstanceTest {
     @Test
     void getDecodesTheRawBits() {
-        GlobalInstance global = new GlobalInstance(new GlobalType(ValType.I32, true), 0, null);
+        GlobalInstance global = new GlobalInstance(new GlobalType(ValType.I32, true), Value.fromBits(ValType.I32, 0));
         global.value = -1L; // as the interpreter might leave a sign-extended i32
         assertThat(global.get().type()).isEqualTo(ValType.I32);
         assertThat(global.get().asInt()).isEqualTo(-1);
-        GlobalInstance f64 = new GlobalInstance(new GlobalType(ValType.F64, false), Double.doubleToRawLongBits(2.5), null);
+        GlobalInstance f64 = new GlobalInstance(new GlobalType(ValType.F64, false), Value.fromBits(ValType.F64, Double.doubleToRawLongBits(2.5)));
         assertThat(f64.get().asDouble()).isEqualTo(2.5);
     }
 
     @Test
     void setWritesTheBits() {
-        GlobalInstance global = new GlobalInstance(new GlobalType(ValType.I64, true), 0, null);
+        GlobalInstance global = new GlobalInstance(new GlobalType(ValType.I64, true), Value.fromBits(ValType.I64, 0));
         global.set(Value.i64(Long.MIN_VALUE));
         assertThat(global.value).isEqualTo(Long.MIN_VALUE);
         assertThat(global.get()).isEqualTo(Value.i64(Long.MIN_VALUE));
@@ -35,10 +35,10 @@ class GlobalInstanceTest {
 
     @Test
     void setRejectsImmutableAndMistypedValues() {
-        GlobalInstance constant = new GlobalInstance(new GlobalType(ValType.I32, false), 1, null);
+        GlobalInstance constant = new GlobalInstance(new GlobalType(ValType.I32, false), Value.fromBits(ValType.I32, 1));
         assertThatThrownBy(() -> constant.set(Value.i32(2))).isInstanceOf(IllegalStateException.class);
         assertThat(constant.value).isEqualTo(1);
-        GlobalInstance mutable = new GlobalInstance(new GlobalType(ValType.F32, true), 0, null);
+        GlobalInstance mutable = new GlobalInstance(new GlobalType(ValType.F32, true), Value.fromBits(ValType.F32, 0));
         assertThatThrownBy(() -> mutable.set(Value.i32(2))).isInstanceOf(IllegalArgumentException.class);
         assertThat(mutable.value).isZero();
     }

@@ -49,9 +49,13 @@ final class SpecValues {
 
     /**
      * An argument for a parameter of {@code paramType}: i32/f32 from their 32 bits, i64/f64 from their
-     * 64 bits, {@code (ref.extern N)} as a {@link HostRef} of N, {@code null} as the null of the parameter's type.
+     * 64 bits, a v128 from its lanes ({@link SpecVectors}), {@code (ref.extern N)} as a {@link HostRef} of N, {@code null} as the null of the parameter's type.
      */
     static Value argument(SpecValue v, ValType paramType) {
+        if (v.isVector()) {
+            var vector = SpecVectors.parse(v);
+            return Value.v128(vector.low(), vector.high());
+        }
         if (!v.hasValue()) {
             throw new IllegalArgumentException("argument without a value: " + v);
         }
@@ -60,7 +64,7 @@ final class SpecValues {
             case I32, F32 -> Value.fromBits(type, Integer.parseUnsignedInt(v.value()));
             case I64, F64 -> Value.fromBits(type, Long.parseUnsignedLong(v.value()));
             case REF -> v.isNull() ? Value.nullRef(paramType) : externref(v);
-            case V128 -> throw new IllegalArgumentException("a v128 does not fit one slot: " + v);
+            case V128 -> throw new IllegalArgumentException("a v128 without lanes: " + v);
         };
     }
 
@@ -85,7 +89,10 @@ final class SpecValues {
             return type.isReference() && matchesReference(expected, type, actual.ref());
         }
         long bits = actual.bits();
-        if (expected.isVector() || type(expected.type()) != type) {
+        if (expected.isVector()) {
+            return type == ValType.V128 && SpecVectors.matches(expected, new SpecVectors.V128(bits, actual.high()));
+        }
+        if (type(expected.type()) != type) {
             return false;
         }
         if (!expected.hasValue()) {

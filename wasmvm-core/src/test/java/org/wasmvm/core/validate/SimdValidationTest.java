@@ -1,5 +1,6 @@
 package org.wasmvm.core.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.wasmvm.core.model.ValType.F32;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.wasmvm.core.Features;
 import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.SimdTable;
+import org.wasmvm.core.binary.SimdOpcodes;
+import org.wasmvm.core.binary.SimdSignatures;
 import org.wasmvm.core.model.Limits;
 import org.wasmvm.core.model.MemoryType;
 import org.wasmvm.core.model.ValType;
@@ -63,6 +66,19 @@ class SimdValidationTest {
     /** Another type than {@code type}, for operands and results that must not match. */
     private static ValType other(ValType type) {
         return type == V128 ? I64 : type == I32 ? F32 : type == F32 ? F64 : V128;
+    }
+
+    @Test
+    void theLoweringReadsTheOperandCountOfTheTable() {
+        for (SimdTable.Row row : SimdTable.rows()) {
+            if (SimdOpcodes.immediate(row.sub()) == SimdOpcodes.Immediate.NONE) {
+                assertThat(SimdSignatures.operandCount(row.sub())).as(row.mnemonic()).isEqualTo(row.params().size());
+            }
+        }
+        // the packed signatures use the validator's type codes
+        assertThat(List.of(SimdSignatures.I32, SimdSignatures.I64, SimdSignatures.F32, SimdSignatures.F64,
+                SimdSignatures.V128, SimdSignatures.NONE))
+                .containsExactly(Types.I32, Types.I64, Types.F32, Types.F64, Types.V128, Types.NONE);
     }
 
     @Test

@@ -1,30 +1,36 @@
-package org.wasmvm.core.validate;
+package org.wasmvm.core.binary;
 
 import static org.wasmvm.core.binary.SimdOpcodes.*;
-import static org.wasmvm.core.validate.Types.F32;
-import static org.wasmvm.core.validate.Types.F64;
-import static org.wasmvm.core.validate.Types.I32;
-import static org.wasmvm.core.validate.Types.I64;
-import static org.wasmvm.core.validate.Types.NONE;
-import static org.wasmvm.core.validate.Types.V128;
-
-import org.wasmvm.core.binary.SimdOpcodes;
 
 /**
  * The types of the SIMD instructions without immediates, by sub-opcode: {@code p1 | p2 << 4 | p3 << 8 | result << 12},
- * unused parameters {@link Types#NONE}, 0 for the instructions that have immediates (their rules are in
- * {@link SimdRules}) and for unused codes. Most take and give {@code v128}; the exceptions are the splats, the
+ * unused parameters {@link #NONE}, 0 for the instructions that have immediates (the validator's {@code SimdRules}
+ * types those) and for unused codes. The type codes are the validator's ({@code validate.Types}); the lowering
+ * reads the operand count. Most take and give {@code v128}; the exceptions are the splats, the
  * tests and bitmasks (to {@code i32}) and the shifts (a count {@code i32}).
  */
-final class SimdSignatures {
+public final class SimdSignatures {
+    /** Type codes of the packed signatures, the same as the validator's operand types. */
+    public static final int I32 = 1, I64 = 2, F32 = 3, F64 = 4, V128 = 5, NONE = 15;
+
     private static final int[] SIGNATURES = new int[I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S + 1];
 
     private SimdSignatures() {
     }
 
     /** The packed signature of {@code sub}, a defined sub-opcode; 0 when it has immediates. */
-    static int of(int sub) {
+    public static int of(int sub) {
         return SIGNATURES[sub];
+    }
+
+    /** How many operands {@code sub}, a defined sub-opcode without immediates, pops. */
+    public static int operandCount(int sub) {
+        int signature = SIGNATURES[sub];
+        int count = 0;
+        for (int shift = 0; shift < 12 && (signature >>> shift & 0xF) != NONE; shift += 4) {
+            count++;
+        }
+        return count;
     }
 
     /** Sets the codes {@code from..to}, each of which must be an instruction: a typo in a range fails the class. */
