@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Rebuilds the benchmark workloads: every *.c workload for wasm32 and wasm64 (clang-16 -O2,
-# freestanding), the same C natively (gcc -O2) to record the expected checksums, and the large
-# generated module for the load-throughput benchmark.
+# freestanding), each compute workload again with SIMD (-O3 -msimd128: the auto-vectorizer's build),
+# the same C natively (gcc -O2) to record the expected checksums, and the large generated module for
+# the load-throughput benchmark.
 #
 #   wasmvm-bench/src/main/c/build.sh            # everything
 #   SKIP_LARGE=1 wasmvm-bench/src/main/c/build.sh  # keep the committed large module (it takes minutes)
 #
 # Outputs (committed, so the Maven build needs no clang):
-#   ../resources/workloads/<name>.wasm32.wasm, <name>.wasm64.wasm
+#   ../resources/workloads/<name>.wasm32.wasm, <name>.wasm64.wasm,
+#   <name>.wasm32-simd.wasm, <name>.wasm64-simd.wasm (not for trivial)
 #   ../resources/workloads/expected.properties   (written from the native runs, never by hand)
 set -euo pipefail
 
@@ -57,6 +59,11 @@ for w in "${order[@]}"; do
   [[ "$w" == trivial ]] && extra=()
   wasm_build "$src" wasm32-unknown-unknown "$out/$w.wasm32.wasm" "${extra[@]}"
   wasm_build "$src" wasm64-unknown-unknown "$out/$w.wasm64.wasm" "${extra[@]}"
+  if [[ "$w" != trivial ]]; then
+    # the same checksum: wasm has no FMA contraction, and the vectorizer does not reorder float sums
+    wasm_build "$src" wasm32-unknown-unknown "$out/$w.wasm32-simd.wasm" "${extra[@]}" -O3 -msimd128
+    wasm_build "$src" wasm64-unknown-unknown "$out/$w.wasm64-simd.wasm" "${extra[@]}" -O3 -msimd128
+  fi
   "$CC_NATIVE" "${NATIVE_FLAGS[@]}" -I"$here" -o "$tmp/$w" "$src" "$here/native_main.c" -lm
   n="${N[$w]}"
   start=$(date +%s%N)

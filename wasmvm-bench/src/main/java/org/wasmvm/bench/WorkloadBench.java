@@ -7,7 +7,9 @@ import org.wasmvm.core.Engine;
 
 /**
  * The workloads on wasmvm: each build ({@code target}) on each {@link Engine}. Until the compiler
- * tier compiles a function, {@code compiler} and {@code tiered} run it in the interpreter.
+ * tier compiles a function, {@code compiler} and {@code tiered} run it in the interpreter. The SIMD
+ * builds ({@code -O3 -msimd128}) are the targets {@code wasm64-simd} and {@code wasm32-simd}, run on
+ * request ({@code -p target=wasm64,wasm64-simd}): Chicory 1.7.5 runs none of them (docs/performance.md).
  */
 public class WorkloadBench extends AbstractWorkloadBench {
 

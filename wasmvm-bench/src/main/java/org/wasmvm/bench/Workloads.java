@@ -38,7 +38,7 @@ public final class Workloads {
     private Workloads() {
     }
 
-    /** The module bytes of {@code workload} built for {@code target} ("wasm32" or "wasm64"). */
+    /** The module bytes of {@code workload} built for {@code target} ("wasm32", "wasm64", "wasm32-simd" or "wasm64-simd"). */
     public static byte[] bytes(String workload, String target) {
         String name = "/workloads/" + workload + "." + target + ".wasm";
         try (InputStream in = Workloads.class.getResourceAsStream(name)) {
