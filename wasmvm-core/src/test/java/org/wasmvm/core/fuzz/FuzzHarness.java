@@ -85,9 +85,9 @@ final class FuzzHarness {
                 Value[] args = new Value[params];
                 for (int i = 0; i < params; i++) {
                     ValType type = paramTypes.get(i);
-                    args[i] = type.isReference() ? Value.nullRef(type) : Value.fromBits(type, value);
+                    args[i] = argument(type, value);
                 }
-                out.append(export.name()).append(java.util.Arrays.toString(args)).append(" -> ");
+                out.append(export.name()).append(java.util.Arrays.stream(args).map(FuzzHarness::format).toList()).append(" -> ");
                 try {
                     Value[] results = function.call(args);
                     if (results.length != function.type().results().size()) {
@@ -121,14 +121,37 @@ final class FuzzHarness {
         return out.toString();
     }
 
+    /** An argument of {@code type} made of {@code value}: a v128 gets it and its bit reversal, a reference is null. */
+    private static Value argument(ValType type, long value) {
+        if (type == ValType.V128) {
+            return Value.v128(value, Long.reverse(value)); // halves that differ, so a lane mix-up shows
+        }
+        return type.isReference() ? Value.nullRef(type) : Value.fromBits(type, value);
+    }
+
     /** What stubs give: zero, or the null reference. */
     static Value zero(ValType type) {
         return type.isReference() ? Value.nullRef(type) : Value.fromBits(type, 0);
     }
 
-    /** A value as transcripts show it: a reference only as "null" or "ref" (objects differ between stores). */
+    /**
+     * A value as transcripts show it: a reference only as "null" or "ref" (objects differ between stores); a
+     * v128 in hex with every f64 or f32 NaN lane as "nan", as a scalar NaN prints as "NaN": which NaN an
+     * operation on NaNs gives is not deterministic (the spec allows any, and the JIT may commute operands).
+     */
     static String format(Value value) {
+        if (value.type() == ValType.V128) {
+            return "v128:" + half(value.high()) + " " + half(value.bits());
+        }
         return !value.type().isReference() ? value.toString() : value.type() + ":" + (value.isNull() ? "null" : "ref");
+    }
+
+    private static String half(long bits) {
+        return Double.isNaN(Double.longBitsToDouble(bits)) ? "nan" : lane((int) (bits >>> 32)) + lane((int) bits);
+    }
+
+    private static String lane(int bits) {
+        return Float.isNaN(Float.intBitsToFloat(bits)) ? "nan" : "%08x".formatted(bits);
     }
 
     private static boolean stubImports(Store store, Module module) {
