@@ -12,8 +12,9 @@ import org.wasmvm.core.Engine;
 /**
  * The parsed {@code wasmvm} command line:
  * {@code wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR] [--env NAME=VALUE]…
- * [--inherit-env] [--dir HOST[::GUEST][:ro]]… [--invoke NAME] [--engine interpreter|compiler|tiered]
- * [--cache-dir DIR] [--no-cache] [--] module.wasm [args…]}. Options end at the module (or at {@code --}); what
+ * [--inherit-env] [--dir HOST[::GUEST][:ro]]… [-e|--extra DIR]… [-np|--no-parent] [-f|--force]
+ * [--invoke NAME] [--engine interpreter|compiler|tiered] [--cache-dir DIR] [--no-cache] [--] module.wasm [args…]}
+ * ({@link Help} describes each option). Options end at the module (or at {@code --}); what
  * follows the module belongs to the guest, except that WasmVM's separator {@code --args} right
  * after the module is dropped ({@code module.wasm --args a b}) unless {@code --} was given.
  *
@@ -30,6 +31,9 @@ import org.wasmvm.core.Engine;
  * @param engine the {@code --engine}, or {@code null} for {@link Engine#configured()}
  * @param cacheDirectory the {@code --cache-dir}, or {@code null} for {@link CodeCache#defaultDirectory()}
  * @param noCache {@code --no-cache}: keep no validation verdicts or compiled code between runs
+ * @param extraDirectories the {@code -e} directories, in order: where modules imported by name are searched
+ * @param noParent {@code -np}: do not search an importing module's own directory
+ * @param force {@code -f}: WasmVM's "skip validation", accepted but not done (see {@link Help})
  */
 public record CommandLine(
         boolean help,
@@ -44,17 +48,22 @@ public record CommandLine(
         String invoke,
         Engine engine,
         String cacheDirectory,
-        boolean noCache) {
+        boolean noCache,
+        List<String> extraDirectories,
+        boolean noParent,
+        boolean force) {
 
     /** The usage line printed by {@code --help} and after a usage error. */
     public static final String USAGE = "wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR]"
-            + " [--env NAME=VALUE]... [--inherit-env] [--dir HOST[::GUEST][:ro]]... [--invoke NAME]"
-            + " [--engine interpreter|compiler|tiered] [--cache-dir DIR] [--no-cache] [--] module.wasm [args...]";
+            + " [--env NAME=VALUE]... [--inherit-env] [--dir HOST[::GUEST][:ro]]... [-e|--extra DIR]..."
+            + " [-np|--no-parent] [-f|--force] [--invoke NAME] [--engine interpreter|compiler|tiered]"
+            + " [--cache-dir DIR] [--no-cache] [--] module.wasm [args...]";
 
     public CommandLine {
         environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         arguments = List.copyOf(arguments);
         directories = directories == null ? List.of() : List.copyOf(directories);
+        extraDirectories = List.copyOf(extraDirectories);
     }
 
     /**
@@ -90,6 +99,9 @@ public record CommandLine(
         private Engine engine;
         private String cacheDirectory;
         private boolean noCache;
+        private final List<String> extraDirectories = new ArrayList<>();
+        private boolean noParent;
+        private boolean force;
 
         Parser(List<String> args) {
             this.tokens = args.iterator();
@@ -114,7 +126,7 @@ public record CommandLine(
                 arguments.remove(0);
             }
             return new CommandLine(help, version, noSystem, root, environment, inheritEnvironment, module, arguments,
-                    directories, invoke, engine, cacheDirectory, noCache);
+                    directories, invoke, engine, cacheDirectory, noCache, extraDirectories, noParent, force);
         }
 
         private void option(String token) throws UsageException {
@@ -138,9 +150,12 @@ public record CommandLine(
                 case "--engine" -> engine = engine(value(name, inlineValue));
                 case "--cache-dir" -> cacheDirectory = value(name, inlineValue);
                 case "--no-cache" -> noCache = true;
+                case "-e", "--extra" -> extraDirectories.add(value(name, inlineValue));
+                case "-np", "--no-parent" -> noParent = true;
+                case "-f", "--force" -> force = true;
                 default -> throw new UsageException("unknown option " + token);
             }
-            if (inlineValue != null && !List.of("--root", "--env", "--dir", "--invoke", "--engine", "--cache-dir").contains(name)) {
+            if (inlineValue != null && !List.of("--root", "--env", "--dir", "--extra", "--invoke", "--engine", "--cache-dir").contains(name)) {
                 throw new UsageException("option " + name + " takes no value");
             }
         }

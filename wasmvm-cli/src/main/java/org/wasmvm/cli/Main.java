@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.Engine;
+import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.run.ProgramRunner;
 import org.wasmvm.core.run.RunRequest;
 import org.wasmvm.core.run.RunResult;
@@ -19,12 +20,14 @@ import org.wasmvm.core.run.RunResult;
  * prints {@code wasmvm: error: …} and exits {@value RunResult#ERROR_EXIT_CODE}; a bad command line
  * exits {@value #USAGE_EXIT_CODE}. See {@link CommandLine} for the syntax.
  *
- * <p>A thin front door: it turns the command line into a {@link RunRequest} for {@link Wasm#run}
+ * <p>A thin front door: it turns the command line into a {@link RunRequest} for {@link ProgramRunner#run}
  * and the {@link RunResult} into an exit code and a message; running belongs to wasmvm-core.
  */
 public final class Main {
     /** EX_USAGE of sysexits.h. */
     public static final int USAGE_EXIT_CODE = 64;
+    /** WasmVM's -f skips validation; wasmvm's engine relies on it, so an invalid module fails anyway. */
+    private static final String FORCE_NOTE = " (--force does not skip validation: wasmvm runs only valid modules)";
 
     private Main() {
     }
@@ -42,7 +45,7 @@ public final class Main {
             return usageError(err, e.getMessage());
         }
         if (command.help()) {
-            out.println("usage: " + CommandLine.USAGE);
+            out.print(Help.TEXT);
             return 0;
         }
         if (command.version()) {
@@ -57,7 +60,8 @@ public final class Main {
         }
         RunResult result = ProgramRunner.run(request(command, engine, in, out, err, hostEnv));
         if (!result.exited()) {
-            err.println("wasmvm: error: " + describe(result.failure(), command.module()));
+            err.println("wasmvm: error: " + describe(result.failure(), command.module())
+                    + (command.force() && isInvalidModule(result.failure()) ? FORCE_NOTE : ""));
         }
         return result.exitCode();
     }
@@ -77,6 +81,8 @@ public final class Main {
                 .root(Path.of(command.root() == null ? "" : command.root()))
                 .noSystem(command.noSystem())
                 .directories(command.directories())
+                .moduleSearchPath(command.extraDirectories().stream().map(Path::of).toList())
+                .noParent(command.noParent())
                 .entryPoint(command.invoke())
                 .engine(engine)
                 .codeCache(command.noCache() ? null : CodeCache.at(command.cacheDirectory() == null
@@ -97,6 +103,11 @@ public final class Main {
         }
         String message = failure.getMessage();
         return message == null ? failure.toString() : message;
+    }
+
+    /** An invalid module, the main one or one it imports (whose failure is a link error caused by it). */
+    private static boolean isInvalidModule(Exception failure) {
+        return failure instanceof InvalidModuleException || failure.getCause() instanceof InvalidModuleException;
     }
 
     /** The jar manifest's Implementation-Version, or a marker when running from classes. */

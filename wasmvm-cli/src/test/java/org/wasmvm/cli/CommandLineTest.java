@@ -65,6 +65,28 @@ class CommandLineTest {
     }
 
     @Test
+    void linkingOptions() throws Exception {
+        CommandLine command = parse("-e", "a", "--extra", "b", "--extra=c", "-np", "-f", "m.wasm");
+        assertThat(command.extraDirectories()).containsExactly("a", "b", "c");
+        assertThat(command.noParent()).isTrue();
+        assertThat(command.force()).isTrue();
+        CommandLine none = parse("m.wasm", "-e", "x", "-np", "-f");
+        assertThat(none.extraDirectories()).as("guest arguments").isEmpty();
+        assertThat(none.noParent()).isFalse();
+        assertThat(none.force()).isFalse();
+        assertThat(parse("--no-parent", "--force", "m.wasm").noParent()).isTrue();
+    }
+
+    @Test
+    void afterDoubleDashAnOptionIsTheModule() throws Exception {
+        CommandLine command = parse("-e", "lib", "--", "-e", "-np");
+        assertThat(command.module()).isEqualTo("-e");
+        assertThat(command.arguments()).containsExactly("-np");
+        assertThat(command.extraDirectories()).containsExactly("lib");
+        assertThat(command.noParent()).isFalse();
+    }
+
+    @Test
     void helpAndVersionNeedNoModule() throws Exception {
         assertThat(parse("-h").help()).isTrue();
         assertThat(parse("--help").help()).isTrue();
@@ -94,6 +116,8 @@ class CommandLineTest {
         assertUsageError("--engine: unknown engine 'jit' (interpreter, compiler or tiered)", "--engine", "jit",
                 "m.wasm");
         assertUsageError("--engine: unknown engine ''", "--engine=", "m.wasm");
+        assertUsageError("option -e needs a value", "-e");
+        assertUsageError("option --no-parent takes no value", "--no-parent=yes", "m.wasm");
     }
 
     private static void assertUsageError(String message, String... args) {

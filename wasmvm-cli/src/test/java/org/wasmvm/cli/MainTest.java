@@ -158,6 +158,57 @@ class MainTest {
     }
 
     @Test
+    void aProgramOfSeveralModulesSharesOneInstanceOfTheLibraryItsModulesImport() throws IOException {
+        Path main = copyLinkedDemo();
+        int code = run(Map.of(), "-e", dir.resolve("ext").toString(), main.toString());
+        assertThat(code).as(err()).isEqualTo(2);
+        assertThat(out()).isEqualTo("square(7)=49\nSHOUT: 12 SQUARED IS 144!\nmathlib calls=2\n");
+    }
+
+    @Test
+    void aModuleImportedByNameButInNoSearchedDirectoryIsALinkError() throws IOException {
+        Path main = copyLinkedDemo();
+        assertThat(run(Map.of(), main.toString())).isEqualTo(RunResult.ERROR_EXIT_CODE);
+        assertThat(err()).startsWith("wasmvm: error: import shout.shout of " + main.toRealPath() + ": module 'shout' not found; tried ");
+        assertThat(out()).as("nothing runs before the whole program is linked").isEmpty();
+    }
+
+    @Test
+    void noParentLeavesTheImportersDirectoryOutOfTheSearch() throws IOException {
+        Path main = copyLinkedDemo();
+        Files.move(dir.resolve("ext/shout.wasm"), dir.resolve("app/shout.wasm"));
+        assertThat(run(Map.of(), main.toString())).as(err()).isEqualTo(2);
+        out.reset();
+        assertThat(run(Map.of(), "-np", main.toString())).isEqualTo(RunResult.ERROR_EXIT_CODE);
+        assertThat(err()).contains("module 'shout' not found");
+    }
+
+    @Test
+    void forceIsAcceptedButAnInvalidModuleStillFails() throws IOException {
+        // a function of type [] -> [i32] whose body is empty
+        Path invalid = Files.write(dir.resolve("invalid.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0,
+                1, 5, 1, 0x60, 0, 1, 0x7f, 3, 2, 1, 0, 10, 4, 1, 2, 0, 0x0b});
+        assertThat(run(Map.of(), invalid.toString())).isEqualTo(RunResult.ERROR_EXIT_CODE);
+        assertThat(err()).startsWith("wasmvm: error: invalid module").doesNotContain("--force");
+        err.reset();
+        assertThat(run(Map.of(), "-f", invalid.toString())).isEqualTo(RunResult.ERROR_EXIT_CODE);
+        assertThat(err()).startsWith("wasmvm: error: invalid module")
+                .endsWith(" (--force does not skip validation: wasmvm runs only valid modules)\n");
+        err.reset();
+        assertThat(run(Map.of(), "--force", copy("sysenv-main").toString())).isEqualTo(7);
+    }
+
+    @Test
+    void helpDescribesEveryOption() {
+        assertThat(run(Map.of(), "--help")).isZero();
+        for (String option : new String[] {"-h, --help", "-v, --version", "--  ", "--root DIR", "--env NAME=VALUE",
+                "--inherit-env", "--dir HOST[::GUEST][:ro]", "-ns, --no-system", "-e, --extra DIR", "-np, --no-parent",
+                "-f, --force", "--invoke NAME", "--engine interpreter|compiler|tiered", "--cache-dir DIR", "--no-cache"}) {
+            assertThat(out()).as(option).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(option));
+        }
+    }
+
+    @Test
     void helpAndVersion() {
         assertThat(run(Map.of(), "--help")).isZero();
         assertThat(out()).startsWith("usage: wasmvm ");
@@ -170,6 +221,18 @@ class MainTest {
         try (InputStream in = MainTest.class.getResourceAsStream("/modules/" + guest + ".wasm")) {
             return Files.write(dir.resolve(guest + ".wasm"), in.readAllBytes());
         }
+    }
+
+    /** The linking demo (src/test/c/linked): app/main.wasm, app/lib/mathlib.wasm, ext/shout.wasm; returns main. */
+    private Path copyLinkedDemo() throws IOException {
+        for (String file : new String[] {"app/main.wasm", "app/lib/mathlib.wasm", "ext/shout.wasm"}) {
+            Path target = dir.resolve(file);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = MainTest.class.getResourceAsStream("/linked/" + file)) {
+                Files.write(target, in.readAllBytes());
+            }
+        }
+        return dir.resolve("app/main.wasm");
     }
 
     private int run(Map<String, String> hostEnv, String... args) {

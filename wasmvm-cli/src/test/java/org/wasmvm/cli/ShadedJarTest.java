@@ -61,8 +61,8 @@ class ShadedJarTest {
     }
 
     @Test
-    void javaDashJarPrintsTheUsage() throws Exception {
-        assertThat(run("--help")).isEqualTo(new Outcome(0, "usage: " + CommandLine.USAGE));
+    void javaDashJarPrintsTheHelp() throws Exception {
+        assertThat(run("--help")).isEqualTo(new Outcome(0, Help.TEXT.strip()));
     }
 
     @Test

@@ -86,8 +86,13 @@ public final class Store {
 
     /** Makes every export of {@code instance} importable as {@code module.<export name>}. */
     public Store register(String module, Instance instance) {
-        instance.exports().forEach((name, value) -> put(module, name, value instanceof RuntimeView<?> view ? view.runtime : value));
+        instance.exports().forEach((name, value) -> put(module, name, unwrap(value)));
         return this;
+    }
+
+    /** The runtime object behind an export as the public API hands it out. */
+    private static Object unwrap(Object export) {
+        return export instanceof RuntimeView<?> view ? view.runtime : export;
     }
 
     /**
@@ -98,9 +103,25 @@ public final class Store {
      * @throws WasmTrap when a segment is out of bounds or the start function traps
      */
     public Instance instantiate(Module module) {
+        return instantiate(module, Map.of());
+    }
+
+    /**
+     * Instantiates {@code module} with the imports of each module name in {@code linked} taken from
+     * that instance's exports (a program of several modules, each importing its own dependencies
+     * by name), the rest from this store's definitions as {@link #instantiate(Module)} does.
+     *
+     * @throws LinkException when an import is missing or has an incompatible type
+     * @throws WasmTrap when a segment is out of bounds or the start function traps
+     */
+    public Instance instantiate(Module module, Map<String, Instance> linked) {
         CodeTiers tiers = context.engine() != Engine.INTERPRETER && CompilerTier.available()
                 ? module.tiers(context.metered()) : null;
-        ModuleInstance runtime = Instantiator.instantiate(module.code(), tiers, context, this::lookup);
+        Instantiator.Resolver resolver = (name, field) -> {
+            Instance exporter = linked.get(name);
+            return exporter == null ? lookup(name, field) : unwrap(exporter.exports().get(field));
+        };
+        ModuleInstance runtime = Instantiator.instantiate(module.code(), tiers, context, resolver);
         Instance instance = new Instance(module, runtime); // before the start function, which may call the host
         Instantiator.start(runtime);
         return instance;

@@ -3,6 +3,7 @@ package org.wasmvm.core.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.wasmvm.core.DirectoryMapping;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.sysenv.SysFs;
@@ -16,6 +17,11 @@ import org.wasmvm.core.wasi.WasiModule;
  * {@code noSystem}. Closing releases what the guest left open.
  */
 final class HostModules implements AutoCloseable {
+    /**
+     * The module names the host modules answer to. They are never looked up as module files, not
+     * even with {@code noSystem}: there, importing one stays an unknown import.
+     */
+    static final Set<String> NAMES = Set.of(SysFs.MODULE, SysProc.MODULE, WasiModule.MODULE);
     private static final HostModules NONE = new HostModules(null, null, null);
 
     private final GuestFileSystem fileSystem;

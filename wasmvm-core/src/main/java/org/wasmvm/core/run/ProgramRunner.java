@@ -2,18 +2,15 @@ package org.wasmvm.core.run;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import org.wasmvm.core.Instance;
-import org.wasmvm.core.Module;
 import org.wasmvm.core.ProcessExit;
 import org.wasmvm.core.Store;
-import org.wasmvm.core.Wasm;
 import org.wasmvm.core.WasmException;
 
 /**
- * Carries out a {@link RunRequest}: load, create the store on the request's engine, link the host
- * modules ({@link HostModules}), instantiate (running the start function), call the entry point
- * ({@link EntryPoint}). Everything a run touches — store, fd tables, cwd, arguments, environment —
+ * Carries out a {@link RunRequest}: load the program's modules ({@link ModuleGraph}), create the
+ * store on the request's engine, link the host modules ({@link HostModules}), instantiate the
+ * modules (running their start functions), call the entry point ({@link EntryPoint}). Everything a run touches — store, fd tables, cwd, arguments, environment —
  * is created here and dropped at the end, so runs may go on concurrently.
  */
 public final class ProgramRunner {
@@ -22,9 +19,9 @@ public final class ProgramRunner {
 
     /** Runs the program; guest faults and unusable modules come back as a failed {@link RunResult}. */
     public static RunResult run(RunRequest request) {
-        Module module;
+        ModuleGraph program;
         try {
-            module = load(request);
+            program = ModuleGraph.load(request);
         } catch (IOException | WasmException e) {
             return RunResult.failed(e);
         }
@@ -42,7 +39,7 @@ public final class ProgramRunner {
         }
         try (hostModules) {
             hostModules.define(store);
-            Instance instance = store.instantiate(module);
+            Instance instance = program.instantiate(store);
             return RunResult.exited(EntryPoint.call(instance, request.entryPoint()));
         } catch (ProcessExit exit) {
             return RunResult.exited(exit.code());
@@ -52,14 +49,6 @@ public final class ProgramRunner {
             flush(request.stdout());
             flush(request.stderr());
         }
-    }
-
-    private static Module load(RunRequest request) throws IOException {
-        byte[] bytes = request.moduleBytes() != null ? request.moduleBytes() : Files.readAllBytes(request.modulePath());
-        if (request.modules() != null) {
-            return request.modules().load(bytes, request.features(), request.codeCache());
-        }
-        return Wasm.load(bytes, request.features(), request.codeCache());
     }
 
     /** Output the guest wrote must reach the embedder even when the stream buffers; failures are not the guest's. */

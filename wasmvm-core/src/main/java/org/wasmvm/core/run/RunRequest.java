@@ -42,6 +42,11 @@ import org.wasmvm.core.Store;
  *     {@code null} for nowhere
  * @param modules modules already loaded in this JVM, shared with other runs, or {@code null} to
  *     load the module afresh
+ * @param moduleSearchPath host directories searched, in order, for modules the program imports by
+ *     name (the command line's {@code -e}); README's "Programs of several modules" has the rules
+ * @param noParent when set, an importing module's own directory is not searched (the command line's {@code -np})
+ * @param linkDirectory the host directory import names are first resolved against, as paths
+ *     relative to the current directory; the JVM's working directory by default
  */
 public record RunRequest(
         Path modulePath,
@@ -61,7 +66,10 @@ public record RunRequest(
         List<DirectoryMapping> directories,
         Engine engine,
         CodeCache codeCache,
-        LoadedModules modules) {
+        LoadedModules modules,
+        List<Path> moduleSearchPath,
+        boolean noParent,
+        Path linkDirectory) {
 
     public RunRequest {
         directories = directories == null ? List.of() : List.copyOf(directories);
@@ -79,6 +87,8 @@ public record RunRequest(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(engine, "engine");
+        moduleSearchPath = moduleSearchPath == null ? List.of() : List.copyOf(moduleSearchPath);
+        Objects.requireNonNull(linkDirectory, "linkDirectory");
     }
 
     /** A request for the module file at {@code module}; {@code argv[0]} is the path as given. */
@@ -111,6 +121,9 @@ public record RunRequest(
         private Engine engine;
         private CodeCache codeCache;
         private LoadedModules modules;
+        private List<Path> moduleSearchPath = List.of();
+        private boolean noParent;
+        private Path linkDirectory = Path.of("");
 
         private Builder(Path modulePath, byte[] moduleBytes, String programName) {
             this.modulePath = modulePath;
@@ -202,10 +215,29 @@ public record RunRequest(
             return this;
         }
 
+        /** Directories searched, in order, for the modules the program imports by name; none by default. */
+        public Builder moduleSearchPath(List<Path> directories) {
+            this.moduleSearchPath = directories;
+            return this;
+        }
+
+        /** Whether an importing module's own directory is left out of the search; searched by default. */
+        public Builder noParent(boolean skip) {
+            this.noParent = skip;
+            return this;
+        }
+
+        /** The directory import names are first tried against; the JVM's working directory by default. */
+        public Builder linkDirectory(Path directory) {
+            this.linkDirectory = directory;
+            return this;
+        }
+
         public RunRequest build() {
             return new RunRequest(modulePath, moduleBytes, programName, arguments, environment, root,
                     workingDirectory, stdin, stdout, stderr, noSystem, entryPoint, limits, features, directories,
-                    engine != null ? engine : Engine.configured(), codeCache, modules);
+                    engine != null ? engine : Engine.configured(), codeCache, modules, moduleSearchPath, noParent,
+                    linkDirectory);
         }
     }
 }

@@ -7,8 +7,8 @@
  * outcome to a {@link org.wasmvm.core.run.RunResult}.
  *
  * <p>This package sits above the host families: it may use {@code sysenv} and {@code wasi}, they
- * never use it. A linker of module graphs (imports that no host module offers, resolved to other
- * modules and instantiated once per run, dependencies first) belongs here, between linking the host
- * modules and instantiating the main module.
+ * never use it. It also links programs of several modules ({@code ModuleGraph}): an import no host
+ * module answers to names another module file ({@code ModuleSearch}, WasmVM's rules), loaded with
+ * the main module before anything runs and instantiated once per run, dependencies first.
  */
 package org.wasmvm.core.run;
