@@ -161,14 +161,7 @@ final class SimdHandlers {
                     F64X2_REPLACE_LANE -> {
                 int a = fp + c[pc + 1];
                 long scalar = s[fp + c[pc + 2]];
-                int lane = c[pc + 3];
-                long lo = s[a], hi = h[a];
-                if (lane < lanes(sub) / 2) {
-                    lo = replaceLane(sub, lo, lane, scalar);
-                } else {
-                    hi = replaceLane(sub, hi, lane, scalar);
-                }
-                write(s, h, d, lo, hi);
+                writeReplaced(sub, s, h, d, s[a], h[a], c[pc + 3], scalar);
                 return pc + 4;
             }
             default -> {
@@ -186,6 +179,15 @@ final class SimdHandlers {
     static void write(long[] s, long[] h, int slot, long lo, long hi) {
         s[slot] = lo;
         h[slot] = hi;
+    }
+
+    /** Writes the vector {@code (lo, hi)} with lane {@code lane} replaced by {@code scalar} to {@code slot}. */
+    static void writeReplaced(int sub, long[] s, long[] h, int slot, long lo, long hi, int lane, long scalar) {
+        if (lane < lanes(sub) / 2) {
+            write(s, h, slot, replaceLane(sub, lo, lane, scalar), hi);
+        } else {
+            write(s, h, slot, lo, replaceLane(sub, hi, lane, scalar));
+        }
     }
 
     /** The lane count of a lane instruction's shape: the lane index picks the half, below half of it {@code lo}. */
@@ -496,7 +498,7 @@ final class SimdHandlers {
     }
 
     /** The half that holds lane {@code lane}, with the lane replaced by {@code scalar} (a 64-bit lane: the half). */
-    static long replaceLane(int sub, long half, int lane, long scalar) {
+    private static long replaceLane(int sub, long half, int lane, long scalar) {
         return switch (sub) {
             case I8X16_REPLACE_LANE -> LaneMoves.i8x16ReplaceLane(half, lane, (int) scalar);
             case I16X8_REPLACE_LANE -> LaneMoves.i16x8ReplaceLane(half, lane, (int) scalar);

@@ -40,13 +40,7 @@ final class SimdMemoryHandlers {
                 long lo = s[vector], hi = h[vector];
                 long scalar = loadLane(sub, Interpreter.memory(memories, c, pc + 3),
                         Interpreter.address(s[fp + c[pc + 1]], c, pc + 3));
-                int lane = c[pc + 6];
-                if (lane < SimdHandlers.lanes(sub) / 2) {
-                    lo = SimdHandlers.replaceLane(sub, lo, lane, scalar);
-                } else {
-                    hi = SimdHandlers.replaceLane(sub, hi, lane, scalar);
-                }
-                SimdHandlers.write(s, h, fp + c[pc], lo, hi);
+                SimdHandlers.writeReplaced(sub, s, h, fp + c[pc], lo, hi, c[pc + 6], scalar);
                 return pc + 7;
             }
             case V128_STORE8_LANE, V128_STORE16_LANE, V128_STORE32_LANE, V128_STORE64_LANE -> {
