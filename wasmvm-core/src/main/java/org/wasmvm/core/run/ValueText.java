@@ -135,7 +135,7 @@ public final class ValueText {
             throw new IllegalArgumentException("a non-null " + type + " cannot be given as text");
         }
         if (!text.equals("null")) {
-            throw new IllegalArgumentException("'" + text + "' is not a " + type + ": only null can be given");
+            throw new IllegalArgumentException("'" + text + "' is not null, the only " + type + " that can be given");
         }
         return Value.nullRef(type);
     }

@@ -55,7 +55,7 @@ class InvokeTest {
         assertThat(result.failure()).isInstanceOf(InvokeArgumentException.class)
                 .hasMessage("'add' parameter 1 (i32): 'two' is not an i32");
         assertThat(invoke("echo", "0", "0", "0", "0", "0", "f", "null").failure())
-                .hasMessage("'echo' parameter 5 (funcref): 'f' is not a funcref: only null can be given");
+                .hasMessage("'echo' parameter 5 (funcref): 'f' is not null, the only funcref that can be given");
     }
 
     @Test
