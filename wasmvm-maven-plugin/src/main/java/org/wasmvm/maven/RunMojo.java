@@ -365,7 +365,8 @@ public class RunMojo extends AbstractMojo {
         Long started = null; // set once the run starts: every run, and only a run, ends with the summary line
         try {
             RunRequest request = request(resolved, opened, what);
-            getLog().info(what + (request.arguments().isEmpty() ? "" : " " + request.arguments()));
+            getLog().info(what + (request.arguments().isEmpty() ? "" : " " + request.arguments())
+                    + (request.invokeArguments() == null ? "" : ", invoking " + request.entryPoint() + " " + request.invokeArguments()));
             started = System.nanoTime();
             result = invoke(request, what);
         } finally {
