@@ -4,7 +4,7 @@
 # wasm32 WASI preview1 command; the others are wasm64 sysenv programs.
 set -eu
 cd "$(dirname "$0")"
-for wat in hello cat pure exit3 gen wasi-tool probe; do
+for wat in hello cat pure exit3 gen wasi-tool probe mul square; do
     wat2wasm --enable-memory64 "$wat.wat" -o "$wat.wasm"
 done
 # trap.wasm keeps its function names, so the trap's wasm stack shows them

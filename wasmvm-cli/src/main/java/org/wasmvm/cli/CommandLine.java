@@ -27,7 +27,8 @@ import org.wasmvm.core.Engine;
  * @param module the module path as given, or {@code null} with {@code help}/{@code version}
  * @param arguments the guest's arguments after {@code argv[0]}
  * @param directories the {@code --dir} mappings: further preopened directories of a WASI guest
- * @param invoke the {@code --invoke} export to call (after a reactor's {@code _initialize}), or {@code null}
+ * @param invoke the {@code --invoke} export to call (after a reactor's {@code _initialize}) with
+ *     {@code arguments} as its parameters, or {@code null}
  * @param engine the {@code --engine}, or {@code null} for {@link Engine#configured()}
  * @param cacheDirectory the {@code --cache-dir}, or {@code null} for {@link CodeCache#defaultDirectory()}
  * @param noCache {@code --no-cache}: keep no validation verdicts or compiled code between runs

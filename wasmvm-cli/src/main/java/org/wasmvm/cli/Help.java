@@ -8,7 +8,8 @@ final class Help {
 
             Runs a WebAssembly program: wasm64 with the sysenv host modules (sys_fs, sys_proc), or
             wasm32 with WASI preview1. Exits with the guest's exit code; 70 when the module cannot
-            be read, decoded, validated or linked, or traps; 64 for a bad command line.
+            be read, decoded, validated or linked, or traps; 64 for a bad command line (or
+            arguments that do not fit the --invoke export).
 
             General:
               -h, --help                 Print this help and exit
@@ -35,7 +36,10 @@ final class Help {
 
             Running:
               --invoke NAME              Call this export (after a reactor's _initialize) instead of
-                                         _start, else main
+                                         _start, else main, with the guest's arguments as its
+                                         parameters: integers (42, -1, 0x1f), floats (1.5, 0x1.8p3,
+                                         inf, nan, nan:0x1), v128 (0x and 32 hex digits), null for a
+                                         reference. Prints each result on a line; exit code 0
               --engine interpreter|compiler|tiered
                                          How code runs: tiered (default, or -Dwasmvm.engine=...)
                                          interprets and compiles hot functions to JVM bytecode;

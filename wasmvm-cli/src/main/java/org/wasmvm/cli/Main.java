@@ -10,15 +10,18 @@ import java.util.Map;
 import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.InvalidModuleException;
+import org.wasmvm.core.run.InvokeArgumentException;
 import org.wasmvm.core.run.ProgramRunner;
 import org.wasmvm.core.run.RunRequest;
 import org.wasmvm.core.run.RunResult;
+import org.wasmvm.core.run.ValueText;
 
 /**
- * The {@code wasmvm} command: runs a wasm program with the sysenv host modules. The process exit
- * code is the guest's; a module that cannot run (unreadable, malformed, invalid, link error, trap)
+ * The {@code wasmvm} command: runs a wasm program with the sysenv host modules, or invokes one of
+ * its exports ({@code --invoke}) and prints the results, one a line. The process exit
+ * code is the guest's (0 after an invocation); a module that cannot run (unreadable, malformed, invalid, link error, trap)
  * prints {@code wasmvm: error: …} and exits {@value RunResult#ERROR_EXIT_CODE}; a bad command line
- * exits {@value #USAGE_EXIT_CODE}. See {@link CommandLine} for the syntax.
+ * exits {@value #USAGE_EXIT_CODE}, and so do arguments that do not fit an invoked export. See {@link CommandLine} for the syntax.
  *
  * <p>A thin front door: it turns the command line into a {@link RunRequest} for {@link ProgramRunner#run}
  * and the {@link RunResult} into an exit code and a message; running belongs to wasmvm-core.
@@ -59,6 +62,10 @@ public final class Main {
             return usageError(err, "-D" + Engine.PROPERTY + ": " + e.getMessage());
         }
         RunResult result = ProgramRunner.run(request(command, engine, in, out, err, hostEnv));
+        if (result.failure() instanceof InvokeArgumentException e) {
+            return usageError(err, "--invoke " + e.getMessage());
+        }
+        result.results().forEach(value -> out.println(ValueText.format(value)));
         if (!result.exited()) {
             err.println("wasmvm: error: " + describe(result.failure(), command.module())
                     + (command.force() && isInvalidModule(result.failure()) ? FORCE_NOTE : ""));
@@ -74,7 +81,11 @@ public final class Main {
 
     private static RunRequest request(CommandLine command, Engine engine, InputStream in, PrintStream out,
                                       PrintStream err, Map<String, String> hostEnv) {
-        return RunRequest.builder(Path.of(command.module()))
+        RunRequest.Builder builder = RunRequest.builder(Path.of(command.module()));
+        if (command.invoke() != null) { // the guest's arguments are also the export's, as in wasmtime
+            builder.invoke(command.invoke(), command.arguments());
+        }
+        return builder
                 .programName(command.module())
                 .arguments(command.arguments())
                 .environment(command.guestEnvironment(hostEnv))
@@ -83,7 +94,6 @@ public final class Main {
                 .directories(command.directories())
                 .moduleSearchPath(command.extraDirectories().stream().map(Path::of).toList())
                 .noParent(command.noParent())
-                .entryPoint(command.invoke())
                 .engine(engine)
                 .codeCache(command.noCache() ? null : CodeCache.at(command.cacheDirectory() == null
                         ? CodeCache.defaultDirectory() : Path.of(command.cacheDirectory())))

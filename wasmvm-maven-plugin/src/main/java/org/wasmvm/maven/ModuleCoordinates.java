@@ -46,7 +46,7 @@ public record ModuleCoordinates(String groupId, String artifactId, String extens
     }
 
     private static String invalid(String text) {
-        return "invalid moduleArtifact '" + text + "': expected groupId:artifactId[:extension[:classifier]]:version";
+        return "'" + text + "' is not groupId:artifactId[:extension[:classifier]]:version";
     }
 
     /** The file name the artifact has in a repository, e.g. {@code tool-1.0.wasm}. */

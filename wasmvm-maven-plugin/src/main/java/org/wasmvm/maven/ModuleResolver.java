@@ -58,7 +58,14 @@ public final class ModuleResolver {
                     + " (groupId:artifactId[:extension[:classifier]]:version), or the wasmvm.module /"
                     + " wasmvm.moduleArtifact property");
         }
-        return hasArtifact ? resolveArtifact(moduleArtifact) : resolveFile(module.toPath(), basedir);
+        if (!hasArtifact) {
+            return resolveFile(module.toPath(), basedir);
+        }
+        try {
+            return resolveArtifact(ModuleCoordinates.parse(moduleArtifact));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("invalid moduleArtifact: " + e.getMessage());
+        }
     }
 
     static ResolvedModule resolveFile(Path file, Path basedir) throws MojoFailureException {
@@ -70,13 +77,12 @@ public final class ModuleResolver {
         return new ResolvedModule(absolute, name);
     }
 
-    private ResolvedModule resolveArtifact(String text) throws MojoFailureException {
-        ModuleCoordinates coordinates;
-        try {
-            coordinates = ModuleCoordinates.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
+    /**
+     * Resolves the module artifact at {@code coordinates}.
+     *
+     * @throws MojoFailureException when it cannot be resolved
+     */
+    ResolvedModule resolveArtifact(ModuleCoordinates coordinates) throws MojoFailureException {
         if (repositorySystem == null || repositorySession == null) {
             throw new MojoFailureException("cannot resolve module artifact " + coordinates
                     + ": no Maven repository session is available");

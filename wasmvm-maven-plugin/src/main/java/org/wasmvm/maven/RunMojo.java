@@ -141,10 +141,56 @@ public class RunMojo extends AbstractMojo {
 
     /**
      * The exported function to call after instantiation (after the module's start function). By
-     * default {@code _start}, else {@code main} when it takes no parameters.
+     * default {@code _start}, else {@code main} when it takes no parameters. Alone, it must take no
+     * parameters and an {@code i32} it returns is the exit code; with {@code invokeArguments},
+     * {@code resultProperty} or {@code resultFile} it is invoked as the CLI's {@code --invoke}: it
+     * takes those arguments, its results are logged, and the exit code is 0.
      */
     @Parameter(property = "wasmvm.entryPoint")
     private String entryPoint;
+
+    /**
+     * The arguments of {@code entryPoint}, one per parameter, read by the parameter's type as the
+     * CLI's {@code --invoke} reads them: integers ({@code 42}, {@code -1}, {@code 0x1f}), floats
+     * ({@code 1.5}, {@code 0x1.8p3}, {@code inf}, {@code nan}, {@code nan:0x1}), a {@code v128} as
+     * {@code 0x} and 32 hex digits (high bytes first), {@code null} for a reference. A wrong count
+     * or value fails the build naming the parameter. On the command line, a comma-separated list.
+     */
+    @Parameter(property = "wasmvm.invokeArguments")
+    private List<String> invokeArguments;
+
+    /**
+     * A project property set to the results of the invoked {@code entryPoint}, separated by commas
+     * (e.g. {@code 42}, or {@code 1,-inf} for two), for the configuration of later plugins.
+     */
+    @Parameter(property = "wasmvm.resultProperty")
+    private String resultProperty;
+
+    /** A file to write the results of the invoked {@code entryPoint} to, one a line, as the CLI prints them. */
+    @Parameter(property = "wasmvm.resultFile")
+    private File resultFile;
+
+    /**
+     * Where the modules the program imports by name are searched, in order (the CLI's {@code -e}):
+     * directories (relative to the project's base directory) and Maven coordinates of wasm modules,
+     * {@code groupId:artifactId[:extension[:classifier]]:version}, resolved like {@code moduleArtifact};
+     * an artifact is found under its artifactId, e.g. {@code (import "mathlib" ...)} finds
+     * {@code org.example:mathlib:1.0}. Import names are first tried relative to the project's base
+     * directory, and the importing module's own directory is searched last unless {@code noParent}.
+     */
+    @Parameter
+    private List<String> modulePath;
+
+    /** Do not search an importing module's own directory for the modules it imports (the CLI's {@code -np}). */
+    @Parameter(property = "wasmvm.noParent", defaultValue = "false")
+    private boolean noParent;
+
+    /**
+     * Accepted for WasmVM compatibility (the CLI's {@code -f}), but modules are still validated:
+     * wasmvm runs only valid modules, and an invalid one fails the build with a note saying so.
+     */
+    @Parameter(property = "wasmvm.skipValidation", defaultValue = "false")
+    private boolean skipValidation;
 
     /**
      * Further directories a WASI guest sees as preopened directories, besides the root
@@ -319,7 +365,8 @@ public class RunMojo extends AbstractMojo {
         Long started = null; // set once the run starts: every run, and only a run, ends with the summary line
         try {
             RunRequest request = request(resolved, opened, what);
-            getLog().info(what + (request.arguments().isEmpty() ? "" : " " + request.arguments()));
+            getLog().info(what + (request.arguments().isEmpty() ? "" : " " + request.arguments())
+                    + (request.invokeArguments() == null ? "" : ", invoking " + request.entryPoint() + " " + request.invokeArguments()));
             started = System.nanoTime();
             result = invoke(request, what);
         } finally {
@@ -332,7 +379,16 @@ public class RunMojo extends AbstractMojo {
             }
         }
         ide.refresh(written(check, what));
-        RunOutcome.check(result, what, successCodes(), noSystem);
+        RunOutcome.check(result, what, successCodes(), noSystem, skipValidation);
+        if (isInvocation()) {
+            InvokeResults.publish(result.results(), what, getLog(), project, resultProperty, resultFile);
+        }
+    }
+
+    /** Whether {@code entryPoint} is invoked with arguments and results rather than run as a program's entry. */
+    private boolean isInvocation() {
+        return (invokeArguments != null && !invokeArguments.isEmpty()) || (resultProperty != null && !resultProperty.isBlank())
+                || resultFile != null;
     }
 
     /** What a run may have written, for the IDE: the generated directories, the outputs' directories, the stdout/stderr files. */
@@ -372,11 +428,22 @@ public class RunMojo extends AbstractMojo {
                 .root(rootDir)
                 .workingDirectory(guestWorkingDirectory(rootDir, what))
                 .noSystem(noSystem)
-                .entryPoint(entryPoint == null || entryPoint.isBlank() ? null : entryPoint.trim())
+                .moduleSearchPath(modulePath(what))
+                .noParent(noParent)
+                .linkDirectory(basedir())
                 .limits(limits(what))
                 .engine(engine(what))
                 .codeCache(codeCache())
                 .modules(SharedModules.forExecution(moduleCacheSize, line -> getLog().debug(what + ": " + line)));
+        String entry = entryPoint == null || entryPoint.isBlank() ? null : entryPoint.trim();
+        if (isInvocation()) {
+            if (entry == null) {
+                throw new MojoFailureException(what + ": invokeArguments, resultProperty and resultFile need an entryPoint to invoke");
+            }
+            builder.invoke(entry, nonNull(invokeArguments == null ? List.of() : invokeArguments));
+        } else {
+            builder.entryPoint(entry);
+        }
         try {
             Map<String, String> environment = GuestEnvironment.of(environmentVariables, inheritEnvironment,
                     hostEnvironment.get());
@@ -392,6 +459,18 @@ public class RunMojo extends AbstractMojo {
         builder.stdout(output(stdout, "stdout", line -> getLog().info(line), opened, what));
         builder.stderr(output(stderr, "stderr", line -> getLog().warn(line), opened, what));
         return builder.build();
+    }
+
+    private List<Path> modulePath(String what) throws MojoFailureException, MojoExecutionException {
+        String buildDirectory = project.getBuild() == null ? null : project.getBuild().getDirectory();
+        Path target = buildDirectory != null ? Path.of(buildDirectory) : basedir().resolve("target");
+        try {
+            return new ModulePath(coordinates -> resolver().resolveArtifact(coordinates).file(), basedir(), target.resolve("wasmvm/module-path")).directories(modulePath);
+        } catch (MojoFailureException e) {
+            throw new MojoFailureException(what + ": " + e.getMessage());
+        } catch (MojoExecutionException e) {
+            throw new MojoExecutionException(what + ": " + e.getMessage(), e.getCause());
+        }
     }
 
     private InputStream input(List<java.io.Closeable> opened, String what) throws MojoFailureException {

@@ -12,6 +12,7 @@ import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.ResourceLimitException;
 import org.wasmvm.core.WasmException;
 import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.run.InvokeArgumentException;
 import org.wasmvm.core.run.RunResult;
 
 /**
@@ -22,6 +23,9 @@ import org.wasmvm.core.run.RunResult;
  * {@link MojoExecutionException} that keeps its cause.
  */
 public final class RunOutcome {
+    /** As the CLI's {@code -f}: wasmvm's engine relies on validation, so skipValidation is accepted but not done. */
+    static final String SKIP_VALIDATION_NOTE = " (skipValidation does not skip validation: wasmvm runs only valid modules)";
+
     private RunOutcome() {
     }
 
@@ -30,9 +34,10 @@ public final class RunOutcome {
      * @param what names the run in messages, e.g. {@code "wasmvm:run (execution 'gen') of module tool.wasm"}
      * @param successExitCodes the codes that count as success
      * @param noSystem whether the run offered no host modules (explains sysenv link errors)
+     * @param skipValidation whether {@code skipValidation} was set (explains that an invalid module still fails)
      */
-    public static void check(RunResult result, String what, List<Integer> successExitCodes, boolean noSystem)
-            throws MojoFailureException, MojoExecutionException {
+    public static void check(RunResult result, String what, List<Integer> successExitCodes, boolean noSystem,
+            boolean skipValidation) throws MojoFailureException, MojoExecutionException {
         Exception failure = result.failure();
         if (failure == null) {
             if (!successExitCodes.contains(result.exitCode())) {
@@ -43,6 +48,9 @@ public final class RunOutcome {
         }
         var error = failure(failure, what, noSystem);
         if (error instanceof MojoFailureException guestFault) {
+            if (skipValidation && isInvalidModule(failure)) {
+                throw new MojoFailureException(guestFault.getMessage() + SKIP_VALIDATION_NOTE);
+            }
             throw guestFault;
         }
         throw (MojoExecutionException) error;
@@ -66,6 +74,9 @@ public final class RunOutcome {
         if (failure instanceof WasmException) {
             return new MojoFailureException(what + " failed: " + failure.getMessage());
         }
+        if (failure instanceof InvokeArgumentException) {
+            return new MojoFailureException(what + " failed: invokeArguments do not fit: " + failure.getMessage());
+        }
         if (failure instanceof IllegalArgumentException) {
             // the runtime rejected the request, e.g. an unusable root or working directory
             return new MojoFailureException(what + " failed: " + failure.getMessage());
@@ -74,6 +85,11 @@ public final class RunOutcome {
             return new MojoFailureException(what + " failed: cannot read the module: " + failure.getMessage());
         }
         return new MojoExecutionException(what + " failed with an internal error: " + failure, failure);
+    }
+
+    /** An invalid module, the main one or one it imports (whose failure is a link error caused by it). */
+    private static boolean isInvalidModule(Exception failure) {
+        return failure instanceof InvalidModuleException || failure.getCause() instanceof InvalidModuleException;
     }
 
     private static String hintForLinkError(String message) {

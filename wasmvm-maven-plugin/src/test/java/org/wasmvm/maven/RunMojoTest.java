@@ -34,12 +34,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.Engine;
+import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.LinkException;
 import org.wasmvm.core.LoadedModules;
 import org.wasmvm.core.MalformedModuleException;
 import org.wasmvm.core.Module;
 import org.wasmvm.core.TrapKind;
+import org.wasmvm.core.Value;
 import org.wasmvm.core.WasmTrap;
+import org.wasmvm.core.run.ProgramRunner;
 import org.wasmvm.core.run.RunRequest;
 import org.wasmvm.core.run.RunResult;
 
@@ -245,6 +248,9 @@ class RunMojoTest {
         assertThat(request.noSystem()).isFalse();
         assertThat(request.workingDirectory()).isEqualTo("/");
         assertThat(request.entryPoint()).isNull();
+        assertThat(request.invokeArguments()).as("a program run").isNull();
+        assertThat(request.moduleSearchPath()).isEmpty();
+        assertThat(request.noParent()).isFalse();
         assertThat(request.limits().timeout()).isNull();
         assertThat(request.engine()).isEqualTo(Engine.TIERED);
         assertThat(request.codeCache()).as("the code cache is on").isNotNull();
@@ -379,6 +385,81 @@ class RunMojoTest {
         assertBuildFails(mojo, RunResult.exited(0))
                 .hasMessageContaining("missing.wasm does not exist");
         assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "entryPoint", value = "add")
+    @MojoParameter(name = "resultProperty", value = "sum")
+    void anInvokedEntryPointTakesTheArgumentsAndPublishesItsResults(RunMojo mojo) throws Exception {
+        Path resultFile = work.resolve("results/sum.txt");
+        setVariableValueToObject(mojo, "invokeArguments", List.of("40", "2"));
+        setVariableValueToObject(mojo, "resultFile", resultFile.toFile());
+        prepare(mojo, RunResult.invoked(List.of(Value.i32(42), Value.f64(Double.NEGATIVE_INFINITY)))).execute();
+
+        assertThat(seen.get().entryPoint()).isEqualTo("add");
+        assertThat(seen.get().invokeArguments()).containsExactly("40", "2");
+        assertThat(project(mojo).getProperties()).containsEntry("sum", "42,-inf");
+        assertThat(resultFile).hasContent("42\n-inf");
+        assertThat(infos).anySatisfy(line -> assertThat(line).endsWith("hello.wasm returned 42, -inf"));
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "entryPoint", value = "check")
+    void anEntryPointAloneIsAProgramRunWhoseI32IsTheExitCode(RunMojo mojo) throws Exception {
+        assertBuildFails(mojo, RunResult.exited(1)).hasMessageContaining("exited with code 1");
+        assertThat(seen.get().invokeArguments()).isNull();
+        assertThat(infos).noneSatisfy(line -> assertThat(line).contains("returned"));
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "resultProperty", value = "sum")
+    void invocationParametersNeedAnEntryPoint(RunMojo mojo) {
+        assertBuildFails(mojo, RunResult.exited(0)).hasMessageContaining("need an entryPoint to invoke");
+        assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "entryPoint", value = "add")
+    @MojoParameter(name = "resultProperty", value = "sum")
+    void argumentsThatDoNotFitFailTheBuildNamingTheParameter(RunMojo mojo) throws Exception {
+        RunResult rejected = ProgramRunner.run(RunRequest.builder(Path.of("../wasmvm-core/src/test/resources/modules/invoke.wasm"))
+                .invoke("add", List.of("1", "two")).build());
+        assertBuildFails(mojo, rejected)
+                .hasMessageEndingWith("failed: invokeArguments do not fit: 'add' parameter 1 (i32): 'two' is not an i32");
+        assertThat(project(mojo).getProperties()).doesNotContainKey("sum");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "noParent", value = "true")
+    @MojoParameter(name = "skipValidation", value = "true")
+    void modulePathDirectoriesAndNoParentGoToTheRequest(RunMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "modulePath", List.of("src/test/resources/unit", "/opt/wasm"));
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        Path basedir = Path.of(getBasedir()).toAbsolutePath().normalize();
+        assertThat(seen.get().moduleSearchPath()).containsExactly(basedir.resolve("src/test/resources/unit"), Path.of("/opt/wasm"));
+        assertThat(seen.get().noParent()).isTrue();
+        assertThat(seen.get().linkDirectory()).as("import names are relative to the project").isEqualTo(basedir);
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "skipValidation", value = "true")
+    void skipValidationStillValidatesAndSaysSo(RunMojo mojo) {
+        assertBuildFails(mojo, RunResult.failed(new InvalidModuleException(-1, -1, "type mismatch")))
+                .hasMessageEndingWith("not a valid WebAssembly module: invalid module: type mismatch"
+                        + " (skipValidation does not skip validation: wasmvm runs only valid modules)");
     }
 
     @Test

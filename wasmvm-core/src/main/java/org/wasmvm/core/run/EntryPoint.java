@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.wasmvm.core.ExportedFunction;
 import org.wasmvm.core.Instance;
 import org.wasmvm.core.LinkException;
+import org.wasmvm.core.Value;
 import org.wasmvm.core.model.ExternKind;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
@@ -12,7 +13,9 @@ import org.wasmvm.core.model.ValType;
 /**
  * Chooses and calls the function a run starts in: the configured export, else {@code _start},
  * else {@code main} when it takes no parameters. A module without any of them is still a program
- * when it has a start function (which instantiation already ran).
+ * when it has a start function (which instantiation already ran). An invocation
+ * ({@link RunRequest#invokeArguments()}) calls the configured export with arguments instead, as
+ * wasmtime's {@code --invoke} does, and its results are the run's.
  *
  * <p>Entry-point problems are reported as {@link LinkException}: like a missing import, they are
  * a mismatch between what the embedder expects and what the module offers, found before any of
@@ -28,30 +31,43 @@ final class EntryPoint {
     }
 
     /**
-     * Calls the entry point of {@code instance}.
+     * Calls the entry point of {@code instance} as {@code request} says.
      *
-     * @param configured the export the embedder asked for, or {@code null} for the default rule
-     * @return the exit code: the i32 the entry point returned, else 0
+     * @return for an invocation, the export's results (exit code 0); else the exit code: the i32
+     *     the entry point returned, else 0
      * @throws LinkException when there is no usable entry point (see the class comment)
+     * @throws InvokeArgumentException when an invocation's arguments do not fit the export's parameters
      */
-    static int call(Instance instance, String configured) {
+    static RunResult call(Instance instance, RunRequest request) {
+        String configured = request.entryPoint();
+        if (request.invokeArguments() != null) {
+            ExportedFunction function = exported(instance, configured);
+            Value[] arguments = InvokeArguments.parse(configured, function.type(), request.invokeArguments());
+            initializeReactor(instance);
+            return RunResult.invoked(List.of(function.call(arguments)));
+        }
         Optional<ExportedFunction> entry = configured != null ? Optional.of(required(instance, configured)) : byDefault(instance);
         if (entry.isEmpty()) {
             if (isFunctionExport(instance, INITIALIZE)) {
                 instance.function(INITIALIZE).apply(); // a WASI reactor run without an entry point
-                return 0;
+                return RunResult.exited(0);
             }
             if (instance.module().model().startFunction() >= 0) {
-                return 0;
+                return RunResult.exited(0);
             }
             throw new LinkException("no entry point: the module exports neither " + START
                     + " nor a parameterless " + MAIN + ", and has no start function");
         }
+        initializeReactor(instance);
+        long[] results = entry.get().apply();
+        return RunResult.exited(returnsI32(entry.get().type()) ? (int) results[0] : 0);
+    }
+
+    /** A WASI reactor (no {@code _start}) is initialised before the export the run calls. */
+    private static void initializeReactor(Instance instance) {
         if (!isFunctionExport(instance, START) && isFunctionExport(instance, INITIALIZE)) {
             instance.function(INITIALIZE).apply();
         }
-        long[] results = entry.get().apply();
-        return returnsI32(entry.get().type()) ? (int) results[0] : 0;
     }
 
     private static Optional<ExportedFunction> byDefault(Instance instance) {
@@ -64,16 +80,21 @@ final class EntryPoint {
         return Optional.empty();
     }
 
+    /** The parameterless export {@code name}. */
     private static ExportedFunction required(Instance instance, String name) {
-        if (!isFunctionExport(instance, name)) {
-            throw new LinkException("entry point '" + name + "' is not an exported function");
-        }
-        ExportedFunction function = instance.function(name);
+        ExportedFunction function = exported(instance, name);
         if (!function.type().params().isEmpty()) {
             throw new LinkException("entry point '" + name + "' must take no parameters, but has type "
                     + function.type());
         }
         return function;
+    }
+
+    private static ExportedFunction exported(Instance instance, String name) {
+        if (!isFunctionExport(instance, name)) {
+            throw new LinkException("entry point '" + name + "' is not an exported function");
+        }
+        return instance.function(name);
     }
 
     private static boolean isFunctionExport(Instance instance, String name) {

@@ -40,10 +40,10 @@ public final class ProgramRunner {
         try (hostModules) {
             hostModules.define(store);
             Instance instance = program.instantiate(store);
-            return RunResult.exited(EntryPoint.call(instance, request.entryPoint()));
+            return EntryPoint.call(instance, request);
         } catch (ProcessExit exit) {
             return RunResult.exited(exit.code());
-        } catch (WasmException e) {
+        } catch (WasmException | InvokeArgumentException e) {
             return RunResult.failed(e);
         } finally {
             flush(request.stdout());

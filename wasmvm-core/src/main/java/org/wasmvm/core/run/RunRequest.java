@@ -47,6 +47,9 @@ import org.wasmvm.core.Store;
  * @param noParent when set, an importing module's own directory is not searched (the command line's {@code -np})
  * @param linkDirectory the host directory import names are first resolved against, as paths
  *     relative to the current directory; the JVM's working directory by default
+ * @param invokeArguments {@code null} for a program run; else the run invokes {@code entryPoint}
+ *     with these arguments, read by its parameter types ({@link ValueText}), and its results are
+ *     the run's ({@link RunResult#results()}, exit code 0), as wasmtime's {@code --invoke}
  */
 public record RunRequest(
         Path modulePath,
@@ -69,7 +72,8 @@ public record RunRequest(
         LoadedModules modules,
         List<Path> moduleSearchPath,
         boolean noParent,
-        Path linkDirectory) {
+        Path linkDirectory,
+        List<String> invokeArguments) {
 
     public RunRequest {
         directories = directories == null ? List.of() : List.copyOf(directories);
@@ -89,6 +93,10 @@ public record RunRequest(
         Objects.requireNonNull(engine, "engine");
         moduleSearchPath = moduleSearchPath == null ? List.of() : List.copyOf(moduleSearchPath);
         Objects.requireNonNull(linkDirectory, "linkDirectory");
+        if (invokeArguments != null) {
+            invokeArguments = List.copyOf(invokeArguments);
+            Objects.requireNonNull(entryPoint, "an invocation needs the entryPoint it invokes");
+        }
     }
 
     /** A request for the module file at {@code module}; {@code argv[0]} is the path as given. */
@@ -101,7 +109,7 @@ public record RunRequest(
         return new Builder(null, module.clone(), name);
     }
 
-    /** Builds a {@link RunRequest}; defaults: no arguments, empty environment, root = current directory, cwd "/", the JVM's streams, sysenv on, default entry point and limits, all features, the engine of {@link Engine#configured()}. */
+    /** Builds a {@link RunRequest}; defaults: no arguments, empty environment, root = current directory, cwd "/", the JVM's streams, sysenv on, default entry point (a program run) and limits, all features, the engine of {@link Engine#configured()}. */
     public static final class Builder {
         private final Path modulePath;
         private final byte[] moduleBytes;
@@ -124,6 +132,7 @@ public record RunRequest(
         private List<Path> moduleSearchPath = List.of();
         private boolean noParent;
         private Path linkDirectory = Path.of("");
+        private List<String> invokeArguments;
 
         private Builder(Path modulePath, byte[] moduleBytes, String programName) {
             this.modulePath = modulePath;
@@ -176,8 +185,16 @@ public record RunRequest(
             return this;
         }
 
+        /** The export a program run calls instead of {@code _start} (else {@code main}); it takes no parameters. */
         public Builder entryPoint(String export) {
             this.entryPoint = export;
+            return this;
+        }
+
+        /** Invoke {@code export} with {@code arguments} instead of running a program (see {@link RunRequest#invokeArguments()}). */
+        public Builder invoke(String export, List<String> arguments) {
+            this.entryPoint = Objects.requireNonNull(export, "export");
+            this.invokeArguments = List.copyOf(arguments);
             return this;
         }
 
@@ -237,7 +254,7 @@ public record RunRequest(
             return new RunRequest(modulePath, moduleBytes, programName, arguments, environment, root,
                     workingDirectory, stdin, stdout, stderr, noSystem, entryPoint, limits, features, directories,
                     engine != null ? engine : Engine.configured(), codeCache, modules, moduleSearchPath, noParent,
-                    linkDirectory);
+                    linkDirectory, invokeArguments);
         }
     }
 }

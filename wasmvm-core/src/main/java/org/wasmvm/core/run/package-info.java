@@ -9,6 +9,9 @@
  * <p>This package sits above the host families: it may use {@code sysenv} and {@code wasi}, they
  * never use it. It also links programs of several modules ({@code ModuleGraph}): an import no host
  * module answers to names another module file ({@code ModuleSearch}, WasmVM's rules), loaded with
- * the main module before anything runs and instantiated once per run, dependencies first.
+ * the main module before anything runs and instantiated once per run, dependencies first. A run
+ * may instead invoke one export with arguments, as wasmtime's {@code --invoke}: {@link
+ * org.wasmvm.core.run.ValueText} reads the arguments and prints the results, so the command and the
+ * plugin write values alike.
  */
 package org.wasmvm.core.run;

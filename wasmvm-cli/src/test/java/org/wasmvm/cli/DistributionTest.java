@@ -1,0 +1,93 @@
+package org.wasmvm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution archive (integration-test phase, after the assembly): unpacked with {@code tar},
+ * its {@code bin/wasmvm} runs a module, also through a symbolic link and with {@code JAVA_HOME}.
+ * Unix only: the launcher is a shell script ({@code bin/wasmvm.cmd} is for Windows).
+ */
+@Tag("shaded-jar")
+class DistributionTest {
+    private static final Path ARCHIVE = Path.of(System.getProperty("wasmvm.cli.dist", "target/wasmvm-cli-dist.tar.gz"));
+
+    @TempDir
+    Path dir;
+    private Path home;
+    private String module;
+
+    @BeforeEach
+    void unpack() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "a Unix shell");
+        assertThat(ARCHIVE).as("the distribution (-Dwasmvm.cli.dist=…)").isRegularFile();
+        assertThat(exec(List.of("tar", "xzf", ARCHIVE.toString(), "-C", dir.toString())).code()).isZero();
+        home = dir.resolve("wasmvm-" + System.getProperty("wasmvm.cli.version"));
+        try (InputStream in = DistributionTest.class.getResourceAsStream("/modules/invoke.wasm")) {
+            module = Files.write(dir.resolve("invoke.wasm"), in.readAllBytes()).toString();
+        }
+    }
+
+    @Test
+    void theArchiveHoldsBothLaunchersAndTheJar() {
+        assertThat(home.resolve("bin/wasmvm")).isExecutable();
+        assertThat(home.resolve("bin/wasmvm.cmd")).content(StandardCharsets.US_ASCII).contains("\r\n")
+                .contains("-jar \"%~dp0..\\lib\\wasmvm.jar\" %*");
+        assertThat(home.resolve("lib/wasmvm.jar")).isRegularFile();
+    }
+
+    @Test
+    void theLauncherRunsAModuleWithItsArguments() throws Exception {
+        Outcome outcome = exec(List.of(home.resolve("bin/wasmvm").toString(), "--invoke", "add", module, "40", "2"));
+        assertThat(outcome).isEqualTo(new Outcome(0, "42\n"));
+        outcome = exec(List.of(home.resolve("bin/wasmvm").toString(), "--invoke", "fail", module, "1"));
+        assertThat(outcome.code()).as("the command's exit code comes through").isEqualTo(70);
+    }
+
+    @Test
+    void aSymbolicLinkToTheLauncherFindsTheJar() throws Exception {
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("elsewhere")).resolve("wasmvm"),
+                home.resolve("bin/wasmvm"));
+        assertThat(exec(List.of(link.toString(), "--version"))).isEqualTo(
+                new Outcome(0, "wasmvm " + System.getProperty("wasmvm.cli.version") + "\n"));
+    }
+
+    @Test
+    void javaHomeChoosesTheJava() throws Exception {
+        Path fakeHome = Files.createDirectories(dir.resolve("jdk/bin"));
+        Path java = Files.writeString(fakeHome.resolve("java"), "#!/bin/sh\necho \"fake java $*\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/wasmvm").toString(), "m.wasm");
+        builder.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
+        builder.environment().put("JAVA_OPTS", "-Xmx64m -Dx=y");
+        assertThat(exec(builder)).isEqualTo(new Outcome(0,
+                "fake java -Xmx64m -Dx=y -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
+    }
+
+    private record Outcome(int code, String stdout) {
+    }
+
+    private static Outcome exec(List<String> command) throws IOException, InterruptedException {
+        return exec(new ProcessBuilder(new ArrayList<>(command)));
+    }
+
+    private static Outcome exec(ProcessBuilder builder) throws IOException, InterruptedException {
+        Process process = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
+        return new Outcome(process.exitValue(), out);
+    }
+}
