@@ -81,32 +81,24 @@ final class SimdEmitter {
                 frame.lconst(high);
             }
             case UNARY -> {
-                int a = spill(0);
-                loadLow(a);
+                int high = frame.scratch(ValType.I64, 0);
+                mv.visitVarInsn(LSTORE, high);
                 invoke(call, "(J)J");
-                loadHigh(a);
+                mv.visitVarInsn(LLOAD, high);
                 invoke(call, "(J)J");
             }
             case BINARY -> {
-                int b = spill(1);
-                int a = spill(0);
-                loadLow(a);
-                loadLow(b);
+                int highs = lowsOnTop();
                 invoke(call, "(JJ)J");
-                loadHigh(a);
-                loadHigh(b);
+                loadHighs(highs);
                 invoke(call, "(JJ)J");
             }
             case TERNARY -> {
                 int c = spill(2);
-                int b = spill(1);
-                int a = spill(0);
-                loadLow(a);
-                loadLow(b);
+                int highs = lowsOnTop();
                 loadLow(c);
                 invoke(call, "(JJJ)J");
-                loadHigh(a);
-                loadHigh(b);
+                loadHighs(highs);
                 loadHigh(c);
                 invoke(call, "(JJJ)J");
             }
@@ -133,8 +125,8 @@ final class SimdEmitter {
                 mv.visitInsn(LCONST_0);
             }
             case WIDEN_LOW, WIDEN_HIGH -> {
-                int a = spill(0);
-                widen(call, call.shape() == Shape.WIDEN_LOW ? a : a + 2);
+                keepHalf(call.shape() == Shape.WIDEN_LOW);
+                widen(call);
             }
             case EXTMUL_LOW, EXTMUL_HIGH -> {
                 int half = call.shape() == Shape.EXTMUL_LOW ? 0 : 2;
@@ -151,8 +143,7 @@ final class SimdEmitter {
                 splat(call);
             }
             case EXTRACT -> {
-                int a = spill(0);
-                extract(call, a);
+                extract(call);
                 ValType scalar = result(sub, Shape.EXTRACT);
                 if (call.method() != null && scalar == ValType.F32) {
                     mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
@@ -219,9 +210,7 @@ final class SimdEmitter {
             }
             case LOAD_EXTEND -> {
                 load(address, 8);
-                int loaded = frame.scratch(ValType.I64, 0);
-                mv.visitVarInsn(LSTORE, loaded);
-                widen(call, loaded);
+                widen(call);
             }
             case LOAD_SPLAT -> {
                 load(address, bytes);
@@ -239,7 +228,8 @@ final class SimdEmitter {
             }
             case STORE_LANE -> {
                 mv.visitVarInsn(LLOAD, address);
-                extract(call, vector);
+                frame.load(ValType.V128, vector);
+                extract(call);
                 if (call.method() != null) {
                     mv.visitInsn(I2L);
                 }
@@ -264,12 +254,46 @@ final class SimdEmitter {
         mv.visitMethodInsn(INVOKESTATIC, VECTOR_ACCESS, "store", "(JJI" + MEMORY + ")V", false);
     }
 
-    /** Both halves from the two 32-bit quarters of the {@code long} in local {@code half}. */
-    private void widen(SimdCalls.Call call, int half) {
-        quarter(half, 0);
+    /** Both halves from the two 32-bit quarters of the {@code long} on top, juggled on the stack (a store would end ASM's basic block). */
+    private void widen(SimdCalls.Call call) {
+        mv.visitInsn(DUP2);
+        mv.visitInsn(L2I);
+        invoke(call, "(I)J"); // bits, low result
+        mv.visitInsn(DUP2_X2);
+        mv.visitInsn(POP2); // low result, bits
+        frame.iconst(32);
+        mv.visitInsn(LUSHR);
+        mv.visitInsn(L2I);
         invoke(call, "(I)J");
-        quarter(half, 32);
-        invoke(call, "(I)J");
+    }
+
+    /** With a v128 on top: keeps its low half, or its high one. */
+    private void keepHalf(boolean low) {
+        if (!low) {
+            mv.visitInsn(DUP2_X2);
+            mv.visitInsn(POP2);
+        }
+        mv.visitInsn(POP2);
+    }
+
+    /**
+     * With two v128s on top: leaves their low halves there and their high halves in the first v128
+     * scratch local (returned): two stores rather than four (in a method with an
+     * exception handler, ASM starts a basic block after each store, with a frame of its own).
+     */
+    private int lowsOnTop() {
+        int highs = frame.scratch(ValType.V128, 0); // two longs side by side
+        mv.visitVarInsn(LSTORE, highs + 2); // b's high
+        mv.visitInsn(DUP2_X2); // a.lo b.lo a.hi b.lo
+        mv.visitInsn(POP2);
+        mv.visitVarInsn(LSTORE, highs); // a's high
+        return highs;
+    }
+
+    /** Pushes the high halves {@link #lowsOnTop} stored. */
+    private void loadHighs(int highs) {
+        mv.visitVarInsn(LLOAD, highs);
+        mv.visitVarInsn(LLOAD, highs + 2);
     }
 
     /** Pushes the 32 bits at {@code shift} of the {@code long} in local {@code half}. */
@@ -291,9 +315,9 @@ final class SimdEmitter {
         mv.visitInsn(DUP2);
     }
 
-    /** Pushes the immediate lane of the vector in local {@code vector}: an {@code int}, or the half for a 64-bit lane. */
-    private void extract(SimdCalls.Call call, int vector) {
-        mv.visitVarInsn(LLOAD, lane < SimdCalls.lanes(sub) / 2 ? vector : vector + 2);
+    /** Replaces the v128 on top by its immediate lane: an {@code int}, or the half for a 64-bit lane. */
+    private void extract(SimdCalls.Call call) {
+        keepHalf(lane < SimdCalls.lanes(sub) / 2);
         if (call.method() != null) {
             frame.iconst(lane);
             invoke(call, "(JI)I");
