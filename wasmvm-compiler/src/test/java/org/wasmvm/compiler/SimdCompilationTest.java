@@ -23,7 +23,7 @@ import org.wasmvm.core.tier.CompilerTier;
 
 /**
  * Functions with {@code v128} values compile, and give the interpreter's results across every
- * boundary of compiled code (modules/simd.wat): calls of every kind with vectors as parameters and
+ * boundary of compiled code (modules/simd-boundaries.wat): calls of every kind with vectors as parameters and
  * results, the host's typed functions, globals, branches that carry vectors over others, tail
  * calls, and on-stack replacement of a loop with a vector under it.
  */
@@ -33,7 +33,7 @@ class SimdCompilationTest {
     private static final RuntimeLimits SHALLOW = RuntimeLimits.DEFAULT.withMaxCallDepth(1000);
 
     private static Instance instance(Engine engine) throws IOException {
-        try (InputStream in = SimdCompilationTest.class.getResourceAsStream("/modules/simd.wasm")) {
+        try (InputStream in = SimdCompilationTest.class.getResourceAsStream("/modules/simd-boundaries.wasm")) {
             var mixType = FuncType.of(List.of(ValType.V128, ValType.I32), List.of(ValType.V128));
             return new Store(SHALLOW, engine)
                     .define("env", "mix", mixType, (caller, args, results) -> results[0] = Value.v128(

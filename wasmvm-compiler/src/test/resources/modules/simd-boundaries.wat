@@ -1,7 +1,7 @@
 ;; v128 values across every boundary of compiled code (SimdCompilationTest): direct, indirect, host
 ;; and multi-value calls, globals, blocks and branches that carry vectors, select, tail calls
 ;; (to wasm and to the host), and a long loop for on-stack replacement. Built with
-;; wat2wasm --enable-tail-call simd.wat
+;; wat2wasm --enable-tail-call simd-boundaries.wat
 (module
   (type $vv_v (func (param v128 v128) (result v128)))
   (import "env" "mix" (func $mix (param v128 i32) (result v128)))
