@@ -28,11 +28,6 @@ final class BodyScan {
         return false;
     }
 
-    /** Whether {@code body} has a SIMD instruction, reachable or not (the compiler does not translate them yet). */
-    static boolean usesSimd(FunctionBody body) {
-        return any(body, op -> op == PREFIX_FD);
-    }
-
     /** Whether {@code body} makes a tail call. */
     static boolean makesTailCalls(FunctionBody body) {
         return any(body, op -> op == RETURN_CALL || op == RETURN_CALL_INDIRECT || op == RETURN_CALL_REF);

@@ -22,6 +22,7 @@ import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.runtime.JvmCode;
+import org.wasmvm.core.runtime.PairedSlots;
 import org.wasmvm.core.runtime.SlotEntry;
 import org.wasmvm.core.tier.CodeIdentity;
 import org.wasmvm.core.tier.CompiledClass;
@@ -44,6 +45,8 @@ public final class BytecodeCompiler implements JvmCompiler {
     private static final int MAX_SPLIT_ROUNDS = 64;
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String SLOT_ENTRY = Type.getInternalName(SlotEntry.class);
+    /** The locals of the slot entries' {@code long[] slots}, {@code long[] high} and {@code int base} (or {@code fp}). */
+    private static final int SLOTS = 1, HIGH = 2, BASE = 3;
 
     /** This build of the compiler; a random one when its jar cannot be told (so no cache entry is ever reused). */
     private static final String IDENTITY = CodeIdentity.of(BytecodeCompiler.class).orElse(UUID.randomUUID().toString());
@@ -73,7 +76,7 @@ public final class BytecodeCompiler implements JvmCompiler {
             }
             boolean[] osrLoops = null;
             if (osrOperandBase >= 0) {
-                String osrDescriptor = "([JIIL" + FunctionEmitter.INSTANCE + ";)"
+                String osrDescriptor = "([J[JIIL" + FunctionEmitter.INSTANCE + ";)"
                         + Type.getDescriptor(function.methodType.returnType());
                 MethodVisitor osrInvoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "osrInvoke", osrDescriptor, null, null);
                 FunctionEmitter emitter = function.emitter(osrInvoke, "osrInvoke", osrOperandBase, plan, null);
@@ -127,10 +130,6 @@ public final class BytecodeCompiler implements JvmCompiler {
             IndexSpaces spaces = module.indexSpaces();
             this.type = spaces.functionType(index);
             this.body = module.model().codes().get(index - spaces.importedFunctionCount());
-            if (BodyScan.usesSimd(body)) {
-                // even in unreachable code: the emitter would read a vector instruction's immediates as instructions
-                throw new UnsupportedOperationException("it uses SIMD instructions, which are not compiled yet");
-            }
             this.methodType = JvmTypes.methodType(type);
             this.className = "org/wasmvm/compiler/WasmFunction" + index;
             this.tailCalls = BodyScan.makesTailCalls(body);
@@ -183,18 +182,18 @@ public final class BytecodeCompiler implements JvmCompiler {
     }
 
     /**
-     * {@code entry(long[] slots, int base, ModuleInstance)} ({@link SlotEntry#call} or
+     * {@code entry(long[] slots, long[] high, int base, ModuleInstance)} ({@link SlotEntry#call} or
      * {@link SlotEntry#tailCall}): converts the argument slots, calls {@code target} (with the depth
      * the store counts), writes the results back. The caller has counted the call already, so one
      * budget unit is given back for the one the target's prologue takes.
      */
     private static void emitSlotEntry(ClassWriter writer, String entry, String target, Function function,
             boolean metered) {
-        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, entry, "([JIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
-        var frame = new JvmFrame(mv, 4);
+        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, entry, "([J[JIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
+        var frame = new JvmFrame(mv, 5);
         mv.visitCode();
         if (metered) {
-            mv.visitVarInsn(ALOAD, 3);
+            mv.visitVarInsn(ALOAD, 4);
             mv.visitMethodInsn(INVOKEVIRTUAL, FunctionEmitter.INSTANCE, "context", "()L" + FunctionEmitter.CONTEXT + ";", false);
             mv.visitInsn(DUP);
             mv.visitFieldInsn(GETFIELD, FunctionEmitter.CONTEXT, "budget", "I");
@@ -204,17 +203,21 @@ public final class BytecodeCompiler implements JvmCompiler {
         }
         List<ValType> params = function.type.params();
         for (int i = 0; i < params.size(); i++) {
-            slotAddress(mv, frame, i);
+            slotAddress(mv, frame, SLOTS, i);
             mv.visitInsn(LALOAD);
+            if (params.get(i) == ValType.V128) {
+                slotAddress(mv, frame, HIGH, i);
+                mv.visitInsn(LALOAD);
+            }
             frame.fromSlot(params.get(i));
         }
-        depthLeft(mv, 3);
-        mv.visitVarInsn(ALOAD, 3);
+        depthLeft(mv, 4);
+        mv.visitVarInsn(ALOAD, 4);
         mv.visitMethodInsn(INVOKESTATIC, function.className, target, function.methodType.toMethodDescriptorString(), false);
         if (target.equals(TailCallEntries.BODY)) {
-            TailCallEntries.returnIfPending(mv, frame, function.type, 3);
+            TailCallEntries.returnIfPending(mv, frame, function.type, 4);
         }
-        writeResults(mv, frame, function.type.results(), 4);
+        writeResults(mv, frame, function.type.results(), 5);
     }
 
     /** Pushes the {@code depthLeft} of a call from code that holds raw slots: the store counts the frames active before this one. */
@@ -229,42 +232,58 @@ public final class BytecodeCompiler implements JvmCompiler {
     }
 
     /**
-     * {@code osr(long[] slots, int fp, int loop, ModuleInstance)}: calls {@code osrInvoke}, makes the
+     * {@code osr(long[] slots, long[] high, int fp, int loop, ModuleInstance)}: calls {@code osrInvoke}, makes the
      * tail call it may leave pending (in the place of the frame, whose depth is taken first), writes
      * the results at {@code fp}.
      */
     private static void emitOsrEntry(ClassWriter writer, Function function, String osrDescriptor) {
-        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, "osr", "([JIIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
+        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, "osr", "([J[JIIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
         mv.visitCode();
-        int depth = 5;
+        int depth = 6;
         var frame = new JvmFrame(mv, depth + 1);
         if (function.tailCalls) {
-            depthLeft(mv, 4);
+            depthLeft(mv, 5);
             mv.visitVarInsn(ISTORE, depth);
         }
-        mv.visitVarInsn(ALOAD, 1);
-        mv.visitVarInsn(ILOAD, 2);
+        mv.visitVarInsn(ALOAD, SLOTS);
+        mv.visitVarInsn(ALOAD, HIGH);
         mv.visitVarInsn(ILOAD, 3);
-        mv.visitVarInsn(ALOAD, 4);
+        mv.visitVarInsn(ILOAD, 4);
+        mv.visitVarInsn(ALOAD, 5);
         mv.visitMethodInsn(INVOKESTATIC, function.className, "osrInvoke", osrDescriptor, false);
         if (function.tailCalls) {
-            TailCallEntries.finishPending(mv, frame, function.type, depth, 4);
+            TailCallEntries.finishPending(mv, frame, function.type, depth, 5);
         }
         writeResults(mv, frame, function.type.results(), depth + 1);
     }
 
-    /** Writes the result on the stack (a typed value, or {@code long[]} slots) to {@code slots[base…]} (locals 1 and 2) and returns. */
+    /**
+     * Writes the result on the stack (a typed value, or paired {@code long[]} slots) to {@code slots[base…]}
+     * and the high halves of vectors to {@code high[base…]} (locals 1, 2 and 3), and returns.
+     */
     private static void writeResults(MethodVisitor mv, JvmFrame frame, List<ValType> results, int scratch) {
-        if (results.size() == 1) {
+        if (PairedSlots.has(results)) {
+            mv.visitVarInsn(ASTORE, scratch);
+            int index = 0;
+            for (int i = 0; i < results.size(); i++) {
+                for (int array = SLOTS; array <= (results.get(i) == ValType.V128 ? HIGH : SLOTS); array++) {
+                    slotAddress(mv, frame, array, i);
+                    mv.visitVarInsn(ALOAD, scratch);
+                    frame.iconst(index++);
+                    mv.visitInsn(LALOAD);
+                    mv.visitInsn(LASTORE);
+                }
+            }
+        } else if (results.size() == 1) {
             frame.toSlot(results.get(0));
             mv.visitVarInsn(LSTORE, scratch);
-            slotAddress(mv, frame, 0);
+            slotAddress(mv, frame, SLOTS, 0);
             mv.visitVarInsn(LLOAD, scratch);
             mv.visitInsn(LASTORE);
         } else if (results.size() > 1) {
             frame.iconst(0);
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitVarInsn(ILOAD, 2);
+            mv.visitVarInsn(ALOAD, SLOTS);
+            mv.visitVarInsn(ILOAD, BASE);
             frame.iconst(results.size());
             mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
         }
@@ -273,9 +292,10 @@ public final class BytecodeCompiler implements JvmCompiler {
         mv.visitEnd();
     }
 
-    private static void slotAddress(MethodVisitor mv, JvmFrame frame, int index) {
-        mv.visitVarInsn(ALOAD, 1);
-        mv.visitVarInsn(ILOAD, 2);
+    /** Pushes {@code array} (local {@link #SLOTS} or {@link #HIGH}) and the element {@code base + index}. */
+    private static void slotAddress(MethodVisitor mv, JvmFrame frame, int array, int index) {
+        mv.visitVarInsn(ALOAD, array);
+        mv.visitVarInsn(ILOAD, BASE);
         if (index > 0) {
             frame.iconst(index);
             mv.visitInsn(IADD);

@@ -9,6 +9,7 @@ import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
+import org.wasmvm.core.runtime.PairedSlots;
 import org.wasmvm.core.tier.JvmTypes;
 
 /**
@@ -119,11 +120,15 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
     /** Moves the arguments from the stack into the store's pending tail call, the last first. */
     private void storeTailArgs(FuncType calleeType) {
         List<ValType> params = calleeType.params();
+        int index = PairedSlots.count(params);
         for (int i = params.size() - 1; i >= 0; i--) {
-            frame.toSlot(params.get(i));
-            mv.visitVarInsn(ALOAD, slots.context());
-            frame.iconst(i);
-            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "tailArg", "(JL" + FunctionEmitter.CONTEXT + ";I)V", false);
+            ValType param = params.get(i);
+            frame.toSlot(param);
+            for (int half = param == ValType.V128 ? 2 : 1; half > 0; half--) { // paired: a v128's high half on top
+                mv.visitVarInsn(ALOAD, slots.context());
+                frame.iconst(--index);
+                mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "tailArg", "(JL" + FunctionEmitter.CONTEXT + ";I)V", false);
+            }
         }
         types.pop(params.size());
     }
@@ -154,18 +159,21 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
         return descriptor.replace("L" + INSTANCE + ";)", "L" + METHOD_HANDLE + ";L" + INSTANCE + ";)");
     }
 
-    /** Models the call's results; several come as a {@code long[]} to unpack. */
+    /** Models the call's results; several, or a v128, come as a {@code long[]} to unpack ({@link PairedSlots}). */
     private void results(FuncType calleeType) {
         types.pop(calleeType.params().size());
         List<ValType> results = calleeType.results();
-        if (results.size() > 1) {
+        if (JvmTypes.returnsSlots(results)) {
             int array = frame.scratchReference();
             mv.visitVarInsn(ASTORE, array);
-            for (int i = 0; i < results.size(); i++) {
-                mv.visitVarInsn(ALOAD, array);
-                frame.iconst(i);
-                mv.visitInsn(LALOAD);
-                frame.fromSlot(results.get(i));
+            int index = 0;
+            for (ValType result : results) {
+                for (int half = result == ValType.V128 ? 2 : 1; half > 0; half--) {
+                    mv.visitVarInsn(ALOAD, array);
+                    frame.iconst(index++);
+                    mv.visitInsn(LALOAD);
+                }
+                frame.fromSlot(result);
             }
         }
         types.pushAll(results);

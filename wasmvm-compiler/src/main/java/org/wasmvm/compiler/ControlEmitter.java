@@ -16,6 +16,7 @@ import org.wasmvm.core.Value;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.runtime.PairedSlots;
 import org.wasmvm.core.tier.JvmTypes;
 
 /**
@@ -376,16 +377,20 @@ final class ControlEmitter {
 
     /** Returns the function's {@code results} from the top of the stack (values below them are discarded). */
     private void emitReturn(List<ValType> results) {
-        if (results.size() > 1) {
+        if (JvmTypes.returnsSlots(results)) {
             int[] slots = spill(results.size());
-            frame.iconst(results.size());
+            frame.iconst(PairedSlots.count(results));
             mv.visitIntInsn(NEWARRAY, T_LONG);
+            int index = 0;
             for (int i = 0; i < results.size(); i++) {
-                mv.visitInsn(DUP);
-                frame.iconst(i);
-                frame.load(results.get(i), slots[results.size() - 1 - i]);
-                frame.toSlot(results.get(i));
-                mv.visitInsn(LASTORE);
+                ValType result = results.get(i);
+                int slot = slots[results.size() - 1 - i];
+                if (result == ValType.V128) { // paired: the low half, then the high one
+                    index = frame.putRaw(ValType.I64, slot, index);
+                    index = frame.putRaw(ValType.I64, slot + 2, index);
+                } else {
+                    index = frame.putRaw(result, slot, index);
+                }
             }
         }
         metering.syncOut(); // the store gets back the rest of the budget

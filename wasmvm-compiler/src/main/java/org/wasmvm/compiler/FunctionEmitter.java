@@ -22,7 +22,7 @@ import org.wasmvm.core.model.WasmModule;
  * operand stack; wasm locals are JVM locals. This class reads the instructions, emits locals,
  * globals, constants and {@code select}, and hands each other kind of instruction to its emitter:
  * {@link ControlEmitter} (blocks, branches, returns), {@link CallEmitter}, {@link NumericEmitter},
- * {@link MemoryEmitter}, {@link RegionEmitter} (the methods of a split function).
+ * {@link MemoryEmitter}, {@link SimdEmitter}, {@link RegionEmitter} (the methods of a split function).
  *
  * <p>What the interpreter counts, this code counts the same way (DESIGN §5): the call depth, passed
  * from call to call as the {@code depthLeft} parameter, and fuel or stop polling ({@link Metering}).
@@ -51,6 +51,7 @@ final class FunctionEmitter {
     private final CallEmitter calls;
     private final NumericEmitter numeric;
     private final MemoryEmitter memory;
+    private final SimdEmitter simd;
     private final RegionEmitter regions;
     private final OsrEntries osrEntries;
     /** Non-null when this emitter writes the method of an outlined block or loop. */
@@ -61,7 +62,7 @@ final class FunctionEmitter {
 
     /**
      * An emitter of the method {@code methodName}: {@code (params…, ModuleInstance)} when {@code osrOperandBase} is -1;
-     * else of {@code (long[] slots, int fp, int loop, ModuleInstance)}, which continues the
+     * else of {@code (long[] slots, long[] high, int fp, int loop, ModuleInstance)}, which continues the
      * interpreter frame at {@code fp} at the header of loop {@code loop}, its operand height 0 at
      * slot {@code osrOperandBase}; or, when {@code region} is non-null, of that region's method.
      */
@@ -97,9 +98,9 @@ final class FunctionEmitter {
             depthSlot = slot++;
             instanceSlot = slot++;
         } else {
-            depthSlot = 4;
-            instanceSlot = 3;
-            slot = 5;
+            depthSlot = 5;
+            instanceSlot = 4;
+            slot = 6;
         }
         frame = new JvmFrame(mv, slot);
         for (int i = region == null && !osr ? params.size() : 0; i < localTypes.length; i++) {
@@ -117,6 +118,7 @@ final class FunctionEmitter {
         calls = new CallEmitter(mv, frame, types, module, spaces, functionIndex, className, slots, metering, traps);
         numeric = new NumericEmitter(mv, types);
         memory = new MemoryEmitter(mv, types, frame, spaces, instanceSlot);
+        simd = new SimdEmitter(mv, types, frame, memory, traps);
         regions = new RegionEmitter(mv, frame, types, locals, slots, metering, traps, plan, region, module, body,
                 className);
         osrEntries = new OsrEntries(mv, locals, osrOperandBase, osr && !plan.splits()); // none into a split function
@@ -148,7 +150,11 @@ final class FunctionEmitter {
             if (op == PREFIX_FC) {
                 op = 0xFC00 | in.u32();
             }
-            instruction(op, offset, in);
+            if (op == PREFIX_FD) {
+                simd.instruction(in.u32(), offset, in, control.reachable());
+            } else {
+                instruction(op, offset, in);
+            }
         } while (control.frames() > outer);
         if (region != null && control.reachable()) {
             regions.end();
@@ -273,17 +279,31 @@ final class FunctionEmitter {
                     mv.visitFieldInsn(GETFIELD, GLOBAL, "value", "J");
                     ValType valType = spaces.global(global).valType();
                     frame.fromSlot(valType);
+                    if (valType == ValType.V128) {
+                        mv.visitVarInsn(ALOAD, globalSlot(global));
+                        mv.visitFieldInsn(GETFIELD, GLOBAL, "high", "J");
+                    }
                     types.push(valType);
                 }
             }
             case GLOBAL_SET -> {
                 int global = in.u32();
                 if (reachable) {
-                    frame.toSlot(types.pop());
+                    ValType valType = types.pop();
+                    int high = frame.scratch(ValType.I64, 0);
+                    if (valType == ValType.V128) {
+                        mv.visitVarInsn(LSTORE, high);
+                    }
+                    frame.toSlot(valType);
                     mv.visitVarInsn(ALOAD, globalSlot(global));
                     mv.visitInsn(DUP_X2);
                     mv.visitInsn(POP);
                     mv.visitFieldInsn(PUTFIELD, GLOBAL, "value", "J");
+                    if (valType == ValType.V128) {
+                        mv.visitVarInsn(ALOAD, globalSlot(global));
+                        mv.visitVarInsn(LLOAD, high);
+                        mv.visitFieldInsn(PUTFIELD, GLOBAL, "high", "J");
+                    }
                 }
             }
             case I32_CONST -> constant(ValType.I32, in.s32());
@@ -367,6 +387,11 @@ final class FunctionEmitter {
         if (JvmFrame.size(valType) == 1) {
             mv.visitInsn(SWAP);
             mv.visitInsn(POP);
+        } else if (valType == ValType.V128) {
+            int kept = frame.scratch(ValType.V128, 0);
+            frame.store(valType, kept);
+            frame.pop(valType);
+            frame.load(valType, kept);
         } else {
             mv.visitInsn(DUP2_X2);
             mv.visitInsn(POP2);

@@ -12,15 +12,16 @@ import org.wasmvm.core.model.ValType;
  * The JVM side of one compiled function's frame: which JVM local holds what, and the typed
  * load/store/pop/convert instructions for wasm values (DESIGN §5: i32 {@code int}, i64 and
  * references {@code long}, f32 {@code float}, f64 {@code double}; raw slots are {@code long}s as the
- * interpreter holds them).
+ * interpreter holds them). A {@code v128} is two {@code long}s, in two JVM locals side by side and on
+ * the operand stack the low half below the high one: nothing is allocated per vector (DESIGN §5).
  */
 final class JvmFrame {
     private static final int MAX_LOCALS = 65_535;
     private final MethodVisitor mv;
     private int nextLocal;
-    /** Short-lived locals per JVM kind (I, J, F, D, A), reused by every instruction that spills. */
+    /** Short-lived locals per JVM kind (I, J, F, D, A, and v128's JJ), reused by every instruction that spills. */
     private final List<List<Integer>> scratch = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-            new ArrayList<>(), new ArrayList<>());
+            new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 
     JvmFrame(MethodVisitor mv, int firstFreeLocal) {
         this.mv = mv;
@@ -61,8 +62,9 @@ final class JvmFrame {
         return scratch(null, 0);
     }
 
+    /** The JVM stack and local slots a value takes. */
     static int size(ValType type) {
-        return type == ValType.I32 || type == ValType.F32 ? 1 : 2;
+        return type == ValType.I32 || type == ValType.F32 ? 1 : type == ValType.V128 ? 4 : 2;
     }
 
     private static int kind(ValType type) {
@@ -73,10 +75,12 @@ final class JvmFrame {
             case I32 -> 0;
             case F32 -> 2;
             case F64 -> 3;
+            case V128 -> 5;
             default -> 1;
         };
     }
 
+    /** The JVM type of a value of one JVM slot or two (not a v128, which is two longs). */
     static Type jvmType(ValType type) {
         return switch (type.kind()) {
             case I32 -> Type.INT_TYPE;
@@ -87,19 +91,40 @@ final class JvmFrame {
     }
 
     void load(ValType type, int slot) {
-        mv.visitVarInsn(jvmType(type).getOpcode(ILOAD), slot);
+        if (type == ValType.V128) {
+            mv.visitVarInsn(LLOAD, slot);
+            mv.visitVarInsn(LLOAD, slot + 2);
+        } else {
+            mv.visitVarInsn(jvmType(type).getOpcode(ILOAD), slot);
+        }
     }
 
     void store(ValType type, int slot) {
-        mv.visitVarInsn(jvmType(type).getOpcode(ISTORE), slot);
+        if (type == ValType.V128) {
+            mv.visitVarInsn(LSTORE, slot + 2);
+            mv.visitVarInsn(LSTORE, slot);
+        } else {
+            mv.visitVarInsn(jvmType(type).getOpcode(ISTORE), slot);
+        }
     }
 
     void pop(ValType type) {
         mv.visitInsn(size(type) == 1 ? POP : POP2);
+        if (type == ValType.V128) {
+            mv.visitInsn(POP2);
+        }
     }
 
     void dup(ValType type) {
-        mv.visitInsn(size(type) == 1 ? DUP : DUP2);
+        if (type == ValType.V128) {
+            int high = scratch(ValType.I64, 0);
+            mv.visitVarInsn(LSTORE, high);
+            mv.visitInsn(DUP2);
+            mv.visitVarInsn(LLOAD, high);
+            mv.visitInsn(DUP2_X2); // lo lo hi -> lo hi lo hi
+        } else {
+            mv.visitInsn(size(type) == 1 ? DUP : DUP2);
+        }
     }
 
     /** Pushes the zero of {@code type} (a reference's zero is null, -1). */
@@ -109,11 +134,28 @@ final class JvmFrame {
             case F32 -> mv.visitInsn(FCONST_0);
             case F64 -> mv.visitInsn(DCONST_0);
             case I64 -> mv.visitInsn(LCONST_0);
+            case V128 -> {
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCONST_0);
+            }
             default -> mv.visitLdcInsn(-1L);
         }
     }
 
-    /** Converts the typed value on top of the stack to its raw slot ({@code long}). */
+    /**
+     * With a {@code long[]} on top, kept there: stores the value of one slot ({@code type}, not a v128)
+     * held in local {@code slot} at element {@code index}, as a raw slot; returns the next index.
+     */
+    int putRaw(ValType type, int slot, int index) {
+        mv.visitInsn(DUP);
+        iconst(index);
+        load(type, slot);
+        toSlot(type);
+        mv.visitInsn(LASTORE);
+        return index + 1;
+    }
+
+    /** Converts the typed value on top of the stack to its raw slot ({@code long}; a v128 is its two already). */
     void toSlot(ValType type) {
         switch (type.kind()) {
             case I32 -> mv.visitInsn(I2L);

@@ -22,6 +22,15 @@ public final class MemoryAccess {
         return CompiledSupport.address64(base, offset);
     }
 
+    /** The effective address of an access that does more than one load or store (SIMD, {@link VectorAccess}). */
+    public static long address(int base, long offset) {
+        return at(base, offset);
+    }
+
+    public static long address(long base, long offset) {
+        return at(base, offset);
+    }
+
     public static int i32Load(int base, long offset, LinearMemory memory) {
         return memory.load32(at(base, offset));
     }

@@ -58,14 +58,30 @@ final class MemoryEmitter {
 
     void readImmediates(int op, ByteReader in) {
         if (op >= I32_LOAD && op <= I64_STORE32) {
-            first = MemArgFlags.hasMemoryIndex(in.u32()) ? in.u32() : 0;
-            offset = in.u64();
+            readMemarg(in);
         } else if (op == MEMORY_INIT || op == MEMORY_COPY || op == TABLE_INIT || op == TABLE_COPY) {
             first = in.u32();
             second = in.u32();
         } else {
             first = in.u32();
         }
+    }
+
+    /** A memory argument: its memory (for {@link #address} and {@link #pushMemory}) and offset. */
+    void readMemarg(ByteReader in) {
+        first = MemArgFlags.hasMemoryIndex(in.u32()) ? in.u32() : 0;
+        offset = in.u64();
+    }
+
+    /** With the address operand of the access whose memory argument was read on top: replaces it by the effective address, a {@code long}. */
+    void address() {
+        frame.lconst(offset);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "address", "(" + (memory64(first) ? "J" : "I") + "J)J", false);
+    }
+
+    /** Pushes the memory of the access whose memory argument was read. */
+    void pushMemory() {
+        memory(first);
     }
 
     void emit(int op) {

@@ -10,9 +10,10 @@ import org.objectweb.asm.MethodVisitor;
 import org.wasmvm.core.model.ValType;
 
 /**
- * On-stack replacement: the method {@code (long[] slots, int fp, int loop, ModuleInstance)}
+ * On-stack replacement: the method {@code (long[] slots, long[] high, int fp, int loop, ModuleInstance)}
  * continues the interpreter frame at {@code fp} at the header of loop {@code loop} (loops numbered
- * in code order), taking that frame's locals and the operands from {@code operandBase} on.
+ * in code order), taking that frame's locals and the operands from {@code operandBase} on (the high
+ * halves of vectors from {@code high}).
  */
 final class OsrEntries {
     /** A loop header where on-stack replacement can enter, with the wasm operand types there (bottom first). */
@@ -84,7 +85,7 @@ final class OsrEntries {
         for (Entry entry : entries) {
             arms[entry.loop()] = new Label();
         }
-        mv.visitVarInsn(ILOAD, 2);
+        mv.visitVarInsn(ILOAD, 3);
         mv.visitTableSwitchInsn(0, arms.length - 1, unknown, arms);
         for (Entry entry : entries) {
             mv.visitLabel(arms[entry.loop()]);
@@ -103,11 +104,13 @@ final class OsrEntries {
     /** Pushes interpreter slot {@code fp + index} as a value of {@code valType}. */
     private void loadSlot(int index, ValType valType) {
         JvmFrame frame = locals.frame();
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitVarInsn(ILOAD, 1);
-        frame.iconst(index);
-        mv.visitInsn(IADD);
-        mv.visitInsn(LALOAD);
+        for (int array = 0; array <= (valType == ValType.V128 ? 1 : 0); array++) { // slots, then high
+            mv.visitVarInsn(ALOAD, array);
+            mv.visitVarInsn(ILOAD, 2);
+            frame.iconst(index);
+            mv.visitInsn(IADD);
+            mv.visitInsn(LALOAD);
+        }
         frame.fromSlot(valType);
     }
 }

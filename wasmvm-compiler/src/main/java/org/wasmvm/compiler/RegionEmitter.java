@@ -13,12 +13,13 @@ import org.wasmvm.core.model.SubType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
+import org.wasmvm.core.runtime.PairedSlots;
 
 /**
  * The methods of a split function ({@link SplitPlan}): calling the method of an outlined block or
  * loop, and, in such a method, entering and leaving it. Both sides pass the locals the region uses
- * and the values it carries through the frame array, locals at their index and carried values
- * after them; a region method's exit code is 0 when it ended, else one more than the depth of the
+ * and the values it carries through the frame array, locals first and carried values after them,
+ * each in one element, a {@code v128} in two (low, high); a region method's exit code is 0 when it ended, else one more than the depth of the
  * frame around it that it branches to.
  */
 final class RegionEmitter {
@@ -38,6 +39,9 @@ final class RegionEmitter {
     private final FunctionBody body;
     /** The generated class, whose region methods are called directly. */
     private final String className;
+    /** The frame array's first element of each local, and of the carried values. */
+    private final int[] localElements;
+    private final int carriedBase;
 
     RegionEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmLocals locals, MethodSlots slots,
             Metering metering, TrapSites traps, SplitPlan plan, SplitPlan.Region region, WasmModule module,
@@ -55,6 +59,13 @@ final class RegionEmitter {
         this.module = module;
         this.body = body;
         this.className = className;
+        this.localElements = new int[locals.count()];
+        int element = 0;
+        for (int i = 0; i < localElements.length; i++) {
+            localElements[i] = element;
+            element += locals.type(i) == ValType.V128 ? 2 : 1;
+        }
+        this.carriedBase = element;
     }
 
     /** Whether the block or loop at {@code offset} is called as a method (a region's own block is its code). */
@@ -73,7 +84,7 @@ final class RegionEmitter {
                 arity = Math.max(arity, Math.max(t.params().size(), t.results().size()));
             }
         }
-        frame.iconst(locals.count() + arity);
+        frame.iconst(carriedBase + 2 * arity);
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, slots.frameArray());
     }
@@ -161,41 +172,63 @@ final class RegionEmitter {
 
     /** Pushes the {@code values} carried in the frame array (bottom first). */
     private void loadCarried(List<ValType> values) {
-        for (int j = 0; j < values.size(); j++) {
-            element(locals.count() + j);
-            mv.visitInsn(LALOAD);
-            frame.fromSlot(values.get(j));
+        int index = carriedBase;
+        for (ValType valType : values) {
+            index = loadElements(valType, index);
+            frame.fromSlot(valType);
         }
     }
 
     /** Loads the locals {@code used} from their elements of the frame array. */
     private void loadLocals(int[] used) {
         for (int local : used) {
-            element(local);
-            mv.visitInsn(LALOAD);
+            loadElements(locals.type(local), localElements[local]);
             locals.storeRaw(local);
         }
     }
 
+    /** Pushes the raw slot at {@code index}, both halves of a v128 from there; returns the next index. */
+    private int loadElements(ValType valType, int index) {
+        for (int half = valType == ValType.V128 ? 2 : 1; half > 0; half--) {
+            element(index++);
+            mv.visitInsn(LALOAD);
+        }
+        return index;
+    }
+
     /** Stores the top {@code values} (bottom first in the list) into the frame array as carried values 0…; pops them. */
     private void storeCarried(List<ValType> values) {
+        int index = carriedBase + PairedSlots.count(values);
+        int scratch = frame.scratch(ValType.I64, 0);
         for (int j = values.size() - 1; j >= 0; j--) {
             ValType valType = values.get(j);
             frame.toSlot(valType);
-            int scratch = frame.scratch(ValType.I64, 0);
-            mv.visitVarInsn(LSTORE, scratch);
-            element(locals.count() + j);
-            mv.visitVarInsn(LLOAD, scratch);
-            mv.visitInsn(LASTORE);
+            for (int half = valType == ValType.V128 ? 2 : 1; half > 0; half--) { // a v128's high half on top
+                mv.visitVarInsn(LSTORE, scratch);
+                element(--index);
+                mv.visitVarInsn(LLOAD, scratch);
+                mv.visitInsn(LASTORE);
+            }
         }
     }
 
     /** Stores the locals {@code used} into their elements of the frame array. */
     private void storeLocals(int[] used) {
         for (int local : used) {
-            element(local);
-            locals.loadRaw(local);
-            mv.visitInsn(LASTORE);
+            int index = localElements[local];
+            if (locals.type(local) == ValType.V128) {
+                int slot = locals.slots()[local];
+                element(index);
+                mv.visitVarInsn(LLOAD, slot);
+                mv.visitInsn(LASTORE);
+                element(index + 1);
+                mv.visitVarInsn(LLOAD, slot + 2);
+                mv.visitInsn(LASTORE);
+            } else {
+                element(index);
+                locals.loadRaw(local);
+                mv.visitInsn(LASTORE);
+            }
         }
     }
 

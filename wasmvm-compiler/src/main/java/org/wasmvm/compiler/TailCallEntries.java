@@ -10,6 +10,8 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.runtime.PairedSlots;
+import org.wasmvm.core.tier.JvmTypes;
 
 /**
  * The entries of a function that makes tail calls (docs/RATIONALE.md, "Tail calls"). Its body is
@@ -76,13 +78,13 @@ final class TailCallEntries {
         mv.visitMethodInsn(INVOKESTATIC, TAIL_CALLS, "finish", "(IL" + FunctionEmitter.INSTANCE + ";)[J", false);
         if (results.isEmpty()) {
             mv.visitInsn(POP);
-        } else if (results.size() == 1) {
+        } else if (!JvmTypes.returnsSlots(results)) {
             frame.iconst(0);
             mv.visitInsn(LALOAD);
             frame.fromSlot(results.get(0));
         } else {
             // the trampoline's slots are the store's, reused by the next tail call: the caller gets its own
-            frame.iconst(results.size());
+            frame.iconst(PairedSlots.count(results));
             mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J", false);
         }
         mv.visitLabel(done);
@@ -97,10 +99,10 @@ final class TailCallEntries {
     }
 
     private static void popResult(MethodVisitor mv, JvmFrame frame, List<ValType> results) {
-        if (results.size() == 1) {
-            frame.pop(results.get(0));
-        } else if (results.size() > 1) {
+        if (JvmTypes.returnsSlots(results)) {
             mv.visitInsn(POP);
+        } else if (results.size() == 1) {
+            frame.pop(results.get(0));
         }
     }
 }

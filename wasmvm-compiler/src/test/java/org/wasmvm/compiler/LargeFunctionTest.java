@@ -7,7 +7,9 @@ import org.wasmvm.core.Engine;
 import org.wasmvm.core.Instance;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.Store;
+import org.wasmvm.core.Value;
 import org.wasmvm.core.Wasm;
+import org.wasmvm.core.binary.SimdOpcodes;
 import org.wasmvm.core.runtime.WasmFunction;
 
 /**
@@ -16,7 +18,7 @@ import org.wasmvm.core.runtime.WasmFunction;
  * results come from the same recipe computed in Java.
  */
 class LargeFunctionTest {
-    private static final int I32 = 0x7F;
+    private static final int I32 = 0x7F, V128 = 0x7B;
 
     @Test
     void aFunctionOfOverAHundredThousandInstructions() {
@@ -43,6 +45,39 @@ class LargeFunctionTest {
             }
             assertThat(instance.function("f").apply(input)).containsExactly(acc);
         }
+        assertCompiled(instance);
+    }
+
+    @Test
+    void aFunctionOfVectorsSplitIntoMethods() {
+        // 10 groups of 20 blocks, each (result v128) of 40 steps `acc = (acc + splat(k)) * splat(31)` on i32x4
+        // lanes: the vector local and each block's vector result cross the methods' boundaries
+        var code = new ModuleBytes();
+        int k = 0;
+        for (int group = 0; group < 10; group++) {
+            code.op(0x02).op(0x40);
+            for (int block = 0; block < 20; block++) {
+                code.op(0x02).op(V128).op(0x20).u(0);
+                for (int step = 0; step < 40; step++, k++) {
+                    code.op(0x41).s(k).op(0xFD).u(SimdOpcodes.I32X4_SPLAT).op(0xFD).u(SimdOpcodes.I32X4_ADD)
+                            .op(0x41).s(31).op(0xFD).u(SimdOpcodes.I32X4_SPLAT).op(0xFD).u(SimdOpcodes.I32X4_MUL);
+                }
+                code.op(0x0B).op(0x21).u(0);
+            }
+            code.op(0x0B);
+        }
+        code.op(0x20).u(0).op(0x0B);
+        Instance instance = compiled(code, V128, 0);
+        int[] lanes = {0, 1, -7, Integer.MAX_VALUE};
+        for (int i = 0; i < k; i++) {
+            for (int lane = 0; lane < 4; lane++) {
+                lanes[lane] = (lanes[lane] + i) * 31;
+            }
+        }
+        Value input = Value.v128((1L << 32) | 0, (long) Integer.MAX_VALUE << 32 | (-7 & 0xFFFF_FFFFL));
+        Value expected = Value.v128((long) lanes[1] << 32 | (lanes[0] & 0xFFFF_FFFFL),
+                (long) lanes[3] << 32 | (lanes[2] & 0xFFFF_FFFFL));
+        assertThat(instance.function("f").call(input)).containsExactly(expected);
         assertCompiled(instance);
     }
 
@@ -98,13 +133,18 @@ class LargeFunctionTest {
 
     /** Instantiates {@code (func (export "f") (param i32 [i32]) (result i32) code)} on the compiler engine. */
     private static Instance compiled(ModuleBytes body, int extraParams) {
+        return compiled(body, I32, extraParams);
+    }
+
+    /** The function {@code f} with {@code body}: a parameter and a result of {@code valType}, and {@code extraParams} i32 ones. */
+    private static Instance compiled(ModuleBytes body, int valType, int extraParams) {
         var module = new ModuleBytes();
         module.raw(0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00);
-        var type = new ModuleBytes().u(1).op(0x60).u(1 + extraParams).op(I32);
+        var type = new ModuleBytes().u(1).op(0x60).u(1 + extraParams).op(valType);
         for (int i = 0; i < extraParams; i++) {
             type.op(I32);
         }
-        type.u(1).op(I32);
+        type.u(1).op(valType);
         module.section(1, type);
         module.section(3, new ModuleBytes().u(1).u(0));
         module.section(7, new ModuleBytes().u(1).u(1).op('f').op(0x00).u(0));

@@ -6,6 +6,7 @@ import static org.wasmvm.core.interp.NumericOps.f32;
 import static org.wasmvm.core.interp.NumericOps.f64;
 
 import java.util.Arrays;
+import java.util.List;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.WasmException;
@@ -22,6 +23,7 @@ import org.wasmvm.core.runtime.HostFunctionInstance;
 import org.wasmvm.core.runtime.JvmCode;
 import org.wasmvm.core.runtime.LinearMemory;
 import org.wasmvm.core.runtime.ModuleInstance;
+import org.wasmvm.core.runtime.PairedSlots;
 import org.wasmvm.core.runtime.PendingTailCall;
 import org.wasmvm.core.runtime.References;
 import org.wasmvm.core.runtime.StoreContext;
@@ -117,9 +119,10 @@ public final class Interpreter {
         context.startCall();
         context.budget = 0;
         try {
-            // compiled code has numeric signatures only
-            JvmCode compiled = wasm.tiers() == null || typedArgs != null ? null : wasm.tiers().codeFor(wasm.index(), context.engine());
-            return compiled != null ? runCompiled(compiled, wasm, args)
+            // compiled code has no references
+            JvmCode compiled = wasm.tiers() == null || typedArgs != null && Value.hasReferences(wasm.type()) ? null
+                    : wasm.tiers().codeFor(wasm.index(), context.engine());
+            return compiled != null ? runCompiled(compiled, wasm, args, typedArgs, typedResults)
                     : new Interpreter(context).run(wasm, args, typedArgs, typedResults);
         } catch (Trap trap) {
             throw new WasmTrap(trap.kind(), trap.detail(), trap.frames(), trap.getCause());
@@ -131,11 +134,20 @@ public final class Interpreter {
         }
     }
 
-    /** Runs compiled code from the host: its own slice, the results in the argument slots. */
-    private static long[] runCompiled(JvmCode compiled, WasmFunction function, long[] args) {
+    /** Runs compiled code from the host: its own slice, the results in the argument slots (and {@code typedResults}). */
+    private static long[] runCompiled(JvmCode compiled, WasmFunction function, long[] args, Value[] typedArgs,
+            Value[] typedResults) {
         StoreContext context = function.instance().context();
-        int results = function.type().results().size();
+        List<ValType> resultTypes = function.type().results();
+        int results = resultTypes.size();
         long[] slots = Arrays.copyOf(args, Math.max(args.length, results));
+        long[] high = null;
+        if (typedArgs != null) {
+            high = new long[slots.length];
+            for (int i = 0; i < typedArgs.length; i++) {
+                high[i] = typedArgs[i].high();
+            }
+        }
         try {
             context.budget = context.takeBudget();
         } catch (Trap trap) {
@@ -143,16 +155,22 @@ public final class Interpreter {
             throw trap;
         }
         try {
-            compiled.slots().call(slots, 0, function.instance());
+            compiled.slots().call(slots, high, 0, function.instance());
         } catch (StackOverflowError e) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, JAVA_STACK_OVERFLOW);
+        }
+        if (typedResults != null) {
+            for (int i = 0; i < results; i++) {
+                typedResults[i] = Value.fromSlots(resultTypes.get(i), slots[i], high[i], null);
+            }
         }
         return slots.length == results ? slots : Arrays.copyOf(slots, results);
     }
 
     /**
      * Calls {@code function} from compiled code, which has checked the call depth and counted the
-     * call: a trap leaves as the internal {@link Trap}, with this interpreter's frames added.
+     * call: a trap leaves as the internal {@link Trap}, with this interpreter's frames added. The
+     * arguments and results are in compiled code's layout, a {@code v128} in two slots ({@link PairedSlots}).
      */
     public static long[] invokeNested(WasmFunction function, long[] args) {
         StoreContext context = function.instance().context();
@@ -165,7 +183,18 @@ public final class Interpreter {
             interpreter.baseDepth = savedDepth;
         }
         try {
-            return interpreter.run(function, args, null, null);
+            FuncType type = function.type();
+            if (!PairedSlots.has(type.params()) && !PairedSlots.has(type.results())) {
+                return interpreter.run(function, args, null, null);
+            }
+            Value[] values = PairedSlots.values(type.params(), args);
+            long[] bits = new long[values.length];
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] = values[i].bits();
+            }
+            Value[] results = new Value[type.results().size()];
+            interpreter.run(function, bits, values, results);
+            return PairedSlots.of(type.results(), results);
         } finally {
             context.callDepth = savedDepth;
             interpreter.release();
@@ -296,7 +325,7 @@ public final class Interpreter {
         }
         ensureStack(base + callee.type().results().size());
         context.callDepth = baseDepth + depth + 1;
-        jvm.slots().call(stack, base, callee.instance());
+        jvm.slots().call(stack, high, base, callee.instance());
         budgetInContext = false;
         return context.budget;
     }
@@ -445,16 +474,21 @@ public final class Interpreter {
             }
             ensureStack(fp + wasm.type().results().size());
             context.callDepth = framesBefore;
-            jvm.slots().tailCall(stack, fp, wasm.instance());
+            jvm.slots().tailCall(stack, high, fp, wasm.instance());
             PendingTailCall pending = context.tailCall;
             callee = pending.take();
             if (callee == null) {
                 break;
             }
             caller = pending.caller;
-            int params = callee.type().params().size();
-            ensureStack(fp + params);
-            System.arraycopy(pending.args, 0, stack, fp, params);
+            List<ValType> params = callee.type().params();
+            ensureStack(fp + params.size());
+            if (PairedSlots.has(params)) {
+                ensureHigh();
+                PairedSlots.unpair(params, pending.args, stack, high, fp);
+            } else {
+                System.arraycopy(pending.args, 0, stack, fp, params.size());
+            }
         }
         frameReplaced = false;
         return null;
@@ -1151,7 +1185,7 @@ public final class Interpreter {
         context.callDepth = baseDepth + depth;
         context.budget = slice + 1; // the compiled prologue counts one unit for a call that did not happen
         try {
-            osr.slots().osr(stack, fp, loop, function.instance());
+            osr.slots().osr(stack, high, fp, loop, function.instance());
         } catch (Trap trap) {
             frameReplaced = true; // the compiled frame is in the trace already
             throw trap;

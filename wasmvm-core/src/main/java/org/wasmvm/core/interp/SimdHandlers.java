@@ -10,6 +10,7 @@ import org.wasmvm.core.interp.simd.IntegerComparisons;
 import org.wasmvm.core.interp.simd.IntegerLanes;
 import org.wasmvm.core.interp.simd.LaneMoves;
 import org.wasmvm.core.interp.simd.RelaxedLanes;
+import org.wasmvm.core.interp.simd.SimdCalls;
 import org.wasmvm.core.interp.simd.WideningLanes;
 import org.wasmvm.core.lower.Op;
 import org.wasmvm.core.runtime.GlobalInstance;
@@ -154,7 +155,7 @@ final class SimdHandlers {
                     I32X4_EXTRACT_LANE, I64X2_EXTRACT_LANE, F32X4_EXTRACT_LANE, F64X2_EXTRACT_LANE -> {
                 int a = fp + c[pc + 1];
                 int lane = c[pc + 2];
-                s[d] = extractLane(sub, lane < lanes(sub) / 2 ? s[a] : h[a], lane);
+                s[d] = extractLane(sub, lane < SimdCalls.lanes(sub) / 2 ? s[a] : h[a], lane);
                 return pc + 3;
             }
             case I8X16_REPLACE_LANE, I16X8_REPLACE_LANE, I32X4_REPLACE_LANE, I64X2_REPLACE_LANE, F32X4_REPLACE_LANE,
@@ -183,25 +184,14 @@ final class SimdHandlers {
 
     /** Writes the vector {@code (lo, hi)} with lane {@code lane} replaced by {@code scalar} to {@code slot}. */
     static void writeReplaced(int sub, long[] s, long[] h, int slot, long lo, long hi, int lane, long scalar) {
-        if (lane < lanes(sub) / 2) {
+        if (lane < SimdCalls.lanes(sub) / 2) {
             write(s, h, slot, replaceLane(sub, lo, lane, scalar), hi);
         } else {
             write(s, h, slot, lo, replaceLane(sub, hi, lane, scalar));
         }
     }
 
-    /** The lane count of a lane instruction's shape: the lane index picks the half, below half of it {@code lo}. */
-    static int lanes(int sub) {
-        return switch (sub) {
-            case I8X16_EXTRACT_LANE_S, I8X16_EXTRACT_LANE_U, I8X16_REPLACE_LANE, V128_LOAD8_LANE, V128_STORE8_LANE -> 16;
-            case I16X8_EXTRACT_LANE_S, I16X8_EXTRACT_LANE_U, I16X8_REPLACE_LANE, V128_LOAD16_LANE, V128_STORE16_LANE -> 8;
-            case I32X4_EXTRACT_LANE, I32X4_REPLACE_LANE, F32X4_EXTRACT_LANE, F32X4_REPLACE_LANE, V128_LOAD32_LANE,
-                    V128_STORE32_LANE -> 4;
-            default -> 2;
-        };
-    }
-
-    private static long laneWise(int sub, long a) {
+    static long laneWise(int sub, long a) {
         return switch (sub) {
             case V128_NOT -> BitwiseLanes.v128Not(a);
             case I8X16_POPCNT -> BitwiseLanes.i8x16Popcnt(a);
@@ -241,7 +231,7 @@ final class SimdHandlers {
         };
     }
 
-    private static long laneWise(int sub, long a, long b) {
+    static long laneWise(int sub, long a, long b) {
         return switch (sub) {
             case V128_AND -> BitwiseLanes.v128And(a, b);
             case V128_ANDNOT -> BitwiseLanes.v128Andnot(a, b);
@@ -356,7 +346,7 @@ final class SimdHandlers {
         };
     }
 
-    private static long laneWise(int sub, long a, long b, long c) {
+    static long laneWise(int sub, long a, long b, long c) {
         return switch (sub) {
             case V128_BITSELECT -> BitwiseLanes.v128Bitselect(a, b, c);
             case F32X4_RELAXED_MADD -> RelaxedLanes.f32x4RelaxedMadd(a, b, c);
@@ -372,7 +362,7 @@ final class SimdHandlers {
         };
     }
 
-    private static long shift(int sub, long a, int count) {
+    static long shift(int sub, long a, int count) {
         return switch (sub) {
             case I8X16_SHL -> BitwiseLanes.i8x16Shl(a, count);
             case I8X16_SHR_S -> BitwiseLanes.i8x16ShrS(a, count);
@@ -390,7 +380,7 @@ final class SimdHandlers {
         };
     }
 
-    private static int reduce(int sub, long lo, long hi) {
+    static int reduce(int sub, long lo, long hi) {
         return switch (sub) {
             case V128_ANY_TRUE -> BitwiseLanes.v128AnyTrue(lo, hi);
             case I8X16_BITMASK -> LaneMoves.i8x16Bitmask(lo, hi);
@@ -406,7 +396,7 @@ final class SimdHandlers {
     }
 
     /** One half of the result from both halves of one operand. */
-    private static long acrossHalves(int sub, long lo, long hi) {
+    static long acrossHalves(int sub, long lo, long hi) {
         return switch (sub) {
             case I8X16_NARROW_I16X8_S -> WideningLanes.i8x16NarrowI16x8S(lo, hi);
             case I8X16_NARROW_I16X8_U -> WideningLanes.i8x16NarrowI16x8U(lo, hi);
@@ -443,7 +433,7 @@ final class SimdHandlers {
         };
     }
 
-    private static long widen(int sub, int a, int b) {
+    static long widen(int sub, int a, int b) {
         return switch (sub) {
             case I16X8_EXTMUL_LOW_I8X16_S -> WideningLanes.i16x8ExtmulI8x16S(a, b);
             case I16X8_EXTMUL_HIGH_I8X16_S -> WideningLanes.i16x8ExtmulI8x16S(a, b);

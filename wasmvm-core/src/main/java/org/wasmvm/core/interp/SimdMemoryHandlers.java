@@ -2,6 +2,7 @@ package org.wasmvm.core.interp;
 
 import static org.wasmvm.core.binary.SimdOpcodes.*;
 
+import org.wasmvm.core.interp.simd.SimdCalls;
 import org.wasmvm.core.interp.simd.WideningLanes;
 import org.wasmvm.core.runtime.LinearMemory;
 
@@ -46,7 +47,7 @@ final class SimdMemoryHandlers {
             case V128_STORE8_LANE, V128_STORE16_LANE, V128_STORE32_LANE, V128_STORE64_LANE -> {
                 int vector = fp + c[pc + 1];
                 int lane = c[pc + 5];
-                long lane64 = SimdHandlers.extractLane(sub, lane < SimdHandlers.lanes(sub) / 2 ? s[vector] : h[vector], lane);
+                long lane64 = SimdHandlers.extractLane(sub, lane < SimdCalls.lanes(sub) / 2 ? s[vector] : h[vector], lane);
                 storeLane(sub, Interpreter.memory(memories, c, pc + 2), Interpreter.address(s[fp + c[pc]], c, pc + 2), lane64);
                 return pc + 6;
             }
@@ -74,7 +75,7 @@ final class SimdMemoryHandlers {
     }
 
     /** One half of an extending load ({@code v128.load8x8_s} …) from 32 of the 64 bits loaded. */
-    private static long extend(int sub, int bits) {
+    static long extend(int sub, int bits) {
         return switch (sub) {
             case V128_LOAD8X8_S -> WideningLanes.i16x8ExtendI8x16S(bits);
             case V128_LOAD8X8_U -> WideningLanes.i16x8ExtendI8x16U(bits);

@@ -69,18 +69,9 @@ public final class HostFunctionInstance extends FunctionInstance {
         return results;
     }
 
+    /** A typed function on raw slots: a {@code v128} takes two, as compiled code holds it ({@link PairedSlots}). */
     private long[] callTyped(ModuleInstance caller, long[] args) {
-        var params = type().params();
-        Value[] values = new Value[args.length];
-        for (int i = 0; i < args.length; i++) {
-            values[i] = Value.fromBits(params.get(i), args[i]);
-        }
-        Value[] results = call(caller, values);
-        long[] bits = new long[results.length];
-        for (int i = 0; i < bits.length; i++) {
-            bits[i] = results[i].bits();
-        }
-        return bits;
+        return PairedSlots.of(type().results(), call(caller, PairedSlots.values(type().params(), args)));
     }
 
     /** Calls a typed function; checks each result against the declared type. */

@@ -13,7 +13,7 @@ public final class PendingTailCall {
     public FunctionInstance callee;
     /** The instance that made the tail call: a host callee sees it as its caller. */
     public ModuleInstance caller;
-    /** The arguments in raw slots; the call's results are written over them. */
+    /** The arguments in raw slots, paired ({@link PairedSlots}); the call's results are written over them. */
     public long[] args = new long[16];
 
     /** Grows {@link #args} to hold at least {@code slots} values, keeping those stored. */
@@ -26,7 +26,7 @@ public final class PendingTailCall {
 
     /** Marks the call pending once its arguments are stored; the slots must hold its results too. */
     public void request(FunctionInstance function, ModuleInstance from) {
-        ensure(function.type().results().size());
+        ensure(PairedSlots.count(function.type().results()));
         callee = function;
         caller = from;
     }

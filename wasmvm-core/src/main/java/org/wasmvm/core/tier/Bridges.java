@@ -11,6 +11,7 @@ import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.runtime.FunctionInstance;
 import org.wasmvm.core.runtime.HostFunctionInstance;
 import org.wasmvm.core.runtime.ModuleInstance;
+import org.wasmvm.core.runtime.PairedSlots;
 import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.WasmFunction;
 
@@ -41,7 +42,7 @@ final class Bridges {
      */
     static MethodHandle invoker(FunctionInstance function) {
         FuncType type = function.type();
-        int n = type.params().size();
+        int n = PairedSlots.count(type.params()); // the JVM parameters: a v128 is two
         if (function instanceof WasmFunction wasm) {
             if (!(wasm.tiers() instanceof FunctionTiers tiers)) {
                 throw new UnsupportedOperationException(wasm.displayName() + " belongs to a store that only interprets:"
@@ -61,9 +62,13 @@ final class Bridges {
         return CompiledSupport.callHost(host, caller, args);
     }
 
-    /** Adapts {@code (long[] args, int depthLeft, ModuleInstance) → long[] results} to the typed convention of {@code type}. */
+    /**
+     * Adapts {@code (long[] args, int depthLeft, ModuleInstance) → long[] results} to the typed
+     * convention of {@code type}; the slots are paired ({@link PairedSlots}): a {@code v128}'s two
+     * {@code long}s go in as they come, and a result that is one comes back as the array.
+     */
     private static MethodHandle typed(MethodHandle raw, FuncType type) {
-        List<ValType> params = type.params();
+        List<Class<?>> params = JvmTypes.params(type.params());
         int n = params.size();
         MethodHandle handle = raw.asCollector(0, long[].class, n);
         MethodHandle[] toSlots = new MethodHandle[n];
@@ -75,17 +80,18 @@ final class Bridges {
         return fromSlots == null ? handle : MethodHandles.filterReturnValue(handle, fromSlots);
     }
 
-    private static MethodHandle toSlot(ValType type) {
-        return switch (type.kind()) {
-            case I32 -> MethodHandles.identity(long.class).asType(methodType(long.class, int.class));
-            case F32 -> find(Slots.class, "fromF32", methodType(long.class, float.class));
-            case F64 -> find(Double.class, "doubleToRawLongBits", methodType(long.class, double.class));
-            default -> null;
-        };
+    private static MethodHandle toSlot(Class<?> type) {
+        if (type == int.class) {
+            return MethodHandles.identity(long.class).asType(methodType(long.class, int.class));
+        }
+        if (type == float.class) {
+            return find(Slots.class, "fromF32", methodType(long.class, float.class));
+        }
+        return type == double.class ? find(Double.class, "doubleToRawLongBits", methodType(long.class, double.class)) : null;
     }
 
     private static MethodHandle fromSlots(List<ValType> results) {
-        if (results.size() > 1) {
+        if (JvmTypes.returnsSlots(results)) {
             return null;
         }
         if (results.isEmpty()) {

@@ -9,9 +9,12 @@ import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.interp.Interpreter;
 import org.wasmvm.core.lower.LoweredFunction;
 import org.wasmvm.core.lower.ModuleCode;
+import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.runtime.CodeTiers;
 import org.wasmvm.core.runtime.JvmCode;
 import org.wasmvm.core.runtime.ModuleInstance;
+import org.wasmvm.core.runtime.PairedSlots;
+import org.wasmvm.core.runtime.SlotEntry;
 import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.Trap;
 import org.wasmvm.core.runtime.WasmFunction;
@@ -166,9 +169,6 @@ public final class FunctionTiers implements CodeTiers {
             // compiled code keeps every value in long slots for now: references stay in the interpreter
             throw new UnsupportedOperationException("it uses references, which are not compiled yet");
         }
-        if (lowered.usesVectors()) {
-            throw new UnsupportedOperationException("it uses v128 values, which are not compiled yet");
-        }
         JvmCompiler compiler = CompilerTier.compiler();
         String variant = (metered ? "metered" : "plain") + (osrOperandBase < 0 ? "" : "-osr" + osrOperandBase);
         var cached = cache.function(functionIndex, variant).orElse(null);
@@ -222,14 +222,38 @@ public final class FunctionTiers implements CodeTiers {
         if (compiled == null) {
             return tiers.interpret(function, args);
         }
-        int results = function.type().results().size();
+        FuncType type = function.type();
+        if (PairedSlots.has(type.params()) || PairedSlots.has(type.results())) {
+            return callUnpaired(compiled.slots(), type, args, instance, false);
+        }
+        int results = type.results().size();
         long[] slots = Arrays.copyOf(args, Math.max(args.length, results));
-        compiled.slots().call(slots, 0, instance);
+        compiled.slots().call(slots, null, 0, instance);
         return slots.length == results ? slots : Arrays.copyOf(slots, results);
     }
 
     /**
-     * A tail call made by {@link TailCalls}: the arguments in {@code slots[0…]}, the results written
+     * Calls (or tail-calls) {@code entry} on the paired arguments {@code args} in the interpreter's
+     * layout, which has the high halves apart; returns the results paired, or null when a tail call was left pending.
+     */
+    private static long[] callUnpaired(SlotEntry entry, FuncType type, long[] args, ModuleInstance instance, boolean tail) {
+        int size = Math.max(type.params().size(), type.results().size());
+        long[] slots = new long[size];
+        long[] high = new long[size];
+        PairedSlots.unpair(type.params(), args, slots, high, 0);
+        if (!tail) {
+            entry.call(slots, high, 0, instance);
+        } else {
+            entry.tailCall(slots, high, 0, instance);
+            if (instance.context().tailCall.callee != null) {
+                return null;
+            }
+        }
+        return PairedSlots.pair(type.results(), slots, high, 0);
+    }
+
+    /**
+     * A tail call made by {@link TailCalls}: the arguments in {@code slots[0…]} (paired), the results written
      * there, unless the callee's own tail call is left pending (which the trampoline makes next).
      */
     static void enterTail(WasmFunction function, long[] slots, int depthLeft) {
@@ -242,11 +266,17 @@ public final class FunctionTiers implements CodeTiers {
             trap.addFrame(Interpreter.frameName(function, -1));
             throw trap;
         }
+        FuncType type = function.type();
         if (compiled == null) {
-            long[] results = tiers.interpret(function, Arrays.copyOf(slots, function.type().params().size()));
+            long[] results = tiers.interpret(function, Arrays.copyOf(slots, PairedSlots.count(type.params())));
             System.arraycopy(results, 0, slots, 0, results.length);
+        } else if (PairedSlots.has(type.params()) || PairedSlots.has(type.results())) {
+            long[] results = callUnpaired(compiled.slots(), type, slots, function.instance(), true);
+            if (results != null) {
+                System.arraycopy(results, 0, slots, 0, results.length);
+            }
         } else {
-            compiled.slots().tailCall(slots, 0, function.instance());
+            compiled.slots().tailCall(slots, null, 0, function.instance());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.wasmvm.core.tier;
 
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.List;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
@@ -11,24 +12,45 @@ public final class JvmTypes {
     private JvmTypes() {
     }
 
-    /** The JVM type of a wasm value: i32 {@code int}, i64 and references {@code long}, f32 {@code float}, f64 {@code double}. */
+    /**
+     * The JVM type of a wasm value: i32 {@code int}, i64 and references {@code long}, f32 {@code float},
+     * f64 {@code double}; a {@code v128} is two {@code long}s (low half, then high), which {@link #params} gives.
+     */
     public static Class<?> of(ValType type) {
         return switch (type.kind()) {
             case I32 -> int.class;
             case F32 -> float.class;
             case F64 -> double.class;
             case I64, REF -> long.class;
-            case V128 -> throw new UnsupportedOperationException("v128 is not implemented");
+            case V128 -> throw new IllegalArgumentException("a v128 is two longs");
         };
     }
 
-    /** The return type for {@code results}: {@code void}, the one value's type, or {@code long[]} slots for several. */
+    /**
+     * The return type for {@code results}: {@code void}, the one value's type, or {@code long[]} slots
+     * (paired, {@link org.wasmvm.core.runtime.PairedSlots}) for several or a {@code v128}.
+     */
     public static Class<?> returnType(List<ValType> results) {
-        return switch (results.size()) {
-            case 0 -> void.class;
-            case 1 -> of(results.get(0));
-            default -> long[].class;
-        };
+        return returnsSlots(results) ? long[].class : results.isEmpty() ? void.class : of(results.get(0));
+    }
+
+    /** Whether a function with {@code results} returns them as a {@code long[]}: several, or a {@code v128}. */
+    public static boolean returnsSlots(List<ValType> results) {
+        return results.size() > 1 || results.contains(ValType.V128);
+    }
+
+    /** The JVM parameter types of {@code params}: one each, two {@code long}s for a {@code v128}. */
+    public static List<Class<?>> params(List<ValType> params) {
+        List<Class<?>> types = new ArrayList<>();
+        for (ValType param : params) {
+            if (param == ValType.V128) {
+                types.add(long.class);
+                types.add(long.class);
+            } else {
+                types.add(of(param));
+            }
+        }
+        return types;
     }
 
     /**
@@ -38,13 +60,9 @@ public final class JvmTypes {
      * every call would have to update twice.
      */
     public static MethodType methodType(FuncType type) {
-        int n = type.params().size();
-        Class<?>[] params = new Class<?>[n + 2];
-        for (int i = 0; i < n; i++) {
-            params[i] = of(type.params().get(i));
-        }
-        params[n] = int.class;
-        params[n + 1] = ModuleInstance.class;
+        List<Class<?>> params = params(type.params());
+        params.add(int.class);
+        params.add(ModuleInstance.class);
         return MethodType.methodType(returnType(type.results()), params);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.wasmvm.core.runtime.FunctionInstance;
 import org.wasmvm.core.runtime.HostFunctionInstance;
 import org.wasmvm.core.runtime.ModuleInstance;
+import org.wasmvm.core.runtime.PairedSlots;
 import org.wasmvm.core.runtime.PendingTailCall;
 import org.wasmvm.core.runtime.WasmFunction;
 
@@ -29,7 +30,7 @@ public final class TailCalls {
             FunctionInstance callee = pending.take();
             long[] slots = pending.args;
             if (callee instanceof HostFunctionInstance host) {
-                long[] args = Arrays.copyOf(slots, host.type().params().size());
+                long[] args = Arrays.copyOf(slots, PairedSlots.count(host.type().params()));
                 long[] results = Bridges.callHost(host, args, depthLeft, pending.caller);
                 System.arraycopy(results, 0, slots, 0, results.length);
                 return slots;

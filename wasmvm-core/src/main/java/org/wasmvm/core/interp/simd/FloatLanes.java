@@ -5,6 +5,7 @@ import static org.wasmvm.core.interp.simd.Lanes.f32Low;
 import static org.wasmvm.core.interp.simd.Lanes.f32s;
 import static org.wasmvm.core.interp.simd.Lanes.f64;
 import static org.wasmvm.core.interp.simd.Lanes.mask;
+import static org.wasmvm.core.interp.simd.Lanes.nan;
 
 import org.wasmvm.core.interp.NumericOps;
 
@@ -52,19 +53,23 @@ public final class FloatLanes {
     }
 
     public static long f32x4Add(long a, long b) {
-        return f32s(f32Low(a) + f32Low(b), f32High(a) + f32High(b));
+        float a0 = f32Low(a), b0 = f32Low(b), a1 = f32High(a), b1 = f32High(b);
+        return f32s(nan(a0 + b0, a0, b0), nan(a1 + b1, a1, b1));
     }
 
     public static long f32x4Sub(long a, long b) {
-        return f32s(f32Low(a) - f32Low(b), f32High(a) - f32High(b));
+        float a0 = f32Low(a), b0 = f32Low(b), a1 = f32High(a), b1 = f32High(b);
+        return f32s(nan(a0 - b0, a0, b0), nan(a1 - b1, a1, b1));
     }
 
     public static long f32x4Mul(long a, long b) {
-        return f32s(f32Low(a) * f32Low(b), f32High(a) * f32High(b));
+        float a0 = f32Low(a), b0 = f32Low(b), a1 = f32High(a), b1 = f32High(b);
+        return f32s(nan(a0 * b0, a0, b0), nan(a1 * b1, a1, b1));
     }
 
     public static long f32x4Div(long a, long b) {
-        return f32s(f32Low(a) / f32Low(b), f32High(a) / f32High(b));
+        float a0 = f32Low(a), b0 = f32Low(b), a1 = f32High(a), b1 = f32High(b);
+        return f32s(nan(a0 / b0, a0, b0), nan(a1 / b1, a1, b1));
     }
 
     public static long f32x4Min(long a, long b) {
@@ -140,19 +145,23 @@ public final class FloatLanes {
     }
 
     public static long f64x2Add(long a, long b) {
-        return Lanes.bits(f64(a) + f64(b));
+        double x = f64(a), y = f64(b);
+        return Lanes.bits(nan(x + y, x, y));
     }
 
     public static long f64x2Sub(long a, long b) {
-        return Lanes.bits(f64(a) - f64(b));
+        double x = f64(a), y = f64(b);
+        return Lanes.bits(nan(x - y, x, y));
     }
 
     public static long f64x2Mul(long a, long b) {
-        return Lanes.bits(f64(a) * f64(b));
+        double x = f64(a), y = f64(b);
+        return Lanes.bits(nan(x * y, x, y));
     }
 
     public static long f64x2Div(long a, long b) {
-        return Lanes.bits(f64(a) / f64(b));
+        double x = f64(a), y = f64(b);
+        return Lanes.bits(nan(x / y, x, y));
     }
 
     public static long f64x2Min(long a, long b) {

@@ -35,6 +35,29 @@ final class Lanes {
         return pack32(Float.floatToRawIntBits(lane0), Float.floatToRawIntBits(lane1));
     }
 
+    /**
+     * The lane result {@code r} of {@code x} and {@code y}, with a NaN made deterministic: the first NaN
+     * operand, quieted, else x86's default NaN (as V8 gives on x86). The JVM leaves the choice to the
+     * hardware and the JIT, which may swap the operands of a commutative operation or fold a constant
+     * one, so the same method gave different NaNs in the interpreter and in compiled code.
+     */
+    static float nan(float r, float x, float y) {
+        if (r == r) {
+            return r;
+        }
+        int bits = x != x ? Float.floatToRawIntBits(x) : y != y ? Float.floatToRawIntBits(y) : 0xFFC0_0000;
+        return Float.intBitsToFloat(bits | 0x0040_0000);
+    }
+
+    /** As {@link #nan(float, float, float)} for f64 lanes. */
+    static double nan(double r, double x, double y) {
+        if (r == r) {
+            return r;
+        }
+        long bits = x != x ? Double.doubleToRawLongBits(x) : y != y ? Double.doubleToRawLongBits(y) : 0xFFF8_0000_0000_0000L;
+        return Double.longBitsToDouble(bits | 0x0008_0000_0000_0000L);
+    }
+
     static double f64(long lane) {
         return Double.longBitsToDouble(lane);
     }

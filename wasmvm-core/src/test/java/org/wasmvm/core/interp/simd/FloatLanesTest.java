@@ -3,12 +3,30 @@ package org.wasmvm.core.interp.simd;
 import static org.wasmvm.core.interp.simd.Ops.binary;
 import static org.wasmvm.core.interp.simd.Ops.unary;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class FloatLanesTest {
+    /** The engines' tiers must agree on a NaN's bits (node's vectors accept any NaN): the first NaN operand, quieted, else x86's default. */
+    @Test
+    void aNaNResultIsTheFirstNaNOperandQuieted() {
+        long negativeNaN = 0xFFA0_0001L; // signaling, payload 0x200001
+        long positiveNaN = 0x7FC0_0002L;
+        long infinity = 0x7F80_0000L;
+        long a = negativeNaN | infinity << 32;
+        long b = positiveNaN | infinity << 32;
+        assertThat(FloatLanes.f32x4Add(a, b)).isEqualTo(0xFFE0_0001L | 0x7F80_0000L << 32);
+        assertThat(FloatLanes.f32x4Add(b, a)).isEqualTo(0x7FC0_0002L | 0x7F80_0000L << 32);
+        assertThat(FloatLanes.f32x4Sub(infinity, infinity) & 0xFFFF_FFFFL).isEqualTo(0xFFC0_0000L);
+        assertThat(FloatLanes.f64x2Mul(0x7FF0_0000_0000_0005L, 0xFFF8_0000_0000_0000L)).isEqualTo(0x7FF8_0000_0000_0005L);
+        assertThat(FloatLanes.f64x2Div(0, 0)).isEqualTo(0xFFF8_0000_0000_0000L);
+    }
+
     @TestFactory
     Stream<DynamicTest> agreesWithNode() {
         return SimdVectors.check("FloatLanes", Map.ofEntries(
