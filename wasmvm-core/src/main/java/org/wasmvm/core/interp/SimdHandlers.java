@@ -488,7 +488,7 @@ final class SimdHandlers {
     }
 
     /** The half that holds lane {@code lane}, with the lane replaced by {@code scalar} (a 64-bit lane: the half). */
-    private static long replaceLane(int sub, long half, int lane, long scalar) {
+    static long replaceLane(int sub, long half, int lane, long scalar) {
         return switch (sub) {
             case I8X16_REPLACE_LANE -> LaneMoves.i8x16ReplaceLane(half, lane, (int) scalar);
             case I16X8_REPLACE_LANE -> LaneMoves.i16x8ReplaceLane(half, lane, (int) scalar);
