@@ -50,6 +50,7 @@ final class ControlEmitter {
         boolean polled;
         /** For a block or loop: where its code starts (to measure it) and its opcode's byte offset. */
         Label measureStart;
+        int inlinedAtStart;
         int offset = -1;
 
         Control(int kind, FuncType type, int height, Label label, Label elseLabel, boolean live) {
@@ -77,13 +78,16 @@ final class ControlEmitter {
     private final SplitPlan plan;
     /** The method emitted, under which its blocks are measured for splitting. */
     private final String methodName;
+    private final InlinedBytecode inlined;
     private final List<Control> controls = new ArrayList<>();
     private int outerFrames;
     private boolean reachable = true;
 
     ControlEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, Conditions conditions, Metering metering,
-            TrapSites traps, RegionEmitter regions, OsrEntries osr, SplitPlan plan, String methodName) {
+            TrapSites traps, RegionEmitter regions, OsrEntries osr, SplitPlan plan, String methodName,
+            InlinedBytecode inlined) {
         this.mv = mv;
+        this.inlined = inlined;
         this.frame = frame;
         this.types = types;
         this.conditions = conditions;
@@ -156,6 +160,7 @@ final class ControlEmitter {
         }
         Control opened = controls.get(controls.size() - 1);
         opened.measureStart = measureStart;
+        opened.inlinedAtStart = inlined.total();
         opened.offset = offset;
     }
 
@@ -197,7 +202,7 @@ final class ControlEmitter {
             Label measureEnd = new Label();
             mv.visitLabel(measureEnd);
             plan.measured(new SplitPlan.Measured(methodName, control.offset, control.kind != IF_KIND,
-                    control.measureStart, measureEnd));
+                    control.measureStart, measureEnd, inlined.total() - control.inlinedAtStart));
         }
     }
 

@@ -34,10 +34,23 @@ final class SplitPlan {
         }
     }
 
-    /** A block or loop as emitted in the method named {@code method}: its bytecode spans the two labels. */
-    record Measured(String method, int offset, boolean outlinable, Label start, Label end) {
+    /**
+     * A method as emitted: its bytecode, which must fit HotSpot's limit, and the bytecode its calls
+     * inline ({@link InlinedBytecode}), which together should fit C2's inlining budget.
+     */
+    record MethodSize(int bytecode, int inlined) {
         int size() {
-            return end.getOffset() - start.getOffset();
+            return bytecode + inlined;
+        }
+    }
+
+    /**
+     * A block or loop as emitted in the method named {@code method}: its bytecode spans the two labels,
+     * and its calls inline {@code inlined} bytes more ({@link InlinedBytecode}).
+     */
+    record Measured(String method, int offset, boolean outlinable, Label start, Label end, int inlined) {
+        int size() {
+            return end.getOffset() - start.getOffset() + inlined;
         }
     }
 
