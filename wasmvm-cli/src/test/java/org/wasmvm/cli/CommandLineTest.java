@@ -135,7 +135,7 @@ class CommandLineTest {
         assertUsageError("option --no-parent takes no value", "--no-parent=yes", "m.wasm");
         assertUsageError("--clock: 'noon' is not an instant: give an ISO-8601 date-time with an offset,"
                 + " such as 2026-01-01T00:00:00Z, or seconds since the epoch", "--clock", "noon", "m.wasm");
-        assertUsageError("--clock: clock 1960-01-01T00:00:00Z is outside what a guest's clock can show",
+        assertUsageError("--clock: 1960-01-01T00:00:00Z is outside what a guest's clock can show",
                 "--clock", "1960-01-01T00:00:00Z", "m.wasm");
         assertUsageError("--clock needs a value", "--clock");
         assertUsageError("--seed: '0x10' is not a decimal 64-bit integer", "--deterministic", "--seed", "0x10", "m.wasm");

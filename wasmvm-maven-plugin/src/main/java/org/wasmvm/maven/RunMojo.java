@@ -101,7 +101,32 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "wasmvm.sourceDateEpoch", defaultValue = "true")
     private boolean sourceDateEpoch;
 
-    /** The project's reproducible-builds timestamp, the source of {@code SOURCE_DATE_EPOCH}. */
+    /**
+     * Pins the program's realtime clock (sysenv's {@code CLOCK_REALTIME}, WASI's realtime clock) for
+     * tools that stamp the time into their output but ignore {@code SOURCE_DATE_EPOCH}: when the run
+     * starts the clock shows this instant, and it advances with the monotonic clock from there, so
+     * timers keep working and a tool that prints the time to the second prints the same in every
+     * build. An ISO-8601 date-time with an offset ({@code 2026-01-01T00:00:00Z}), seconds since the
+     * epoch, or {@code outputTimestamp}: the project's {@code project.build.outputTimestamp}. The
+     * monotonic clocks are never pinned. Default: the host's clock.
+     */
+    @Parameter(property = "wasmvm.clock")
+    private String clock;
+
+    /**
+     * Makes WASI's {@code random_get} give the same bytes in every build: they come from a generator
+     * seeded with {@code seed}, not from the host's secure one. For tools that put random ids into
+     * their output. The bytes are no secret (anyone can compute them from the seed): never use this
+     * for a tool that makes keys, tokens or nonces.
+     */
+    @Parameter(property = "wasmvm.deterministic", defaultValue = "false")
+    private boolean deterministic;
+
+    /** The seed of {@code deterministic}'s generator (used only with it); default {@code 0}. */
+    @Parameter(property = "wasmvm.seed")
+    private Long seed;
+
+    /** The project's reproducible-builds timestamp, the source of {@code SOURCE_DATE_EPOCH} and of {@code clock} {@code outputTimestamp}. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
@@ -452,6 +477,8 @@ public class RunMojo extends AbstractMojo {
             }
             builder.environment(environment);
             builder.directories(WasiDirectories.of(directories, basedir()));
+            builder.clock(ClockParameter.of(clock, outputTimestamp));
+            builder.randomSeed(deterministic ? (seed != null ? seed : RunRequest.DEFAULT_SEED) : null);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(what + ": " + e.getMessage());
         }

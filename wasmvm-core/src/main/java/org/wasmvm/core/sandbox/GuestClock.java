@@ -56,8 +56,8 @@ public final class GuestClock {
      */
     public static Instant requireInRange(Instant instant) {
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new IllegalArgumentException("clock " + instant + " is outside what a guest's clock can show: "
-                    + EARLIEST + " to " + LATEST);
+            throw new IllegalArgumentException(instant + " is outside what a guest's clock can show ("
+                    + EARLIEST + " to " + LATEST + ")");
         }
         return instant;
     }

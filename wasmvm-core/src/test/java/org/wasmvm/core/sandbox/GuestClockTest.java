@@ -58,8 +58,8 @@ class GuestClockTest {
         assertThat(GuestClock.pinnedAt(Instant.EPOCH, ticks::get).realtimeNanos()).isZero();
         assertThatThrownBy(() -> GuestClock.pinnedAt(Instant.EPOCH.minusNanos(1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("clock 1969-12-31T23:59:59.999999999Z is outside what a guest's clock can show:"
-                        + " 1970-01-01T00:00:00Z to 2262-04-11T23:47:16.854775807Z");
+                .hasMessage("1969-12-31T23:59:59.999999999Z is outside what a guest's clock can show"
+                        + " (1970-01-01T00:00:00Z to 2262-04-11T23:47:16.854775807Z)");
         assertThatThrownBy(() -> GuestClock.pinnedAt(GuestClock.LATEST.plusNanos(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2262-04-11T23:47:16.854775807Z");
     }
