@@ -50,8 +50,8 @@ final class Help {
               --no-cache                 Keep nothing between runs
 
             Reproducible output (for tools that stamp the time or random ids into what they write):
-              --clock INSTANT            The guest's realtime clock starts at INSTANT and advances
-                                         from there (ISO-8601 with an offset, 2026-01-01T00:00:00Z,
+              --clock INSTANT            The guest's realtime clock shows INSTANT when first read,
+                                         then advances (ISO-8601 with an offset, 2026-01-01T00:00:00Z,
                                          or seconds since the epoch); its monotonic clock stays the host's
               --deterministic            random_get gives the same bytes in every run: a fixed-seed
                                          generator, so no secret; never let a guest make keys with it

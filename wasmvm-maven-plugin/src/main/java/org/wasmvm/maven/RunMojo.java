@@ -103,8 +103,8 @@ public class RunMojo extends AbstractMojo {
 
     /**
      * Pins the program's realtime clock (sysenv's {@code CLOCK_REALTIME}, WASI's realtime clock) for
-     * tools that stamp the time into their output but ignore {@code SOURCE_DATE_EPOCH}: when the run
-     * starts the clock shows this instant, and it advances with the monotonic clock from there, so
+     * tools that stamp the time into their output but ignore {@code SOURCE_DATE_EPOCH}: the program's
+     * first reading is this instant, and the clock advances with the monotonic clock from there, so
      * timers keep working and a tool that prints the time to the second prints the same in every
      * build. An ISO-8601 date-time with an offset ({@code 2026-01-01T00:00:00Z}), seconds since the
      * epoch, or {@code outputTimestamp}: the project's {@code project.build.outputTimestamp}. The

@@ -54,7 +54,7 @@ import org.wasmvm.core.sandbox.GuestClock;
  *     with these arguments, read by its parameter types ({@link ValueText}), and its results are
  *     the run's ({@link RunResult#results()}, exit code 0), as wasmtime's {@code --invoke}
  * @param clock {@code null} for the host's wall clock; else the instant the guest's realtime clock
- *     shows when the run starts, advancing with the host's monotonic clock from there (sysenv's
+ *     shows at the guest's first reading, advancing with the host's monotonic clock from there (sysenv's
  *     {@code CLOCK_REALTIME}, WASI's realtime clock); the monotonic clocks are the host's either way
  * @param randomSeed {@code null} for random bytes from the host's secure generator; else the seed
  *     of a deterministic generator (WASI's {@code random_get}), the same bytes in every run with
@@ -269,7 +269,7 @@ public record RunRequest(
             return this;
         }
 
-        /** Pin the guest's realtime clock at {@code start} when the run starts; {@code null} for the host's (the default). */
+        /** Pin the guest's realtime clock at {@code start} (its first reading); {@code null} for the host's (the default). */
         public Builder clock(Instant start) {
             this.clock = start;
             return this;

@@ -7,10 +7,11 @@ import java.util.function.Supplier;
 /**
  * The realtime clock a guest reads (sysenv's {@code CLOCK_REALTIME}, WASI's {@code clock_time_get}
  * of the realtime clock), in nanoseconds since the Unix epoch: the host's wall clock, or one pinned
- * at an instant when the run starts that then advances with the host's monotonic clock, so a tool
- * that stamps the time into its output stamps the same time in every build while its timers and
- * elapsed-time measurements still see time pass. The monotonic clocks are not the guest's to pin
- * and stay with each host module.
+ * at an instant. A pinned clock shows its instant at the guest's first reading and advances with
+ * the host's monotonic clock from there, so a tool that stamps the time into its output stamps the
+ * same time in every build, however long loading and compiling took before it, while its timers
+ * and elapsed-time measurements still see time pass. The monotonic clocks are not the guest's to
+ * pin and stay with each host module. One run's, read on the run's thread.
  */
 public final class GuestClock {
     /** The earliest instant the clock can show: the guests' realtime is an unsigned count from the epoch. */
@@ -18,25 +19,27 @@ public final class GuestClock {
     /** The latest: nanoseconds since the epoch are a signed 64-bit count in sysenv's timespec. */
     public static final Instant LATEST = Instant.ofEpochSecond(0, Long.MAX_VALUE);
 
+    /** The host's clock, or {@code null} for a pinned one. */
     private final Supplier<Instant> wallClock;
     private final LongSupplier ticks;
     private final long pinnedNanos;
-    private final long startTicks;
+    private boolean started;
+    /** The ticks at the first reading. */
+    private long startTicks;
 
     private GuestClock(Supplier<Instant> wallClock, LongSupplier ticks, long pinnedNanos) {
         this.wallClock = wallClock;
         this.ticks = ticks;
         this.pinnedNanos = pinnedNanos;
-        this.startTicks = ticks.getAsLong();
     }
 
     /** The host's wall clock, as is. */
     public static GuestClock host() {
-        return new GuestClock(Instant::now, () -> 0, -1);
+        return new GuestClock(Instant::now, null, 0);
     }
 
     /**
-     * A clock that shows {@code start} now and advances with {@link System#nanoTime()} from here.
+     * A clock that shows {@code start} at its first reading and advances with {@link System#nanoTime()} from there.
      *
      * @throws IllegalArgumentException when {@code start} is outside {@link #EARLIEST}…{@link #LATEST}
      */
@@ -67,9 +70,13 @@ public final class GuestClock {
         if (wallClock != null) {
             return epochNanos(wallClock.get());
         }
-        long elapsed = ticks.getAsLong() - startTicks; // differences of nanoTime are exact even across its overflow
-        long now = pinnedNanos + elapsed;
-        return now < pinnedNanos ? Long.MAX_VALUE : now; // elapsed is never negative: a smaller sum overflowed
+        long now = ticks.getAsLong();
+        if (!started) {
+            started = true;
+            startTicks = now;
+        }
+        long nanos = pinnedNanos + (now - startTicks); // differences of nanoTime are exact even across its overflow
+        return nanos < pinnedNanos ? Long.MAX_VALUE : nanos; // the difference is never negative: a smaller sum overflowed
     }
 
     /** Nanoseconds since the epoch; saturated to the non-negative longs (the host's clock may be anywhere). */
