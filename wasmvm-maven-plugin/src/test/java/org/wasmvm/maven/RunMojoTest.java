@@ -537,6 +537,23 @@ class RunMojoTest {
 
     @Test
     @InjectMojo(goal = "run")
+    @MojoParameter(name = "moduleArtifact", value = "org.example:tool:tar.gz:1.0")
+    void aToolArchiveNeedsTheModuleInsideIt(RunMojo mojo) {
+        assertBuildFails(mojo, RunResult.exited(0)).hasMessageEndingWith("moduleArtifact org.example:tool:tar.gz:1.0 is"
+                + " a tool archive: set <module> to the .wasm inside it, e.g. bin/tool.wasm");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "archiveDirectories", value = "share::/share")
+    void archiveDirectoriesNeedAToolArchive(RunMojo mojo) {
+        assertBuildFails(mojo, RunResult.exited(0))
+                .hasMessageEndingWith(": archiveDirectories need a moduleArtifact that is a tool archive");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
     @MojoParameter(name = "moduleArtifact", value = "org.example:tool")
     void badCoordinatesFail(RunMojo mojo) {
         assertBuildFails(mojo, RunResult.exited(0))
