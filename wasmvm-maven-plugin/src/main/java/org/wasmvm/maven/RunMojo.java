@@ -206,7 +206,8 @@ public class RunMojo extends AbstractMojo {
      * directories (relative to the project's base directory) and Maven coordinates of wasm modules,
      * {@code groupId:artifactId[:extension[:classifier]]:version}, resolved like {@code moduleArtifact};
      * an artifact is found under its artifactId, e.g. {@code (import "mathlib" ...)} finds
-     * {@code org.example:mathlib:1.0}. Import names are first tried relative to the project's base
+     * {@code org.example:mathlib:1.0}; a tool archive ({@code zip}, {@code tar.gz}) is searched as the
+     * directory it unpacks to, so its modules are found by their paths in it. Import names are first tried relative to the project's base
      * directory, and the importing module's own directory is searched last unless {@code noParent}.
      */
     @Parameter
@@ -507,7 +508,7 @@ public class RunMojo extends AbstractMojo {
     private List<Path> modulePath(String what) throws MojoFailureException, MojoExecutionException {
         try {
             return new ModulePath(coordinates -> resolver().resolveArtifact(coordinates).file(), basedir(),
-                    buildDirectory().resolve("wasmvm/module-path")).directories(modulePath);
+                    buildDirectory().resolve("wasmvm/module-path"), toolArchives()).directories(modulePath);
         } catch (MojoFailureException e) {
             throw new MojoFailureException(what + ": " + e.getMessage());
         } catch (MojoExecutionException e) {

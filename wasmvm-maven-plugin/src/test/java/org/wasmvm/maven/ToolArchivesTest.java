@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -19,8 +18,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,32 +143,10 @@ class ToolArchivesTest {
     }
 
     private Path zip(String name, Map<String, String> files) throws IOException {
-        Path archive = dir.resolve(name);
-        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(archive))) {
-            zip.putArchiveEntry(new ZipArchiveEntry("bin/"));
-            zip.closeArchiveEntry();
-            for (var file : files.entrySet()) {
-                zip.putArchiveEntry(new ZipArchiveEntry(file.getKey()));
-                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeArchiveEntry();
-            }
-        }
-        return archive;
+        return TestArchives.zip(dir.resolve(name), files);
     }
 
     private Path tarGz(String name, Map<String, String> files) throws IOException {
-        Path archive = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(archive);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
-            for (var file : files.entrySet()) {
-                byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
-                TarArchiveEntry entry = new TarArchiveEntry(file.getKey(), true);
-                entry.setSize(bytes.length);
-                tar.putArchiveEntry(entry);
-                tar.write(bytes);
-                tar.closeArchiveEntry();
-            }
-        }
-        return archive;
+        return TestArchives.tarGz(dir.resolve(name), files);
     }
 }
