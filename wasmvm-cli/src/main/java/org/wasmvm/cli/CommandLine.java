@@ -176,7 +176,8 @@ public record CommandLine(
                 case "--seed" -> seed = seed(value(name, inlineValue));
                 default -> throw new UsageException("unknown option " + token);
             }
-            if (inlineValue != null && !List.of("--root", "--env", "--dir", "--extra", "--invoke", "--engine", "--cache-dir", "--clock", "--seed").contains(name)) {
+            if (inlineValue != null && !List.of("--root", "--env", "--dir", "--extra", "--invoke", "--engine", "--cache-dir",
+                    "--clock", "--seed").contains(name)) {
                 throw new UsageException("option " + name + " takes no value");
             }
         }

@@ -56,11 +56,13 @@ public final class ModuleResolver {
     }
 
     /**
-     * Resolves exactly one of {@code module} and {@code moduleArtifact}.
+     * Resolves the {@code module} file, the {@code moduleArtifact}, or, when that is a tool archive,
+     * the {@code module} inside it.
      *
      * @param basedir the project directory, used to show a module file by a short relative path
-     * @throws MojoFailureException when neither or both are given, the file is missing, or the
-     *     artifact cannot be resolved
+     * @throws MojoFailureException when neither is given, both are given for an artifact that is no
+     *     archive, the file is missing, the artifact cannot be resolved or unpacked, or the archive
+     *     holds no such module
      */
     public ResolvedModule resolve(File module, String moduleArtifact, Path basedir) throws MojoFailureException {
         boolean hasArtifact = moduleArtifact != null && !moduleArtifact.isBlank();

@@ -132,7 +132,7 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "wasmvm.seed")
     private Long seed;
 
-    /** The project's reproducible-builds timestamp, the source of {@code SOURCE_DATE_EPOCH} and of {@code clock} {@code outputTimestamp}. */
+    /** The project's reproducible-builds timestamp: {@code SOURCE_DATE_EPOCH}, and {@code clock} {@code outputTimestamp}. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
@@ -206,9 +206,10 @@ public class RunMojo extends AbstractMojo {
      * directories (relative to the project's base directory) and Maven coordinates of wasm modules,
      * {@code groupId:artifactId[:extension[:classifier]]:version}, resolved like {@code moduleArtifact};
      * an artifact is found under its artifactId, e.g. {@code (import "mathlib" ...)} finds
-     * {@code org.example:mathlib:1.0}; a tool archive ({@code zip}, {@code tar.gz}) is searched as the
-     * directory it unpacks to, so its modules are found by their paths in it. Import names are first tried relative to the project's base
-     * directory, and the importing module's own directory is searched last unless {@code noParent}.
+     * {@code org.example:mathlib:1.0}; a tool archive ({@code zip}, {@code tar.gz}) is searched as
+     * the directory it unpacks to, so its modules are found by their paths in it. Import names are
+     * first tried relative to the project's base directory, and the importing module's own
+     * directory is searched last unless {@code noParent}.
      */
     @Parameter
     private List<String> modulePath;
