@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import org.apache.commons.compress.archivers.ArchiveEntry;
-import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
@@ -36,32 +36,39 @@ final class ArchiveUnpacker {
      *     that is not a plain file or directory inside {@code target}
      */
     static void unpack(Path archive, Path target) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(archive));
-             ArchiveInputStream<?> entries = open(archive, in)) {
-            for (ArchiveEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-                Path path = inside(target, entry.getName());
-                if (entry.isDirectory()) {
-                    Files.createDirectories(path);
-                } else if (isPlainFile(entry)) {
-                    Files.createDirectories(path.getParent());
-                    Files.copy(entries, path);
-                } else {
-                    throw new IOException("entry '" + entry.getName()
-                            + "' is a link or a special file; a tool archive holds only files and directories");
+        String name = archive.getFileName().toString();
+        if (name.endsWith(".zip")) { // through the central directory, which every zip writer gets right
+            try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
+                for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                    try (InputStream content = zip.getInputStream(entry)) {
+                        take(entry, content, target);
+                    }
                 }
             }
+        } else if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(archive));
+                 TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+                for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                    take(entry, tar, target);
+                }
+            }
+        } else {
+            throw new IOException(name + " is neither a .zip nor a .tar.gz");
         }
     }
 
-    private static ArchiveInputStream<?> open(Path archive, InputStream in) throws IOException {
-        String name = archive.getFileName().toString();
-        if (name.endsWith(".zip")) {
-            return new ZipArchiveInputStream(in);
+    /** Writes {@code entry}, whose bytes {@code content} reads, below {@code target}. */
+    private static void take(ArchiveEntry entry, InputStream content, Path target) throws IOException {
+        Path path = inside(target, entry.getName());
+        if (entry.isDirectory()) {
+            Files.createDirectories(path);
+        } else if (isPlainFile(entry)) {
+            Files.createDirectories(path.getParent());
+            Files.copy(content, path);
+        } else {
+            throw new IOException("entry '" + entry.getName()
+                    + "' is a link or a special file; a tool archive holds only files and directories");
         }
-        if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-            return new TarArchiveInputStream(new GzipCompressorInputStream(in));
-        }
-        throw new IOException(name + " is neither a .zip nor a .tar.gz");
     }
 
     private static boolean isPlainFile(ArchiveEntry entry) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,6 +19,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.UnixStat;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +135,20 @@ class ToolArchivesTest {
         }
         assertThatThrownBy(() -> new ToolArchives(dir.resolve("cache")).unpacked(archive)).isInstanceOf(IOException.class)
                 .hasMessage("entry 'share' is a link or a special file; a tool archive holds only files and directories");
+    }
+
+    @Test
+    void zipSymlinksAreRefusedToo() throws IOException {
+        Path archive = dir.resolve("link.zip");
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(archive))) {
+            ZipArchiveEntry link = new ZipArchiveEntry("share");
+            link.setUnixMode(UnixStat.LINK_FLAG | 0777);
+            zip.putArchiveEntry(link);
+            zip.write("/etc".getBytes(StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+        }
+        assertThatThrownBy(() -> new ToolArchives(dir.resolve("cache")).unpacked(archive)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("entry 'share' is a link or a special file");
     }
 
     @Test
