@@ -1,4 +1,5 @@
-;; clocks.wasm: what a guest reads of the run's clocks and random bytes, for ReproducibleRunTest.
+;; clocks.wasm: what a guest reads of the run's clocks and random bytes, for ReproducibleRunTest
+;; (and the CLI's ReproducibleCommandTest).
 ;; A wasm32 WASI command that also imports sys_proc's clock_gettime (sysenv pointers are i64).
 ;; _start writes 56 bytes to stdout: WASI realtime u64 | WASI monotonic u64 | sysenv realtime
 ;; timespec (12) | sysenv monotonic timespec (12) | 16 bytes of random_get, all little-endian.
