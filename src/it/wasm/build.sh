@@ -1,10 +1,10 @@
 #!/bin/sh
 # Rebuilds the guest programs of the invoker ITs from their WAT sources (wabt's wat2wasm, 1.0.32
-# here). The .wasm files are committed, so the build itself never needs wabt. wasi-tool is a
-# wasm32 WASI preview1 command; the others are wasm64 sysenv programs.
+# here). The .wasm files are committed, so the build itself never needs wabt. wasi-tool and stamp are
+# wasm32 WASI preview1 commands (stamp also imports sysenv's clock); the others are wasm64 sysenv programs.
 set -eu
 cd "$(dirname "$0")"
-for wat in hello cat pure exit3 gen wasi-tool probe mul square; do
+for wat in hello cat pure exit3 gen wasi-tool probe mul square stamp; do
     wat2wasm --enable-memory64 "$wat.wat" -o "$wat.wasm"
 done
 # trap.wasm keeps its function names, so the trap's wasm stack shows them

@@ -1,5 +1,6 @@
 package org.wasmvm.cli;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -8,12 +9,15 @@ import java.util.Map;
 import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.DirectoryMapping;
 import org.wasmvm.core.Engine;
+import org.wasmvm.core.run.InstantText;
+import org.wasmvm.core.run.RunRequest;
 
 /**
  * The parsed {@code wasmvm} command line:
  * {@code wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR] [--env NAME=VALUE]…
  * [--inherit-env] [--dir HOST[::GUEST][:ro]]… [-e|--extra DIR]… [-np|--no-parent] [-f|--force]
- * [--invoke NAME] [--engine interpreter|compiler|tiered] [--cache-dir DIR] [--no-cache] [--] module.wasm [args…]}
+ * [--invoke NAME] [--engine interpreter|compiler|tiered] [--cache-dir DIR] [--no-cache] [--clock INSTANT]
+ * [--deterministic [--seed N]] [--] module.wasm [args…]}
  * ({@link Help} describes each option). Options end at the module (or at {@code --}); what
  * follows the module belongs to the guest, except that WasmVM's separator {@code --args} right
  * after the module is dropped ({@code module.wasm --args a b}) unless {@code --} was given.
@@ -35,6 +39,9 @@ import org.wasmvm.core.Engine;
  * @param extraDirectories the {@code -e} directories, in order: where modules imported by name are searched
  * @param noParent {@code -np}: do not search an importing module's own directory
  * @param force {@code -f}: WasmVM's "skip validation", accepted but not done (see {@link Help})
+ * @param clock the {@code --clock} instant the guest's realtime clock starts at, or {@code null} for the host's
+ * @param randomSeed with {@code --deterministic}, the seed of the guest's random bytes ({@code --seed}, else
+ *     {@link RunRequest#DEFAULT_SEED}); {@code null} for the host's secure ones
  */
 public record CommandLine(
         boolean help,
@@ -52,13 +59,16 @@ public record CommandLine(
         boolean noCache,
         List<String> extraDirectories,
         boolean noParent,
-        boolean force) {
+        boolean force,
+        Instant clock,
+        Long randomSeed) {
 
     /** The usage line printed by {@code --help} and after a usage error. */
     public static final String USAGE = "wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR]"
             + " [--env NAME=VALUE]... [--inherit-env] [--dir HOST[::GUEST][:ro]]... [-e|--extra DIR]..."
             + " [-np|--no-parent] [-f|--force] [--invoke NAME] [--engine interpreter|compiler|tiered]"
-            + " [--cache-dir DIR] [--no-cache] [--] module.wasm [args...]";
+            + " [--cache-dir DIR] [--no-cache] [--clock INSTANT] [--deterministic [--seed N]]"
+            + " [--] module.wasm [args...]";
 
     public CommandLine {
         environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
@@ -103,6 +113,9 @@ public record CommandLine(
         private final List<String> extraDirectories = new ArrayList<>();
         private boolean noParent;
         private boolean force;
+        private Instant clock;
+        private boolean deterministic;
+        private Long seed;
 
         Parser(List<String> args) {
             this.tokens = args.iterator();
@@ -121,13 +134,17 @@ public record CommandLine(
             if (module == null && !help && !version) {
                 throw new UsageException("missing the module to run");
             }
+            if (seed != null && !deterministic) {
+                throw new UsageException("--seed seeds --deterministic, which was not given");
+            }
             List<String> arguments = new ArrayList<>();
             tokens.forEachRemaining(arguments::add);
             if (!optionsEnded && !arguments.isEmpty() && arguments.get(0).equals("--args")) {
                 arguments.remove(0);
             }
             return new CommandLine(help, version, noSystem, root, environment, inheritEnvironment, module, arguments,
-                    directories, invoke, engine, cacheDirectory, noCache, extraDirectories, noParent, force);
+                    directories, invoke, engine, cacheDirectory, noCache, extraDirectories, noParent, force, clock,
+                    deterministic ? (seed != null ? seed : RunRequest.DEFAULT_SEED) : null);
         }
 
         private void option(String token) throws UsageException {
@@ -154,9 +171,13 @@ public record CommandLine(
                 case "-e", "--extra" -> extraDirectories.add(value(name, inlineValue));
                 case "-np", "--no-parent" -> noParent = true;
                 case "-f", "--force" -> force = true;
+                case "--clock" -> clock = clock(value(name, inlineValue));
+                case "--deterministic" -> deterministic = true;
+                case "--seed" -> seed = seed(value(name, inlineValue));
                 default -> throw new UsageException("unknown option " + token);
             }
-            if (inlineValue != null && !List.of("--root", "--env", "--dir", "--extra", "--invoke", "--engine", "--cache-dir").contains(name)) {
+            if (inlineValue != null && !List.of("--root", "--env", "--dir", "--extra", "--invoke", "--engine", "--cache-dir",
+                    "--clock", "--seed").contains(name)) {
                 throw new UsageException("option " + name + " takes no value");
             }
         }
@@ -176,6 +197,22 @@ public record CommandLine(
                 return Engine.parse(name);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--engine: " + e.getMessage());
+            }
+        }
+
+        private static Instant clock(String text) throws UsageException {
+            try {
+                return InstantText.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--clock: " + e.getMessage());
+            }
+        }
+
+        private static long seed(String text) throws UsageException {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--seed: '" + text + "' is not a decimal 64-bit integer");
             }
         }
 

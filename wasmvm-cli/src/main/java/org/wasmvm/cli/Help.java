@@ -48,6 +48,14 @@ final class Help {
               --cache-dir DIR            Keep validation verdicts and compiled code here between runs
                                          (default: $XDG_CACHE_HOME/wasmvm, else ~/.cache/wasmvm)
               --no-cache                 Keep nothing between runs
+
+            Reproducible output (for tools that stamp the time or random ids into what they write):
+              --clock INSTANT            The guest's realtime clock shows INSTANT when first read,
+                                         then advances (ISO-8601 with an offset, 2026-01-01T00:00:00Z,
+                                         or seconds since the epoch); its monotonic clock stays the host's
+              --deterministic            random_get gives the same bytes in every run: a fixed-seed
+                                         generator, so no secret; never let a guest make keys with it
+              --seed N                   The seed of --deterministic (a decimal 64-bit integer; default 0)
             """;
 
     private Help() {

@@ -94,6 +94,8 @@ public final class Main {
                 .directories(command.directories())
                 .moduleSearchPath(command.extraDirectories().stream().map(Path::of).toList())
                 .noParent(command.noParent())
+                .clock(command.clock())
+                .randomSeed(command.randomSeed())
                 .engine(engine)
                 .codeCache(command.noCache() ? null : CodeCache.at(command.cacheDirectory() == null
                         ? CodeCache.defaultDirectory() : Path.of(command.cacheDirectory())))

@@ -3,10 +3,12 @@ package org.wasmvm.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.Engine;
+import org.wasmvm.core.run.RunRequest;
 
 class CommandLineTest {
     @Test
@@ -78,6 +80,19 @@ class CommandLineTest {
     }
 
     @Test
+    void reproducibleOutput() throws Exception {
+        CommandLine none = parse("m.wasm");
+        assertThat(none.clock()).as("the host's clock").isNull();
+        assertThat(none.randomSeed()).as("the host's secure random bytes").isNull();
+        assertThat(parse("--clock", "2026-01-01T00:00:00Z", "m.wasm").clock()).isEqualTo(Instant.ofEpochSecond(1_767_225_600L));
+        assertThat(parse("--clock=1767225600", "m.wasm").clock()).isEqualTo(Instant.ofEpochSecond(1_767_225_600L));
+        assertThat(parse("--deterministic", "m.wasm").randomSeed()).isEqualTo(RunRequest.DEFAULT_SEED);
+        assertThat(parse("--seed", "-42", "--deterministic", "m.wasm").randomSeed()).isEqualTo(-42L);
+        assertThat(parse("--deterministic", "--seed=9", "m.wasm").randomSeed()).isEqualTo(9L);
+        assertThat(parse("m.wasm", "--deterministic").randomSeed()).as("a guest argument").isNull();
+    }
+
+    @Test
     void afterDoubleDashAnOptionIsTheModule() throws Exception {
         CommandLine command = parse("-e", "lib", "--", "-e", "-np");
         assertThat(command.module()).isEqualTo("-e");
@@ -118,6 +133,14 @@ class CommandLineTest {
         assertUsageError("--engine: unknown engine ''", "--engine=", "m.wasm");
         assertUsageError("option -e needs a value", "-e");
         assertUsageError("option --no-parent takes no value", "--no-parent=yes", "m.wasm");
+        assertUsageError("--clock: 'noon' is not an instant: give an ISO-8601 date-time with an offset,"
+                + " such as 2026-01-01T00:00:00Z, or seconds since the epoch", "--clock", "noon", "m.wasm");
+        assertUsageError("--clock: 1960-01-01T00:00:00Z is outside what a guest's clock can show",
+                "--clock", "1960-01-01T00:00:00Z", "m.wasm");
+        assertUsageError("--clock needs a value", "--clock");
+        assertUsageError("--seed: '0x10' is not a decimal 64-bit integer", "--deterministic", "--seed", "0x10", "m.wasm");
+        assertUsageError("--seed seeds --deterministic, which was not given", "--seed", "1", "m.wasm");
+        assertUsageError("option --deterministic takes no value", "--deterministic=1", "m.wasm");
     }
 
     private static void assertUsageError(String message, String... args) {

@@ -203,7 +203,8 @@ class MainTest {
         assertThat(run(Map.of(), "--help")).isZero();
         for (String option : new String[] {"-h, --help", "-v, --version", "--  ", "--root DIR", "--env NAME=VALUE",
                 "--inherit-env", "--dir HOST[::GUEST][:ro]", "-ns, --no-system", "-e, --extra DIR", "-np, --no-parent",
-                "-f, --force", "--invoke NAME", "--engine interpreter|compiler|tiered", "--cache-dir DIR", "--no-cache"}) {
+                "-f, --force", "--invoke NAME", "--engine interpreter|compiler|tiered", "--cache-dir DIR", "--no-cache",
+                "--clock INSTANT", "--deterministic", "--seed N"}) {
             assertThat(out()).as(option).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(option));
         }
     }

@@ -15,6 +15,8 @@ import org.apache.maven.plugin.MojoFailureException;
  * Maven coordinates of a wasm module, which is found under its artifactId. A resolved artifact is
  * copied into a directory of its own in the build directory, as {@code <artifactId>.wasm}, and that
  * directory takes the entry's place in the search path, so the search order is the entries' order.
+ * A tool archive ({@code zip}, {@code tar.gz}) is unpacked ({@link ToolArchives}) and its top
+ * directory takes the entry's place: its modules are found by their paths in it.
  */
 final class ModulePath {
     /** Finds the file of a module artifact: {@link ModuleResolver#resolveArtifact} in a build. */
@@ -27,11 +29,13 @@ final class ModulePath {
     private final Path basedir;
     /** Where resolved artifacts get their directories, e.g. {@code target/wasmvm/module-path}. */
     private final Path artifactDirectory;
+    private final ToolArchives archives;
 
-    ModulePath(ArtifactFiles resolver, Path basedir, Path artifactDirectory) {
+    ModulePath(ArtifactFiles resolver, Path basedir, Path artifactDirectory, ToolArchives archives) {
         this.resolver = resolver;
         this.basedir = basedir;
         this.artifactDirectory = artifactDirectory;
+        this.archives = archives;
     }
 
     /** The search directories for {@code entries}, in their order; a relative directory is relative to the project. */
@@ -69,6 +73,13 @@ final class ModulePath {
             file = resolver.resolve(coordinates);
         } catch (MojoFailureException e) {
             throw new MojoFailureException("modulePath: " + e.getMessage());
+        }
+        if (ArchiveUnpacker.isArchive(coordinates.extension())) {
+            try {
+                return archives.unpacked(file);
+            } catch (IOException e) {
+                throw new MojoFailureException("modulePath: cannot unpack tool archive " + coordinates + ": " + e.getMessage());
+            }
         }
         // one directory per coordinates: nothing but this artifact is found through it
         Path directory = artifactDirectory.resolve(coordinates.toString().replace(':', '/'));

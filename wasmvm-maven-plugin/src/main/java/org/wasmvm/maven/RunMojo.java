@@ -26,6 +26,7 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.build.BuildContext;
 import org.eclipse.aether.RepositorySystem;
 import org.wasmvm.core.CodeCache;
+import org.wasmvm.core.DirectoryMapping;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.run.ProgramRunner;
@@ -57,7 +58,8 @@ public class RunMojo extends AbstractMojo {
 
     /**
      * The WebAssembly module ({@code .wasm} file) to run, relative to the project directory. Give
-     * either this or {@code moduleArtifact}.
+     * either this or {@code moduleArtifact}; with a {@code moduleArtifact} that is a tool archive,
+     * this is the path of the module inside the archive, e.g. {@code bin/tool.wasm}.
      */
     @Parameter(property = "wasmvm.module")
     private File module;
@@ -65,7 +67,11 @@ public class RunMojo extends AbstractMojo {
     /**
      * The module as Maven coordinates, {@code groupId:artifactId[:extension[:classifier]]:version}
      * (the extension defaults to {@code wasm}), resolved through the project's repositories like a
-     * dependency. Give either this or {@code module}.
+     * dependency. Give either this or {@code module}. A tool archive, extension {@code zip} or
+     * {@code tar.gz}, holds the module and the files it needs: it is unpacked once into the
+     * {@code cacheDirectory} (under {@code archives/}, keyed by its SHA-256, checked on each reuse;
+     * under {@code target/wasmvm/archives} when {@code cache} is off), {@code module} names the
+     * {@code .wasm} inside it and {@code archiveDirectories} mount its directories.
      */
     @Parameter(property = "wasmvm.moduleArtifact")
     private String moduleArtifact;
@@ -101,7 +107,32 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "wasmvm.sourceDateEpoch", defaultValue = "true")
     private boolean sourceDateEpoch;
 
-    /** The project's reproducible-builds timestamp, the source of {@code SOURCE_DATE_EPOCH}. */
+    /**
+     * Pins the program's realtime clock (sysenv's {@code CLOCK_REALTIME}, WASI's realtime clock) for
+     * tools that stamp the time into their output but ignore {@code SOURCE_DATE_EPOCH}: the program's
+     * first reading is this instant, and the clock advances with the monotonic clock from there, so
+     * timers keep working and a tool that prints the time to the second prints the same in every
+     * build. An ISO-8601 date-time with an offset ({@code 2026-01-01T00:00:00Z}), seconds since the
+     * epoch, or {@code outputTimestamp}: the project's {@code project.build.outputTimestamp}. The
+     * monotonic clocks are never pinned. Default: the host's clock.
+     */
+    @Parameter(property = "wasmvm.clock")
+    private String clock;
+
+    /**
+     * Makes WASI's {@code random_get} give the same bytes in every build: they come from a generator
+     * seeded with {@code seed}, not from the host's secure one. For tools that put random ids into
+     * their output. The bytes are no secret (anyone can compute them from the seed): never use this
+     * for a tool that makes keys, tokens or nonces.
+     */
+    @Parameter(property = "wasmvm.deterministic", defaultValue = "false")
+    private boolean deterministic;
+
+    /** The seed of {@code deterministic}'s generator (used only with it); default {@code 0}. */
+    @Parameter(property = "wasmvm.seed")
+    private Long seed;
+
+    /** The project's reproducible-builds timestamp: {@code SOURCE_DATE_EPOCH}, and {@code clock} {@code outputTimestamp}. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
@@ -175,8 +206,10 @@ public class RunMojo extends AbstractMojo {
      * directories (relative to the project's base directory) and Maven coordinates of wasm modules,
      * {@code groupId:artifactId[:extension[:classifier]]:version}, resolved like {@code moduleArtifact};
      * an artifact is found under its artifactId, e.g. {@code (import "mathlib" ...)} finds
-     * {@code org.example:mathlib:1.0}. Import names are first tried relative to the project's base
-     * directory, and the importing module's own directory is searched last unless {@code noParent}.
+     * {@code org.example:mathlib:1.0}; a tool archive ({@code zip}, {@code tar.gz}) is searched as
+     * the directory it unpacks to, so its modules are found by their paths in it. Import names are
+     * first tried relative to the project's base directory, and the importing module's own
+     * directory is searched last unless {@code noParent}.
      */
     @Parameter
     private List<String> modulePath;
@@ -200,6 +233,14 @@ public class RunMojo extends AbstractMojo {
      */
     @Parameter
     private List<String> directories;
+
+    /**
+     * Directories of the tool archive ({@code moduleArtifact}) a WASI guest sees as preopened
+     * directories, always read-only: {@code PATH[::GUEST]}, {@code PATH} relative to the archive's
+     * top, e.g. {@code share::/share} for a tool that reads its data files from {@code /share}.
+     */
+    @Parameter
+    private List<String> archiveDirectories;
 
     /** The exit codes that count as success; any other fails the build. Default {@code 0}. */
     @Parameter(property = "wasmvm.successExitCodes", defaultValue = "0")
@@ -451,7 +492,11 @@ public class RunMojo extends AbstractMojo {
                 SourceDateEpoch.addTo(environment, environmentVariables, SourceDateEpoch.of(outputTimestamp));
             }
             builder.environment(environment);
-            builder.directories(WasiDirectories.of(directories, basedir()));
+            List<DirectoryMapping> preopened = new ArrayList<>(WasiDirectories.of(directories, basedir()));
+            preopened.addAll(WasiDirectories.inArchive(archiveDirectories, resolved.archiveDirectory()));
+            builder.directories(preopened);
+            builder.clock(ClockParameter.of(clock, outputTimestamp));
+            builder.randomSeed(deterministic ? (seed != null ? seed : RunRequest.DEFAULT_SEED) : null);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(what + ": " + e.getMessage());
         }
@@ -462,10 +507,9 @@ public class RunMojo extends AbstractMojo {
     }
 
     private List<Path> modulePath(String what) throws MojoFailureException, MojoExecutionException {
-        String buildDirectory = project.getBuild() == null ? null : project.getBuild().getDirectory();
-        Path target = buildDirectory != null ? Path.of(buildDirectory) : basedir().resolve("target");
         try {
-            return new ModulePath(coordinates -> resolver().resolveArtifact(coordinates).file(), basedir(), target.resolve("wasmvm/module-path")).directories(modulePath);
+            return new ModulePath(coordinates -> resolver().resolveArtifact(coordinates).file(), basedir(),
+                    buildDirectory().resolve("wasmvm/module-path"), toolArchives()).directories(modulePath);
         } catch (MojoFailureException e) {
             throw new MojoFailureException(what + ": " + e.getMessage());
         } catch (MojoExecutionException e) {
@@ -526,10 +570,16 @@ public class RunMojo extends AbstractMojo {
     }
 
     private CodeCache codeCache() {
-        if (!cache) {
-            return null;
-        }
-        return CodeCache.at(cacheDirectory != null ? cacheDirectory.toPath() : CodeCache.defaultDirectory());
+        return cache ? CodeCache.at(cacheDirectory()) : null;
+    }
+
+    private Path cacheDirectory() {
+        return cacheDirectory != null ? cacheDirectory.toPath() : CodeCache.defaultDirectory();
+    }
+
+    /** Unpacked tool archives: beside the code cache, shared by builds; in the project's target without a cache. */
+    private ToolArchives toolArchives() {
+        return new ToolArchives(cache ? cacheDirectory().resolve("archives") : buildDirectory().resolve("wasmvm/archives"));
     }
 
     private Engine engine(String what) throws MojoFailureException {
@@ -596,7 +646,7 @@ public class RunMojo extends AbstractMojo {
 
     private ModuleResolver resolver() {
         return new ModuleResolver(repositorySystem, session == null ? null : session.getRepositorySession(),
-                project.getRemoteProjectRepositories());
+                project.getRemoteProjectRepositories(), toolArchives());
     }
 
     private List<Integer> successCodes() {
@@ -606,6 +656,11 @@ public class RunMojo extends AbstractMojo {
     private Path basedir() {
         File dir = project.getBasedir();
         return (dir != null ? dir.toPath() : Path.of("")).toAbsolutePath().normalize();
+    }
+
+    private Path buildDirectory() {
+        String directory = project.getBuild() == null ? null : project.getBuild().getDirectory();
+        return directory != null ? Path.of(directory) : basedir().resolve("target");
     }
 
     private Path root() {

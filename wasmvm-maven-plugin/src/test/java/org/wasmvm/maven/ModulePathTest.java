@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +27,14 @@ class ModulePathTest {
                 throw new MojoFailureException("cannot resolve module artifact " + coordinates + ": not found");
             }
             try {
-                return Files.writeString(dir.resolve(coordinates.fileName()), coordinates.toString());
+                Path file = dir.resolve(coordinates.fileName());
+                return coordinates.extension().equals("zip")
+                        ? TestArchives.zip(file, Map.of("mathlib.wasm", "top", "lib/extra.wasm", "below"))
+                        : Files.writeString(file, coordinates.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, dir.resolve("project"), dir.resolve("project/target/wasmvm/module-path"));
+        }, dir.resolve("project"), dir.resolve("project/target/wasmvm/module-path"), new ToolArchives(dir.resolve("cache")));
     }
 
     @Test
@@ -48,6 +52,14 @@ class ModulePathTest {
         }
         assertThat(directories.get(3).resolve("mathlib.wasm")).hasContent("org.example:mathlib:wasm:linux:2.0");
         assertThat(resolved).hasSize(2);
+    }
+
+    @Test
+    void aToolArchiveIsSearchedAsTheDirectoryItUnpacksTo() throws Exception {
+        Path unpacked = modulePath().directories(List.of("org.example:libs:zip:1.0")).get(0);
+        assertThat(unpacked).startsWith(dir.resolve("cache"));
+        assertThat(unpacked.resolve("mathlib.wasm")).hasContent("top");
+        assertThat(unpacked.resolve("lib/extra.wasm")).hasContent("below");
     }
 
     @Test

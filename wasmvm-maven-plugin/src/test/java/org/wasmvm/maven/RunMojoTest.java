@@ -239,6 +239,61 @@ class RunMojoTest {
     @Test
     @InjectMojo(goal = "run")
     @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "outputTimestamp", value = "2026-01-01T00:00:00Z")
+    @MojoParameter(name = "clock", value = "outputTimestamp")
+    @MojoParameter(name = "deterministic", value = "true")
+    void reproducibleOutputPinsTheClockAtTheOutputTimestampAndSeedsRandomness(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get().clock()).isEqualTo(Instant.ofEpochSecond(1_767_225_600L));
+        assertThat(seen.get().randomSeed()).isEqualTo(RunRequest.DEFAULT_SEED);
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "clock", value = "2000-01-01T00:00:00Z")
+    @MojoParameter(name = "deterministic", value = "true")
+    @MojoParameter(name = "seed", value = "-7")
+    void anExplicitClockAndSeed(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get().clock()).isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
+        assertThat(seen.get().randomSeed()).isEqualTo(-7L);
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "seed", value = "7")
+    void aSeedAloneLeavesTheRandomBytesSecure(RunMojo mojo) throws Exception {
+        prepare(mojo, RunResult.exited(0)).execute();
+
+        assertThat(seen.get().randomSeed()).as("deterministic is off").isNull();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "clock", value = "outputTimestamp")
+    void aClockAtAMissingOutputTimestampFails(RunMojo mojo) {
+        assertBuildFails(mojo, RunResult.exited(0)).hasMessageEndingWith(
+                "of module " + HELLO + ": clock is outputTimestamp, but the project sets no project.build.outputTimestamp");
+        assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "clock", value = "tomorrow")
+    void aBadClockFails(RunMojo mojo) {
+        assertBuildFails(mojo, RunResult.exited(0)).hasMessageContaining(": clock: 'tomorrow' is not an instant");
+        assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
     void defaultsAreSafe(RunMojo mojo) throws Exception {
         prepare(mojo, RunResult.exited(0)).execute();
 
@@ -253,6 +308,8 @@ class RunMojoTest {
         assertThat(request.noParent()).isFalse();
         assertThat(request.limits().timeout()).isNull();
         assertThat(request.engine()).isEqualTo(Engine.TIERED);
+        assertThat(request.clock()).as("the host's clock").isNull();
+        assertThat(request.randomSeed()).as("the host's secure random bytes").isNull();
         assertThat(request.codeCache()).as("the code cache is on").isNotNull();
         assertThat(request.modules()).as("modules are shared in the JVM").isNotNull();
         assertThat(request.codeCache().directory()).isEqualTo(CodeCache.defaultDirectory().toAbsolutePath().normalize());
@@ -476,6 +533,23 @@ class RunMojoTest {
     @MojoParameter(name = "moduleArtifact", value = "org.example:tool:1.0")
     void moduleAndModuleArtifactAreExclusive(RunMojo mojo) {
         assertBuildFails(mojo, RunResult.exited(0)).hasMessageContaining("not both");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "moduleArtifact", value = "org.example:tool:tar.gz:1.0")
+    void aToolArchiveNeedsTheModuleInsideIt(RunMojo mojo) {
+        assertBuildFails(mojo, RunResult.exited(0)).hasMessageEndingWith("moduleArtifact org.example:tool:tar.gz:1.0 is"
+                + " a tool archive: set <module> to the .wasm inside it, e.g. bin/tool.wasm");
+    }
+
+    @Test
+    @InjectMojo(goal = "run")
+    @MojoParameter(name = "module", value = HELLO)
+    @MojoParameter(name = "archiveDirectories", value = "share::/share")
+    void archiveDirectoriesNeedAToolArchive(RunMojo mojo) {
+        assertBuildFails(mojo, RunResult.exited(0))
+                .hasMessageEndingWith(": archiveDirectories need a moduleArtifact that is a tool archive");
     }
 
     @Test

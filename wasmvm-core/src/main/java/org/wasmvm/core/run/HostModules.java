@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Set;
 import org.wasmvm.core.DirectoryMapping;
 import org.wasmvm.core.Store;
+import org.wasmvm.core.sandbox.GuestClock;
+import org.wasmvm.core.sandbox.GuestRandom;
 import org.wasmvm.core.sysenv.SysFs;
 import org.wasmvm.core.sysenv.SysProc;
 import org.wasmvm.core.sysenv.fs.GuestFileSystem;
 import org.wasmvm.core.wasi.WasiModule;
 
 /**
- * The host modules of one run, both families over the same root, streams, arguments and
- * environment: sysenv ({@code sys_fs}, {@code sys_proc}) and WASI preview1; none with
+ * The host modules of one run, both families over the same root, streams, arguments,
+ * environment and realtime clock: sysenv ({@code sys_fs}, {@code sys_proc}) and WASI preview1; none with
  * {@code noSystem}. Closing releases what the guest left open.
  */
 final class HostModules implements AutoCloseable {
@@ -40,10 +42,12 @@ final class HostModules implements AutoCloseable {
             return NONE;
         }
         List<String> argv = argv(request);
+        GuestClock realtime = request.clock() == null ? GuestClock.host() : GuestClock.pinnedAt(request.clock());
         GuestFileSystem fileSystem = new GuestFileSystem(request.root().toAbsolutePath(), request.workingDirectory(),
                 request.stdin(), request.stdout(), request.stderr());
         try {
-            return new HostModules(fileSystem, new SysProc(argv, request.environment()), wasi(request, argv));
+            return new HostModules(fileSystem, new SysProc(argv, request.environment(), realtime),
+                    wasi(request, argv, realtime));
         } catch (IllegalArgumentException e) {
             fileSystem.close();
             throw e;
@@ -79,7 +83,7 @@ final class HostModules implements AutoCloseable {
      * WASI's preopens are the root as {@code /} (fd 3), the working directory as {@code .} when it
      * is not the root, then the request's extra directories.
      */
-    private static WasiModule wasi(RunRequest request, List<String> argv) {
+    private static WasiModule wasi(RunRequest request, List<String> argv, GuestClock realtime) {
         Path root = request.root().toAbsolutePath();
         List<DirectoryMapping> preopens = new ArrayList<>();
         String relative = request.workingDirectory().replaceAll("^/+", "").replaceAll("/+$", "");
@@ -87,7 +91,8 @@ final class HostModules implements AutoCloseable {
             preopens.add(new DirectoryMapping(root.resolve(relative), ".", false));
         }
         preopens.addAll(request.directories());
+        GuestRandom random = request.randomSeed() == null ? GuestRandom.secure() : GuestRandom.seeded(request.randomSeed());
         return new WasiModule(argv, request.environment(), root, preopens, request.stdin(), request.stdout(),
-                request.stderr());
+                request.stderr(), realtime, random);
     }
 }

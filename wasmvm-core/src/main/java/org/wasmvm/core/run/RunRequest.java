@@ -3,6 +3,7 @@ package org.wasmvm.core.run;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,11 +14,13 @@ import org.wasmvm.core.Features;
 import org.wasmvm.core.LoadedModules;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.Store;
+import org.wasmvm.core.sandbox.GuestClock;
 
 /**
  * Everything one run of a wasm program needs: the module, its arguments and environment, the
  * sandbox root and working directory, its standard streams, whether the sysenv host modules are
- * offered, the entry point, the limits and the engine. Immutable; build one with {@link #builder(Path)} or
+ * offered, the entry point, the limits, the engine, and the guest's clock and random bytes, which a
+ * reproducible build pins. Immutable; build one with {@link #builder(Path)} or
  * {@link #builder(byte[], String)} and pass it to {@link ProgramRunner#run(RunRequest)}.
  *
  * @param modulePath the module file, or {@code null} when {@code moduleBytes} are given
@@ -50,6 +53,12 @@ import org.wasmvm.core.Store;
  * @param invokeArguments {@code null} for a program run; else the run invokes {@code entryPoint}
  *     with these arguments, read by its parameter types ({@link ValueText}), and its results are
  *     the run's ({@link RunResult#results()}, exit code 0), as wasmtime's {@code --invoke}
+ * @param clock {@code null} for the host's wall clock; else the instant the guest's realtime clock
+ *     shows at the guest's first reading, advancing with the host's monotonic clock from there (sysenv's
+ *     {@code CLOCK_REALTIME}, WASI's realtime clock); the monotonic clocks are the host's either way
+ * @param randomSeed {@code null} for random bytes from the host's secure generator; else the seed
+ *     of a deterministic generator (WASI's {@code random_get}), the same bytes in every run with
+ *     that seed, and so no secret: never for keys
  */
 public record RunRequest(
         Path modulePath,
@@ -73,7 +82,12 @@ public record RunRequest(
         List<Path> moduleSearchPath,
         boolean noParent,
         Path linkDirectory,
-        List<String> invokeArguments) {
+        List<String> invokeArguments,
+        Instant clock,
+        Long randomSeed) {
+
+    /** The seed of a deterministic run that names none: fixed, so that every build agrees on it. */
+    public static final long DEFAULT_SEED = 0;
 
     public RunRequest {
         directories = directories == null ? List.of() : List.copyOf(directories);
@@ -97,6 +111,9 @@ public record RunRequest(
             invokeArguments = List.copyOf(invokeArguments);
             Objects.requireNonNull(entryPoint, "an invocation needs the entryPoint it invokes");
         }
+        if (clock != null) {
+            GuestClock.requireInRange(clock);
+        }
     }
 
     /** A request for the module file at {@code module}; {@code argv[0]} is the path as given. */
@@ -109,7 +126,7 @@ public record RunRequest(
         return new Builder(null, module.clone(), name);
     }
 
-    /** Builds a {@link RunRequest}; defaults: no arguments, empty environment, root = current directory, cwd "/", the JVM's streams, sysenv on, default entry point (a program run) and limits, all features, the engine of {@link Engine#configured()}. */
+    /** Builds a {@link RunRequest}; defaults: no arguments, empty environment, root = current directory, cwd "/", the JVM's streams, sysenv on, default entry point (a program run) and limits, all features, the engine of {@link Engine#configured()}, the host's clock and secure random bytes. */
     public static final class Builder {
         private final Path modulePath;
         private final byte[] moduleBytes;
@@ -133,6 +150,8 @@ public record RunRequest(
         private boolean noParent;
         private Path linkDirectory = Path.of("");
         private List<String> invokeArguments;
+        private Instant clock;
+        private Long randomSeed;
 
         private Builder(Path modulePath, byte[] moduleBytes, String programName) {
             this.modulePath = modulePath;
@@ -250,11 +269,27 @@ public record RunRequest(
             return this;
         }
 
+        /** Pin the guest's realtime clock at {@code start} (its first reading); {@code null} for the host's (the default). */
+        public Builder clock(Instant start) {
+            this.clock = start;
+            return this;
+        }
+
+        /** Take random bytes from a generator seeded with {@code seed}; {@code null} for the host's secure one (the default). */
+        public Builder randomSeed(Long seed) {
+            this.randomSeed = seed;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException for a {@link #clock} a guest's clock cannot show (before
+         *     1970 or after 2262), or any other inconsistent setting
+         */
         public RunRequest build() {
             return new RunRequest(modulePath, moduleBytes, programName, arguments, environment, root,
                     workingDirectory, stdin, stdout, stderr, noSystem, entryPoint, limits, features, directories,
                     engine != null ? engine : Engine.configured(), codeCache, modules, moduleSearchPath, noParent,
-                    linkDirectory, invokeArguments);
+                    linkDirectory, invokeArguments, clock, randomSeed);
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.wasmvm.core.sysenv.HostModule.type;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.wasmvm.core.Instance;
 import org.wasmvm.core.ProcessExit;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.sandbox.Errno;
+import org.wasmvm.core.sandbox.GuestClock;
 import org.wasmvm.core.sysenv.fs.TimespecLayout;
 
 /**
@@ -29,6 +29,7 @@ public final class SysProc {
     /** The origin of CLOCK_MONOTONIC, so that its values are non-negative (nanoTime's are not). */
     private static final long MONOTONIC_ORIGIN = System.nanoTime();
 
+    private final GuestClock realtime;
     private final List<byte[]> argv;
     /** Keyed by the name's bytes (ByteBuffer compares contents), so any byte sequence looks up exactly. */
     private final Map<ByteBuffer, byte[]> environment = new HashMap<>();
@@ -36,8 +37,10 @@ public final class SysProc {
     /**
      * @param argv the arguments, {@code argv[0]} being the program name
      * @param environment the variables the guest sees
+     * @param realtime the guest's {@code CLOCK_REALTIME}
      */
-    public SysProc(List<String> argv, Map<String, String> environment) {
+    public SysProc(List<String> argv, Map<String, String> environment, GuestClock realtime) {
+        this.realtime = realtime;
         this.argv = argv.stream().map(SysProc::utf8).toList();
         environment.forEach((name, value) -> this.environment.put(ByteBuffer.wrap(utf8(name)), utf8(value)));
     }
@@ -86,12 +89,11 @@ public final class SysProc {
         return buffer.writeTerminated(value) ? value.length : -Errno.ERANGE;
     }
 
-    private static int clockGettime(Instance caller, int clock, long tsPtr) {
+    private int clockGettime(Instance caller, int clock, long tsPtr) {
         GuestBuffer buffer = GuestPointers.buffer(caller, tsPtr, TimespecLayout.SIZE);
         long nanos;
         if (clock == CLOCK_REALTIME) {
-            Instant now = Instant.now();
-            nanos = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
+            nanos = realtime.realtimeNanos();
         } else if (clock == CLOCK_MONOTONIC) {
             nanos = System.nanoTime() - MONOTONIC_ORIGIN;
         } else {

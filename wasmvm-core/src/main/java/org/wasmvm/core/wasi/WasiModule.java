@@ -10,7 +10,6 @@ import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,8 @@ import org.wasmvm.core.Store;
 import org.wasmvm.core.WasmException;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.sandbox.GuestClock;
+import org.wasmvm.core.sandbox.GuestRandom;
 
 /**
  * The {@code wasi_snapshot_preview1} host module of one run (wasm32 guests): arguments,
@@ -35,19 +36,13 @@ public final class WasiModule implements AutoCloseable {
     /** The import module name. */
     public static final String MODULE = "wasi_snapshot_preview1";
 
-    static final int CLOCK_REALTIME = 0;
-    static final int CLOCK_MONOTONIC = 1;
-    static final int CLOCK_PROCESS_CPUTIME = 2;
-    static final int CLOCK_THREAD_CPUTIME = 3;
-
-    private static final long MONOTONIC_ORIGIN = System.nanoTime() - 1;
-
     private final List<byte[]> argv;
     private final List<byte[]> environ;
     private final WasiFileSystem fs;
     private final WasiPathOps paths;
     private final WasiPoll poll;
-    private SecureRandom random;
+    private final WasiClocks clocks;
+    private final GuestRandom random;
 
     @FunctionalInterface
     private interface Body {
@@ -59,17 +54,22 @@ public final class WasiModule implements AutoCloseable {
      * @param environment the complete environment the guest sees
      * @param root the sandbox root, preopened as {@code /} (fd 3); null to preopen only {@code directories}
      * @param directories further preopened directories (fd 4 on)
+     * @param realtime the guest's realtime clock
+     * @param random where {@code random_get} takes its bytes from
      * @throws IllegalArgumentException when a directory does not exist
      */
     public WasiModule(List<String> argv, Map<String, String> environment, Path root,
-                      List<DirectoryMapping> directories, InputStream stdin, OutputStream stdout, OutputStream stderr) {
+                      List<DirectoryMapping> directories, InputStream stdin, OutputStream stdout, OutputStream stderr,
+                      GuestClock realtime, GuestRandom random) {
         this.argv = argv.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         List<byte[]> env = new ArrayList<>();
         environment.forEach((k, v) -> env.add((k + "=" + v).getBytes(StandardCharsets.UTF_8)));
         this.environ = env;
         this.fs = new WasiFileSystem(root, directories, stdin, stdout, stderr);
         this.paths = new WasiPathOps(fs.fds);
-        this.poll = new WasiPoll(fs.fds);
+        this.clocks = new WasiClocks(realtime);
+        this.poll = new WasiPoll(fs.fds, clocks);
+        this.random = random;
     }
 
     @Override
@@ -134,12 +134,12 @@ public final class WasiModule implements AutoCloseable {
         define(store, "environ_sizes_get", i32(2), (c, a) -> sizes(c, environ, ptr(a[0]), ptr(a[1])));
         // -------- clocks, randomness, process
         define(store, "clock_res_get", i32(2), (c, a) -> {
-            long res = resolution((int) a[0]);
+            long res = WasiClocks.resolution((int) a[0]);
             new WasiMemory(c).putU64(ptr(a[1]), res);
             return 0;
         });
         define(store, "clock_time_get", type(I32, I64, I32), (c, a) -> {
-            long now = now((int) a[0]);
+            long now = clocks.now((int) a[0]);
             new WasiMemory(c).putU64(ptr(a[2]), now);
             return 0;
         });
@@ -147,7 +147,7 @@ public final class WasiModule implements AutoCloseable {
             WasiMemory m = new WasiMemory(c);
             m.check(ptr(a[0]), ptr(a[1]));
             byte[] bytes = new byte[(int) ptr(a[1])];
-            random().nextBytes(bytes);
+            random.fill(bytes);
             m.write(ptr(a[0]), bytes);
             return 0;
         });
@@ -374,32 +374,5 @@ public final class WasiModule implements AutoCloseable {
         m.putU32(countPtr, values.size());
         m.putU32(sizePtr, (int) total);
         return 0;
-    }
-
-    static long resolution(int clock) {
-        return switch (clock) {
-            case CLOCK_REALTIME -> 1_000L;
-            case CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME, CLOCK_THREAD_CPUTIME -> 1L;
-            default -> throw new WasiException(WasiErrno.INVAL);
-        };
-    }
-
-    /** The time of {@code clock} in nanoseconds (the CPU-time clocks count from the JVM's start). */
-    static long now(int clock) {
-        return switch (clock) {
-            case CLOCK_REALTIME -> {
-                java.time.Instant now = java.time.Instant.now();
-                yield now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-            case CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME, CLOCK_THREAD_CPUTIME -> System.nanoTime() - MONOTONIC_ORIGIN;
-            default -> throw new WasiException(WasiErrno.INVAL);
-        };
-    }
-
-    private SecureRandom random() {
-        if (random == null) {
-            random = new SecureRandom();
-        }
-        return random;
     }
 }

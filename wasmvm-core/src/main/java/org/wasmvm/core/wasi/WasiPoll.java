@@ -18,9 +18,11 @@ final class WasiPoll {
     static final int SUBCLOCKFLAG_ABSTIME = 1;
 
     private final WasiFdTable fds;
+    private final WasiClocks clocks;
 
-    WasiPoll(WasiFdTable fds) {
+    WasiPoll(WasiFdTable fds, WasiClocks clocks) {
         this.fds = fds;
+        this.clocks = clocks;
     }
 
     private record Event(long userdata, int error, int type, long nbytes) {
@@ -39,7 +41,7 @@ final class WasiPoll {
         memory.check(neventsPtr, 4);
         List<Event> events = new ArrayList<>();
         List<Timer> timers = new ArrayList<>();
-        long start = WasiModule.now(WasiModule.CLOCK_MONOTONIC);
+        long start = WasiClocks.monotonic();
         for (long i = 0; i < n; i++) {
             long s = in + i * SUBSCRIPTION_SIZE;
             long userdata = memory.u64(s);
@@ -52,10 +54,10 @@ final class WasiPoll {
                     long deadline;
                     try {
                         if ((flags & SUBCLOCKFLAG_ABSTIME) != 0) {
-                            long now = WasiModule.now(clock);
+                            long now = clocks.now(clock);
                             deadline = start + Math.max(0, timeout - now);
                         } else {
-                            WasiModule.now(clock);
+                            clocks.now(clock);
                             deadline = timeout > Long.MAX_VALUE - start ? Long.MAX_VALUE : start + timeout;
                         }
                     } catch (WasiException e) {
@@ -72,7 +74,7 @@ final class WasiPoll {
             long first = timers.stream().mapToLong(Timer::deadline).min().getAsLong();
             sleepUntil(first);
         }
-        long now = WasiModule.now(WasiModule.CLOCK_MONOTONIC);
+        long now = WasiClocks.monotonic();
         for (Timer t : timers) {
             if (t.deadline() <= now) {
                 events.add(new Event(t.userdata(), 0, EVENTTYPE_CLOCK, 0));
@@ -113,7 +115,7 @@ final class WasiPoll {
 
     private static void sleepUntil(long deadline) {
         while (true) {
-            long left = deadline - WasiModule.now(WasiModule.CLOCK_MONOTONIC);
+            long left = deadline - WasiClocks.monotonic();
             if (left <= 0) {
                 return;
             }

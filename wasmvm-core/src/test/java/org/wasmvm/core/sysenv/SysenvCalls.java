@@ -10,6 +10,7 @@ import org.wasmvm.core.Instance;
 import org.wasmvm.core.Memory;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.Wasm;
+import org.wasmvm.core.sandbox.GuestClock;
 import org.wasmvm.core.sysenv.fs.GuestFileSystem;
 
 /**
@@ -30,7 +31,7 @@ final class SysenvCalls implements AutoCloseable {
         fs = new GuestFileSystem(root, cwd, new ByteArrayInputStream(new byte[0]), stdout, new ByteArrayOutputStream());
         Store store = new Store();
         new SysFs(fs).define(store);
-        new SysProc(argv, env).define(store);
+        new SysProc(argv, env, GuestClock.host()).define(store);
         instance = store.instantiate(Wasm.load(Guests.bytes("sysenv-calls")));
     }
 

@@ -37,6 +37,8 @@ import org.wasmvm.core.WasmException;
 import org.wasmvm.core.run.ProgramRunner;
 import org.wasmvm.core.run.RunRequest;
 import org.wasmvm.core.run.RunResult;
+import org.wasmvm.core.sandbox.GuestClock;
+import org.wasmvm.core.sandbox.GuestRandom;
 
 /**
  * The official WASI preview1 test suite (wasi-testsuite, 72 command modules in C, Rust and
@@ -177,7 +179,7 @@ class WasiTestSuiteTest {
         argv.add(argv0);
         argv.addAll(args);
         try (WasiModule wasi = new WasiModule(argv, env, null, List.of(), new ByteArrayInputStream(new byte[0]),
-                stdout, stderr)) {
+                stdout, stderr, GuestClock.host(), GuestRandom.secure())) {
             Store store = new Store(RuntimeLimits.DEFAULT.withTimeout(TIMEOUT));
             wasi.define(store);
             Instance instance = store.instantiate(Wasm.load(Files.readAllBytes(wasm)));
