@@ -1,0 +1,6 @@
+// An 8-bit counter with a synchronous reset: synthesized for the iCE40 by yosys during the build.
+module counter(input clk, input rst, output reg [7:0] count);
+  always @(posedge clk)
+    if (rst) count <= 0;
+    else count <= count + 1;
+endmodule
