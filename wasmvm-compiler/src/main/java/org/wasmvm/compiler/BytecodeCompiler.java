@@ -45,8 +45,13 @@ public final class BytecodeCompiler implements JvmCompiler {
     private static final int MAX_SPLIT_ROUNDS = 64;
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String SLOT_ENTRY = Type.getInternalName(SlotEntry.class);
-    /** The locals of the slot entries' {@code long[] slots}, {@code long[] high} and {@code int base} (or {@code fp}). */
-    private static final int SLOTS = 1, HIGH = 2, BASE = 3;
+    /**
+     * The locals of the slot entries' {@code long[] slots}, {@code long[] high}, {@code Object[] refs},
+     * {@code int base} (or {@code fp}), and of a slot entry's {@code ModuleInstance}.
+     */
+    private static final int SLOTS = 1, HIGH = 2, REFS = 3, BASE = 4, ENTRY_INSTANCE = 5;
+    /** The parameters of the slot entries before the instance (and {@code int loop} of {@code osr}). */
+    private static final String SLOT_ARRAYS = "([J[J[Ljava/lang/Object;I";
 
     /** This build of the compiler; a random one when its jar cannot be told (so no cache entry is ever reused). */
     private static final String IDENTITY = CodeIdentity.of(BytecodeCompiler.class).orElse(UUID.randomUUID().toString());
@@ -76,7 +81,7 @@ public final class BytecodeCompiler implements JvmCompiler {
             }
             boolean[] osrLoops = null;
             if (osrOperandBase >= 0) {
-                String osrDescriptor = "([J[JIIL" + FunctionEmitter.INSTANCE + ";)"
+                String osrDescriptor = SLOT_ARRAYS + "IL" + FunctionEmitter.INSTANCE + ";)"
                         + Type.getDescriptor(function.methodType.returnType());
                 MethodVisitor osrInvoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "osrInvoke", osrDescriptor, null, null);
                 FunctionEmitter emitter = function.emitter(osrInvoke, "osrInvoke", osrOperandBase, plan, null);
@@ -122,6 +127,8 @@ public final class BytecodeCompiler implements JvmCompiler {
         final MethodType methodType;
         final String className;
         final boolean tailCalls;
+        /** Whether it uses references (the interpreter's per-function rule): a split one then carries them in an {@code Object[]}. */
+        final boolean references;
 
         Function(ModuleCode module, int index, boolean metered) {
             this.module = module;
@@ -133,12 +140,16 @@ public final class BytecodeCompiler implements JvmCompiler {
             this.methodType = JvmTypes.methodType(type);
             this.className = "org/wasmvm/compiler/WasmFunction" + index;
             this.tailCalls = BodyScan.makesTailCalls(body);
+            if (BodyScan.handlesExceptions(body)) {
+                throw new UnsupportedOperationException("it uses exception handling, which is not compiled yet");
+            }
+            this.references = module.function(index).usesReferences();
         }
 
         FunctionEmitter emitter(MethodVisitor mv, String methodName, int osrOperandBase, SplitPlan plan,
                 SplitPlan.Region region) {
             return new FunctionEmitter(module.model(), module.indexSpaces(), index, body, mv, className, methodName,
-                    osrOperandBase, metered, plan, region);
+                    osrOperandBase, metered, plan, region, references);
         }
     }
 
@@ -182,18 +193,19 @@ public final class BytecodeCompiler implements JvmCompiler {
     }
 
     /**
-     * {@code entry(long[] slots, long[] high, int base, ModuleInstance)} ({@link SlotEntry#call} or
+     * {@code entry(long[] slots, long[] high, Object[] refs, int base, ModuleInstance)} ({@link SlotEntry#call} or
      * {@link SlotEntry#tailCall}): converts the argument slots, calls {@code target} (with the depth
      * the store counts), writes the results back. The caller has counted the call already, so one
      * budget unit is given back for the one the target's prologue takes.
      */
     private static void emitSlotEntry(ClassWriter writer, String entry, String target, Function function,
             boolean metered) {
-        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, entry, "([J[JIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
-        var frame = new JvmFrame(mv, 5);
+        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, entry, SLOT_ARRAYS + "L" + FunctionEmitter.INSTANCE + ";)V",
+                null, null);
+        var frame = new JvmFrame(mv, ENTRY_INSTANCE + 1);
         mv.visitCode();
         if (metered) {
-            mv.visitVarInsn(ALOAD, 4);
+            mv.visitVarInsn(ALOAD, ENTRY_INSTANCE);
             mv.visitMethodInsn(INVOKEVIRTUAL, FunctionEmitter.INSTANCE, "context", "()L" + FunctionEmitter.CONTEXT + ";", false);
             mv.visitInsn(DUP);
             mv.visitFieldInsn(GETFIELD, FunctionEmitter.CONTEXT, "budget", "I");
@@ -203,21 +215,21 @@ public final class BytecodeCompiler implements JvmCompiler {
         }
         List<ValType> params = function.type.params();
         for (int i = 0; i < params.size(); i++) {
-            slotAddress(mv, frame, SLOTS, i);
-            mv.visitInsn(LALOAD);
-            if (params.get(i) == ValType.V128) {
+            ValType param = params.get(i);
+            slotAddress(mv, frame, param.isReference() ? REFS : SLOTS, i);
+            frame.loadElement(param == ValType.V128 ? ValType.I64 : param);
+            if (param == ValType.V128) {
                 slotAddress(mv, frame, HIGH, i);
                 mv.visitInsn(LALOAD);
             }
-            frame.fromSlot(params.get(i));
         }
-        depthLeft(mv, 4);
-        mv.visitVarInsn(ALOAD, 4);
+        depthLeft(mv, ENTRY_INSTANCE);
+        mv.visitVarInsn(ALOAD, ENTRY_INSTANCE);
         mv.visitMethodInsn(INVOKESTATIC, function.className, target, function.methodType.toMethodDescriptorString(), false);
         if (target.equals(TailCallEntries.BODY)) {
-            TailCallEntries.returnIfPending(mv, frame, function.type, 4);
+            TailCallEntries.returnIfPending(mv, frame, function.type, ENTRY_INSTANCE);
         }
-        writeResults(mv, frame, function.type.results(), 5);
+        writeResults(mv, frame, function.type.results(), ENTRY_INSTANCE);
     }
 
     /** Pushes the {@code depthLeft} of a call from code that holds raw slots: the store counts the frames active before this one. */
@@ -232,54 +244,71 @@ public final class BytecodeCompiler implements JvmCompiler {
     }
 
     /**
-     * {@code osr(long[] slots, long[] high, int fp, int loop, ModuleInstance)}: calls {@code osrInvoke}, makes the
+     * {@code osr(long[] slots, long[] high, Object[] refs, int fp, int loop, ModuleInstance)}: calls {@code osrInvoke}, makes the
      * tail call it may leave pending (in the place of the frame, whose depth is taken first), writes
      * the results at {@code fp}.
      */
     private static void emitOsrEntry(ClassWriter writer, Function function, String osrDescriptor) {
-        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, "osr", "([J[JIIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
+        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, "osr", SLOT_ARRAYS + "IL" + FunctionEmitter.INSTANCE + ";)V",
+                null, null);
         mv.visitCode();
-        int depth = 6;
+        int instance = ENTRY_INSTANCE + 1; // after int loop
+        int depth = instance + 1;
         var frame = new JvmFrame(mv, depth + 1);
         if (function.tailCalls) {
-            depthLeft(mv, 5);
+            depthLeft(mv, instance);
             mv.visitVarInsn(ISTORE, depth);
         }
-        mv.visitVarInsn(ALOAD, SLOTS);
-        mv.visitVarInsn(ALOAD, HIGH);
-        mv.visitVarInsn(ILOAD, 3);
-        mv.visitVarInsn(ILOAD, 4);
-        mv.visitVarInsn(ALOAD, 5);
+        for (int local = SLOTS; local <= REFS; local++) {
+            mv.visitVarInsn(ALOAD, local);
+        }
+        mv.visitVarInsn(ILOAD, BASE);
+        mv.visitVarInsn(ILOAD, BASE + 1);
+        mv.visitVarInsn(ALOAD, instance);
         mv.visitMethodInsn(INVOKESTATIC, function.className, "osrInvoke", osrDescriptor, false);
         if (function.tailCalls) {
-            TailCallEntries.finishPending(mv, frame, function.type, depth, 5);
+            TailCallEntries.finishPending(mv, frame, function.type, depth, instance);
         }
-        writeResults(mv, frame, function.type.results(), depth + 1);
+        writeResults(mv, frame, function.type.results(), instance);
     }
 
     /**
-     * Writes the result on the stack (a typed value, or paired {@code long[]} slots) to {@code slots[base…]}
-     * and the high halves of vectors to {@code high[base…]} (locals 1, 2 and 3), and returns.
+     * Writes the result on the stack (a typed value, or paired {@code long[]} slots whose references
+     * are in the store's {@code resultRefs}) to {@code slots[base…]}, the high halves of vectors to
+     * {@code high[base…]} and references to {@code refs[base…]} (locals 1 to 4), and returns.
      */
-    private static void writeResults(MethodVisitor mv, JvmFrame frame, List<ValType> results, int scratch) {
-        if (PairedSlots.has(results)) {
-            mv.visitVarInsn(ASTORE, scratch);
+    private static void writeResults(MethodVisitor mv, JvmFrame frame, List<ValType> results, int instance) {
+        if (JvmTypes.returnsSlots(results) && PairedSlots.hasWide(results)) {
+            int paired = frame.scratchReference();
+            mv.visitVarInsn(ASTORE, paired);
             int index = 0;
             for (int i = 0; i < results.size(); i++) {
-                for (int array = SLOTS; array <= (results.get(i) == ValType.V128 ? HIGH : SLOTS); array++) {
+                ValType result = results.get(i);
+                if (result.isReference()) {
+                    slotAddress(mv, frame, REFS, i);
+                    mv.visitVarInsn(ALOAD, instance);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, FunctionEmitter.INSTANCE, "context", "()L" + FunctionEmitter.CONTEXT + ";", false);
+                    frame.iconst(index++);
+                    mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "resultRef",
+                            "(L" + FunctionEmitter.CONTEXT + ";I)Ljava/lang/Object;", false);
+                    mv.visitInsn(AASTORE);
+                    continue;
+                }
+                for (int array = SLOTS; array <= (result == ValType.V128 ? HIGH : SLOTS); array++) {
                     slotAddress(mv, frame, array, i);
-                    mv.visitVarInsn(ALOAD, scratch);
+                    mv.visitVarInsn(ALOAD, paired);
                     frame.iconst(index++);
                     mv.visitInsn(LALOAD);
                     mv.visitInsn(LASTORE);
                 }
             }
         } else if (results.size() == 1) {
-            frame.toSlot(results.get(0));
-            mv.visitVarInsn(LSTORE, scratch);
-            slotAddress(mv, frame, SLOTS, 0);
-            mv.visitVarInsn(LLOAD, scratch);
-            mv.visitInsn(LASTORE);
+            ValType result = results.get(0);
+            int value = frame.scratch(result, 0);
+            frame.store(result, value);
+            slotAddress(mv, frame, result.isReference() ? REFS : SLOTS, 0);
+            frame.load(result, value);
+            frame.storeElement(result);
         } else if (results.size() > 1) {
             frame.iconst(0);
             mv.visitVarInsn(ALOAD, SLOTS);

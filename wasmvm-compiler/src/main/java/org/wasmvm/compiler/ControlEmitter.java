@@ -77,12 +77,14 @@ final class ControlEmitter {
     private final SplitPlan plan;
     /** The method emitted, under which its blocks are measured for splitting. */
     private final String methodName;
+    /** The JVM local of the store's context (where several results put their references). */
+    private final int contextSlot;
     private final List<Control> controls = new ArrayList<>();
     private int outerFrames;
     private boolean reachable = true;
 
     ControlEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, Conditions conditions, Metering metering,
-            TrapSites traps, RegionEmitter regions, OsrEntries osr, SplitPlan plan, String methodName) {
+            TrapSites traps, RegionEmitter regions, OsrEntries osr, SplitPlan plan, String methodName, int contextSlot) {
         this.mv = mv;
         this.frame = frame;
         this.types = types;
@@ -93,6 +95,7 @@ final class ControlEmitter {
         this.osr = osr;
         this.plan = plan;
         this.methodName = methodName;
+        this.contextSlot = contextSlot;
     }
 
     boolean reachable() {
@@ -225,6 +228,37 @@ final class ControlEmitter {
         mv.visitJumpInsn(Conditions.inverse(jump), skip);
         branch(target, offset);
         mv.visitLabel(skip);
+    }
+
+    /** {@code br_on_null}: branches, dropping the reference, when it is null; else keeps it. */
+    void brOnNull(ByteReader in, int offset) {
+        int depth = in.u32();
+        if (!reachable) {
+            return;
+        }
+        Label nonNull = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNONNULL, nonNull);
+        mv.visitInsn(POP);
+        ValType reference = types.pop();
+        branch(target(depth), offset);
+        types.push(reference);
+        mv.visitLabel(nonNull);
+    }
+
+    /** {@code br_on_non_null}: branches with the reference when it is not null; else drops it. */
+    void brOnNonNull(ByteReader in, int offset) {
+        int depth = in.u32();
+        if (!reachable) {
+            return;
+        }
+        Label isNull = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNULL, isNull);
+        branch(target(depth), offset);
+        mv.visitLabel(isNull);
+        mv.visitInsn(POP);
+        types.pop();
     }
 
     void brTable(ByteReader in, int offset) {
@@ -375,19 +409,36 @@ final class ControlEmitter {
         mv.visitTableSwitchInsn(0, targets.length - 1, defaultLabel, targets);
     }
 
-    /** Returns the function's {@code results} from the top of the stack (values below them are discarded). */
+    /**
+     * Returns the function's {@code results} from the top of the stack (values below them are
+     * discarded); several go in a {@code long[]}, their references in the store's {@code resultRefs}.
+     */
     private void emitReturn(List<ValType> results) {
         if (JvmTypes.returnsSlots(results)) {
             int[] slots = spill(results.size());
+            int index = 0;
+            for (int i = 0; i < results.size(); i++) {
+                ValType result = results.get(i);
+                if (result.isReference()) {
+                    frame.load(result, slots[results.size() - 1 - i]);
+                    mv.visitVarInsn(ALOAD, contextSlot);
+                    frame.iconst(index);
+                    mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "resultRef",
+                            "(Ljava/lang/Object;L" + FunctionEmitter.CONTEXT + ";I)V", false);
+                }
+                index += result == ValType.V128 ? 2 : 1;
+            }
             frame.iconst(PairedSlots.count(results));
             mv.visitIntInsn(NEWARRAY, T_LONG);
-            int index = 0;
+            index = 0;
             for (int i = 0; i < results.size(); i++) {
                 ValType result = results.get(i);
                 int slot = slots[results.size() - 1 - i];
                 if (result == ValType.V128) { // paired: the low half, then the high one
                     index = frame.putRaw(ValType.I64, slot, index);
                     index = frame.putRaw(ValType.I64, slot + 2, index);
+                } else if (result.isReference()) {
+                    index++;
                 } else {
                     index = frame.putRaw(result, slot, index);
                 }
@@ -404,7 +455,7 @@ final class ControlEmitter {
         Map<ValType, Integer> used = new HashMap<>();
         for (int i = 0; i < count; i++) {
             ValType valType = types.peek(i);
-            int n = used.merge(kindKey(valType), 1, Integer::sum) - 1;
+            int n = used.merge(valType.isReference() ? ValType.FUNCREF : valType, 1, Integer::sum) - 1;
             slots[i] = frame.scratch(valType, n);
             frame.store(valType, slots[i]);
         }
@@ -415,9 +466,5 @@ final class ControlEmitter {
         for (int i = 0; i < values.size(); i++) {
             frame.load(values.get(i), slots[values.size() - 1 - i]);
         }
-    }
-
-    private static ValType kindKey(ValType valType) {
-        return valType.isReference() ? ValType.I64 : valType;
     }
 }

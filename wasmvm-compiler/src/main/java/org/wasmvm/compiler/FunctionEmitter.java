@@ -33,7 +33,7 @@ final class FunctionEmitter {
     static final String CONTEXT = "org/wasmvm/core/runtime/StoreContext";
     static final String SUPPORT = "org/wasmvm/core/tier/CompiledSupport";
     private static final String GLOBAL = "org/wasmvm/core/runtime/GlobalInstance";
-    static final String REGION_DESCRIPTOR = "([JIL" + INSTANCE + ";)I";
+    static final String REGION_DESCRIPTOR = "([J[Ljava/lang/Object;IL" + INSTANCE + ";)I";
 
     private final WasmModule module;
     private final FunctionBody body;
@@ -59,16 +59,18 @@ final class FunctionEmitter {
     /** Whether this is the method that continues an interpreter frame (on-stack replacement). */
     private final boolean osr;
     private final Map<Integer, Integer> globalSlots = new HashMap<>();
+    /** Whether the function uses references (its split methods then pass them in an {@code Object[]}). */
+    private final boolean references;
 
     /**
      * An emitter of the method {@code methodName}: {@code (params…, ModuleInstance)} when {@code osrOperandBase} is -1;
-     * else of {@code (long[] slots, long[] high, int fp, int loop, ModuleInstance)}, which continues the
+     * else of {@code (long[] slots, long[] high, Object[] refs, int fp, int loop, ModuleInstance)}, which continues the
      * interpreter frame at {@code fp} at the header of loop {@code loop}, its operand height 0 at
      * slot {@code osrOperandBase}; or, when {@code region} is non-null, of that region's method.
      */
     FunctionEmitter(WasmModule module, IndexSpaces spaces, int functionIndex, FunctionBody body, MethodVisitor mv,
             String className, String methodName, int osrOperandBase, boolean metered, SplitPlan plan,
-            SplitPlan.Region region) {
+            SplitPlan.Region region, boolean references) {
         this.module = module;
         this.body = body;
         this.type = spaces.functionType(functionIndex);
@@ -76,6 +78,7 @@ final class FunctionEmitter {
         this.mv = mv;
         this.region = region;
         this.osr = region == null && osrOperandBase >= 0;
+        this.references = references;
         List<ValType> params = type.params();
         var localTypes = new ValType[params.size() + body.locals().length];
         var localSlots = new int[localTypes.length];
@@ -87,9 +90,9 @@ final class FunctionEmitter {
         int depthSlot;
         int instanceSlot;
         if (region != null) {
-            depthSlot = 1;
-            instanceSlot = 2;
-            slot = 3;
+            depthSlot = 2;
+            instanceSlot = 3;
+            slot = 4;
         } else if (!osr) {
             for (int i = 0; i < params.size(); i++) {
                 localSlots[i] = slot;
@@ -98,9 +101,9 @@ final class FunctionEmitter {
             depthSlot = slot++;
             instanceSlot = slot++;
         } else {
-            depthSlot = 5;
-            instanceSlot = 4;
-            slot = 6;
+            instanceSlot = 5;
+            depthSlot = 6;
+            slot = 7;
         }
         frame = new JvmFrame(mv, slot);
         for (int i = region == null && !osr ? params.size() : 0; i < localTypes.length; i++) {
@@ -108,10 +111,12 @@ final class FunctionEmitter {
         }
         locals = new WasmLocals(frame, localTypes, localSlots);
         int frameArraySlot = region != null ? 0 : plan.splits() ? frame.allocateReference() : -1;
+        int refFrameArraySlot = region != null ? 1 : plan.splits() ? frame.allocateReference() : -1;
         int contextSlot = frame.allocateReference();
         int siteSlot = frame.allocate(ValType.I32);
         int ticksSlot = frame.allocate(ValType.I32);
-        slots = new MethodSlots(instanceSlot, depthSlot, contextSlot, siteSlot, ticksSlot, frameArraySlot);
+        slots = new MethodSlots(instanceSlot, depthSlot, contextSlot, siteSlot, ticksSlot, frameArraySlot,
+                refFrameArraySlot);
         conditions = new Conditions(mv, types);
         metering = Metering.of(mv, frame, body, metered, slots);
         traps = new TrapSites(mv, frame, metering, slots, functionIndex, plan.splits());
@@ -123,7 +128,7 @@ final class FunctionEmitter {
                 className);
         osrEntries = new OsrEntries(mv, locals, osrOperandBase, osr && !plan.splits()); // none into a split function
         control = new ControlEmitter(mv, frame, types, conditions, metering, traps, regions, osrEntries, plan,
-                methodName);
+                methodName, contextSlot);
     }
 
     /** Emits the whole method; returns its bytecode size. */
@@ -238,6 +243,51 @@ final class FunctionEmitter {
                     control.ret(offset);
                 }
             }
+            case CALL_REF -> {
+                int typeIndex = in.u32();
+                if (reachable) {
+                    calls.callRef(typeIndex, offset);
+                }
+            }
+            case RETURN_CALL_REF -> {
+                int typeIndex = in.u32();
+                if (reachable) {
+                    calls.returnCallRef(typeIndex, offset);
+                    control.ret(offset);
+                }
+            }
+            case REF_NULL -> {
+                int heapType = (int) in.s33();
+                if (reachable) {
+                    mv.visitInsn(ACONST_NULL);
+                    types.push(ValType.ref(true, heapType));
+                }
+            }
+            case REF_IS_NULL -> {
+                if (reachable) {
+                    types.pop();
+                    types.push(ValType.I32);
+                    conditions.comparison(IFNULL, in);
+                }
+            }
+            case REF_FUNC -> {
+                int function = in.u32();
+                if (reachable) {
+                    mv.visitVarInsn(ALOAD, slots.instance());
+                    mv.visitFieldInsn(GETFIELD, INSTANCE, "functions", "[Lorg/wasmvm/core/runtime/FunctionInstance;");
+                    frame.iconst(function);
+                    mv.visitInsn(AALOAD);
+                    types.push(ValType.FUNCREF);
+                }
+            }
+            case REF_AS_NON_NULL -> {
+                if (reachable) {
+                    traps.site(offset, () -> mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "nonNull",
+                            "(Ljava/lang/Object;)Ljava/lang/Object;", false));
+                }
+            }
+            case BR_ON_NULL -> control.brOnNull(in, offset);
+            case BR_ON_NON_NULL -> control.brOnNonNull(in, offset);
             case DROP -> {
                 if (reachable) {
                     frame.pop(types.pop());
@@ -274,10 +324,14 @@ final class FunctionEmitter {
             }
             case GLOBAL_GET -> {
                 int global = in.u32();
-                if (reachable) {
+                ValType valType = spaces.global(global).valType();
+                if (reachable && valType.isReference()) {
+                    mv.visitVarInsn(ALOAD, globalSlot(global));
+                    mv.visitFieldInsn(GETFIELD, GLOBAL, "ref", "Ljava/lang/Object;");
+                    types.push(valType);
+                } else if (reachable) {
                     mv.visitVarInsn(ALOAD, globalSlot(global));
                     mv.visitFieldInsn(GETFIELD, GLOBAL, "value", "J");
-                    ValType valType = spaces.global(global).valType();
                     frame.fromSlot(valType);
                     if (valType == ValType.V128) {
                         mv.visitVarInsn(ALOAD, globalSlot(global));
@@ -288,7 +342,12 @@ final class FunctionEmitter {
             }
             case GLOBAL_SET -> {
                 int global = in.u32();
-                if (reachable) {
+                if (reachable && types.peek(0).isReference()) {
+                    types.pop();
+                    mv.visitVarInsn(ALOAD, globalSlot(global));
+                    mv.visitInsn(SWAP);
+                    mv.visitFieldInsn(PUTFIELD, GLOBAL, "ref", "Ljava/lang/Object;");
+                } else if (reachable) {
                     ValType valType = types.pop();
                     int high = frame.scratch(ValType.I64, 0);
                     if (valType == ValType.V128) {
@@ -426,7 +485,7 @@ final class FunctionEmitter {
 
     /** The entry of a call: the depth check, this call's unit of budget, the locals. */
     private void emitCallPrologue() {
-        regions.createFrameArray();
+        regions.createFrameArray(references);
         if (osr) {
             osrEntries.loadDepth(slots);
         }

@@ -19,7 +19,8 @@ import org.wasmvm.core.runtime.PairedSlots;
  * The methods of a split function ({@link SplitPlan}): calling the method of an outlined block or
  * loop, and, in such a method, entering and leaving it. Both sides pass the locals the region uses
  * and the values it carries through the frame array, locals first and carried values after them,
- * each in one element, a {@code v128} in two (low, high); a region method's exit code is 0 when it ended, else one more than the depth of the
+ * each in one element, a {@code v128} in two (low, high), a reference in the same element of an
+ * {@code Object[]} beside it (created only in a function that uses references); a region method's exit code is 0 when it ended, else one more than the depth of the
  * frame around it that it branches to.
  */
 final class RegionEmitter {
@@ -73,8 +74,11 @@ final class RegionEmitter {
         return plan.outlines(offset) && (region == null || offset != region.offset());
     }
 
-    /** In a function's own method that calls region methods: its frame array, long enough for any call's values. */
-    void createFrameArray() {
+    /**
+     * In a function's own method that calls region methods: its frame arrays, long enough for any
+     * call's values ({@code references}: whether the function has any, else the {@code Object[]} is null).
+     */
+    void createFrameArray(boolean references) {
         if (slots.frameArray() < 0) {
             return;
         }
@@ -87,6 +91,13 @@ final class RegionEmitter {
         frame.iconst(carriedBase + 2 * arity);
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, slots.frameArray());
+        if (references) {
+            frame.iconst(carriedBase + 2 * arity);
+            mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        } else {
+            mv.visitInsn(ACONST_NULL);
+        }
+        mv.visitVarInsn(ASTORE, slots.refFrameArray());
     }
 
     /**
@@ -110,6 +121,7 @@ final class RegionEmitter {
         metering.syncOut();
         traps.inRegion();
         mv.visitVarInsn(ALOAD, slots.frameArray());
+        mv.visitVarInsn(ALOAD, slots.refFrameArray());
         mv.visitVarInsn(ILOAD, slots.depth());
         mv.visitVarInsn(ALOAD, slots.instance());
         mv.visitMethodInsn(INVOKESTATIC, className, called.methodName(), FunctionEmitter.REGION_DESCRIPTOR, false);
@@ -175,7 +187,6 @@ final class RegionEmitter {
         int index = carriedBase;
         for (ValType valType : values) {
             index = loadElements(valType, index);
-            frame.fromSlot(valType);
         }
     }
 
@@ -183,14 +194,19 @@ final class RegionEmitter {
     private void loadLocals(int[] used) {
         for (int local : used) {
             loadElements(locals.type(local), localElements[local]);
-            locals.storeRaw(local);
+            locals.store(local);
         }
     }
 
-    /** Pushes the raw slot at {@code index}, both halves of a v128 from there; returns the next index. */
+    /** Pushes the value of {@code valType} at {@code index} (both halves of a v128 from there); returns the next index. */
     private int loadElements(ValType valType, int index) {
-        for (int half = valType == ValType.V128 ? 2 : 1; half > 0; half--) {
-            element(index++);
+        if (valType != ValType.V128) {
+            element(valType, index);
+            frame.loadElement(valType);
+            return index + 1;
+        }
+        for (int half = 0; half < 2; half++) {
+            element(ValType.I64, index++);
             mv.visitInsn(LALOAD);
         }
         return index;
@@ -199,15 +215,15 @@ final class RegionEmitter {
     /** Stores the top {@code values} (bottom first in the list) into the frame array as carried values 0…; pops them. */
     private void storeCarried(List<ValType> values) {
         int index = carriedBase + PairedSlots.count(values);
-        int scratch = frame.scratch(ValType.I64, 0);
         for (int j = values.size() - 1; j >= 0; j--) {
             ValType valType = values.get(j);
-            frame.toSlot(valType);
-            for (int half = valType == ValType.V128 ? 2 : 1; half > 0; half--) { // a v128's high half on top
-                mv.visitVarInsn(LSTORE, scratch);
-                element(--index);
-                mv.visitVarInsn(LLOAD, scratch);
-                mv.visitInsn(LASTORE);
+            ValType half = valType == ValType.V128 ? ValType.I64 : valType; // a v128's high half on top
+            int scratch = frame.scratch(half, 0);
+            for (int n = valType == ValType.V128 ? 2 : 1; n > 0; n--) {
+                frame.store(half, scratch);
+                element(half, --index);
+                frame.load(half, scratch);
+                frame.storeElement(half);
             }
         }
     }
@@ -216,25 +232,26 @@ final class RegionEmitter {
     private void storeLocals(int[] used) {
         for (int local : used) {
             int index = localElements[local];
-            if (locals.type(local) == ValType.V128) {
+            ValType valType = locals.type(local);
+            if (valType == ValType.V128) {
                 int slot = locals.slots()[local];
-                element(index);
+                element(ValType.I64, index);
                 mv.visitVarInsn(LLOAD, slot);
                 mv.visitInsn(LASTORE);
-                element(index + 1);
+                element(ValType.I64, index + 1);
                 mv.visitVarInsn(LLOAD, slot + 2);
                 mv.visitInsn(LASTORE);
             } else {
-                element(index);
-                locals.loadRaw(local);
-                mv.visitInsn(LASTORE);
+                element(valType, index);
+                locals.load(local);
+                frame.storeElement(valType);
             }
         }
     }
 
-    /** Pushes the frame array and {@code index}, for a load or store of that element. */
-    private void element(int index) {
-        mv.visitVarInsn(ALOAD, slots.frameArray());
+    /** Pushes the frame array of {@code valType} (the {@code Object[]} for a reference) and {@code index}, for a load or store of that element. */
+    private void element(ValType valType, int index) {
+        mv.visitVarInsn(ALOAD, valType.isReference() ? slots.refFrameArray() : slots.frameArray());
         frame.iconst(index);
     }
 }

@@ -19,16 +19,4 @@ record WasmLocals(JvmFrame frame, ValType[] types, int[] slots) {
     void store(int local) {
         frame.store(types[local], slots[local]);
     }
-
-    /** Pushes local {@code local} as a raw slot, a {@code long} as the interpreter holds it. */
-    void loadRaw(int local) {
-        load(local);
-        frame.toSlot(types[local]);
-    }
-
-    /** Stores the raw slot on top into local {@code local}. */
-    void storeRaw(int local) {
-        frame.fromSlot(types[local]);
-        store(local);
-    }
 }
