@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.LimitExceededException;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
@@ -41,6 +42,11 @@ import org.wasmvm.core.tier.JvmTypes;
 public final class BytecodeCompiler implements JvmCompiler {
     /** HotSpot does not JIT-compile a method larger than this ({@code HugeMethodLimit}): it would run slower than the interpreter. */
     static final int HUGE_METHOD_LIMIT = 8000;
+    /**
+     * The JVM local slots a method gives wasm locals; the locals beyond live in arrays ({@link WasmLocals}).
+     * Generous: few functions have more, and a register is faster than an array element.
+     */
+    static final int LOCAL_BUDGET = 512;
     /** Each round outlines more blocks of the methods still too large; a function needing more stays interpreted. */
     private static final int MAX_SPLIT_ROUNDS = 64;
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
@@ -63,7 +69,16 @@ public final class BytecodeCompiler implements JvmCompiler {
 
     @Override
     public CompiledClass compile(ModuleCode module, int functionIndex, int osrOperandBase, boolean metered) {
-        var function = new Function(module, functionIndex, metered);
+        try {
+            return compile(new Function(module, functionIndex, metered, LOCAL_BUDGET), osrOperandBase, metered);
+        } catch (LimitExceededException e) {
+            // ASM's stack-map frames hold every JVM local at every basic block: with many locals and
+            // branches they exceed its memory budget. With every local in an array they are small.
+            return compile(new Function(module, functionIndex, metered, 0), osrOperandBase, metered);
+        }
+    }
+
+    private CompiledClass compile(Function function, int osrOperandBase, boolean metered) {
         Set<Integer> outlined = new HashSet<>();
         for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
             var plan = new SplitPlan(outlined);
@@ -129,8 +144,10 @@ public final class BytecodeCompiler implements JvmCompiler {
         final boolean tailCalls;
         /** Whether it uses references (the interpreter's per-function rule): a split one then carries them in an {@code Object[]}. */
         final boolean references;
+        /** The JVM local slots each of its methods gives wasm locals ({@link WasmLocals}). */
+        final int localBudget;
 
-        Function(ModuleCode module, int index, boolean metered) {
+        Function(ModuleCode module, int index, boolean metered, int localBudget) {
             this.module = module;
             this.index = index;
             this.metered = metered;
@@ -144,12 +161,13 @@ public final class BytecodeCompiler implements JvmCompiler {
                 throw new UnsupportedOperationException("it uses exception handling, which is not compiled yet");
             }
             this.references = module.function(index).usesReferences();
+            this.localBudget = localBudget;
         }
 
         FunctionEmitter emitter(MethodVisitor mv, String methodName, int osrOperandBase, SplitPlan plan,
                 SplitPlan.Region region) {
             return new FunctionEmitter(module.model(), module.indexSpaces(), index, body, mv, className, methodName,
-                    osrOperandBase, metered, plan, region, references);
+                    osrOperandBase, metered, plan, region, references, localBudget);
         }
     }
 

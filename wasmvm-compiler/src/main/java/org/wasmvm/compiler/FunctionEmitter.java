@@ -70,7 +70,7 @@ final class FunctionEmitter {
      */
     FunctionEmitter(WasmModule module, IndexSpaces spaces, int functionIndex, FunctionBody body, MethodVisitor mv,
             String className, String methodName, int osrOperandBase, boolean metered, SplitPlan plan,
-            SplitPlan.Region region, boolean references) {
+            SplitPlan.Region region, boolean references, int localBudget) {
         this.module = module;
         this.body = body;
         this.type = spaces.functionType(functionIndex);
@@ -106,10 +106,7 @@ final class FunctionEmitter {
             slot = 7;
         }
         frame = new JvmFrame(mv, slot);
-        for (int i = region == null && !osr ? params.size() : 0; i < localTypes.length; i++) {
-            localSlots[i] = frame.allocate(localTypes[i]);
-        }
-        locals = new WasmLocals(frame, localTypes, localSlots);
+        locals = new WasmLocals(frame, mv, localTypes, localSlots, region == null && !osr ? params.size() : 0, localBudget);
         int frameArraySlot = region != null ? 0 : plan.splits() ? frame.allocateReference() : -1;
         int refFrameArraySlot = region != null ? 1 : plan.splits() ? frame.allocateReference() : -1;
         int contextSlot = frame.allocateReference();
@@ -471,6 +468,7 @@ final class FunctionEmitter {
         mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "context", "()L" + CONTEXT + ";", false);
         mv.visitVarInsn(ASTORE, slots.context());
         traps.clear();
+        locals.createArrays();
         if (region == null) {
             emitCallPrologue();
             emitUsedPrologue();
@@ -500,8 +498,10 @@ final class FunctionEmitter {
             osrEntries.loadLocals();
         } else {
             for (int i = type.params().size(); i < locals.count(); i++) {
-                frame.zero(locals.type(i));
-                locals.store(i);
+                if (locals.inRegister(i)) { // array elements start as zero and null
+                    frame.zero(locals.type(i));
+                    locals.store(i);
+                }
             }
         }
     }

@@ -234,12 +234,16 @@ final class RegionEmitter {
             int index = localElements[local];
             ValType valType = locals.type(local);
             if (valType == ValType.V128) {
-                int slot = locals.slots()[local];
+                int low = frame.scratch(ValType.I64, 0);
+                int high = frame.scratch(ValType.I64, 1);
+                locals.load(local);
+                mv.visitVarInsn(LSTORE, high);
+                mv.visitVarInsn(LSTORE, low);
                 element(ValType.I64, index);
-                mv.visitVarInsn(LLOAD, slot);
+                mv.visitVarInsn(LLOAD, low);
                 mv.visitInsn(LASTORE);
                 element(ValType.I64, index + 1);
-                mv.visitVarInsn(LLOAD, slot + 2);
+                mv.visitVarInsn(LLOAD, high);
                 mv.visitInsn(LASTORE);
             } else {
                 element(valType, index);

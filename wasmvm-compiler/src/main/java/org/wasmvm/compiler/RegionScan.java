@@ -60,14 +60,15 @@ final class RegionScan {
                         locals.set(local);
                     }
                 }
-                case BR, BR_IF -> leaving(in.u32(), depth, branches);
+                case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> leaving(in.u32(), depth, branches);
                 case BR_TABLE -> {
                     int count = in.u32();
                     for (int i = 0; i <= count; i++) {
                         leaving(in.u32(), depth, branches);
                     }
                 }
-                case RETURN -> {
+                case RETURN, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> { // a tail call returns too
+                    Immediates.skip(op, in);
                     if (branches != null) {
                         branches.branch(-1, depth);
                     }
