@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,8 +81,10 @@ public final class BytecodeCompiler implements JvmCompiler {
 
     private CompiledClass compile(Function function, int osrOperandBase, boolean metered) {
         Set<Integer> outlined = new HashSet<>();
+        Map<Integer, Integer> sequences = new HashMap<>();
+        Set<String> cutting = new HashSet<>();
         for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
-            var plan = new SplitPlan(outlined);
+            var plan = new SplitPlan(outlined, sequences, cutting);
             ClassWriter writer = newWriter(function.className);
             Map<String, Integer> sizes = new LinkedHashMap<>();
             // a function that makes tail calls has its body in a method of its own, which its entries wrap (TailCallEntries)
@@ -117,7 +120,7 @@ public final class BytecodeCompiler implements JvmCompiler {
                     if (!plan.shrink(method.getKey(), method.getValue(), HUGE_METHOD_LIMIT, more)) {
                         throw new UnsupportedOperationException("its bytecode (" + method.getValue() + " bytes in "
                                 + method.getKey() + ") exceeds the JIT's limit of " + HUGE_METHOD_LIMIT
-                                + " bytes and has no block left to split off");
+                                + " bytes and has no block or run of statements left to split off");
                     }
                 }
             }

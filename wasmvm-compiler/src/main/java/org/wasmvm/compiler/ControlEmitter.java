@@ -26,10 +26,8 @@ import org.wasmvm.core.tier.JvmTypes;
  * are outer frames: a branch to one leaves the method ({@link RegionEmitter#exit}).
  */
 final class ControlEmitter {
-    /** A control frame's kind; a block's or a loop's is also that of its region ({@link SplitPlan.Region}). */
-    static final int BLOCK_KIND = 0, LOOP_KIND = 1;
-    /** OUTER_KIND: in a region method, a control frame of the code around the region (a branch to it leaves the method). */
-    private static final int IF_KIND = 2, FUNCTION_KIND = 3, OUTER_KIND = 4;
+    /** A control frame's kind; OUTER_KIND: in a region method, a frame of the code around the region (a branch to it leaves the method). */
+    private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3, OUTER_KIND = 4;
     /** Above this many entries a {@code br_table} with few distinct targets switches through a map. */
     private static final int LARGE_TABLE = 64;
 
@@ -51,6 +49,8 @@ final class ControlEmitter {
         /** For a block or loop: where its code starts (to measure it) and its opcode's byte offset. */
         Label measureStart;
         int offset = -1;
+        /** Which run of this frame's own code this is (an if's else part is another): sequences lie within one. */
+        int serial;
 
         Control(int kind, FuncType type, int height, Label label, Label elseLabel, boolean live) {
             this.kind = kind;
@@ -82,6 +82,7 @@ final class ControlEmitter {
     private final List<Control> controls = new ArrayList<>();
     private int outerFrames;
     private boolean reachable = true;
+    private int serials;
 
     ControlEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, Conditions conditions, Metering metering,
             TrapSites traps, RegionEmitter regions, OsrEntries osr, SplitPlan plan, String methodName, int contextSlot) {
@@ -110,6 +111,23 @@ final class ControlEmitter {
     /** How many control frames are open. */
     int frames() {
         return controls.size();
+    }
+
+    /**
+     * Whether the next instruction starts a statement: reachable, with nothing of the innermost
+     * frame's own on the stack, so that a run of code from here can become a method ({@link SplitPlan.Sequence}).
+     */
+    boolean atStatement() {
+        return reachable && types.height() == controls.get(controls.size() - 1).height;
+    }
+
+    /** The run of code of the innermost frame that the next instruction belongs to. */
+    int serial() {
+        Control control = controls.get(controls.size() - 1);
+        if (control.serial == 0) {
+            control.serial = ++serials;
+        }
+        return control.serial;
     }
 
     /** What a branch to the frame {@code depth} frames out carries. */
@@ -170,6 +188,7 @@ final class ControlEmitter {
         }
         control.sawElse = true;
         control.polled = false;
+        control.serial = 0; // the else part is a run of its own
         mv.visitLabel(control.elseLabel);
         types.truncate(control.height);
         types.pushAll(control.type.params());

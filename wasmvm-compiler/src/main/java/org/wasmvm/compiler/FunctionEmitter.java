@@ -61,6 +61,8 @@ final class FunctionEmitter {
     private final Map<Integer, Integer> globalSlots = new HashMap<>();
     /** Whether the function uses references (its split methods then pass them in an {@code Object[]}). */
     private final boolean references;
+    private final SplitPlan plan;
+    private final String methodName;
 
     /**
      * An emitter of the method {@code methodName}: {@code (params…, ModuleInstance)} when {@code osrOperandBase} is -1;
@@ -79,6 +81,8 @@ final class FunctionEmitter {
         this.region = region;
         this.osr = region == null && osrOperandBase >= 0;
         this.references = references;
+        this.plan = plan;
+        this.methodName = methodName;
         List<ValType> params = type.params();
         var localTypes = new ValType[params.size() + body.locals().length];
         var localSlots = new int[localTypes.length];
@@ -106,9 +110,10 @@ final class FunctionEmitter {
             slot = 7;
         }
         frame = new JvmFrame(mv, slot);
-        locals = new WasmLocals(frame, mv, localTypes, localSlots, region == null && !osr ? params.size() : 0, localBudget);
         int frameArraySlot = region != null ? 0 : plan.splits() ? frame.allocateReference() : -1;
         int refFrameArraySlot = region != null ? 1 : plan.splits() ? frame.allocateReference() : -1;
+        locals = new WasmLocals(frame, mv, localTypes, localSlots, region == null && !osr ? params.size() : 0, localBudget,
+                frameArraySlot, refFrameArraySlot);
         int contextSlot = frame.allocateReference();
         int siteSlot = frame.allocate(ValType.I32);
         int ticksSlot = frame.allocate(ValType.I32);
@@ -146,8 +151,20 @@ final class FunctionEmitter {
             outer = control.openOuter(region.outer());
             regions.enter(in);
         }
-        do { // a region's first instruction opens its own block
+        boolean sequence = region != null && region.end() >= 0;
+        do { // a block's or loop's region: its first instruction opens its own block
             int offset = in.position();
+            if (plan.cuts(methodName) && control.atStatement()) {
+                Label cut = new Label();
+                mv.visitLabel(cut);
+                plan.cut(new SplitPlan.Cut(methodName, control.serial(), offset, cut));
+            }
+            int sequenceEnd = regions.sequenceEnd(offset);
+            if (sequenceEnd >= 0 && control.atStatement()) {
+                regions.callSequence(offset, sequenceEnd, control);
+                in.position(sequenceEnd);
+                continue;
+            }
             int op = in.u8();
             if (op == PREFIX_FC) {
                 op = 0xFC00 | in.u32();
@@ -157,7 +174,7 @@ final class FunctionEmitter {
             } else {
                 instruction(op, offset, in);
             }
-        } while (control.frames() > outer);
+        } while (sequence ? in.position() < region.end() : control.frames() > outer);
         if (region != null && control.reachable()) {
             regions.end();
         }
@@ -198,7 +215,7 @@ final class FunctionEmitter {
             }
             case BLOCK, LOOP, IF -> {
                 if (op != IF && reachable && regions.outlines(offset)) {
-                    regions.call(op, offset, blockType(in), in, control);
+                    regions.call(offset, blockType(in), in, control);
                 } else {
                     control.open(op, blockType(in), offset);
                 }

@@ -1,7 +1,6 @@
 package org.wasmvm.compiler;
 
 import static org.objectweb.asm.Opcodes.*;
-import static org.wasmvm.core.binary.Opcodes.LOOP;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ final class RegionEmitter {
         this.traps = traps;
         this.plan = plan;
         this.region = region;
-        this.regionLocals = region != null ? RegionScan.locals(body, region.offset()) : new int[0];
+        this.regionLocals = region != null ? RegionScan.locals(body, region.offset(), region.end()) : new int[0];
         this.module = module;
         this.body = body;
         this.className = className;
@@ -71,7 +70,12 @@ final class RegionEmitter {
 
     /** Whether the block or loop at {@code offset} is called as a method (a region's own block is its code). */
     boolean outlines(int offset) {
-        return plan.outlines(offset) && (region == null || offset != region.offset());
+        return plan.outlines(offset) && (region == null || offset != region.offset() || region.end() >= 0);
+    }
+
+    /** The end of the sequence of statements outlined from {@code offset}, or -1 (also for this region's own start). */
+    int sequenceEnd(int offset) {
+        return region != null && offset == region.offset() ? -1 : plan.sequenceEnd(offset);
     }
 
     /**
@@ -105,16 +109,31 @@ final class RegionEmitter {
      * read) and skips its code: parameters and the locals it uses go into the frame array, and its
      * exit code says whether it ended (results in the array) or where it branches to.
      */
-    void call(int op, int offset, FuncType blockType, ByteReader in, ControlEmitter control) {
+    void call(int offset, FuncType blockType, ByteReader in, ControlEmitter control) {
+        in.position(RegionScan.end(body, offset));
+        invoke(new SplitPlan.Region(offset, -1, blockType, outer(control)), control);
+    }
+
+    /** Calls the method of the sequence of statements from {@code offset} to {@code end} (the caller reads on from there). */
+    void callSequence(int offset, int end, ControlEmitter control) {
+        invoke(new SplitPlan.Region(offset, end, FuncType.of(List.of(), List.of()), outer(control)), control);
+    }
+
+    /** The branch types of the frames around the code, innermost first. */
+    private static List<List<ValType>> outer(ControlEmitter control) {
         List<List<ValType>> outer = new ArrayList<>();
         for (int depth = 0; depth < control.frames(); depth++) {
             outer.add(control.branchTypes(depth));
         }
-        var called = new SplitPlan.Region(offset, op == LOOP ? ControlEmitter.LOOP_KIND : ControlEmitter.BLOCK_KIND,
-                blockType, outer);
+        return outer;
+    }
+
+    private void invoke(SplitPlan.Region called, ControlEmitter control) {
         plan.call(called);
-        int[] used = RegionScan.locals(body, offset);
-        in.position(RegionScan.end(body, offset));
+        int offset = called.offset();
+        FuncType blockType = called.type();
+        List<List<ValType>> outer = called.outer();
+        int[] used = RegionScan.locals(body, offset, called.end());
         storeCarried(blockType.params());
         types.pop(blockType.params().size());
         storeLocals(used);
@@ -128,7 +147,7 @@ final class RegionEmitter {
         metering.syncIn();
         loadLocals(used);
         // only the exits the region's branches can take: a frame deep in many blocks has many around it
-        int[] reached = RegionScan.exits(body, offset, outer.size() - 1);
+        int[] reached = RegionScan.exits(body, offset, called.end(), outer.size() - 1);
         Label ended = new Label();
         int[] keys = new int[reached.length + 1];
         Label[] exits = new Label[keys.length];
@@ -190,9 +209,12 @@ final class RegionEmitter {
         }
     }
 
-    /** Loads the locals {@code used} from their elements of the frame array. */
+    /** Loads the locals {@code used} from their elements of the frame array (those in no register live there). */
     private void loadLocals(int[] used) {
         for (int local : used) {
+            if (!locals.inRegister(local)) {
+                continue;
+            }
             loadElements(locals.type(local), localElements[local]);
             locals.store(local);
         }
@@ -228,9 +250,12 @@ final class RegionEmitter {
         }
     }
 
-    /** Stores the locals {@code used} into their elements of the frame array. */
+    /** Stores the locals {@code used} into their elements of the frame array (those in no register live there). */
     private void storeLocals(int[] used) {
         for (int local : used) {
+            if (!locals.inRegister(local)) {
+                continue;
+            }
             int index = localElements[local];
             ValType valType = locals.type(local);
             if (valType == ValType.V128) {

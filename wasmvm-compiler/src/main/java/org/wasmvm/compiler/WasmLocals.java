@@ -8,10 +8,11 @@ import org.wasmvm.core.model.ValType;
 /**
  * The function's wasm locals (parameters first) and where each lives: a JVM local, or, beyond the
  * method's budget of JVM local slots, an element of a {@code long[]} (a {@code v128} in two) or, for
- * a reference, of an {@code Object[]}, created in the prologue. A JVM method has at most 65 535 local
- * slots, and every local multiplies the stack-map frames ASM computes for each basic block; the
- * arrays have neither limit, and the locals that come first (parameters, the usual hot ones) keep
- * their registers.
+ * a reference, of an {@code Object[]}. A JVM method has at most 65 535 local slots, and every local
+ * multiplies the stack-map frames ASM computes for each basic block; the arrays have neither limit,
+ * and the locals that come first (parameters, the usual hot ones) keep their registers. The element
+ * of a local is its place in the frame arrays of a split function ({@link RegionEmitter}), which
+ * then are these arrays: every method of the function shares such locals without copying them.
  */
 final class WasmLocals {
     private final JvmFrame frame;
@@ -19,18 +20,22 @@ final class WasmLocals {
     private final ValType[] types;
     /** The JVM local of each wasm local, or -1 when it is an array element. */
     private final int[] slots;
-    /** The element of each spilled local in its array. */
+    /** The element of each local in the arrays (used where it is spilled). */
     private final int[] elements;
-    private int numbers;
-    private int references;
-    private int numberArray = -1;
-    private int referenceArray = -1;
+    private final int elementCount;
+    private final boolean ownArrays;
+    private boolean spillsReferences;
+    private int numberArray;
+    private int referenceArray;
 
     /**
      * Locals of {@code types}; those from {@code first} on get JVM locals from {@code frame} while
-     * {@code budget} JVM slots last (the ones before {@code first} are the method's parameters, at {@code parameterSlots}).
+     * {@code budget} JVM slots last (the ones before {@code first} are the method's parameters, at
+     * {@code parameterSlots}). The others live in the arrays in JVM locals {@code numberArray} and
+     * {@code referenceArray} (a split function's frame arrays), or -1: arrays of their own.
      */
-    WasmLocals(JvmFrame frame, MethodVisitor mv, ValType[] types, int[] parameterSlots, int first, int budget) {
+    WasmLocals(JvmFrame frame, MethodVisitor mv, ValType[] types, int[] parameterSlots, int first, int budget,
+            int numberArray, int referenceArray) {
         this.frame = frame;
         this.mv = mv;
         this.types = types;
@@ -38,23 +43,28 @@ final class WasmLocals {
         this.elements = new int[types.length];
         System.arraycopy(parameterSlots, 0, slots, 0, first);
         int used = 0;
-        for (int i = first; i < types.length; i++) {
+        int element = 0;
+        boolean spills = false;
+        for (int i = 0; i < types.length; i++) {
             ValType type = types[i];
+            elements[i] = element;
+            element += type == ValType.V128 ? 2 : 1;
+            if (i < first) {
+                continue;
+            }
             if (used + JvmFrame.size(type) <= budget) {
                 slots[i] = frame.allocate(type);
                 used += JvmFrame.size(type);
             } else {
                 slots[i] = -1;
-                elements[i] = type.isReference() ? references++ : numbers;
-                numbers += type == ValType.V128 ? 2 : type.isReference() ? 0 : 1;
+                spills = true;
+                spillsReferences |= type.isReference();
             }
         }
-        if (numbers > 0) {
-            numberArray = frame.allocateReference();
-        }
-        if (references > 0) {
-            referenceArray = frame.allocateReference();
-        }
+        this.elementCount = element;
+        this.ownArrays = spills && numberArray < 0;
+        this.numberArray = ownArrays ? frame.allocateReference() : numberArray;
+        this.referenceArray = ownArrays ? frame.allocateReference() : referenceArray;
     }
 
     int count() {
@@ -74,17 +84,17 @@ final class WasmLocals {
         return slots[local] >= 0;
     }
 
-    /** In the prologue, before any local is stored: the arrays of the locals beyond the budget. */
+    /** In the prologue, before any local is stored: the arrays of the locals beyond the budget, unless they are the frame arrays. */
     void createArrays() {
-        if (numberArray >= 0) {
-            frame.iconst(numbers);
+        if (ownArrays) {
+            frame.iconst(elementCount);
             mv.visitIntInsn(NEWARRAY, T_LONG);
             mv.visitVarInsn(ASTORE, numberArray);
-        }
-        if (referenceArray >= 0) {
-            frame.iconst(references);
-            mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
-            mv.visitVarInsn(ASTORE, referenceArray);
+            if (spillsReferences) {
+                frame.iconst(elementCount);
+                mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+                mv.visitVarInsn(ASTORE, referenceArray);
+            }
         }
     }
 
