@@ -41,7 +41,12 @@ import org.wasmvm.core.tier.JvmTypes;
  * are separate steps, so that the code cache can keep what lies between them.
  */
 public final class BytecodeCompiler implements JvmCompiler {
-    /** HotSpot does not JIT-compile a method larger than this ({@code HugeMethodLimit}): it would run slower than the interpreter. */
+    /**
+     * HotSpot does not JIT-compile a method larger than this ({@code HugeMethodLimit}): it would run slower
+     * than the interpreter; and C2 inlines calls into a compilation only until this much bytecode, the
+     * method's own included ({@code DesiredMethodLimit}). So a method is split until its bytecode plus
+     * what its SIMD helper calls inline ({@link InlinedBytecode}) fits, or only its bytecode must.
+     */
     static final int HUGE_METHOD_LIMIT = 8000;
     /**
      * The JVM local slots a method gives wasm locals; the locals beyond live in arrays ({@link WasmLocals}).
@@ -86,7 +91,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
             var plan = new SplitPlan(outlined, sequences, cutting);
             ClassWriter writer = newWriter(function.className);
-            Map<String, Integer> sizes = new LinkedHashMap<>();
+            Map<String, SplitPlan.MethodSize> sizes = new LinkedHashMap<>();
             // a function that makes tail calls has its body in a method of its own, which its entries wrap (TailCallEntries)
             String body = function.tailCalls ? TailCallEntries.BODY : "invoke";
             MethodVisitor main = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, body,
@@ -114,14 +119,16 @@ public final class BytecodeCompiler implements JvmCompiler {
             }
             Set<Integer> more = new HashSet<>();
             boolean fits = true;
-            for (Map.Entry<String, Integer> method : sizes.entrySet()) {
-                if (method.getValue() > HUGE_METHOD_LIMIT) {
-                    fits = false;
-                    if (!plan.shrink(method.getKey(), method.getValue(), HUGE_METHOD_LIMIT, more)) {
-                        throw new UnsupportedOperationException("its bytecode (" + method.getValue() + " bytes in "
+            for (Map.Entry<String, SplitPlan.MethodSize> method : sizes.entrySet()) {
+                SplitPlan.MethodSize size = method.getValue();
+                if (size.size() > HUGE_METHOD_LIMIT) {
+                    if (plan.shrink(method.getKey(), size, HUGE_METHOD_LIMIT, more)) {
+                        fits = false;
+                    } else if (size.bytecode() > HUGE_METHOD_LIMIT) {
+                        throw new UnsupportedOperationException("its bytecode (" + size.bytecode() + " bytes in "
                                 + method.getKey() + ") exceeds the JIT's limit of " + HUGE_METHOD_LIMIT
                                 + " bytes and has no block or run of statements left to split off");
-                    }
+                    } // else it runs with some calls left to C2's judgement
                 }
             }
             if (fits) {

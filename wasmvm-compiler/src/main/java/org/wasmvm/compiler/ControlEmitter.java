@@ -48,6 +48,7 @@ final class ControlEmitter {
         boolean polled;
         /** For a block or loop: where its code starts (to measure it) and its opcode's byte offset. */
         Label measureStart;
+        int inlinedAtStart;
         int offset = -1;
         /** Which run of this frame's own code this is (an if's else part is another): sequences lie within one. */
         int serial;
@@ -79,14 +80,17 @@ final class ControlEmitter {
     private final String methodName;
     /** The JVM local of the store's context (where several results put their references). */
     private final int contextSlot;
+    private final InlinedBytecode inlined;
     private final List<Control> controls = new ArrayList<>();
     private int outerFrames;
     private boolean reachable = true;
     private int serials;
 
     ControlEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, Conditions conditions, Metering metering,
-            TrapSites traps, RegionEmitter regions, OsrEntries osr, SplitPlan plan, String methodName, int contextSlot) {
+            TrapSites traps, RegionEmitter regions, OsrEntries osr, SplitPlan plan, String methodName,
+            InlinedBytecode inlined, int contextSlot) {
         this.mv = mv;
+        this.inlined = inlined;
         this.frame = frame;
         this.types = types;
         this.conditions = conditions;
@@ -177,6 +181,7 @@ final class ControlEmitter {
         }
         Control opened = controls.get(controls.size() - 1);
         opened.measureStart = measureStart;
+        opened.inlinedAtStart = inlined.total();
         opened.offset = offset;
     }
 
@@ -219,7 +224,7 @@ final class ControlEmitter {
             Label measureEnd = new Label();
             mv.visitLabel(measureEnd);
             plan.measured(new SplitPlan.Measured(methodName, control.offset, control.kind != IF_KIND,
-                    control.measureStart, measureEnd));
+                    control.measureStart, measureEnd, inlined.total() - control.inlinedAtStart));
         }
     }
 

@@ -52,6 +52,8 @@ final class FunctionEmitter {
     private final NumericEmitter numeric;
     private final MemoryEmitter memory;
     private final SimdEmitter simd;
+    /** What C2 will inline of the helpers this method calls, which counts towards the split limit. */
+    private final InlinedBytecode inlined = new InlinedBytecode();
     private final RegionEmitter regions;
     private final OsrEntries osrEntries;
     /** Non-null when this emitter writes the method of an outlined block or loop. */
@@ -125,16 +127,16 @@ final class FunctionEmitter {
         calls = new CallEmitter(mv, frame, types, module, spaces, functionIndex, className, slots, metering, traps);
         numeric = new NumericEmitter(mv, types);
         memory = new MemoryEmitter(mv, types, frame, spaces, instanceSlot);
-        simd = new SimdEmitter(mv, types, frame, memory, traps);
+        simd = new SimdEmitter(mv, types, frame, memory, traps, inlined);
         regions = new RegionEmitter(mv, frame, types, locals, slots, metering, traps, plan, region, module, body,
                 className);
         osrEntries = new OsrEntries(mv, locals, osrOperandBase, osr && !plan.splits()); // none into a split function
         control = new ControlEmitter(mv, frame, types, conditions, metering, traps, regions, osrEntries, plan,
-                methodName, contextSlot);
+                methodName, inlined, contextSlot);
     }
 
-    /** Emits the whole method; returns its bytecode size. */
-    int emit() {
+    /** Emits the whole method; returns its size for the splitter. */
+    SplitPlan.MethodSize emit() {
         mv.visitCode();
         Label prologue = new Label();
         Label start = new Label();
@@ -191,7 +193,7 @@ final class FunctionEmitter {
         mv.visitLabel(end);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-        return end.getOffset();
+        return new SplitPlan.MethodSize(end.getOffset(), inlined.total());
     }
 
     /** For code with on-stack-replacement entries: which loops (by ordinal) have one. */

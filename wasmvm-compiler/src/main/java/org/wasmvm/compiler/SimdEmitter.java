@@ -27,14 +27,18 @@ final class SimdEmitter {
     private final JvmFrame frame;
     private final MemoryEmitter memory;
     private final TrapSites traps;
+    /** Counts what C2 inlines of the lane helpers and accesses called (the splitter measures it). */
+    private final InlinedBytecode inlined;
     /** The instruction being emitted, and its immediates. */
     private int sub;
     private int lane;
     private long low;
     private long high;
 
-    SimdEmitter(MethodVisitor mv, OperandTypes types, JvmFrame frame, MemoryEmitter memory, TrapSites traps) {
+    SimdEmitter(MethodVisitor mv, OperandTypes types, JvmFrame frame, MemoryEmitter memory, TrapSites traps,
+            InlinedBytecode inlined) {
         this.mv = mv;
+        this.inlined = inlined;
         this.types = types;
         this.frame = frame;
         this.memory = memory;
@@ -194,7 +198,7 @@ final class SimdEmitter {
                 int upper = frame.scratch(ValType.I64, 0);
                 mv.visitVarInsn(LLOAD, address);
                 memory.pushMemory();
-                mv.visitMethodInsn(INVOKESTATIC, VECTOR_ACCESS, "loadHigh", "(J" + MEMORY + ")J", false);
+                inlined.invokeStatic(mv, VECTOR_ACCESS, "loadHigh", "(J" + MEMORY + ")J");
                 mv.visitVarInsn(LSTORE, upper);
                 load(address, 8);
                 mv.visitVarInsn(LLOAD, upper);
@@ -203,7 +207,7 @@ final class SimdEmitter {
                 mv.visitVarInsn(LLOAD, address);
                 loadHigh(vector);
                 memory.pushMemory();
-                mv.visitMethodInsn(INVOKESTATIC, VECTOR_ACCESS, "storeHigh", "(JJ" + MEMORY + ")V", false);
+                inlined.invokeStatic(mv, VECTOR_ACCESS, "storeHigh", "(JJ" + MEMORY + ")V");
                 mv.visitVarInsn(LLOAD, address);
                 loadLow(vector);
                 store(8);
@@ -242,16 +246,14 @@ final class SimdEmitter {
     /** Pushes {@code bytes} loaded at the address in local {@code address}, zero-extended. */
     private void load(int address, int bytes) {
         mv.visitVarInsn(LLOAD, address);
-        frame.iconst(bytes);
         memory.pushMemory();
-        mv.visitMethodInsn(INVOKESTATIC, VECTOR_ACCESS, "load", "(JI" + MEMORY + ")J", false);
+        inlined.invokeStatic(mv, VECTOR_ACCESS, "load" + bytes * 8, "(J" + MEMORY + ")J");
     }
 
     /** With an address and a value (both {@code long}) on the stack: stores the value's low {@code bytes}. */
     private void store(int bytes) {
-        frame.iconst(bytes);
         memory.pushMemory();
-        mv.visitMethodInsn(INVOKESTATIC, VECTOR_ACCESS, "store", "(JJI" + MEMORY + ")V", false);
+        inlined.invokeStatic(mv, VECTOR_ACCESS, "store" + bytes * 8, "(JJ" + MEMORY + ")V");
     }
 
     /** Both halves from the two 32-bit quarters of the {@code long} on top, juggled on the stack (a store would end ASM's basic block). */
@@ -358,7 +360,7 @@ final class SimdEmitter {
     }
 
     private void invoke(SimdCalls.Call call, String descriptor) {
-        mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(call.owner()), call.method(), descriptor, false);
+        inlined.invokeStatic(mv, Type.getInternalName(call.owner()), call.method(), descriptor);
     }
 
     private static int operands(Shape shape) {

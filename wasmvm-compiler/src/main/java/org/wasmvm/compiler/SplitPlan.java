@@ -45,10 +45,23 @@ final class SplitPlan {
     record Cut(String method, int serial, int offset, Label label) {
     }
 
-    /** A block or loop as emitted in the method named {@code method}: its bytecode spans the two labels. */
-    record Measured(String method, int offset, boolean outlinable, Label start, Label end) {
+    /**
+     * A method as emitted: its bytecode, which must fit HotSpot's limit, and the bytecode its calls
+     * inline ({@link InlinedBytecode}), which together should fit C2's inlining budget.
+     */
+    record MethodSize(int bytecode, int inlined) {
         int size() {
-            return end.getOffset() - start.getOffset();
+            return bytecode + inlined;
+        }
+    }
+
+    /**
+     * A block or loop as emitted in the method named {@code method}: its bytecode spans the two labels,
+     * and its calls inline {@code inlined} bytes more ({@link InlinedBytecode}).
+     */
+    record Measured(String method, int offset, boolean outlinable, Label start, Label end, int inlined) {
+        int size() {
+            return end.getOffset() - start.getOffset() + inlined;
         }
     }
 
@@ -123,10 +136,12 @@ final class SplitPlan {
     }
 
     /**
-     * Adds to {@code outlined} enough of the blocks measured in {@code method} (of {@code size}
-     * bytes) to bring it under {@code limit}, largest first; false when nothing is left to outline.
+     * Adds to {@code outlined} enough of the blocks measured in {@code method} (of {@code size}) to
+     * bring it under {@code limit}, largest first; when none is left and its bytecode itself is over
+     * the limit, runs of statements ({@link #shrinkBySequences}). False when nothing is left to outline.
      */
-    boolean shrink(String method, int size, int limit, Set<Integer> more) {
+    boolean shrink(String method, MethodSize methodSize, int limit, Set<Integer> more) {
+        int size = methodSize.size();
         // blocks that fit one method first, largest first: each moves the most code out in one go
         List<Measured> candidates = measured.stream()
                 .filter(m -> m.method().equals(method) && m.outlinable() && !outlined.contains(m.offset()))
@@ -145,7 +160,7 @@ final class SplitPlan {
             more.add(candidate.offset());
             left -= candidate.size();
         }
-        return !chosen.isEmpty() || shrinkBySequences(method, limit);
+        return !chosen.isEmpty() || methodSize.bytecode() > limit && shrinkBySequences(method, limit);
     }
 
     /**
