@@ -80,6 +80,8 @@ final class ControlEmitter {
     private final String methodName;
     /** The JVM local of the store's context (where several results put their references). */
     private final int contextSlot;
+    /** The array elements of the function's locals a return gives back (0 when all are in registers). */
+    private final int arrayFrameSlots;
     private final InlinedBytecode inlined;
     private final List<Control> controls = new ArrayList<>();
     private int outerFrames;
@@ -88,7 +90,7 @@ final class ControlEmitter {
 
     ControlEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, Conditions conditions, Metering metering,
             TrapSites traps, RegionEmitter regions, OsrEntries osr, SplitPlan plan, String methodName,
-            InlinedBytecode inlined, int contextSlot) {
+            InlinedBytecode inlined, int contextSlot, int arrayFrameSlots) {
         this.mv = mv;
         this.inlined = inlined;
         this.frame = frame;
@@ -101,6 +103,7 @@ final class ControlEmitter {
         this.plan = plan;
         this.methodName = methodName;
         this.contextSlot = contextSlot;
+        this.arrayFrameSlots = arrayFrameSlots;
     }
 
     boolean reachable() {
@@ -467,6 +470,11 @@ final class ControlEmitter {
                     index = frame.putRaw(result, slot, index);
                 }
             }
+        }
+        if (arrayFrameSlots > 0) {
+            mv.visitVarInsn(ALOAD, contextSlot);
+            frame.iconst(arrayFrameSlots);
+            mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "leaveArrayFrame", "(L" + FunctionEmitter.CONTEXT + ";I)V", false);
         }
         metering.syncOut(); // the store gets back the rest of the budget
         Type returnType = Type.getType(JvmTypes.returnType(results));

@@ -132,7 +132,7 @@ final class FunctionEmitter {
                 className);
         osrEntries = new OsrEntries(mv, locals, osrOperandBase, osr && !plan.splits()); // none into a split function
         control = new ControlEmitter(mv, frame, types, conditions, metering, traps, regions, osrEntries, plan,
-                methodName, inlined, contextSlot);
+                methodName, inlined, contextSlot, region == null ? locals.arraySlots() : 0);
     }
 
     /** Emits the whole method; returns its size for the splitter. */
@@ -513,6 +513,11 @@ final class FunctionEmitter {
         mv.visitInsn(ATHROW);
         mv.visitLabel(deepEnough);
         metering.enterCall(); // a trap here is the caller's (it names the call)
+        if (locals.arraySlots() > 0) {
+            mv.visitVarInsn(ALOAD, slots.context());
+            frame.iconst(locals.arraySlots());
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "enterArrayFrame", "(L" + CONTEXT + ";I)V", false);
+        }
         if (osr) {
             osrEntries.loadLocals();
         } else {

@@ -79,6 +79,16 @@ final class WasmLocals {
         return frame;
     }
 
+    /** The array elements this method's locals hold when some live in arrays (counted as the frame's size: {@code CompiledSupport.enterArrayFrame}), else 0. */
+    int arraySlots() {
+        for (int slot : slots) {
+            if (slot < 0) {
+                return elementCount;
+            }
+        }
+        return 0;
+    }
+
     /** Whether local {@code local} is a JVM local (else an array element, zero or null from the start). */
     boolean inRegister(int local) {
         return slots[local] >= 0;

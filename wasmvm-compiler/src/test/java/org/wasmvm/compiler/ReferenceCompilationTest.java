@@ -29,7 +29,7 @@ import org.wasmvm.core.tier.CompilerTier;
 
 /**
  * Functions with references compile, and give the interpreter's results and traps across every
- * boundary of compiled code (modules/references.wat): the host's typed functions, several results,
+ * boundary of compiled code (modules/reference-boundaries.wat; not references.wat, which core's test jar has): the host's typed functions, several results,
  * tables and globals of references, tail calls and on-stack replacement carrying a reference. The
  * host's objects come back as the very same objects.
  */
@@ -39,7 +39,7 @@ class ReferenceCompilationTest {
     private static final RuntimeLimits SHALLOW = RuntimeLimits.DEFAULT.withMaxCallDepth(1000);
 
     private static Instance instance(Engine engine) throws IOException {
-        try (InputStream in = ReferenceCompilationTest.class.getResourceAsStream("/modules/references.wasm")) {
+        try (InputStream in = ReferenceCompilationTest.class.getResourceAsStream("/modules/reference-boundaries.wasm")) {
             var echoType = FuncType.of(List.of(ValType.EXTERNREF, ValType.I64), List.of(ValType.EXTERNREF));
             return new Store(SHALLOW, engine)
                     .define("env", "echo", echoType, (caller, args, results) -> results[0] = args[0])

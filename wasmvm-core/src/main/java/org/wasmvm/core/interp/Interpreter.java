@@ -116,6 +116,7 @@ public final class Interpreter {
         }
         int savedDepth = context.callDepth;
         int savedBudget = context.budget;
+        int savedArrayFrameSlots = context.arrayFrameSlots; // compiled frames a trap unwound do not give theirs back
         context.startCall();
         context.budget = 0;
         try {
@@ -128,6 +129,7 @@ public final class Interpreter {
             context.returnSlice(context.budget);
             context.budget = savedBudget;
             context.callDepth = savedDepth;
+            context.arrayFrameSlots = savedArrayFrameSlots;
             context.endCall();
         }
     }

@@ -38,6 +38,12 @@ public final class StoreContext {
      */
     public volatile boolean stop;
     private ScheduledFuture<?> alarm;
+    /**
+     * The array elements held by the active compiled frames whose locals live in arrays: counted
+     * against the value-stack limit, as the interpreter counts its frames, so that a deep recursion of
+     * a function with huge frames traps instead of filling the heap.
+     */
+    public int arrayFrameSlots;
     /** The tail call compiled code asked for and its caller has still to make. */
     public final PendingTailCall tailCall = new PendingTailCall();
     /**

@@ -127,6 +127,20 @@ public final class CompiledSupport {
         return invoker;
     }
 
+    /** A compiled frame whose locals live in arrays of {@code slots} elements begins (see {@link StoreContext#arrayFrameSlots}). */
+    public static void enterArrayFrame(StoreContext context, int slots) {
+        int limit = context.limits().maxStackSlots();
+        if (slots > limit - context.arrayFrameSlots) {
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "the value stack would exceed " + limit + " slots");
+        }
+        context.arrayFrameSlots += slots;
+    }
+
+    /** Such a frame returns. (A trap leaves the count to the host's call, which restores it: {@code Interpreter}.) */
+    public static void leaveArrayFrame(StoreContext context, int slots) {
+        context.arrayFrameSlots -= slots;
+    }
+
     /** The prologue found the call depth limit reached. */
     public static Trap callStackExhausted() {
         return new Trap(TrapKind.CALL_STACK_EXHAUSTED);
