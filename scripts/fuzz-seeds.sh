@@ -33,4 +33,6 @@ twin=wasmvm-compiler/src/test/resources/org/wasmvm/core/fuzz/EngineDifferentialF
 mkdir -p "$twin"
 find "$twin" -maxdepth 1 -type f -name 'seed-*' -delete
 cp "$out"/seed-* "$twin"/
+# and from the compiler's own module of references across the tier boundary (host import, several results, tables)
+cp wasmvm-compiler/src/test/resources/modules/reference-boundaries.wasm "$twin"/seed-compiler-references.wasm
 echo "$(find "$out" -maxdepth 1 -name 'seed-*' | wc -l) seeds, $(cat "$out"/seed-* | wc -c) bytes"

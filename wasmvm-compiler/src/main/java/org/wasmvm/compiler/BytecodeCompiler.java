@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.LimitExceededException;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
@@ -46,12 +48,22 @@ public final class BytecodeCompiler implements JvmCompiler {
      * what its SIMD helper calls inline ({@link InlinedBytecode}) fits, or only its bytecode must.
      */
     static final int HUGE_METHOD_LIMIT = 8000;
+    /**
+     * The JVM local slots a method gives wasm locals; the locals beyond live in arrays ({@link WasmLocals}).
+     * Generous: few functions have more, and a register is faster than an array element.
+     */
+    static final int LOCAL_BUDGET = 512;
     /** Each round outlines more blocks of the methods still too large; a function needing more stays interpreted. */
     private static final int MAX_SPLIT_ROUNDS = 64;
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String SLOT_ENTRY = Type.getInternalName(SlotEntry.class);
-    /** The locals of the slot entries' {@code long[] slots}, {@code long[] high} and {@code int base} (or {@code fp}). */
-    private static final int SLOTS = 1, HIGH = 2, BASE = 3;
+    /**
+     * The locals of the slot entries' {@code long[] slots}, {@code long[] high}, {@code Object[] refs},
+     * {@code int base} (or {@code fp}), and of a slot entry's {@code ModuleInstance}.
+     */
+    private static final int SLOTS = 1, HIGH = 2, REFS = 3, BASE = 4, ENTRY_INSTANCE = 5;
+    /** The parameters of the slot entries before the instance (and {@code int loop} of {@code osr}). */
+    private static final String SLOT_ARRAYS = "([J[J[Ljava/lang/Object;I";
 
     /** This build of the compiler; a random one when its jar cannot be told (so no cache entry is ever reused). */
     private static final String IDENTITY = CodeIdentity.of(BytecodeCompiler.class).orElse(UUID.randomUUID().toString());
@@ -63,10 +75,21 @@ public final class BytecodeCompiler implements JvmCompiler {
 
     @Override
     public CompiledClass compile(ModuleCode module, int functionIndex, int osrOperandBase, boolean metered) {
-        var function = new Function(module, functionIndex, metered);
+        try {
+            return compile(new Function(module, functionIndex, metered, LOCAL_BUDGET), osrOperandBase, metered);
+        } catch (LimitExceededException e) {
+            // ASM's stack-map frames hold every JVM local at every basic block: with many locals and
+            // branches they exceed its memory budget. With every local in an array they are small.
+            return compile(new Function(module, functionIndex, metered, 0), osrOperandBase, metered);
+        }
+    }
+
+    private CompiledClass compile(Function function, int osrOperandBase, boolean metered) {
         Set<Integer> outlined = new HashSet<>();
+        Map<Integer, Integer> sequences = new HashMap<>();
+        Set<String> cutting = new HashSet<>();
         for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
-            var plan = new SplitPlan(outlined);
+            var plan = new SplitPlan(outlined, sequences, cutting);
             ClassWriter writer = newWriter(function.className);
             Map<String, SplitPlan.MethodSize> sizes = new LinkedHashMap<>();
             // a function that makes tail calls has its body in a method of its own, which its entries wrap (TailCallEntries)
@@ -81,7 +104,7 @@ public final class BytecodeCompiler implements JvmCompiler {
             }
             boolean[] osrLoops = null;
             if (osrOperandBase >= 0) {
-                String osrDescriptor = "([J[JIIL" + FunctionEmitter.INSTANCE + ";)"
+                String osrDescriptor = SLOT_ARRAYS + "IL" + FunctionEmitter.INSTANCE + ";)"
                         + Type.getDescriptor(function.methodType.returnType());
                 MethodVisitor osrInvoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "osrInvoke", osrDescriptor, null, null);
                 FunctionEmitter emitter = function.emitter(osrInvoke, "osrInvoke", osrOperandBase, plan, null);
@@ -99,12 +122,12 @@ public final class BytecodeCompiler implements JvmCompiler {
             for (Map.Entry<String, SplitPlan.MethodSize> method : sizes.entrySet()) {
                 SplitPlan.MethodSize size = method.getValue();
                 if (size.size() > HUGE_METHOD_LIMIT) {
-                    if (plan.shrink(method.getKey(), size.size(), HUGE_METHOD_LIMIT, more)) {
+                    if (plan.shrink(method.getKey(), size, HUGE_METHOD_LIMIT, more)) {
                         fits = false;
                     } else if (size.bytecode() > HUGE_METHOD_LIMIT) {
                         throw new UnsupportedOperationException("its bytecode (" + size.bytecode() + " bytes in "
                                 + method.getKey() + ") exceeds the JIT's limit of " + HUGE_METHOD_LIMIT
-                                + " bytes and has no block left to split off");
+                                + " bytes and has no block or run of statements left to split off");
                     } // else it runs with some calls left to C2's judgement
                 }
             }
@@ -129,8 +152,12 @@ public final class BytecodeCompiler implements JvmCompiler {
         final MethodType methodType;
         final String className;
         final boolean tailCalls;
+        /** Whether it uses references (the interpreter's per-function rule): a split one then carries them in an {@code Object[]}. */
+        final boolean references;
+        /** The JVM local slots each of its methods gives wasm locals ({@link WasmLocals}). */
+        final int localBudget;
 
-        Function(ModuleCode module, int index, boolean metered) {
+        Function(ModuleCode module, int index, boolean metered, int localBudget) {
             this.module = module;
             this.index = index;
             this.metered = metered;
@@ -140,12 +167,17 @@ public final class BytecodeCompiler implements JvmCompiler {
             this.methodType = JvmTypes.methodType(type);
             this.className = "org/wasmvm/compiler/WasmFunction" + index;
             this.tailCalls = BodyScan.makesTailCalls(body);
+            if (BodyScan.handlesExceptions(body)) {
+                throw new UnsupportedOperationException("it uses exception handling, which is not compiled yet");
+            }
+            this.references = module.function(index).usesReferences();
+            this.localBudget = localBudget;
         }
 
         FunctionEmitter emitter(MethodVisitor mv, String methodName, int osrOperandBase, SplitPlan plan,
                 SplitPlan.Region region) {
             return new FunctionEmitter(module.model(), module.indexSpaces(), index, body, mv, className, methodName,
-                    osrOperandBase, metered, plan, region);
+                    osrOperandBase, metered, plan, region, references, localBudget);
         }
     }
 
@@ -189,18 +221,19 @@ public final class BytecodeCompiler implements JvmCompiler {
     }
 
     /**
-     * {@code entry(long[] slots, long[] high, int base, ModuleInstance)} ({@link SlotEntry#call} or
+     * {@code entry(long[] slots, long[] high, Object[] refs, int base, ModuleInstance)} ({@link SlotEntry#call} or
      * {@link SlotEntry#tailCall}): converts the argument slots, calls {@code target} (with the depth
      * the store counts), writes the results back. The caller has counted the call already, so one
      * budget unit is given back for the one the target's prologue takes.
      */
     private static void emitSlotEntry(ClassWriter writer, String entry, String target, Function function,
             boolean metered) {
-        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, entry, "([J[JIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
-        var frame = new JvmFrame(mv, 5);
+        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, entry, SLOT_ARRAYS + "L" + FunctionEmitter.INSTANCE + ";)V",
+                null, null);
+        var frame = new JvmFrame(mv, ENTRY_INSTANCE + 1);
         mv.visitCode();
         if (metered) {
-            mv.visitVarInsn(ALOAD, 4);
+            mv.visitVarInsn(ALOAD, ENTRY_INSTANCE);
             mv.visitMethodInsn(INVOKEVIRTUAL, FunctionEmitter.INSTANCE, "context", "()L" + FunctionEmitter.CONTEXT + ";", false);
             mv.visitInsn(DUP);
             mv.visitFieldInsn(GETFIELD, FunctionEmitter.CONTEXT, "budget", "I");
@@ -210,21 +243,21 @@ public final class BytecodeCompiler implements JvmCompiler {
         }
         List<ValType> params = function.type.params();
         for (int i = 0; i < params.size(); i++) {
-            slotAddress(mv, frame, SLOTS, i);
-            mv.visitInsn(LALOAD);
-            if (params.get(i) == ValType.V128) {
+            ValType param = params.get(i);
+            slotAddress(mv, frame, param.isReference() ? REFS : SLOTS, i);
+            frame.loadElement(param == ValType.V128 ? ValType.I64 : param);
+            if (param == ValType.V128) {
                 slotAddress(mv, frame, HIGH, i);
                 mv.visitInsn(LALOAD);
             }
-            frame.fromSlot(params.get(i));
         }
-        depthLeft(mv, 4);
-        mv.visitVarInsn(ALOAD, 4);
+        depthLeft(mv, ENTRY_INSTANCE);
+        mv.visitVarInsn(ALOAD, ENTRY_INSTANCE);
         mv.visitMethodInsn(INVOKESTATIC, function.className, target, function.methodType.toMethodDescriptorString(), false);
         if (target.equals(TailCallEntries.BODY)) {
-            TailCallEntries.returnIfPending(mv, frame, function.type, 4);
+            TailCallEntries.returnIfPending(mv, frame, function.type, ENTRY_INSTANCE);
         }
-        writeResults(mv, frame, function.type.results(), 5);
+        writeResults(mv, frame, function.type.results(), ENTRY_INSTANCE);
     }
 
     /** Pushes the {@code depthLeft} of a call from code that holds raw slots: the store counts the frames active before this one. */
@@ -239,54 +272,71 @@ public final class BytecodeCompiler implements JvmCompiler {
     }
 
     /**
-     * {@code osr(long[] slots, long[] high, int fp, int loop, ModuleInstance)}: calls {@code osrInvoke}, makes the
+     * {@code osr(long[] slots, long[] high, Object[] refs, int fp, int loop, ModuleInstance)}: calls {@code osrInvoke}, makes the
      * tail call it may leave pending (in the place of the frame, whose depth is taken first), writes
      * the results at {@code fp}.
      */
     private static void emitOsrEntry(ClassWriter writer, Function function, String osrDescriptor) {
-        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, "osr", "([J[JIIL" + FunctionEmitter.INSTANCE + ";)V", null, null);
+        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC, "osr", SLOT_ARRAYS + "IL" + FunctionEmitter.INSTANCE + ";)V",
+                null, null);
         mv.visitCode();
-        int depth = 6;
+        int instance = ENTRY_INSTANCE + 1; // after int loop
+        int depth = instance + 1;
         var frame = new JvmFrame(mv, depth + 1);
         if (function.tailCalls) {
-            depthLeft(mv, 5);
+            depthLeft(mv, instance);
             mv.visitVarInsn(ISTORE, depth);
         }
-        mv.visitVarInsn(ALOAD, SLOTS);
-        mv.visitVarInsn(ALOAD, HIGH);
-        mv.visitVarInsn(ILOAD, 3);
-        mv.visitVarInsn(ILOAD, 4);
-        mv.visitVarInsn(ALOAD, 5);
+        for (int local = SLOTS; local <= REFS; local++) {
+            mv.visitVarInsn(ALOAD, local);
+        }
+        mv.visitVarInsn(ILOAD, BASE);
+        mv.visitVarInsn(ILOAD, BASE + 1);
+        mv.visitVarInsn(ALOAD, instance);
         mv.visitMethodInsn(INVOKESTATIC, function.className, "osrInvoke", osrDescriptor, false);
         if (function.tailCalls) {
-            TailCallEntries.finishPending(mv, frame, function.type, depth, 5);
+            TailCallEntries.finishPending(mv, frame, function.type, depth, instance);
         }
-        writeResults(mv, frame, function.type.results(), depth + 1);
+        writeResults(mv, frame, function.type.results(), instance);
     }
 
     /**
-     * Writes the result on the stack (a typed value, or paired {@code long[]} slots) to {@code slots[base…]}
-     * and the high halves of vectors to {@code high[base…]} (locals 1, 2 and 3), and returns.
+     * Writes the result on the stack (a typed value, or paired {@code long[]} slots whose references
+     * are in the store's {@code resultRefs}) to {@code slots[base…]}, the high halves of vectors to
+     * {@code high[base…]} and references to {@code refs[base…]} (locals 1 to 4), and returns.
      */
-    private static void writeResults(MethodVisitor mv, JvmFrame frame, List<ValType> results, int scratch) {
-        if (PairedSlots.has(results)) {
-            mv.visitVarInsn(ASTORE, scratch);
+    private static void writeResults(MethodVisitor mv, JvmFrame frame, List<ValType> results, int instance) {
+        if (JvmTypes.returnsSlots(results) && PairedSlots.hasWide(results)) {
+            int paired = frame.scratchReference();
+            mv.visitVarInsn(ASTORE, paired);
             int index = 0;
             for (int i = 0; i < results.size(); i++) {
-                for (int array = SLOTS; array <= (results.get(i) == ValType.V128 ? HIGH : SLOTS); array++) {
+                ValType result = results.get(i);
+                if (result.isReference()) {
+                    slotAddress(mv, frame, REFS, i);
+                    mv.visitVarInsn(ALOAD, instance);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, FunctionEmitter.INSTANCE, "context", "()L" + FunctionEmitter.CONTEXT + ";", false);
+                    frame.iconst(index++);
+                    mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "resultRef",
+                            "(L" + FunctionEmitter.CONTEXT + ";I)Ljava/lang/Object;", false);
+                    mv.visitInsn(AASTORE);
+                    continue;
+                }
+                for (int array = SLOTS; array <= (result == ValType.V128 ? HIGH : SLOTS); array++) {
                     slotAddress(mv, frame, array, i);
-                    mv.visitVarInsn(ALOAD, scratch);
+                    mv.visitVarInsn(ALOAD, paired);
                     frame.iconst(index++);
                     mv.visitInsn(LALOAD);
                     mv.visitInsn(LASTORE);
                 }
             }
         } else if (results.size() == 1) {
-            frame.toSlot(results.get(0));
-            mv.visitVarInsn(LSTORE, scratch);
-            slotAddress(mv, frame, SLOTS, 0);
-            mv.visitVarInsn(LLOAD, scratch);
-            mv.visitInsn(LASTORE);
+            ValType result = results.get(0);
+            int value = frame.scratch(result, 0);
+            frame.store(result, value);
+            slotAddress(mv, frame, result.isReference() ? REFS : SLOTS, 0);
+            frame.load(result, value);
+            frame.storeElement(result);
         } else if (results.size() > 1) {
             frame.iconst(0);
             mv.visitVarInsn(ALOAD, SLOTS);

@@ -65,6 +65,28 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
         results(calleeType);
     }
 
+    /** {@code call_ref}: the reference on top of the arguments gives the invoker (a null one traps). */
+    void callRef(int typeIndex, int offset) {
+        FuncType calleeType = module.funcType(typeIndex);
+        String descriptor = JvmTypes.methodType(calleeType).toMethodDescriptorString();
+        types.pop();
+        traps.callSite(offset, () -> {
+            metering.syncOut();
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "referenceTarget", "(Ljava/lang/Object;)L" + METHOD_HANDLE + ";", false);
+            callTarget(descriptor);
+        });
+        results(calleeType);
+    }
+
+    /** {@code return_call_ref}: the callee is the reference (null traps in this frame), then left pending as {@link #returnCall}'s. */
+    void returnCallRef(int typeIndex, int offset) {
+        FuncType calleeType = module.funcType(typeIndex);
+        types.pop();
+        traps.site(offset, () -> mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "referencedCallee",
+                "(Ljava/lang/Object;)L" + FUNCTION + ";", false));
+        pendCallee(calleeType);
+    }
+
     /** With the table index on top: pushes it as a {@code long}, the instance, the table and the type index. */
     private void tableEntry(int table, int typeIndex) {
         if (types.pop() == ValType.I32) {
@@ -123,6 +145,12 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
         int index = PairedSlots.count(params);
         for (int i = params.size() - 1; i >= 0; i--) {
             ValType param = params.get(i);
+            if (param.isReference()) {
+                mv.visitVarInsn(ALOAD, slots.context());
+                frame.iconst(--index);
+                mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "tailRef", "(Ljava/lang/Object;L" + FunctionEmitter.CONTEXT + ";I)V", false);
+                continue;
+            }
             frame.toSlot(param);
             for (int half = param == ValType.V128 ? 2 : 1; half > 0; half--) { // paired: a v128's high half on top
                 mv.visitVarInsn(ALOAD, slots.context());
@@ -159,7 +187,10 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
         return descriptor.replace("L" + INSTANCE + ";)", "L" + METHOD_HANDLE + ";L" + INSTANCE + ";)");
     }
 
-    /** Models the call's results; several, or a v128, come as a {@code long[]} to unpack ({@link PairedSlots}). */
+    /**
+     * Models the call's results; several, or a v128, come as a {@code long[]} to unpack
+     * ({@link PairedSlots}), their references from the store's {@code resultRefs}.
+     */
     private void results(FuncType calleeType) {
         types.pop(calleeType.params().size());
         List<ValType> results = calleeType.results();
@@ -168,6 +199,12 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
             mv.visitVarInsn(ASTORE, array);
             int index = 0;
             for (ValType result : results) {
+                if (result.isReference()) {
+                    mv.visitVarInsn(ALOAD, slots.context());
+                    frame.iconst(index++);
+                    mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "resultRef", "(L" + FunctionEmitter.CONTEXT + ";I)Ljava/lang/Object;", false);
+                    continue;
+                }
                 for (int half = result == ValType.V128 ? 2 : 1; half > 0; half--) {
                     mv.visitVarInsn(ALOAD, array);
                     frame.iconst(index++);

@@ -69,6 +69,8 @@ final class Conditions {
             case IF_ICMPGE -> IF_ICMPLT;
             case IF_ICMPGT -> IF_ICMPLE;
             case IF_ICMPLE -> IF_ICMPGT;
+            case IFNULL -> IFNONNULL;
+            case IFNONNULL -> IFNULL;
             default -> throw new IllegalArgumentException("not a conditional jump: " + jump);
         };
     }

@@ -26,10 +26,8 @@ import org.wasmvm.core.tier.JvmTypes;
  * are outer frames: a branch to one leaves the method ({@link RegionEmitter#exit}).
  */
 final class ControlEmitter {
-    /** A control frame's kind; a block's or a loop's is also that of its region ({@link SplitPlan.Region}). */
-    static final int BLOCK_KIND = 0, LOOP_KIND = 1;
-    /** OUTER_KIND: in a region method, a control frame of the code around the region (a branch to it leaves the method). */
-    private static final int IF_KIND = 2, FUNCTION_KIND = 3, OUTER_KIND = 4;
+    /** A control frame's kind; OUTER_KIND: in a region method, a frame of the code around the region (a branch to it leaves the method). */
+    private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3, OUTER_KIND = 4;
     /** Above this many entries a {@code br_table} with few distinct targets switches through a map. */
     private static final int LARGE_TABLE = 64;
 
@@ -52,6 +50,8 @@ final class ControlEmitter {
         Label measureStart;
         int inlinedAtStart;
         int offset = -1;
+        /** Which run of this frame's own code this is (an if's else part is another): sequences lie within one. */
+        int serial;
 
         Control(int kind, FuncType type, int height, Label label, Label elseLabel, boolean live) {
             this.kind = kind;
@@ -78,14 +78,19 @@ final class ControlEmitter {
     private final SplitPlan plan;
     /** The method emitted, under which its blocks are measured for splitting. */
     private final String methodName;
+    /** The JVM local of the store's context (where several results put their references). */
+    private final int contextSlot;
+    /** The array elements of the function's locals a return gives back (0 when all are in registers). */
+    private final int arrayFrameSlots;
     private final InlinedBytecode inlined;
     private final List<Control> controls = new ArrayList<>();
     private int outerFrames;
     private boolean reachable = true;
+    private int serials;
 
     ControlEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, Conditions conditions, Metering metering,
             TrapSites traps, RegionEmitter regions, OsrEntries osr, SplitPlan plan, String methodName,
-            InlinedBytecode inlined) {
+            InlinedBytecode inlined, int contextSlot, int arrayFrameSlots) {
         this.mv = mv;
         this.inlined = inlined;
         this.frame = frame;
@@ -97,6 +102,8 @@ final class ControlEmitter {
         this.osr = osr;
         this.plan = plan;
         this.methodName = methodName;
+        this.contextSlot = contextSlot;
+        this.arrayFrameSlots = arrayFrameSlots;
     }
 
     boolean reachable() {
@@ -111,6 +118,23 @@ final class ControlEmitter {
     /** How many control frames are open. */
     int frames() {
         return controls.size();
+    }
+
+    /**
+     * Whether the next instruction starts a statement: reachable, with nothing of the innermost
+     * frame's own on the stack, so that a run of code from here can become a method ({@link SplitPlan.Sequence}).
+     */
+    boolean atStatement() {
+        return reachable && types.height() == controls.get(controls.size() - 1).height;
+    }
+
+    /** The run of code of the innermost frame that the next instruction belongs to. */
+    int serial() {
+        Control control = controls.get(controls.size() - 1);
+        if (control.serial == 0) {
+            control.serial = ++serials;
+        }
+        return control.serial;
     }
 
     /** What a branch to the frame {@code depth} frames out carries. */
@@ -172,6 +196,7 @@ final class ControlEmitter {
         }
         control.sawElse = true;
         control.polled = false;
+        control.serial = 0; // the else part is a run of its own
         mv.visitLabel(control.elseLabel);
         types.truncate(control.height);
         types.pushAll(control.type.params());
@@ -230,6 +255,37 @@ final class ControlEmitter {
         mv.visitJumpInsn(Conditions.inverse(jump), skip);
         branch(target, offset);
         mv.visitLabel(skip);
+    }
+
+    /** {@code br_on_null}: branches, dropping the reference, when it is null; else keeps it. */
+    void brOnNull(ByteReader in, int offset) {
+        int depth = in.u32();
+        if (!reachable) {
+            return;
+        }
+        Label nonNull = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNONNULL, nonNull);
+        mv.visitInsn(POP);
+        ValType reference = types.pop();
+        branch(target(depth), offset);
+        types.push(reference);
+        mv.visitLabel(nonNull);
+    }
+
+    /** {@code br_on_non_null}: branches with the reference when it is not null; else drops it. */
+    void brOnNonNull(ByteReader in, int offset) {
+        int depth = in.u32();
+        if (!reachable) {
+            return;
+        }
+        Label isNull = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNULL, isNull);
+        branch(target(depth), offset);
+        mv.visitLabel(isNull);
+        mv.visitInsn(POP);
+        types.pop();
     }
 
     void brTable(ByteReader in, int offset) {
@@ -380,23 +436,45 @@ final class ControlEmitter {
         mv.visitTableSwitchInsn(0, targets.length - 1, defaultLabel, targets);
     }
 
-    /** Returns the function's {@code results} from the top of the stack (values below them are discarded). */
+    /**
+     * Returns the function's {@code results} from the top of the stack (values below them are
+     * discarded); several go in a {@code long[]}, their references in the store's {@code resultRefs}.
+     */
     private void emitReturn(List<ValType> results) {
         if (JvmTypes.returnsSlots(results)) {
             int[] slots = spill(results.size());
+            int index = 0;
+            for (int i = 0; i < results.size(); i++) {
+                ValType result = results.get(i);
+                if (result.isReference()) {
+                    frame.load(result, slots[results.size() - 1 - i]);
+                    mv.visitVarInsn(ALOAD, contextSlot);
+                    frame.iconst(index);
+                    mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "resultRef",
+                            "(Ljava/lang/Object;L" + FunctionEmitter.CONTEXT + ";I)V", false);
+                }
+                index += result == ValType.V128 ? 2 : 1;
+            }
             frame.iconst(PairedSlots.count(results));
             mv.visitIntInsn(NEWARRAY, T_LONG);
-            int index = 0;
+            index = 0;
             for (int i = 0; i < results.size(); i++) {
                 ValType result = results.get(i);
                 int slot = slots[results.size() - 1 - i];
                 if (result == ValType.V128) { // paired: the low half, then the high one
                     index = frame.putRaw(ValType.I64, slot, index);
                     index = frame.putRaw(ValType.I64, slot + 2, index);
+                } else if (result.isReference()) {
+                    index++;
                 } else {
                     index = frame.putRaw(result, slot, index);
                 }
             }
+        }
+        if (arrayFrameSlots > 0) {
+            mv.visitVarInsn(ALOAD, contextSlot);
+            frame.iconst(arrayFrameSlots);
+            mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "leaveArrayFrame", "(L" + FunctionEmitter.CONTEXT + ";I)V", false);
         }
         metering.syncOut(); // the store gets back the rest of the budget
         Type returnType = Type.getType(JvmTypes.returnType(results));
@@ -409,7 +487,7 @@ final class ControlEmitter {
         Map<ValType, Integer> used = new HashMap<>();
         for (int i = 0; i < count; i++) {
             ValType valType = types.peek(i);
-            int n = used.merge(kindKey(valType), 1, Integer::sum) - 1;
+            int n = used.merge(valType.isReference() ? ValType.FUNCREF : valType, 1, Integer::sum) - 1;
             slots[i] = frame.scratch(valType, n);
             frame.store(valType, slots[i]);
         }
@@ -420,9 +498,5 @@ final class ControlEmitter {
         for (int i = 0; i < values.size(); i++) {
             frame.load(values.get(i), slots[values.size() - 1 - i]);
         }
-    }
-
-    private static ValType kindKey(ValType valType) {
-        return valType.isReference() ? ValType.I64 : valType;
     }
 }

@@ -33,7 +33,7 @@ final class FunctionEmitter {
     static final String CONTEXT = "org/wasmvm/core/runtime/StoreContext";
     static final String SUPPORT = "org/wasmvm/core/tier/CompiledSupport";
     private static final String GLOBAL = "org/wasmvm/core/runtime/GlobalInstance";
-    static final String REGION_DESCRIPTOR = "([JIL" + INSTANCE + ";)I";
+    static final String REGION_DESCRIPTOR = "([J[Ljava/lang/Object;IL" + INSTANCE + ";)I";
 
     private final WasmModule module;
     private final FunctionBody body;
@@ -61,16 +61,20 @@ final class FunctionEmitter {
     /** Whether this is the method that continues an interpreter frame (on-stack replacement). */
     private final boolean osr;
     private final Map<Integer, Integer> globalSlots = new HashMap<>();
+    /** Whether the function uses references (its split methods then pass them in an {@code Object[]}). */
+    private final boolean references;
+    private final SplitPlan plan;
+    private final String methodName;
 
     /**
      * An emitter of the method {@code methodName}: {@code (params…, ModuleInstance)} when {@code osrOperandBase} is -1;
-     * else of {@code (long[] slots, long[] high, int fp, int loop, ModuleInstance)}, which continues the
+     * else of {@code (long[] slots, long[] high, Object[] refs, int fp, int loop, ModuleInstance)}, which continues the
      * interpreter frame at {@code fp} at the header of loop {@code loop}, its operand height 0 at
      * slot {@code osrOperandBase}; or, when {@code region} is non-null, of that region's method.
      */
     FunctionEmitter(WasmModule module, IndexSpaces spaces, int functionIndex, FunctionBody body, MethodVisitor mv,
             String className, String methodName, int osrOperandBase, boolean metered, SplitPlan plan,
-            SplitPlan.Region region) {
+            SplitPlan.Region region, boolean references, int localBudget) {
         this.module = module;
         this.body = body;
         this.type = spaces.functionType(functionIndex);
@@ -78,6 +82,9 @@ final class FunctionEmitter {
         this.mv = mv;
         this.region = region;
         this.osr = region == null && osrOperandBase >= 0;
+        this.references = references;
+        this.plan = plan;
+        this.methodName = methodName;
         List<ValType> params = type.params();
         var localTypes = new ValType[params.size() + body.locals().length];
         var localSlots = new int[localTypes.length];
@@ -89,9 +96,9 @@ final class FunctionEmitter {
         int depthSlot;
         int instanceSlot;
         if (region != null) {
-            depthSlot = 1;
-            instanceSlot = 2;
-            slot = 3;
+            depthSlot = 2;
+            instanceSlot = 3;
+            slot = 4;
         } else if (!osr) {
             for (int i = 0; i < params.size(); i++) {
                 localSlots[i] = slot;
@@ -100,20 +107,20 @@ final class FunctionEmitter {
             depthSlot = slot++;
             instanceSlot = slot++;
         } else {
-            depthSlot = 5;
-            instanceSlot = 4;
-            slot = 6;
+            instanceSlot = 5;
+            depthSlot = 6;
+            slot = 7;
         }
         frame = new JvmFrame(mv, slot);
-        for (int i = region == null && !osr ? params.size() : 0; i < localTypes.length; i++) {
-            localSlots[i] = frame.allocate(localTypes[i]);
-        }
-        locals = new WasmLocals(frame, localTypes, localSlots);
         int frameArraySlot = region != null ? 0 : plan.splits() ? frame.allocateReference() : -1;
+        int refFrameArraySlot = region != null ? 1 : plan.splits() ? frame.allocateReference() : -1;
+        locals = new WasmLocals(frame, mv, localTypes, localSlots, region == null && !osr ? params.size() : 0, localBudget,
+                frameArraySlot, refFrameArraySlot);
         int contextSlot = frame.allocateReference();
         int siteSlot = frame.allocate(ValType.I32);
         int ticksSlot = frame.allocate(ValType.I32);
-        slots = new MethodSlots(instanceSlot, depthSlot, contextSlot, siteSlot, ticksSlot, frameArraySlot);
+        slots = new MethodSlots(instanceSlot, depthSlot, contextSlot, siteSlot, ticksSlot, frameArraySlot,
+                refFrameArraySlot);
         conditions = new Conditions(mv, types);
         metering = Metering.of(mv, frame, body, metered, slots);
         traps = new TrapSites(mv, frame, metering, slots, functionIndex, plan.splits());
@@ -125,7 +132,7 @@ final class FunctionEmitter {
                 className);
         osrEntries = new OsrEntries(mv, locals, osrOperandBase, osr && !plan.splits()); // none into a split function
         control = new ControlEmitter(mv, frame, types, conditions, metering, traps, regions, osrEntries, plan,
-                methodName, inlined);
+                methodName, inlined, contextSlot, region == null ? locals.arraySlots() : 0);
     }
 
     /** Emits the whole method; returns its size for the splitter. */
@@ -146,8 +153,20 @@ final class FunctionEmitter {
             outer = control.openOuter(region.outer());
             regions.enter(in);
         }
-        do { // a region's first instruction opens its own block
+        boolean sequence = region != null && region.end() >= 0;
+        do { // a block's or loop's region: its first instruction opens its own block
             int offset = in.position();
+            if (plan.cuts(methodName) && control.atStatement()) {
+                Label cut = new Label();
+                mv.visitLabel(cut);
+                plan.cut(new SplitPlan.Cut(methodName, control.serial(), offset, cut));
+            }
+            int sequenceEnd = regions.sequenceEnd(offset);
+            if (sequenceEnd >= 0 && control.atStatement()) {
+                regions.callSequence(offset, sequenceEnd, control);
+                in.position(sequenceEnd);
+                continue;
+            }
             int op = in.u8();
             if (op == PREFIX_FC) {
                 op = 0xFC00 | in.u32();
@@ -157,7 +176,7 @@ final class FunctionEmitter {
             } else {
                 instruction(op, offset, in);
             }
-        } while (control.frames() > outer);
+        } while (sequence ? in.position() < region.end() : control.frames() > outer);
         if (region != null && control.reachable()) {
             regions.end();
         }
@@ -198,7 +217,7 @@ final class FunctionEmitter {
             }
             case BLOCK, LOOP, IF -> {
                 if (op != IF && reachable && regions.outlines(offset)) {
-                    regions.call(op, offset, blockType(in), in, control);
+                    regions.call(offset, blockType(in), in, control);
                 } else {
                     control.open(op, blockType(in), offset);
                 }
@@ -240,6 +259,51 @@ final class FunctionEmitter {
                     control.ret(offset);
                 }
             }
+            case CALL_REF -> {
+                int typeIndex = in.u32();
+                if (reachable) {
+                    calls.callRef(typeIndex, offset);
+                }
+            }
+            case RETURN_CALL_REF -> {
+                int typeIndex = in.u32();
+                if (reachable) {
+                    calls.returnCallRef(typeIndex, offset);
+                    control.ret(offset);
+                }
+            }
+            case REF_NULL -> {
+                int heapType = (int) in.s33();
+                if (reachable) {
+                    mv.visitInsn(ACONST_NULL);
+                    types.push(ValType.ref(true, heapType));
+                }
+            }
+            case REF_IS_NULL -> {
+                if (reachable) {
+                    types.pop();
+                    types.push(ValType.I32);
+                    conditions.comparison(IFNULL, in);
+                }
+            }
+            case REF_FUNC -> {
+                int function = in.u32();
+                if (reachable) {
+                    mv.visitVarInsn(ALOAD, slots.instance());
+                    mv.visitFieldInsn(GETFIELD, INSTANCE, "functions", "[Lorg/wasmvm/core/runtime/FunctionInstance;");
+                    frame.iconst(function);
+                    mv.visitInsn(AALOAD);
+                    types.push(ValType.FUNCREF);
+                }
+            }
+            case REF_AS_NON_NULL -> {
+                if (reachable) {
+                    traps.site(offset, () -> mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "nonNull",
+                            "(Ljava/lang/Object;)Ljava/lang/Object;", false));
+                }
+            }
+            case BR_ON_NULL -> control.brOnNull(in, offset);
+            case BR_ON_NON_NULL -> control.brOnNonNull(in, offset);
             case DROP -> {
                 if (reachable) {
                     frame.pop(types.pop());
@@ -276,10 +340,14 @@ final class FunctionEmitter {
             }
             case GLOBAL_GET -> {
                 int global = in.u32();
-                if (reachable) {
+                ValType valType = spaces.global(global).valType();
+                if (reachable && valType.isReference()) {
+                    mv.visitVarInsn(ALOAD, globalSlot(global));
+                    mv.visitFieldInsn(GETFIELD, GLOBAL, "ref", "Ljava/lang/Object;");
+                    types.push(valType);
+                } else if (reachable) {
                     mv.visitVarInsn(ALOAD, globalSlot(global));
                     mv.visitFieldInsn(GETFIELD, GLOBAL, "value", "J");
-                    ValType valType = spaces.global(global).valType();
                     frame.fromSlot(valType);
                     if (valType == ValType.V128) {
                         mv.visitVarInsn(ALOAD, globalSlot(global));
@@ -290,7 +358,12 @@ final class FunctionEmitter {
             }
             case GLOBAL_SET -> {
                 int global = in.u32();
-                if (reachable) {
+                if (reachable && types.peek(0).isReference()) {
+                    types.pop();
+                    mv.visitVarInsn(ALOAD, globalSlot(global));
+                    mv.visitInsn(SWAP);
+                    mv.visitFieldInsn(PUTFIELD, GLOBAL, "ref", "Ljava/lang/Object;");
+                } else if (reachable) {
                     ValType valType = types.pop();
                     int high = frame.scratch(ValType.I64, 0);
                     if (valType == ValType.V128) {
@@ -414,6 +487,7 @@ final class FunctionEmitter {
         mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "context", "()L" + CONTEXT + ";", false);
         mv.visitVarInsn(ASTORE, slots.context());
         traps.clear();
+        locals.createArrays();
         if (region == null) {
             emitCallPrologue();
             emitUsedPrologue();
@@ -428,7 +502,7 @@ final class FunctionEmitter {
 
     /** The entry of a call: the depth check, this call's unit of budget, the locals. */
     private void emitCallPrologue() {
-        regions.createFrameArray();
+        regions.createFrameArray(references);
         if (osr) {
             osrEntries.loadDepth(slots);
         }
@@ -439,12 +513,19 @@ final class FunctionEmitter {
         mv.visitInsn(ATHROW);
         mv.visitLabel(deepEnough);
         metering.enterCall(); // a trap here is the caller's (it names the call)
+        if (locals.arraySlots() > 0) {
+            mv.visitVarInsn(ALOAD, slots.context());
+            frame.iconst(locals.arraySlots());
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "enterArrayFrame", "(L" + CONTEXT + ";I)V", false);
+        }
         if (osr) {
             osrEntries.loadLocals();
         } else {
             for (int i = type.params().size(); i < locals.count(); i++) {
-                frame.zero(locals.type(i));
-                locals.store(i);
+                if (locals.inRegister(i)) { // array elements start as zero and null
+                    frame.zero(locals.type(i));
+                    locals.store(i);
+                }
             }
         }
     }

@@ -10,18 +10,23 @@ import org.wasmvm.core.model.ValType;
 
 /**
  * The JVM side of one compiled function's frame: which JVM local holds what, and the typed
- * load/store/pop/convert instructions for wasm values (DESIGN §5: i32 {@code int}, i64 and
- * references {@code long}, f32 {@code float}, f64 {@code double}; raw slots are {@code long}s as the
- * interpreter holds them). A {@code v128} is two {@code long}s, in two JVM locals side by side and on
- * the operand stack the low half below the high one: nothing is allocated per vector (DESIGN §5).
+ * load/store/pop/convert instructions for wasm values (DESIGN §5: i32 {@code int}, i64 {@code long},
+ * f32 {@code float}, f64 {@code double}, a reference its {@code Object}; raw slots are {@code long}s as
+ * the interpreter holds them, and a reference's raw form is the object in an {@code Object[]} beside
+ * them). A {@code v128} is two {@code long}s, in two JVM locals side by side and on the operand stack
+ * the low half below the high one: nothing is allocated per vector (DESIGN §5).
  */
 final class JvmFrame {
     private static final int MAX_LOCALS = 65_535;
+    static final Type OBJECT = Type.getType(Object.class);
     private final MethodVisitor mv;
     private int nextLocal;
-    /** Short-lived locals per JVM kind (I, J, F, D, A, and v128's JJ), reused by every instruction that spills. */
+    /**
+     * Short-lived locals per JVM kind (I, J, F, D, arrays, v128's JJ, wasm references), reused by every
+     * instruction that spills; references have their own, so that a local's type never changes from an array.
+     */
     private final List<List<Integer>> scratch = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-            new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 
     JvmFrame(MethodVisitor mv, int firstFreeLocal) {
         this.mv = mv;
@@ -64,7 +69,7 @@ final class JvmFrame {
 
     /** The JVM stack and local slots a value takes. */
     static int size(ValType type) {
-        return type == ValType.I32 || type == ValType.F32 ? 1 : type == ValType.V128 ? 4 : 2;
+        return type == ValType.I32 || type == ValType.F32 || type.isReference() ? 1 : type == ValType.V128 ? 4 : 2;
     }
 
     private static int kind(ValType type) {
@@ -76,6 +81,7 @@ final class JvmFrame {
             case F32 -> 2;
             case F64 -> 3;
             case V128 -> 5;
+            case REF -> 6;
             default -> 1;
         };
     }
@@ -86,6 +92,7 @@ final class JvmFrame {
             case I32 -> Type.INT_TYPE;
             case F32 -> Type.FLOAT_TYPE;
             case F64 -> Type.DOUBLE_TYPE;
+            case REF -> OBJECT;
             default -> Type.LONG_TYPE;
         };
     }
@@ -127,7 +134,7 @@ final class JvmFrame {
         }
     }
 
-    /** Pushes the zero of {@code type} (a reference's zero is null, -1). */
+    /** Pushes the zero of {@code type} (a reference's is null). */
     void zero(ValType type) {
         switch (type.kind()) {
             case I32 -> mv.visitInsn(ICONST_0);
@@ -138,7 +145,7 @@ final class JvmFrame {
                 mv.visitInsn(LCONST_0);
                 mv.visitInsn(LCONST_0);
             }
-            default -> mv.visitLdcInsn(-1L);
+            default -> mv.visitInsn(ACONST_NULL);
         }
     }
 
@@ -155,9 +162,10 @@ final class JvmFrame {
         return index + 1;
     }
 
-    /** Converts the typed value on top of the stack to its raw slot ({@code long}; a v128 is its two already). */
+    /** Converts the typed value on top of the stack to its raw slot ({@code long}; a v128 is its two already; not a reference). */
     void toSlot(ValType type) {
         switch (type.kind()) {
+            case REF -> throw new IllegalStateException("a reference has no raw long");
             case I32 -> mv.visitInsn(I2L);
             case F32 -> {
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
@@ -169,9 +177,10 @@ final class JvmFrame {
         }
     }
 
-    /** Converts the raw slot ({@code long}) on top of the stack to a typed value. */
+    /** Converts the raw slot ({@code long}) on top of the stack to a typed value (not a reference). */
     void fromSlot(ValType type) {
         switch (type.kind()) {
+            case REF -> throw new IllegalStateException("a reference has no raw long");
             case I32 -> mv.visitInsn(L2I);
             case F32 -> {
                 mv.visitInsn(L2I);
@@ -180,6 +189,29 @@ final class JvmFrame {
             case F64 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
             default -> {
             }
+        }
+    }
+
+    /**
+     * With an array and an index on the stack: pushes the value of {@code type} (not a v128) held
+     * there raw, in a {@code long[]}, or for a reference in an {@code Object[]}.
+     */
+    void loadElement(ValType type) {
+        if (type.isReference()) {
+            mv.visitInsn(AALOAD);
+        } else {
+            mv.visitInsn(LALOAD);
+            fromSlot(type);
+        }
+    }
+
+    /** With an array, an index and a value of {@code type} (not a v128) on the stack: stores it there raw ({@link #loadElement}). */
+    void storeElement(ValType type) {
+        if (type.isReference()) {
+            mv.visitInsn(AASTORE);
+        } else {
+            toSlot(type);
+            mv.visitInsn(LASTORE);
         }
     }
 

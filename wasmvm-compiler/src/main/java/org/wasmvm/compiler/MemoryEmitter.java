@@ -48,12 +48,14 @@ final class MemoryEmitter {
     }
 
     boolean isMemoryOrTable(int op) {
-        return (op >= I32_LOAD && op <= MEMORY_GROW) || (op >= MEMORY_INIT && op <= TABLE_COPY) || op == TABLE_SIZE;
+        return (op >= I32_LOAD && op <= MEMORY_GROW) || (op >= MEMORY_INIT && op <= TABLE_FILL) || op == TABLE_GET
+                || op == TABLE_SET;
     }
 
     /** Whether {@code op} can trap (everything but size, growth and the drops). */
     static boolean traps(int op) {
-        return op != MEMORY_SIZE && op != MEMORY_GROW && op != DATA_DROP && op != ELEM_DROP && op != TABLE_SIZE;
+        return op != MEMORY_SIZE && op != MEMORY_GROW && op != DATA_DROP && op != ELEM_DROP && op != TABLE_SIZE
+                && op != TABLE_GROW;
     }
 
     void readImmediates(int op, ByteReader in) {
@@ -120,6 +122,24 @@ final class MemoryEmitter {
                     call("tableSize", "(" + INSTANCE + "I)J", 0);
                     pushIndex(table64(first));
                 }
+                case TABLE_GET -> {
+                    widen(1);
+                    call("tableGet", "(J" + INSTANCE + "I)Ljava/lang/Object;", 1);
+                    types.push(spaces.table(first).elementType());
+                }
+                case TABLE_SET -> {
+                    widen(2);
+                    call("tableSet", "(JLjava/lang/Object;" + INSTANCE + "I)V", 2);
+                }
+                case TABLE_GROW -> {
+                    widen(1);
+                    call("tableGrow", "(Ljava/lang/Object;J" + INSTANCE + "I)J", 2);
+                    pushIndex(table64(first));
+                }
+                case TABLE_FILL -> {
+                    widen(3);
+                    call("tableFill", "(JLjava/lang/Object;J" + INSTANCE + "I)V", 3);
+                }
                 default -> throw new IllegalStateException("not a memory or table instruction: 0x" + Integer.toHexString(op));
             }
         }
@@ -168,16 +188,17 @@ final class MemoryEmitter {
         types.push(wide ? ValType.I64 : ValType.I32);
     }
 
-    /** Converts the top {@code count} operands to raw {@code long}s in place (through scratch locals). */
+    /** Converts the top {@code count} operands to raw {@code long}s in place (through scratch locals); references stay objects. */
     private void widen(int count) {
         int[] slots = new int[count];
-        int ints = 0, longs = 0, floats = 0, doubles = 0;
+        int ints = 0, longs = 0, floats = 0, doubles = 0, refs = 0;
         for (int i = 0; i < count; i++) {
             ValType valType = types.peek(i);
             int index = switch (valType.kind()) {
                 case I32 -> ints++;
                 case F32 -> floats++;
                 case F64 -> doubles++;
+                case REF -> refs++;
                 default -> longs++;
             };
             slots[i] = frame.scratch(valType, index);
@@ -186,7 +207,9 @@ final class MemoryEmitter {
         for (int i = count - 1; i >= 0; i--) {
             ValType valType = types.peek(i);
             frame.load(valType, slots[i]);
-            frame.toSlot(valType);
+            if (!valType.isReference()) {
+                frame.toSlot(valType);
+            }
         }
     }
 

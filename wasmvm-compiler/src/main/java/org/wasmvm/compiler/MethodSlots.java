@@ -9,6 +9,7 @@ package org.wasmvm.compiler;
  * @param site the offset of the instruction running that may trap, for the handler ({@link TrapSites})
  * @param ticks the budget or slice left when it is counted in a local ({@link Metering})
  * @param frameArray the {@code long[]} that carries locals and values to and from region methods, or -1
+ * @param refFrameArray the {@code Object[]} beside it for references (null in a function without any), or -1
  */
-record MethodSlots(int instance, int depth, int context, int site, int ticks, int frameArray) {
+record MethodSlots(int instance, int depth, int context, int site, int ticks, int frameArray, int refFrameArray) {
 }

@@ -10,16 +10,18 @@ import org.objectweb.asm.MethodVisitor;
 import org.wasmvm.core.model.ValType;
 
 /**
- * On-stack replacement: the method {@code (long[] slots, long[] high, int fp, int loop, ModuleInstance)}
+ * On-stack replacement: the method {@code (long[] slots, long[] high, Object[] refs, int fp, int loop, ModuleInstance)}
  * continues the interpreter frame at {@code fp} at the header of loop {@code loop} (loops numbered
  * in code order), taking that frame's locals and the operands from {@code operandBase} on (the high
- * halves of vectors from {@code high}).
+ * halves of vectors from {@code high}, references from {@code refs}).
  */
 final class OsrEntries {
     /** A loop header where on-stack replacement can enter, with the wasm operand types there (bottom first). */
     private record Entry(int loop, Label header, List<ValType> stack) {
     }
 
+    /** The method's parameters: the interpreter's three arrays, the frame pointer, the loop. */
+    private static final int SLOTS = 0, HIGH = 1, REFS = 2, FP = 3, LOOP = 4;
     private final MethodVisitor mv;
     private final WasmLocals locals;
     private final int operandBase;
@@ -85,7 +87,7 @@ final class OsrEntries {
         for (Entry entry : entries) {
             arms[entry.loop()] = new Label();
         }
-        mv.visitVarInsn(ILOAD, 3);
+        mv.visitVarInsn(ILOAD, LOOP);
         mv.visitTableSwitchInsn(0, arms.length - 1, unknown, arms);
         for (Entry entry : entries) {
             mv.visitLabel(arms[entry.loop()]);
@@ -104,13 +106,22 @@ final class OsrEntries {
     /** Pushes interpreter slot {@code fp + index} as a value of {@code valType}. */
     private void loadSlot(int index, ValType valType) {
         JvmFrame frame = locals.frame();
-        for (int array = 0; array <= (valType == ValType.V128 ? 1 : 0); array++) { // slots, then high
-            mv.visitVarInsn(ALOAD, array);
-            mv.visitVarInsn(ILOAD, 2);
-            frame.iconst(index);
-            mv.visitInsn(IADD);
-            mv.visitInsn(LALOAD);
+        if (valType == ValType.V128) {
+            for (int array = SLOTS; array <= HIGH; array++) { // the low half, then the high one
+                slot(array, index);
+                mv.visitInsn(LALOAD);
+            }
+        } else {
+            slot(valType.isReference() ? REFS : SLOTS, index);
+            frame.loadElement(valType);
         }
-        frame.fromSlot(valType);
+    }
+
+    /** Pushes {@code array} and the element of interpreter slot {@code fp + index}. */
+    private void slot(int array, int index) {
+        mv.visitVarInsn(ALOAD, array);
+        mv.visitVarInsn(ILOAD, FP);
+        locals.frame().iconst(index);
+        mv.visitInsn(IADD);
     }
 }

@@ -1,7 +1,6 @@
 package org.wasmvm.compiler;
 
 import static org.objectweb.asm.Opcodes.*;
-import static org.wasmvm.core.binary.Opcodes.LOOP;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,8 @@ import org.wasmvm.core.runtime.PairedSlots;
  * The methods of a split function ({@link SplitPlan}): calling the method of an outlined block or
  * loop, and, in such a method, entering and leaving it. Both sides pass the locals the region uses
  * and the values it carries through the frame array, locals first and carried values after them,
- * each in one element, a {@code v128} in two (low, high); a region method's exit code is 0 when it ended, else one more than the depth of the
+ * each in one element, a {@code v128} in two (low, high), a reference in the same element of an
+ * {@code Object[]} beside it (created only in a function that uses references); a region method's exit code is 0 when it ended, else one more than the depth of the
  * frame around it that it branches to.
  */
 final class RegionEmitter {
@@ -55,7 +55,7 @@ final class RegionEmitter {
         this.traps = traps;
         this.plan = plan;
         this.region = region;
-        this.regionLocals = region != null ? RegionScan.locals(body, region.offset()) : new int[0];
+        this.regionLocals = region != null ? RegionScan.locals(body, region.offset(), region.end()) : new int[0];
         this.module = module;
         this.body = body;
         this.className = className;
@@ -70,11 +70,19 @@ final class RegionEmitter {
 
     /** Whether the block or loop at {@code offset} is called as a method (a region's own block is its code). */
     boolean outlines(int offset) {
-        return plan.outlines(offset) && (region == null || offset != region.offset());
+        return plan.outlines(offset) && (region == null || offset != region.offset() || region.end() >= 0);
     }
 
-    /** In a function's own method that calls region methods: its frame array, long enough for any call's values. */
-    void createFrameArray() {
+    /** The end of the sequence of statements outlined from {@code offset}, or -1 (also for this region's own start). */
+    int sequenceEnd(int offset) {
+        return region != null && offset == region.offset() ? -1 : plan.sequenceEnd(offset);
+    }
+
+    /**
+     * In a function's own method that calls region methods: its frame arrays, long enough for any
+     * call's values ({@code references}: whether the function has any, else the {@code Object[]} is null).
+     */
+    void createFrameArray(boolean references) {
         if (slots.frameArray() < 0) {
             return;
         }
@@ -87,6 +95,13 @@ final class RegionEmitter {
         frame.iconst(carriedBase + 2 * arity);
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, slots.frameArray());
+        if (references) {
+            frame.iconst(carriedBase + 2 * arity);
+            mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        } else {
+            mv.visitInsn(ACONST_NULL);
+        }
+        mv.visitVarInsn(ASTORE, slots.refFrameArray());
     }
 
     /**
@@ -94,29 +109,45 @@ final class RegionEmitter {
      * read) and skips its code: parameters and the locals it uses go into the frame array, and its
      * exit code says whether it ended (results in the array) or where it branches to.
      */
-    void call(int op, int offset, FuncType blockType, ByteReader in, ControlEmitter control) {
+    void call(int offset, FuncType blockType, ByteReader in, ControlEmitter control) {
+        in.position(RegionScan.end(body, offset));
+        invoke(new SplitPlan.Region(offset, -1, blockType, outer(control)), control);
+    }
+
+    /** Calls the method of the sequence of statements from {@code offset} to {@code end} (the caller reads on from there). */
+    void callSequence(int offset, int end, ControlEmitter control) {
+        invoke(new SplitPlan.Region(offset, end, FuncType.of(List.of(), List.of()), outer(control)), control);
+    }
+
+    /** The branch types of the frames around the code, innermost first. */
+    private static List<List<ValType>> outer(ControlEmitter control) {
         List<List<ValType>> outer = new ArrayList<>();
         for (int depth = 0; depth < control.frames(); depth++) {
             outer.add(control.branchTypes(depth));
         }
-        var called = new SplitPlan.Region(offset, op == LOOP ? ControlEmitter.LOOP_KIND : ControlEmitter.BLOCK_KIND,
-                blockType, outer);
+        return outer;
+    }
+
+    private void invoke(SplitPlan.Region called, ControlEmitter control) {
         plan.call(called);
-        int[] used = RegionScan.locals(body, offset);
-        in.position(RegionScan.end(body, offset));
+        int offset = called.offset();
+        FuncType blockType = called.type();
+        List<List<ValType>> outer = called.outer();
+        int[] used = RegionScan.locals(body, offset, called.end());
         storeCarried(blockType.params());
         types.pop(blockType.params().size());
         storeLocals(used);
         metering.syncOut();
         traps.inRegion();
         mv.visitVarInsn(ALOAD, slots.frameArray());
+        mv.visitVarInsn(ALOAD, slots.refFrameArray());
         mv.visitVarInsn(ILOAD, slots.depth());
         mv.visitVarInsn(ALOAD, slots.instance());
         mv.visitMethodInsn(INVOKESTATIC, className, called.methodName(), FunctionEmitter.REGION_DESCRIPTOR, false);
         metering.syncIn();
         loadLocals(used);
         // only the exits the region's branches can take: a frame deep in many blocks has many around it
-        int[] reached = RegionScan.exits(body, offset, outer.size() - 1);
+        int[] reached = RegionScan.exits(body, offset, called.end(), outer.size() - 1);
         Label ended = new Label();
         int[] keys = new int[reached.length + 1];
         Label[] exits = new Label[keys.length];
@@ -175,22 +206,29 @@ final class RegionEmitter {
         int index = carriedBase;
         for (ValType valType : values) {
             index = loadElements(valType, index);
-            frame.fromSlot(valType);
         }
     }
 
-    /** Loads the locals {@code used} from their elements of the frame array. */
+    /** Loads the locals {@code used} from their elements of the frame array (those in no register live there). */
     private void loadLocals(int[] used) {
         for (int local : used) {
+            if (!locals.inRegister(local)) {
+                continue;
+            }
             loadElements(locals.type(local), localElements[local]);
-            locals.storeRaw(local);
+            locals.store(local);
         }
     }
 
-    /** Pushes the raw slot at {@code index}, both halves of a v128 from there; returns the next index. */
+    /** Pushes the value of {@code valType} at {@code index} (both halves of a v128 from there); returns the next index. */
     private int loadElements(ValType valType, int index) {
-        for (int half = valType == ValType.V128 ? 2 : 1; half > 0; half--) {
-            element(index++);
+        if (valType != ValType.V128) {
+            element(valType, index);
+            frame.loadElement(valType);
+            return index + 1;
+        }
+        for (int half = 0; half < 2; half++) {
+            element(ValType.I64, index++);
             mv.visitInsn(LALOAD);
         }
         return index;
@@ -199,42 +237,50 @@ final class RegionEmitter {
     /** Stores the top {@code values} (bottom first in the list) into the frame array as carried values 0…; pops them. */
     private void storeCarried(List<ValType> values) {
         int index = carriedBase + PairedSlots.count(values);
-        int scratch = frame.scratch(ValType.I64, 0);
         for (int j = values.size() - 1; j >= 0; j--) {
             ValType valType = values.get(j);
-            frame.toSlot(valType);
-            for (int half = valType == ValType.V128 ? 2 : 1; half > 0; half--) { // a v128's high half on top
-                mv.visitVarInsn(LSTORE, scratch);
-                element(--index);
-                mv.visitVarInsn(LLOAD, scratch);
-                mv.visitInsn(LASTORE);
+            ValType half = valType == ValType.V128 ? ValType.I64 : valType; // a v128's high half on top
+            int scratch = frame.scratch(half, 0);
+            for (int n = valType == ValType.V128 ? 2 : 1; n > 0; n--) {
+                frame.store(half, scratch);
+                element(half, --index);
+                frame.load(half, scratch);
+                frame.storeElement(half);
             }
         }
     }
 
-    /** Stores the locals {@code used} into their elements of the frame array. */
+    /** Stores the locals {@code used} into their elements of the frame array (those in no register live there). */
     private void storeLocals(int[] used) {
         for (int local : used) {
+            if (!locals.inRegister(local)) {
+                continue;
+            }
             int index = localElements[local];
-            if (locals.type(local) == ValType.V128) {
-                int slot = locals.slots()[local];
-                element(index);
-                mv.visitVarInsn(LLOAD, slot);
+            ValType valType = locals.type(local);
+            if (valType == ValType.V128) {
+                int low = frame.scratch(ValType.I64, 0);
+                int high = frame.scratch(ValType.I64, 1);
+                locals.load(local);
+                mv.visitVarInsn(LSTORE, high);
+                mv.visitVarInsn(LSTORE, low);
+                element(ValType.I64, index);
+                mv.visitVarInsn(LLOAD, low);
                 mv.visitInsn(LASTORE);
-                element(index + 1);
-                mv.visitVarInsn(LLOAD, slot + 2);
+                element(ValType.I64, index + 1);
+                mv.visitVarInsn(LLOAD, high);
                 mv.visitInsn(LASTORE);
             } else {
-                element(index);
-                locals.loadRaw(local);
-                mv.visitInsn(LASTORE);
+                element(valType, index);
+                locals.load(local);
+                frame.storeElement(valType);
             }
         }
     }
 
-    /** Pushes the frame array and {@code index}, for a load or store of that element. */
-    private void element(int index) {
-        mv.visitVarInsn(ALOAD, slots.frameArray());
+    /** Pushes the frame array of {@code valType} (the {@code Object[]} for a reference) and {@code index}, for a load or store of that element. */
+    private void element(ValType valType, int index) {
+        mv.visitVarInsn(ALOAD, valType.isReference() ? slots.refFrameArray() : slots.frameArray());
         frame.iconst(index);
     }
 }

@@ -15,23 +15,27 @@ final class RegionScan {
 
     /** The byte offset just after the {@code end} of the block whose opcode is at {@code offset}. */
     static int end(FunctionBody body, int offset) {
-        return scan(body, offset, null, null);
+        return scan(body, offset, -1, null, null);
     }
 
-    /** The indices of the locals the block at {@code offset} reads or writes, ascending. */
-    static int[] locals(FunctionBody body, int offset) {
+    /**
+     * The indices of the locals that the block at {@code offset} ({@code end} -1), or the sequence of
+     * statements from {@code offset} to {@code end}, reads or writes, ascending.
+     */
+    static int[] locals(FunctionBody body, int offset, int end) {
         var used = new BitSet();
-        scan(body, offset, used, null);
+        scan(body, offset, end, used, null);
         return used.stream().toArray();
     }
 
     /**
-     * The control frames around the block at {@code offset} that its branches reach, by depth from
-     * the innermost frame around it (0), ascending; {@code return} is {@code returnDepth}.
+     * The control frames around the block at {@code offset} ({@code end} -1) or the sequence from
+     * {@code offset} to {@code end} that its branches reach, by depth from the innermost frame
+     * around it (0), ascending; {@code return} is {@code returnDepth}.
      */
-    static int[] exits(FunctionBody body, int offset, int returnDepth) {
+    static int[] exits(FunctionBody body, int offset, int end, int returnDepth) {
         var exits = new BitSet();
-        scan(body, offset, null, (depth, nesting) -> exits.set(depth < 0 ? returnDepth : depth - nesting));
+        scan(body, offset, end, null, (depth, nesting) -> exits.set(depth < 0 ? returnDepth : depth - nesting));
         return exits.stream().toArray();
     }
 
@@ -40,7 +44,8 @@ final class RegionScan {
         void branch(int depth, int nesting);
     }
 
-    private static int scan(FunctionBody body, int offset, BitSet locals, Branches branches) {
+    /** Reads the block at {@code offset} to its end ({@code end} -1), or up to {@code end}. */
+    private static int scan(FunctionBody body, int offset, int end, BitSet locals, Branches branches) {
         var in = new ByteReader(body.code(), offset, body.offset() + body.length() - offset);
         int depth = 0;
         do {
@@ -60,21 +65,22 @@ final class RegionScan {
                         locals.set(local);
                     }
                 }
-                case BR, BR_IF -> leaving(in.u32(), depth, branches);
+                case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> leaving(in.u32(), depth, branches);
                 case BR_TABLE -> {
                     int count = in.u32();
                     for (int i = 0; i <= count; i++) {
                         leaving(in.u32(), depth, branches);
                     }
                 }
-                case RETURN -> {
+                case RETURN, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> { // a tail call returns too
+                    Immediates.skip(op, in);
                     if (branches != null) {
                         branches.branch(-1, depth);
                     }
                 }
                 default -> Immediates.skip(op, in);
             }
-        } while (depth > 0);
+        } while (end < 0 ? depth > 0 : in.position() < end);
         return in.position();
     }
 

@@ -49,6 +49,22 @@ public final class RuntimeCalls {
         BulkOps.tableInit(instance, element, table, dst, src, length);
     }
 
+    public static Object tableGet(long index, ModuleInstance instance, int table) {
+        return BulkOps.tableGet(instance.tables[table], index);
+    }
+
+    public static void tableSet(long index, Object ref, ModuleInstance instance, int table) {
+        BulkOps.tableSet(instance.tables[table], index, ref);
+    }
+
+    public static long tableGrow(Object init, long delta, ModuleInstance instance, int table) {
+        return BulkOps.tableGrow(instance.tables[table], init, delta);
+    }
+
+    public static void tableFill(long index, Object ref, long length, ModuleInstance instance, int table) {
+        BulkOps.tableFill(instance.tables[table], index, ref, length);
+    }
+
     public static void elemDrop(ModuleInstance instance, int element) {
         instance.elements[element] = ModuleInstance.DROPPED_ELEMENTS;
     }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
@@ -16,9 +18,10 @@ import org.wasmvm.core.model.ValType;
 
 /**
  * How one function is split into several JVM methods so that each stays under HotSpot's JIT limit:
- * which blocks and loops (by the byte offset of their opcode) become methods of their own, the
- * regions an emission found to outline, and what it measured to choose more; also the constants
- * its class carries as class data.
+ * which blocks and loops (by the byte offset of their opcode) become methods of their own, and
+ * which sequences of statements (where a method has no block left to outline: a long straight run
+ * of code), the regions an emission found to outline, and what it measured to choose more; also
+ * the constants its class carries as class data.
  *
  * <p>A region method {@code int region<offset>(long[] frame, int depthLeft, ModuleInstance)} runs
  * the block with the function's locals and the block's parameters passed in {@code frame} (locals
@@ -27,11 +30,19 @@ import org.wasmvm.core.model.ValType;
  * {@code frame}), which the caller then takes; the function's own return is the outermost frame.
  */
 final class SplitPlan {
-    /** A block or loop to outline: where it is, its type, the branch types of the frames around it (innermost first). */
-    record Region(int offset, int kind, FuncType type, List<List<ValType>> outer) {
+    /**
+     * A block or loop to outline ({@code end} -1), or a sequence of statements from {@code offset} to
+     * {@code end} (type [] → []): where it is, its type, the branch types of the frames around it
+     * (innermost first).
+     */
+    record Region(int offset, int end, FuncType type, List<List<ValType>> outer) {
         String methodName() {
-            return "region" + offset;
+            return (end < 0 ? "region" : "sequence") + offset;
         }
+    }
+
+    /** A statement boundary in the method named {@code method}, in the run of code {@code serial} of its frame ({@link ControlEmitter#serial}). */
+    record Cut(String method, int serial, int offset, Label label) {
     }
 
     /**
@@ -59,14 +70,21 @@ final class SplitPlan {
             false);
 
     private final Set<Integer> outlined;
+    /** The sequences outlined, start to end; and the methods whose statement boundaries are recorded to choose more. */
+    private final Map<Integer, Integer> sequences;
+    private final Set<String> cutting;
+    private final List<Cut> cuts = new ArrayList<>();
     /** The class data after the first element (the module's tiers): constants such as br_table maps. */
     private final List<int[]> constants = new ArrayList<>();
     private final Deque<Region> pending = new ArrayDeque<>();
-    private final Set<Integer> queued = new HashSet<>();
+    private final Set<String> queued = new HashSet<>();
     private final List<Measured> measured = new ArrayList<>();
 
-    SplitPlan(Set<Integer> outlined) {
+    /** A plan that outlines the blocks {@code outlined} and the {@code sequences}, recording statements in the methods {@code cutting}. */
+    SplitPlan(Set<Integer> outlined, Map<Integer, Integer> sequences, Set<String> cutting) {
         this.outlined = outlined;
+        this.sequences = sequences;
+        this.cutting = cutting;
     }
 
     /** A constant of the generated class: loading it ({@code ldc}) yields {@code value}. */
@@ -85,12 +103,26 @@ final class SplitPlan {
     }
 
     boolean splits() {
-        return !outlined.isEmpty();
+        return !outlined.isEmpty() || !sequences.isEmpty();
+    }
+
+    /** The end of the sequence outlined from {@code offset}, or -1. */
+    int sequenceEnd(int offset) {
+        return sequences.getOrDefault(offset, -1);
+    }
+
+    /** Whether the emission of {@code method} records its statement boundaries. */
+    boolean cuts(String method) {
+        return cutting.contains(method);
+    }
+
+    void cut(Cut cut) {
+        cuts.add(cut);
     }
 
     /** Notes a region an emission calls; its method is emitted later ({@link #nextRegion}). */
     void call(Region region) {
-        if (queued.add(region.offset())) {
+        if (queued.add(region.methodName())) {
             pending.add(region);
         }
     }
@@ -104,10 +136,12 @@ final class SplitPlan {
     }
 
     /**
-     * Adds to {@code outlined} enough of the blocks measured in {@code method} (of {@code size}
-     * bytes) to bring it under {@code limit}, largest first; false when nothing is left to outline.
+     * Adds to {@code outlined} enough of the blocks measured in {@code method} (of {@code size}) to
+     * bring it under {@code limit}, largest first; when none is left and its bytecode itself is over
+     * the limit, runs of statements ({@link #shrinkBySequences}). False when nothing is left to outline.
      */
-    boolean shrink(String method, int size, int limit, Set<Integer> more) {
+    boolean shrink(String method, MethodSize methodSize, int limit, Set<Integer> more) {
+        int size = methodSize.size();
         // blocks that fit one method first, largest first: each moves the most code out in one go
         List<Measured> candidates = measured.stream()
                 .filter(m -> m.method().equals(method) && m.outlinable() && !outlined.contains(m.offset()))
@@ -126,7 +160,46 @@ final class SplitPlan {
             more.add(candidate.offset());
             left -= candidate.size();
         }
-        return !chosen.isEmpty();
+        return !chosen.isEmpty() || methodSize.bytecode() > limit && shrinkBySequences(method, limit);
+    }
+
+    /**
+     * With no block left to outline in {@code method}: the first time, asks for its statement
+     * boundaries (recorded in the next emission only, since labels cost ASM a basic block each);
+     * then outlines runs of statements of about a third of the limit each (a run's method also
+     * loads and stores the locals it uses). False when there are none.
+     */
+    private boolean shrinkBySequences(String method, int limit) {
+        if (cutting.add(method)) {
+            return true;
+        }
+        boolean chose = false;
+        Map<Integer, List<Cut>> runs = new LinkedHashMap<>();
+        cuts.stream().filter(c -> c.method().equals(method)).forEach(c -> runs.computeIfAbsent(c.serial(), s -> new ArrayList<>()).add(c));
+        for (List<Cut> run : runs.values()) {
+            Cut start = run.get(0);
+            for (int i = 1; i < run.size(); i++) {
+                Cut cut = run.get(i);
+                if (bytes(start, cut) > limit / 3) {
+                    Cut last = run.get(i - 1);
+                    if (last != start) {
+                        sequences.put(start.offset(), last.offset());
+                        chose = true;
+                    }
+                    start = last != start ? last : cut;
+                }
+            }
+            Cut end = run.get(run.size() - 1);
+            if (end != start && bytes(start, end) > limit / 8) {
+                sequences.put(start.offset(), end.offset());
+                chose = true;
+            }
+        }
+        return chose;
+    }
+
+    private static int bytes(Cut from, Cut to) {
+        return to.label().getOffset() - from.label().getOffset();
     }
 
     private static boolean overlaps(Measured a, Measured b) {

@@ -78,6 +78,13 @@ final class TailCallEntries {
         mv.visitMethodInsn(INVOKESTATIC, TAIL_CALLS, "finish", "(IL" + FunctionEmitter.INSTANCE + ";)[J", false);
         if (results.isEmpty()) {
             mv.visitInsn(POP);
+        } else if (results.size() == 1 && results.get(0).isReference()) {
+            mv.visitInsn(POP); // the trampoline leaves references in the store's resultRefs
+            mv.visitVarInsn(ALOAD, instance);
+            mv.visitMethodInsn(INVOKEVIRTUAL, FunctionEmitter.INSTANCE, "context", "()L" + FunctionEmitter.CONTEXT + ";", false);
+            frame.iconst(0);
+            mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "resultRef",
+                    "(L" + FunctionEmitter.CONTEXT + ";I)Ljava/lang/Object;", false);
         } else if (!JvmTypes.returnsSlots(results)) {
             frame.iconst(0);
             mv.visitInsn(LALOAD);

@@ -36,9 +36,9 @@ import org.wasmvm.core.tier.ModuleCache;
  * and whatever it finds damaged, foreign or unloadable it ignores and rebuilds.
  */
 class CodeCacheTest {
-    private static final int I32 = 0x7F, I64 = 0x7E;
+    private static final int I32 = 0x7F;
     private static final int ENTRIES = 2_000;
-    /** f(i): a br_table of {@value #ENTRIES} entries over four blocks (compiled through a class-data map); wide: 40 000 i64 locals, more slots than a JVM method has; g(i) = f(i) + 1. */
+    /** f(i): a br_table of {@value #ENTRIES} entries over four blocks (compiled through a class-data map); stmt(i): one statement of 5 000 additions of 0, longer than a method may be and with no place to split it (it stays interpreted); g(i) = f(i) + 1. */
     private static final byte[] MODULE = module();
     private static final int[] INPUTS = {0, 1, 2, 3, 7, ENTRIES - 1, ENTRIES, -1};
 
@@ -57,7 +57,7 @@ class CodeCacheTest {
         assertThat(run(second)).isEqualTo(expected).isEqualTo(independentResults());
         assertThat(CompilerTier.loadedFromCache() - fromCache).as("f and g from the cache").isEqualTo(2);
         assertThat(second.cache().function(1, "plain")).get().isInstanceOf(ModuleCache.Entry.Interpreted.class)
-                .extracting(entry -> ((ModuleCache.Entry.Interpreted) entry).reason()).asString().contains("locals");
+                .extracting(entry -> ((ModuleCache.Entry.Interpreted) entry).reason()).asString().contains("split off");
     }
 
     @Test
@@ -179,13 +179,13 @@ class CodeCacheTest {
         return Wasm.load(MODULE, Features.all(), CodeCache.at(cache));
     }
 
-    /** f, wide and g at each input, on the compiler engine. */
+    /** f, stmt and g at each input, on the compiler engine. */
     private static List<Integer> run(Module module) {
         Instance instance = new Store(RuntimeLimits.DEFAULT, Engine.COMPILER).instantiate(module);
         List<Integer> results = new ArrayList<>();
         for (int i : INPUTS) {
             results.add((int) instance.function("f").apply(i)[0]);
-            results.add((int) instance.function("wide").apply(i)[0]);
+            results.add((int) instance.function("stmt").apply(i)[0]);
             results.add((int) instance.function("g").apply(i)[0]);
         }
         return results;
@@ -224,7 +224,7 @@ class CodeCacheTest {
         module.section(3, new ModuleBytes().u(3).u(0).u(0).u(0));
         var exports = new ModuleBytes().u(3);
         exports.u(1).op('f').op(0x00).u(0);
-        exports.u(4).raw('w', 'i', 'd', 'e').op(0x00).u(1);
+        exports.u(4).raw('s', 't', 'm', 't').op(0x00).u(1);
         exports.u(1).op('g').op(0x00).u(2);
         module.section(7, exports);
 
@@ -242,10 +242,14 @@ class CodeCacheTest {
         }
         table.op(0x41).s(-1).op(0x0B);
         var f = new ModuleBytes().u(0).bytes(table.toBytes());
-        var wide = new ModuleBytes().u(1).u(40_000).op(I64).op(0x20).u(0).op(0x0B);
+        var stmt = new ModuleBytes().u(0).op(0x20).u(0);
+        for (int i = 0; i < 5_000; i++) {
+            stmt.op(0x41).s(0).op(0x6A);
+        }
+        stmt.op(0x0B);
         var g = new ModuleBytes().u(0).op(0x20).u(0).op(0x10).u(0).op(0x41).s(1).op(0x6A).op(0x0B);
         var code = new ModuleBytes().u(3);
-        for (ModuleBytes body : List.of(f, wide, g)) {
+        for (ModuleBytes body : List.of(f, stmt, g)) {
             code.u(body.size()).bytes(body.toBytes());
         }
         module.section(10, code);

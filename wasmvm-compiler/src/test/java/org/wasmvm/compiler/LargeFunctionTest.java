@@ -131,6 +131,31 @@ class LargeFunctionTest {
         assertCompiled(instance);
     }
 
+    @Test
+    void aLongStraightRunOfStatements() {
+        // block { 4000 statements `acc = acc * 31 + k`, with `br_if 0 (b)` after the 2500th } acc: no block
+        // to outline, so runs of statements become methods, and the br_if leaves one of them
+        int statements = 4_000;
+        int exit = 2_500;
+        var code = new ModuleBytes().op(0x02).op(0x40);
+        for (int k = 0; k < statements; k++) {
+            code.op(0x20).u(0).op(0x41).s(31).op(0x6C).op(0x41).s(k).op(0x6A).op(0x21).u(0);
+            if (k == exit - 1) {
+                code.op(0x20).u(1).op(0x0D).u(0);
+            }
+        }
+        code.op(0x0B).op(0x20).u(0).op(0x0B);
+        Instance instance = compiled(code, 1);
+        for (int branch = 0; branch <= 1; branch++) {
+            int acc = 3;
+            for (int k = 0; k < (branch != 0 ? exit : statements); k++) {
+                acc = acc * 31 + k;
+            }
+            assertThat(instance.function("f").apply(3, branch)).containsExactly(acc);
+        }
+        assertCompiled(instance);
+    }
+
     /** Instantiates {@code (func (export "f") (param i32 [i32]) (result i32) code)} on the compiler engine. */
     private static Instance compiled(ModuleBytes body, int extraParams) {
         return compiled(body, I32, extraParams);

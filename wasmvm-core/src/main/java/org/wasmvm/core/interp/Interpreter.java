@@ -116,12 +116,11 @@ public final class Interpreter {
         }
         int savedDepth = context.callDepth;
         int savedBudget = context.budget;
+        int savedArrayFrameSlots = context.arrayFrameSlots; // compiled frames a trap unwound do not give theirs back
         context.startCall();
         context.budget = 0;
         try {
-            // compiled code has no references
-            JvmCode compiled = wasm.tiers() == null || typedArgs != null && Value.hasReferences(wasm.type()) ? null
-                    : wasm.tiers().codeFor(wasm.index(), context.engine());
+            JvmCode compiled = wasm.tiers() == null ? null : wasm.tiers().codeFor(wasm.index(), context.engine());
             return compiled != null ? runCompiled(compiled, wasm, args, typedArgs, typedResults)
                     : new Interpreter(context).run(wasm, args, typedArgs, typedResults);
         } catch (Trap trap) {
@@ -130,6 +129,7 @@ public final class Interpreter {
             context.returnSlice(context.budget);
             context.budget = savedBudget;
             context.callDepth = savedDepth;
+            context.arrayFrameSlots = savedArrayFrameSlots;
             context.endCall();
         }
     }
@@ -142,10 +142,13 @@ public final class Interpreter {
         int results = resultTypes.size();
         long[] slots = Arrays.copyOf(args, Math.max(args.length, results));
         long[] high = null;
+        Object[] refs = null;
         if (typedArgs != null) {
             high = new long[slots.length];
+            refs = new Object[slots.length];
             for (int i = 0; i < typedArgs.length; i++) {
                 high[i] = typedArgs[i].high();
+                refs[i] = typedArgs[i].ref();
             }
         }
         try {
@@ -155,13 +158,13 @@ public final class Interpreter {
             throw trap;
         }
         try {
-            compiled.slots().call(slots, high, 0, function.instance());
+            compiled.slots().call(slots, high, refs, 0, function.instance());
         } catch (StackOverflowError e) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, JAVA_STACK_OVERFLOW);
         }
         if (typedResults != null) {
             for (int i = 0; i < results; i++) {
-                typedResults[i] = Value.fromSlots(resultTypes.get(i), slots[i], high[i], null);
+                typedResults[i] = Value.fromSlots(resultTypes.get(i), slots[i], high[i], refs[i]);
             }
         }
         return slots.length == results ? slots : Arrays.copyOf(slots, results);
@@ -170,9 +173,11 @@ public final class Interpreter {
     /**
      * Calls {@code function} from compiled code, which has checked the call depth and counted the
      * call: a trap leaves as the internal {@link Trap}, with this interpreter's frames added. The
-     * arguments and results are in compiled code's layout, a {@code v128} in two slots ({@link PairedSlots}).
+     * arguments and results are in compiled code's layout, a {@code v128} in two slots ({@link PairedSlots}),
+     * the references of the arguments in {@code refs} and those of the results in the store's
+     * {@link StoreContext#resultRefs}.
      */
-    public static long[] invokeNested(WasmFunction function, long[] args) {
+    public static long[] invokeNested(WasmFunction function, long[] args, Object[] refs) {
         StoreContext context = function.instance().context();
         int savedDepth = context.callDepth;
         // compiled code calls functions that are still interpreted often: reuse their interpreters' stacks
@@ -184,17 +189,17 @@ public final class Interpreter {
         }
         try {
             FuncType type = function.type();
-            if (!PairedSlots.has(type.params()) && !PairedSlots.has(type.results())) {
+            if (!PairedSlots.hasWide(type.params()) && !PairedSlots.hasWide(type.results())) {
                 return interpreter.run(function, args, null, null);
             }
-            Value[] values = PairedSlots.values(type.params(), args);
+            Value[] values = PairedSlots.values(type.params(), args, refs);
             long[] bits = new long[values.length];
             for (int i = 0; i < bits.length; i++) {
                 bits[i] = values[i].bits();
             }
             Value[] results = new Value[type.results().size()];
             interpreter.run(function, bits, values, results);
-            return PairedSlots.of(type.results(), results);
+            return PairedSlots.of(type.results(), results, context.resultRefs(PairedSlots.count(type.results())));
         } finally {
             context.callDepth = savedDepth;
             interpreter.release();
@@ -325,7 +330,7 @@ public final class Interpreter {
         }
         ensureStack(base + callee.type().results().size());
         context.callDepth = baseDepth + depth + 1;
-        jvm.slots().call(stack, high, base, callee.instance());
+        jvm.slots().call(stack, high, refs, base, callee.instance());
         budgetInContext = false;
         return context.budget;
     }
@@ -474,7 +479,7 @@ public final class Interpreter {
             }
             ensureStack(fp + wasm.type().results().size());
             context.callDepth = framesBefore;
-            jvm.slots().tailCall(stack, high, fp, wasm.instance());
+            jvm.slots().tailCall(stack, high, refs, fp, wasm.instance());
             PendingTailCall pending = context.tailCall;
             callee = pending.take();
             if (callee == null) {
@@ -483,9 +488,10 @@ public final class Interpreter {
             caller = pending.caller;
             List<ValType> params = callee.type().params();
             ensureStack(fp + params.size());
-            if (PairedSlots.has(params)) {
+            if (PairedSlots.hasWide(params)) {
                 ensureHigh();
-                PairedSlots.unpair(params, pending.args, stack, high, fp);
+                ensureRefs();
+                PairedSlots.unpair(params, pending.args, pending.refs, stack, high, refs, fp);
             } else {
                 System.arraycopy(pending.args, 0, stack, fp, params.size());
             }
@@ -1185,7 +1191,7 @@ public final class Interpreter {
         context.callDepth = baseDepth + depth;
         context.budget = slice + 1; // the compiled prologue counts one unit for a call that did not happen
         try {
-            osr.slots().osr(stack, high, fp, loop, function.instance());
+            osr.slots().osr(stack, high, refs, fp, loop, function.instance());
         } catch (Trap trap) {
             frameReplaced = true; // the compiled frame is in the trace already
             throw trap;

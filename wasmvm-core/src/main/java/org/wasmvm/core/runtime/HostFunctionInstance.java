@@ -71,7 +71,18 @@ public final class HostFunctionInstance extends FunctionInstance {
 
     /** A typed function on raw slots: a {@code v128} takes two, as compiled code holds it ({@link PairedSlots}). */
     private long[] callTyped(ModuleInstance caller, long[] args) {
-        return PairedSlots.of(type().results(), call(caller, PairedSlots.values(type().params(), args)));
+        return call(caller, args, null, null);
+    }
+
+    /**
+     * Calls it on paired raw slots ({@link PairedSlots}) whose references are in {@code refs}; the
+     * references among its results go to {@code resultRefs} (either may be null where there are none).
+     */
+    public long[] call(ModuleInstance caller, long[] args, Object[] refs, Object[] resultRefs) {
+        if (typed == null) {
+            return call(caller, args);
+        }
+        return PairedSlots.of(type().results(), call(caller, PairedSlots.values(type().params(), args, refs)), resultRefs);
     }
 
     /** Calls a typed function; checks each result against the declared type. */

@@ -15,11 +15,14 @@ public final class PendingTailCall {
     public ModuleInstance caller;
     /** The arguments in raw slots, paired ({@link PairedSlots}); the call's results are written over them. */
     public long[] args = new long[16];
+    /** The references among the arguments (and results), at their index in {@link #args}. */
+    public Object[] refs = new Object[16];
 
-    /** Grows {@link #args} to hold at least {@code slots} values, keeping those stored. */
+    /** Grows {@link #args} and {@link #refs} to hold at least {@code slots} values, keeping those stored. */
     public long[] ensure(int slots) {
         if (slots > args.length) {
             args = Arrays.copyOf(args, Math.max(slots, 2 * args.length));
+            refs = Arrays.copyOf(refs, args.length);
         }
         return args;
     }

@@ -1,6 +1,7 @@
 package org.wasmvm.core.runtime;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.ScheduledFuture;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.RuntimeLimits;
@@ -37,8 +38,21 @@ public final class StoreContext {
      */
     public volatile boolean stop;
     private ScheduledFuture<?> alarm;
+    /**
+     * The array elements held by the active compiled frames whose locals live in arrays: counted
+     * against the value-stack limit, as the interpreter counts its frames, so that a deep recursion of
+     * a function with huge frames traps instead of filling the heap.
+     */
+    public int arrayFrameSlots;
     /** The tail call compiled code asked for and its caller has still to make. */
     public final PendingTailCall tailCall = new PendingTailCall();
+    /**
+     * The references among the results of a call that returns a {@code long[]} (several results) in
+     * compiled code's layout ({@link PairedSlots}), at their index there: written just before the
+     * return, read by the caller right after it. A JVM method returns one value; this keeps numeric
+     * results out of boxes.
+     */
+    private Object[] resultRefs = new Object[8];
     /**
      * The interpreter's spare interpreters for calls from compiled code into interpreted functions,
      * kept so each call need not allocate one (typed {@code Object}: the runtime does not know the interpreter).
@@ -53,6 +67,14 @@ public final class StoreContext {
         this.entry = entry;
         this.maxCallDepth = limits.maxCallDepth();
         this.fuelLeft = limits.fuel();
+    }
+
+    /** {@link #resultRefs}, grown to hold at least {@code count} (keeping what it holds). */
+    public Object[] resultRefs(int count) {
+        if (count > resultRefs.length) {
+            resultRefs = Arrays.copyOf(resultRefs, Math.max(count, 2 * resultRefs.length));
+        }
+        return resultRefs;
     }
 
     public RuntimeLimits limits() {

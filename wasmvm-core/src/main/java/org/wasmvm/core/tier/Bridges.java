@@ -5,6 +5,7 @@ import static java.lang.invoke.MethodType.methodType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.List;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
@@ -22,17 +23,24 @@ import org.wasmvm.core.runtime.WasmFunction;
  */
 final class Bridges {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    private static final MethodType RAW = methodType(long[].class, long[].class, Object[].class, int.class,
+            ModuleInstance.class);
     private static final MethodHandle ENTER = find(FunctionTiers.class, "enter",
-            methodType(long[].class, FunctionTiers.class, int.class, long[].class, int.class, ModuleInstance.class));
+            RAW.insertParameterTypes(0, FunctionTiers.class, int.class));
+    private static final MethodHandle ENTER_FOR_REFERENCE = find(FunctionTiers.class, "enterForReference",
+            RAW.insertParameterTypes(0, FunctionTiers.class, int.class).changeReturnType(Object.class));
     private static final MethodHandle CALL_HOST = find(Bridges.class, "callHost",
-            methodType(long[].class, HostFunctionInstance.class, long[].class, int.class, ModuleInstance.class));
+            RAW.insertParameterTypes(0, HostFunctionInstance.class));
+    private static final MethodHandle CALL_HOST_FOR_REFERENCE = find(Bridges.class, "callHostForReference",
+            RAW.insertParameterTypes(0, HostFunctionInstance.class).changeReturnType(Object.class));
 
     private Bridges() {
     }
 
     /** {@code (params…, int depthLeft, ModuleInstance) → result} that runs a defined function through {@link FunctionTiers#enter}. */
     static MethodHandle interpreting(FunctionTiers tiers, int functionIndex, FuncType type) {
-        return typed(MethodHandles.insertArguments(ENTER, 0, tiers, functionIndex), type);
+        return typed(MethodHandles.insertArguments(returnsReference(type) ? ENTER_FOR_REFERENCE : ENTER, 0, tiers,
+                functionIndex), type);
     }
 
     /**
@@ -52,30 +60,73 @@ final class Bridges {
             return MethodHandles.dropArguments(MethodHandles.insertArguments(site, n + 1, wasm.instance()), n + 1,
                     ModuleInstance.class);
         }
-        return typed(MethodHandles.insertArguments(CALL_HOST, 0, function), type);
-    }
-
-    /** A host function called from compiled code: the store learns the depth, for wasm the host calls in turn. */
-    static long[] callHost(HostFunctionInstance host, long[] args, int depthLeft, ModuleInstance caller) {
-        StoreContext context = caller.context();
-        context.callDepth = context.maxCallDepth - depthLeft;
-        return CompiledSupport.callHost(host, caller, args);
+        return typed(MethodHandles.insertArguments(returnsReference(type) ? CALL_HOST_FOR_REFERENCE : CALL_HOST, 0,
+                function), type);
     }
 
     /**
-     * Adapts {@code (long[] args, int depthLeft, ModuleInstance) → long[] results} to the typed
-     * convention of {@code type}; the slots are paired ({@link PairedSlots}): a {@code v128}'s two
-     * {@code long}s go in as they come, and a result that is one comes back as the array.
+     * A host function called from compiled code: the store learns the depth, for wasm the host calls
+     * in turn. The references of the results go to the store's {@code resultRefs}.
+     */
+    static long[] callHost(HostFunctionInstance host, long[] args, Object[] refs, int depthLeft, ModuleInstance caller) {
+        StoreContext context = caller.context();
+        context.callDepth = context.maxCallDepth - depthLeft;
+        return host.call(caller, args, refs, context.resultRefs(PairedSlots.count(host.type().results())));
+    }
+
+    /** {@link #callHost} of a function whose one result is a reference: returns it. */
+    static Object callHostForReference(HostFunctionInstance host, long[] args, Object[] refs, int depthLeft,
+            ModuleInstance caller) {
+        callHost(host, args, refs, depthLeft, caller);
+        return caller.context().resultRefs(1)[0];
+    }
+
+    private static boolean returnsReference(FuncType type) {
+        return type.results().size() == 1 && type.results().get(0).isReference();
+    }
+
+    /**
+     * Adapts {@code (long[] args, Object[] refs, int depthLeft, ModuleInstance) → results} to the
+     * typed convention of {@code type}; the slots are paired ({@link PairedSlots}): a {@code v128}'s
+     * two {@code long}s go in as they come, a reference goes to {@code refs} at its index (null when
+     * there is none), and a result that is a {@code long[]} comes back as the array. Numbers are never boxed.
      */
     private static MethodHandle typed(MethodHandle raw, FuncType type) {
         List<Class<?>> params = JvmTypes.params(type.params());
         int n = params.size();
+        boolean references = PairedSlots.hasReferences(type.params());
+        // every parameter is collected into both arrays, then the element it does not use is bound to 0 or null
         MethodHandle handle = raw.asCollector(0, long[].class, n);
-        MethodHandle[] toSlots = new MethodHandle[n];
-        for (int i = 0; i < n; i++) {
-            toSlots[i] = toSlot(params.get(i));
+        handle = references ? handle.asCollector(n, Object[].class, n) : MethodHandles.insertArguments(handle, n, (Object) null);
+        if (references) {
+            for (int i = n - 1; i >= 0; i--) { // the numbers' references first, while every number is still there
+                if (params.get(i) != Object.class) {
+                    handle = MethodHandles.insertArguments(handle, n + i, (Object) null);
+                }
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                if (params.get(i) == Object.class) {
+                    handle = MethodHandles.insertArguments(handle, i, 0L);
+                }
+            }
         }
-        handle = MethodHandles.filterArguments(handle, 0, toSlots);
+        // now (numbers…, references…, int, ModuleInstance): numbers to slots, then every parameter back in its place
+        List<Class<?>> numbers = params.stream().filter(p -> p != Object.class).toList();
+        handle = MethodHandles.filterArguments(handle, 0, numbers.stream().map(Bridges::toSlot).toArray(MethodHandle[]::new));
+        if (references) {
+            int[] order = new int[n + 2];
+            int number = 0;
+            int reference = numbers.size();
+            for (int i = 0; i < n; i++) {
+                order[params.get(i) == Object.class ? reference++ : number++] = i;
+            }
+            order[n] = n;
+            order[n + 1] = n + 1;
+            List<Class<?>> typedParams = new ArrayList<>(params);
+            typedParams.add(int.class);
+            typedParams.add(ModuleInstance.class);
+            handle = MethodHandles.permuteArguments(handle, methodType(handle.type().returnType(), typedParams), order);
+        }
         MethodHandle fromSlots = fromSlots(type.results());
         return fromSlots == null ? handle : MethodHandles.filterReturnValue(handle, fromSlots);
     }
@@ -91,7 +142,7 @@ final class Bridges {
     }
 
     private static MethodHandle fromSlots(List<ValType> results) {
-        if (JvmTypes.returnsSlots(results)) {
+        if (JvmTypes.returnsSlots(results) || results.size() == 1 && results.get(0).isReference()) {
             return null;
         }
         if (results.isEmpty()) {

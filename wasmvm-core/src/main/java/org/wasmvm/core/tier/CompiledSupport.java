@@ -10,7 +10,6 @@ import org.wasmvm.core.WasmException;
 import org.wasmvm.core.interp.BulkOps;
 import org.wasmvm.core.interp.Interpreter;
 import org.wasmvm.core.runtime.FunctionInstance;
-import org.wasmvm.core.runtime.HostFunctionInstance;
 import org.wasmvm.core.runtime.ModuleInstance;
 import org.wasmvm.core.runtime.StoreContext;
 import org.wasmvm.core.runtime.Trap;
@@ -74,6 +73,43 @@ public final class CompiledSupport {
         context.tailCall.ensure(index + 1)[index] = value;
     }
 
+    /** Reference argument {@code index} of the tail call about to be requested. */
+    public static void tailRef(Object ref, StoreContext context, int index) {
+        context.tailCall.ensure(index + 1);
+        context.tailCall.refs[index] = ref;
+    }
+
+    /** Reference result {@code index} of a function returning a {@code long[]}, stored just before it returns. */
+    public static void resultRef(Object ref, StoreContext context, int index) {
+        context.resultRefs(index + 1)[index] = ref;
+    }
+
+    /** Reference result {@code index} of the call that just returned a {@code long[]}. */
+    public static Object resultRef(StoreContext context, int index) {
+        return context.resultRefs(index + 1)[index];
+    }
+
+    /** The invoker {@code call_ref} calls: traps on a null reference. */
+    public static MethodHandle referenceTarget(Object ref) {
+        return invoker(referencedCallee(ref));
+    }
+
+    /** The function a call through a reference calls: traps on null. */
+    public static FunctionInstance referencedCallee(Object ref) {
+        if (ref == null) {
+            throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
+        }
+        return (FunctionInstance) ref;
+    }
+
+    /** {@code ref.as_non_null}: traps on null. */
+    public static Object nonNull(Object ref) {
+        if (ref == null) {
+            throw new Trap(TrapKind.NULL_REFERENCE);
+        }
+        return ref;
+    }
+
     /**
      * A tail call of {@code callee} from compiled code of {@code caller}, its arguments stored: left
      * pending for the code that called the tail-calling function ({@link TailCalls}), which returns next.
@@ -91,8 +127,18 @@ public final class CompiledSupport {
         return invoker;
     }
 
-    static long[] callHost(HostFunctionInstance host, ModuleInstance caller, long[] args) {
-        return host.call(caller, args);
+    /** A compiled frame whose locals live in arrays of {@code slots} elements begins (see {@link StoreContext#arrayFrameSlots}). */
+    public static void enterArrayFrame(StoreContext context, int slots) {
+        int limit = context.limits().maxStackSlots();
+        if (slots > limit - context.arrayFrameSlots) {
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "the value stack would exceed " + limit + " slots");
+        }
+        context.arrayFrameSlots += slots;
+    }
+
+    /** Such a frame returns. (A trap leaves the count to the host's call, which restores it: {@code Interpreter}.) */
+    public static void leaveArrayFrame(StoreContext context, int slots) {
+        context.arrayFrameSlots -= slots;
     }
 
     /** The prologue found the call depth limit reached. */

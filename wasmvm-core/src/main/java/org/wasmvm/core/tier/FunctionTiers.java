@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.interp.Interpreter;
-import org.wasmvm.core.lower.LoweredFunction;
 import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.runtime.CodeTiers;
@@ -164,11 +163,6 @@ public final class FunctionTiers implements CodeTiers {
      * compiled (and stored there). A cached verdict that the function stays interpreted stands too.
      */
     private JvmCode compileOrLoad(int functionIndex, int osrOperandBase) {
-        LoweredFunction lowered = module.function(functionIndex);
-        if (lowered.usesReferences()) {
-            // compiled code keeps every value in long slots for now: references stay in the interpreter
-            throw new UnsupportedOperationException("it uses references, which are not compiled yet");
-        }
         JvmCompiler compiler = CompilerTier.compiler();
         String variant = (metered ? "metered" : "plain") + (osrOperandBase < 0 ? "" : "-osr" + osrOperandBase);
         var cached = cache.function(functionIndex, variant).orElse(null);
@@ -215,48 +209,64 @@ public final class FunctionTiers implements CodeTiers {
     /**
      * A call from compiled code into a function that has no compiled code at the call site yet:
      * checks the depth and counts the call as the interpreter would, then runs it on the tier it has.
+     * The arguments' references are in {@code refs} (null when there are none), the results' go to
+     * the store's {@link StoreContext#resultRefs}.
      */
-    static long[] enter(FunctionTiers tiers, int functionIndex, long[] args, int depthLeft, ModuleInstance instance) {
+    static long[] enter(FunctionTiers tiers, int functionIndex, long[] args, Object[] refs, int depthLeft,
+            ModuleInstance instance) {
         JvmCode compiled = tiers.admit(functionIndex, depthLeft, instance.context());
         var function = (WasmFunction) instance.functions[functionIndex];
         if (compiled == null) {
-            return tiers.interpret(function, args);
+            return tiers.interpret(function, args, refs);
         }
         FuncType type = function.type();
-        if (PairedSlots.has(type.params()) || PairedSlots.has(type.results())) {
-            return callUnpaired(compiled.slots(), type, args, instance, false);
+        if (PairedSlots.hasWide(type.params()) || PairedSlots.hasWide(type.results())) {
+            return callUnpaired(compiled.slots(), type, args, refs, instance, false);
         }
         int results = type.results().size();
         long[] slots = Arrays.copyOf(args, Math.max(args.length, results));
-        compiled.slots().call(slots, null, 0, instance);
+        compiled.slots().call(slots, null, null, 0, instance);
         return slots.length == results ? slots : Arrays.copyOf(slots, results);
     }
 
+    /** {@link #enter} of a function whose one result is a reference: returns it. */
+    static Object enterForReference(FunctionTiers tiers, int functionIndex, long[] args, Object[] refs, int depthLeft,
+            ModuleInstance instance) {
+        enter(tiers, functionIndex, args, refs, depthLeft, instance);
+        return instance.context().resultRefs(1)[0];
+    }
+
     /**
-     * Calls (or tail-calls) {@code entry} on the paired arguments {@code args} in the interpreter's
-     * layout, which has the high halves apart; returns the results paired, or null when a tail call was left pending.
+     * Calls (or tail-calls) {@code entry} on the paired arguments {@code args} (references in
+     * {@code refs}) in the interpreter's layout, which has the high halves and references apart;
+     * returns the results paired (their references in the store's {@link StoreContext#resultRefs}),
+     * or null when a tail call was left pending.
      */
-    private static long[] callUnpaired(SlotEntry entry, FuncType type, long[] args, ModuleInstance instance, boolean tail) {
+    private static long[] callUnpaired(SlotEntry entry, FuncType type, long[] args, Object[] refs,
+            ModuleInstance instance, boolean tail) {
         int size = Math.max(type.params().size(), type.results().size());
         long[] slots = new long[size];
         long[] high = new long[size];
-        PairedSlots.unpair(type.params(), args, slots, high, 0);
+        Object[] unpairedRefs = new Object[size];
+        PairedSlots.unpair(type.params(), args, refs, slots, high, unpairedRefs, 0);
         if (!tail) {
-            entry.call(slots, high, 0, instance);
+            entry.call(slots, high, unpairedRefs, 0, instance);
         } else {
-            entry.tailCall(slots, high, 0, instance);
+            entry.tailCall(slots, high, unpairedRefs, 0, instance);
             if (instance.context().tailCall.callee != null) {
                 return null;
             }
         }
-        return PairedSlots.pair(type.results(), slots, high, 0);
+        Object[] resultRefs = instance.context().resultRefs(PairedSlots.count(type.results()));
+        return PairedSlots.pair(type.results(), slots, high, unpairedRefs, 0, resultRefs);
     }
 
     /**
-     * A tail call made by {@link TailCalls}: the arguments in {@code slots[0…]} (paired), the results written
-     * there, unless the callee's own tail call is left pending (which the trampoline makes next).
+     * A tail call made by {@link TailCalls}: the arguments in {@code slots[0…]} (paired, references
+     * in {@code refs}), the results written there (references in the store's {@link StoreContext#resultRefs}),
+     * unless the callee's own tail call is left pending (which the trampoline makes next).
      */
-    static void enterTail(WasmFunction function, long[] slots, int depthLeft) {
+    static void enterTail(WasmFunction function, long[] slots, Object[] refs, int depthLeft) {
         FunctionTiers tiers = (FunctionTiers) function.tiers(); // compiled code runs only where the store compiles
         JvmCode compiled;
         try {
@@ -268,15 +278,15 @@ public final class FunctionTiers implements CodeTiers {
         }
         FuncType type = function.type();
         if (compiled == null) {
-            long[] results = tiers.interpret(function, Arrays.copyOf(slots, PairedSlots.count(type.params())));
+            long[] results = tiers.interpret(function, Arrays.copyOf(slots, PairedSlots.count(type.params())), refs);
             System.arraycopy(results, 0, slots, 0, results.length);
-        } else if (PairedSlots.has(type.params()) || PairedSlots.has(type.results())) {
-            long[] results = callUnpaired(compiled.slots(), type, slots, function.instance(), true);
+        } else if (PairedSlots.hasWide(type.params()) || PairedSlots.hasWide(type.results())) {
+            long[] results = callUnpaired(compiled.slots(), type, slots, refs, function.instance(), true);
             if (results != null) {
                 System.arraycopy(results, 0, slots, 0, results.length);
             }
         } else {
-            compiled.slots().tailCall(slots, null, 0, function.instance());
+            compiled.slots().tailCall(slots, null, null, 0, function.instance());
         }
     }
 
@@ -296,10 +306,10 @@ public final class FunctionTiers implements CodeTiers {
     }
 
     /** Runs a still interpreted function for compiled code; called often, it heats up. */
-    private long[] interpret(WasmFunction function, long[] args) {
+    private long[] interpret(WasmFunction function, long[] args, Object[] refs) {
         if (++bridgeCalls[function.index() - imported] % HOT_CALLS == 0) {
             heat(function.index());
         }
-        return Interpreter.invokeNested(function, args);
+        return Interpreter.invokeNested(function, args, refs);
     }
 }

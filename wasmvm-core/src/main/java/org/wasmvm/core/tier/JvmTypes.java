@@ -13,22 +13,25 @@ public final class JvmTypes {
     }
 
     /**
-     * The JVM type of a wasm value: i32 {@code int}, i64 and references {@code long}, f32 {@code float},
-     * f64 {@code double}; a {@code v128} is two {@code long}s (low half, then high), which {@link #params} gives.
+     * The JVM type of a wasm value: i32 {@code int}, i64 {@code long}, f32 {@code float}, f64
+     * {@code double}, a reference the {@code Object} itself (DESIGN §5); a {@code v128} is two
+     * {@code long}s (low half, then high), which {@link #params} gives.
      */
     public static Class<?> of(ValType type) {
         return switch (type.kind()) {
             case I32 -> int.class;
             case F32 -> float.class;
             case F64 -> double.class;
-            case I64, REF -> long.class;
+            case I64 -> long.class;
+            case REF -> Object.class;
             case V128 -> throw new IllegalArgumentException("a v128 is two longs");
         };
     }
 
     /**
      * The return type for {@code results}: {@code void}, the one value's type, or {@code long[]} slots
-     * (paired, {@link org.wasmvm.core.runtime.PairedSlots}) for several or a {@code v128}.
+     * (paired, {@link org.wasmvm.core.runtime.PairedSlots}) for several or a {@code v128}; the references
+     * among several results travel in the store's {@code resultRefs}.
      */
     public static Class<?> returnType(List<ValType> results) {
         return returnsSlots(results) ? long[].class : results.isEmpty() ? void.class : of(results.get(0));

@@ -22,7 +22,8 @@ public final class TailCalls {
     /**
      * Makes the pending tail call and those that follow it, each callee in the place of the frame
      * that tail-called it ({@code depthLeft} frames left, as that frame had); returns the slots that
-     * hold the last callee's results. Public because generated classes call it; not an API.
+     * hold the last callee's results (their references in the store's {@code resultRefs}). Public
+     * because generated classes call it; not an API.
      */
     public static long[] finish(int depthLeft, ModuleInstance instance) {
         PendingTailCall pending = instance.context().tailCall;
@@ -31,11 +32,11 @@ public final class TailCalls {
             long[] slots = pending.args;
             if (callee instanceof HostFunctionInstance host) {
                 long[] args = Arrays.copyOf(slots, PairedSlots.count(host.type().params()));
-                long[] results = Bridges.callHost(host, args, depthLeft, pending.caller);
+                long[] results = Bridges.callHost(host, args, pending.refs, depthLeft, pending.caller);
                 System.arraycopy(results, 0, slots, 0, results.length);
                 return slots;
             }
-            FunctionTiers.enterTail((WasmFunction) callee, slots, depthLeft);
+            FunctionTiers.enterTail((WasmFunction) callee, slots, pending.refs, depthLeft);
             if (pending.callee == null) {
                 return slots;
             }
