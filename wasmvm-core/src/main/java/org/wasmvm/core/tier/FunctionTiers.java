@@ -165,6 +165,10 @@ public final class FunctionTiers implements CodeTiers {
      */
     private JvmCode compileOrLoad(int functionIndex, int osrOperandBase) {
         LoweredFunction lowered = module.function(functionIndex);
+        if (lowered.usesExceptions()) {
+            // exceptions cross the tier boundary as Java exceptions; handlers are the interpreter's alone for now
+            throw new UnsupportedOperationException("it uses exception handling, which is not compiled yet");
+        }
         if (lowered.usesReferences()) {
             // compiled code keeps every value in long slots for now: references stay in the interpreter
             throw new UnsupportedOperationException("it uses references, which are not compiled yet");
