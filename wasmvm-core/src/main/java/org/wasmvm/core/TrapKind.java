@@ -19,9 +19,7 @@ public enum TrapKind {
     NULL_EXCEPTION_REFERENCE("null exception reference"),
     FUEL_EXHAUSTED("fuel exhausted"),
     TIMEOUT("timeout"),
-    HOST_ERROR("host function failed"),
-    /** An instruction that validates but that wasmvm cannot run yet (none at present; kept for the next proposal whose front end lands first). */
-    UNSUPPORTED("unsupported instruction");
+    HOST_ERROR("host function failed");
 
     private final String message;
 
