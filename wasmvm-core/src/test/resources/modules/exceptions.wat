@@ -20,7 +20,7 @@
       (catch $host (i32.add (i32.const 2000)))))
 
   ;; no exception instruction: the compiler compiles it, between an interpreted thrower and catcher
-  (func $middle (param i32) (result i32)
+  (func $middle (export "middle") (param i32) (result i32)
     (call $thrower (local.get 0))
     (i32.const -1))
   (func (export "catch-through-middle") (param i32) (result i32)
