@@ -177,6 +177,8 @@ class ExceptionsTest {
         WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> spinner.function("f").apply());
 
         assertThat(trap.kind()).isEqualTo(TrapKind.FUEL_EXHAUSTED);
+        assertThat(trap.wasmStack()).hasSize(1); // the catching frame, once
+        assertThat(trap.wasmStack().get(0)).startsWith("func 0 @ 0x");
     }
 
     @Test

@@ -360,10 +360,13 @@ public final class Interpreter {
      * Finds the handler of {@code thrown}, raised at {@code pc - 1} in the frame of {@code function} at
      * {@code fp} (a call's last word for an exception a callee let out): the frame's handler table
      * ({@link ExceptionHandlers#find}), then the callers' frames, which it pops. The catching frame is
-     * left at index {@code depth} of the frame stack with the clause's target as its pc, for the dispatch
-     * loop to continue in, and the payload (and the exception, for a {@code _ref} clause or a legacy catch
-     * that may rethrow) is in its slots; the rest of the slice is returned. Every frame left is added to the
-     * exception's stack; when none catches, it leaves this interpreter.
+     * pushed back on the frame stack with the clause's target as its return pc, and the payload (and the
+     * exception, for a {@code _ref} clause or a legacy catch that may rethrow) is in its slots: the
+     * dispatch loop then returns to it through the throwing code's final {@code RETURN 0}, which moves
+     * nothing (so the loop needs no code of its own to reload a frame). A catch counts one unit of the
+     * slice, as a back-edge: a loop that only throws and catches runs out of fuel or time too. Returns the
+     * rest of the slice. Every frame left is added to the exception's stack; when none catches, it leaves
+     * this interpreter.
      */
     private int unwind(ThrownException thrown, WasmFunction function, int pc, int fp, int budget) {
         boolean gone = frameReplaced; // a tail call's callee or compiled code took the frame over: its handlers are left
@@ -376,9 +379,8 @@ public final class Interpreter {
             if (clause >= 0) {
                 deliver(thrown, handlers, clause, fp);
                 saveFrame(function, handlers[clause + ExceptionHandlers.TARGET], fp);
-                int left = budgetInContext ? context.budget : budget;
-                budgetInContext = false;
-                return left;
+                depth++;
+                return chargeCatch(budgetInContext ? context.budget : budget, function, fp);
             }
             if (!gone) {
                 WasmFunction left = function;
@@ -395,6 +397,22 @@ public final class Interpreter {
             at = frameReturnPcs[depth] - 1;
             fp = frameFps[depth];
         }
+    }
+
+    /**
+     * Counts a catch in the frame of {@code function} at {@code fp}, which is on the frame stack: the count
+     * is in {@code context.budget} while a new slice is drawn, and a trap then names that frame first.
+     */
+    private int chargeCatch(int budget, WasmFunction function, int fp) {
+        budgetInContext = true;
+        context.budget = budget - 1;
+        if (context.budget == 0) {
+            frameReplaced = true; // the frame the dispatch loop is in has been left
+            context.budget = nextSlice(function, -1, fp);
+            frameReplaced = false;
+        }
+        budgetInContext = false;
+        return context.budget;
     }
 
     /** Writes what the handler clause at {@code clause} passes to its target: the payload, and the exception where it keeps it. */
@@ -1213,20 +1231,7 @@ public final class Interpreter {
                     pc = lowered.osrExit();
                 } catch (ThrownException thrown) {
                     budget = unwind(thrown, function, pc, fp, budget);
-                    function = frameFunctions[depth];
-                    frameFunctions[depth] = null;
-                    pc = frameReturnPcs[depth];
-                    fp = frameFps[depth];
-                    lowered = function.code();
-                    c = lowered.code();
-                    instance = function.instance();
-                    memories = instance.memories;
-                    globals = instance.globals;
-                    s = this.stack;
-                    // a catch counts as a back-edge: a loop that throws and catches must run out of fuel too
-                    if (--budget == 0) {
-                        budget = nextSlice(function, -1, fp);
-                    }
+                    pc = c.length - 2; // the final RETURN 0: moves nothing, returns to the handler unwind pushed
                 }
             }
         } finally {
