@@ -39,6 +39,11 @@ import org.wasmvm.core.model.WasmModule;
  * the results on return (so that dead objects can be collected). A function that uses {@code v128}
  * values is lowered the same way, its moves also moving the high halves. Other functions lower as if
  * references and vectors did not exist.
+ *
+ * <p>Exception handlers are not instructions: each {@code try_table} and legacy {@code try} becomes a
+ * handler of {@link LoweredFunction#handlers()}, the code range of its body with its clauses, so a body
+ * that throws nothing runs as if they were blocks. {@code throw} and {@code throw_ref} (and {@code
+ * rethrow}, a {@code throw_ref} of the slot where its catch keeps the exception) are instructions.
  */
 final class FunctionLowering {
     private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3, TRY_KIND = 4;
