@@ -44,22 +44,6 @@ public final class ValueUse {
         return uses(module, spaces, type, body, kind -> kind == Kind.V128, op -> op == PREFIX_FD);
     }
 
-    /** Whether the body has an exception instruction, reachable or not ({@code catch}, {@code rethrow} and {@code delegate} come with a {@code try}). */
-    static boolean exceptions(FunctionBody body) {
-        var in = new ByteReader(body.code(), body.offset(), body.length());
-        while (in.hasMore()) {
-            int op = in.u8();
-            if (op == PREFIX_FC) {
-                op = 0xFC00 | in.u32();
-            }
-            if (op == TRY || op == TRY_TABLE || op == THROW || op == THROW_REF) {
-                return true;
-            }
-            Immediates.skip(op, in);
-        }
-        return false;
-    }
-
     /** Whether a value of a kind {@code kind} accepts is in the signature, the locals or an instruction; {@code makes}: instructions that always involve one. */
     private static boolean uses(WasmModule module, IndexSpaces spaces, FuncType type, FunctionBody body,
             Predicate<Kind> kind, IntPredicate makes) {
