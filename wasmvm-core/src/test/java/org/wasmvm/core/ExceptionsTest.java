@@ -190,6 +190,46 @@ class ExceptionsTest {
         assertThat(trap.kind()).isEqualTo(TrapKind.TIMEOUT);
     }
 
+    /**
+     * "catch": {@code (block (result exnref) (try_table (catch_all_ref 0) (throw $t)) unreachable)};
+     * "rethrow": {@code (throw_ref (local.get 0))} of its exnref parameter; "t": the tag, no payload.
+     */
+    private static final Module EXNREF = Wasm.load(module(
+            new byte[] {1, 12, 3, 0x60, 0, 1, 0x69, 0x60, 1, 0x69, 0, 0x60, 0, 0}, // [] -> [exnref], [exnref] -> [], [] -> []
+            new byte[] {3, 3, 2, 0, 1},
+            new byte[] {13, 3, 1, 0, 2}, // tag 0: type 2
+            new byte[] {7, 23, 3, 5, 'c', 'a', 't', 'c', 'h', 0, 0, 7, 'r', 'e', 't', 'h', 'r', 'o', 'w', 0, 1, 1, 't', 4, 0},
+            new byte[] {10, 22, 2,
+                14, 0, 0x02, 0x69, 0x1F, 0x40, 1, 0x03, 0, 0x08, 0, 0x0B, 0x00, 0x0B, 0x0B,
+                5, 0, 0x20, 0, 0x0A, 0x0B}));
+
+    @Test
+    void anExnrefIsTheExceptionItselfOnTheWayOutAndIn() {
+        Instance module = new Store().instantiate(EXNREF);
+
+        Value caught = module.function("catch").call()[0];
+        ThrownException exception = (ThrownException) caught.ref();
+        assertThat(caught).isEqualTo(Value.exnref(exception));
+        assertThat(exception.tag()).isEqualTo(module.tag("t"));
+
+        ThrownException rethrown = catchThrowableOfType(ThrownException.class, () -> module.function("rethrow").call(caught));
+        assertThat(rethrown).isSameAs(exception);
+        assertThat(rethrown.wasmStack()).containsExactly("func 1 @ 0x4f"); // the throw_ref (byte 79 of EXNREF), which starts the stack anew
+    }
+
+    @Test
+    void throwRefOfNullTrapsAndAnExnrefMustBeAnException() {
+        Instance module = new Store().instantiate(EXNREF);
+
+        WasmTrap trap = catchThrowableOfType(WasmTrap.class,
+                () -> module.function("rethrow").call(Value.nullRef(ValType.EXNREF)));
+        assertThat(trap.kind()).isEqualTo(TrapKind.NULL_EXCEPTION_REFERENCE);
+        assertThat(trap.getMessage()).startsWith("null exception reference");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                () -> module.function("rethrow").call(Value.fromRef(ValType.EXNREF, "not an exception"))))
+                .hasMessageContaining("must be a wasm exception");
+    }
+
     private static byte[] module(byte[]... sections) {
         var out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
