@@ -2,8 +2,9 @@
 # Regenerates the shared seed corpus of the Jazzer fuzz tests (ModuleFuzzTest) from the vendored
 # spec suites: from every spec test directory of the 2.0 suite, its three largest modules under 4 KiB,
 # plus three more of the (mostly malformed) binary* ones; from the 3.0 suite, the same of each core
-# directory that the 2.0 suite does not have (tail calls, typed references, rec groups, ...), and the
-# largest one of each SIMD directory (simd, relaxed-simd). Deterministic; about 440 files, ~165 KB.
+# directory that the 2.0 suite does not have (tail calls, typed references, rec groups, ...) and of each
+# exception handling directory (exceptions, legacy-exceptions), and the largest one of each SIMD
+# directory (simd, relaxed-simd). Deterministic; about 460 files, ~180 KB.
 # Crash inputs that Jazzer writes into ModuleFuzzTestInputs/<method>/ are kept as they are.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -16,7 +17,8 @@ new3=()
 for dir in "$suite3"/core/*; do
   [ -d "$suite/core/$(basename "$dir")" ] || new3+=("$dir")
 done
-for dir in "$suite"/core/* "$suite"/memory64/* "${new3[@]}" "$suite3"/simd/* "$suite3"/relaxed-simd/*; do
+for dir in "$suite"/core/* "$suite"/memory64/* "${new3[@]}" "$suite3"/exceptions/* "$suite3"/legacy-exceptions/* \
+    "$suite3"/simd/* "$suite3"/relaxed-simd/*; do
   [ -d "$dir" ] || continue
   suiteName=$(basename "$(dirname "$dir")")
   case "$dir" in "$suite3"/*) suiteName=wasm3-$suiteName ;; esac

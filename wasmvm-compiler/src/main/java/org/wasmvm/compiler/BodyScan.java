@@ -28,14 +28,6 @@ final class BodyScan {
         return false;
     }
 
-    /** Whether {@code body} throws or catches (exception handling is not compiled yet: such a function stays interpreted). */
-    static boolean handlesExceptions(FunctionBody body) {
-        return any(body, op -> switch (op) {
-            case THROW, THROW_REF, TRY_TABLE, TRY, CATCH, RETHROW, DELEGATE, CATCH_ALL -> true;
-            default -> false;
-        });
-    }
-
     /** Whether {@code body} makes a tail call. */
     static boolean makesTailCalls(FunctionBody body) {
         return any(body, op -> op == RETURN_CALL || op == RETURN_CALL_INDIRECT || op == RETURN_CALL_REF);

@@ -167,7 +167,7 @@ public final class BytecodeCompiler implements JvmCompiler {
             this.methodType = JvmTypes.methodType(type);
             this.className = "org/wasmvm/compiler/WasmFunction" + index;
             this.tailCalls = BodyScan.makesTailCalls(body);
-            if (BodyScan.handlesExceptions(body)) {
+            if (module.function(index).usesExceptions()) {
                 throw new UnsupportedOperationException("it uses exception handling, which is not compiled yet");
             }
             this.references = module.function(index).usesReferences();

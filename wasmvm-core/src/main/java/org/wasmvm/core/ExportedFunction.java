@@ -12,6 +12,7 @@ public interface ExportedFunction {
      *
      * @return one slot per result
      * @throws WasmTrap when execution traps
+     * @throws ThrownException when a wasm exception leaves the function
      * @throws IllegalArgumentException when the signature has a reference (use {@link #call})
      */
     long[] apply(long... args);
@@ -21,6 +22,7 @@ public interface ExportedFunction {
      * signature, references included.
      *
      * @throws WasmTrap when execution traps
+     * @throws ThrownException when a wasm exception leaves the function
      */
     Value[] call(Value... args);
 }

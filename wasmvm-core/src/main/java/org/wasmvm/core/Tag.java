@@ -20,7 +20,21 @@ public final class Tag extends RuntimeView<TagInstance> {
      * @throws IllegalArgumentException when {@code type} has results
      */
     public static Tag create(FuncType type) {
-        return new Tag(TagInstance.host(type));
+        return create(type, "host tag");
+    }
+
+    /**
+     * A new tag of {@code type} that messages call {@code name} (an uncaught {@link ThrownException} names its tag).
+     *
+     * @throws IllegalArgumentException when {@code type} has results
+     */
+    public static Tag create(FuncType type, String name) {
+        return new Tag(TagInstance.host(type, name));
+    }
+
+    /** The tag's name in messages: the host's, or the export name or index in the module that defines it. */
+    public String name() {
+        return runtime.name();
     }
 
     public FuncType type() {

@@ -15,11 +15,11 @@ public enum TrapKind {
     DATA_SEGMENT_OUT_OF_BOUNDS("out of bounds memory access"),
     NULL_FUNCTION_REFERENCE("null function reference"),
     NULL_REFERENCE("null reference"),
+    /** {@code throw_ref} of a null {@code exnref}. */
+    NULL_EXCEPTION_REFERENCE("null exception reference"),
     FUEL_EXHAUSTED("fuel exhausted"),
     TIMEOUT("timeout"),
-    HOST_ERROR("host function failed"),
-    /** An instruction that validates but that wasmvm cannot run yet (exception handling, for now). */
-    UNSUPPORTED("unsupported instruction");
+    HOST_ERROR("host function failed");
 
     private final String message;
 

@@ -7,7 +7,8 @@ import org.wasmvm.core.model.ValType;
  * A typed WebAssembly value. Numbers are kept as their raw bits ({@code f32}/{@code f64} as IEEE
  * bit patterns, so NaN payloads survive); references as Java objects in {@link #ref()}: a
  * {@code funcref} is the function ({@link ExportedFunction}), an {@code externref} any object of the
- * host, handed back to it unchanged; Java {@code null} is the null reference. 32-bit values are
+ * host, handed back to it unchanged, an {@code exnref} the {@link ThrownException}; Java {@code null} is the
+ * null reference. 32-bit values are
  * held zero-extended, so equal values are equal records. A {@code v128} is two halves, {@link #bits()}
  * (bytes 0-7, lane 0 in its lowest bits) and {@link #high()} (bytes 8-15), as the engine holds it.
  *
@@ -45,6 +46,11 @@ public record Value(ValType type, long bits, long high, Object ref) {
     /** A funcref to {@code function} (a function of an instance or a host function of a store). */
     public static Value funcref(ExportedFunction function) {
         return new Value(ValType.FUNCREF, 0, 0, function);
+    }
+
+    /** An exnref: a wasm exception (a {@code catch_ref} hands wasm code the very exception it caught). */
+    public static Value exnref(ThrownException exception) {
+        return new Value(ValType.EXNREF, 0, 0, exception);
     }
 
     /** The null reference of the given reference type. */

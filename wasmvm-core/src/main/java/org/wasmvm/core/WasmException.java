@@ -9,4 +9,9 @@ public abstract class WasmException extends RuntimeException {
     protected WasmException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Without a Java stack trace when {@code writableStackTrace} is false (control flow, not a fault of the JVM's). */
+    protected WasmException(String message, boolean writableStackTrace) {
+        super(message, null, false, writableStackTrace);
+    }
 }

@@ -70,16 +70,4 @@ class TrapTest {
         assertThat(trap.getMessage()).contains("value stack would exceed " + RuntimeLimits.DEFAULT.maxStackSlots());
         assertThat(deep.function("deep").apply(100)).containsExactly(0L);
     }
-
-    @Test
-    void exceptionHandlingValidatesButTrapsAsUnsupportedWhenRun() {
-        Instance module = TestModules.load("exceptions").instantiate();
-
-        WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> module.function("throws").apply());
-
-        assertThat(trap.kind()).isEqualTo(TrapKind.UNSUPPORTED);
-        assertThat(trap.getMessage()).contains("exception handling does not run yet").contains("opcode 0x6");
-        assertThat(trap.wasmStack()).containsExactly("throws (func 0)");
-        assertThat(module.function("plain").apply()).containsExactly(7);
-    }
 }

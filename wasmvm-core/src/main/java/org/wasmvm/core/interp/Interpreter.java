@@ -7,6 +7,7 @@ import static org.wasmvm.core.interp.NumericOps.f64;
 
 import java.util.Arrays;
 import java.util.List;
+import org.wasmvm.core.ThrownException;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.WasmException;
@@ -27,6 +28,7 @@ import org.wasmvm.core.runtime.PairedSlots;
 import org.wasmvm.core.runtime.PendingTailCall;
 import org.wasmvm.core.runtime.References;
 import org.wasmvm.core.runtime.StoreContext;
+import org.wasmvm.core.runtime.TagInstance;
 import org.wasmvm.core.runtime.Trap;
 import org.wasmvm.core.runtime.WasmEntry;
 import org.wasmvm.core.runtime.WasmFunction;
@@ -246,6 +248,11 @@ public final class Interpreter {
             trap = t;
         } catch (StackOverflowError e) {
             trap = new Trap(TrapKind.CALL_STACK_EXHAUSTED, JAVA_STACK_OVERFLOW);
+        } catch (ThrownException e) { // no handler of this interpreter's frames caught it
+            if (refs != null) {
+                Arrays.fill(refs, null);
+            }
+            throw e;
         } catch (WasmException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -337,6 +344,12 @@ public final class Interpreter {
 
     private void pushFrame(WasmFunction caller, int returnPc, int fp) {
         checkDepth();
+        saveFrame(caller, returnPc, fp);
+        depth++;
+    }
+
+    /** Stores a frame at index {@code depth} of the frame stack (growing it), without entering it. */
+    private void saveFrame(WasmFunction caller, int returnPc, int fp) {
         if (depth == frameFunctions.length) {
             int size = depth * 2;
             frameFunctions = Arrays.copyOf(frameFunctions, size);
@@ -346,7 +359,83 @@ public final class Interpreter {
         frameFunctions[depth] = caller;
         frameReturnPcs[depth] = returnPc;
         frameFps[depth] = fp;
-        depth++;
+    }
+
+    /**
+     * Finds the handler of {@code thrown}, raised at {@code pc - 1} in the frame of {@code function} at
+     * {@code fp} (a call's last word for an exception a callee let out): the frame's handler table
+     * ({@link ExceptionHandlers#find}), then the callers' frames, which it pops. The catching frame is
+     * pushed back on the frame stack with the clause's target as its return pc, and the payload (and the
+     * exception, for a {@code _ref} clause or a legacy catch that may rethrow) is in its slots: the
+     * dispatch loop then returns to it through the throwing code's final {@code RETURN 0}, which moves
+     * nothing (so the loop needs no code of its own to reload a frame). A catch counts one unit of the
+     * slice, as a back-edge: a loop that only throws and catches runs out of fuel or time too. Returns the
+     * rest of the slice. Every frame left is added to the exception's stack; when none catches, it leaves
+     * this interpreter.
+     */
+    private int unwind(ThrownException thrown, WasmFunction function, int pc, int fp, int budget) {
+        boolean gone = frameReplaced; // a tail call's callee or compiled code took the frame over: its handlers are left
+        frameReplaced = false;
+        int at = pc - 1;
+        while (true) {
+            int[] handlers = function.code().handlers();
+            int clause = gone || handlers.length == 0 ? -1
+                    : ExceptionHandlers.find(handlers, at, thrown.tagInstance(), function.instance().tags);
+            if (clause >= 0) {
+                deliver(thrown, handlers, clause, fp);
+                saveFrame(function, handlers[clause + ExceptionHandlers.TARGET], fp);
+                depth++;
+                return chargeCatch(budgetInContext ? context.budget : budget, function, fp);
+            }
+            if (!gone) {
+                WasmFunction left = function;
+                int position = at;
+                thrown.addFrame(() -> frameAt(left, position));
+            }
+            gone = false;
+            if (depth == 0) {
+                throw thrown;
+            }
+            depth--;
+            function = frameFunctions[depth];
+            frameFunctions[depth] = null;
+            at = frameReturnPcs[depth] - 1;
+            fp = frameFps[depth];
+        }
+    }
+
+    /**
+     * Counts a catch in the frame of {@code function} at {@code fp}, which is on the frame stack: the count
+     * is in {@code context.budget} while a new slice is drawn, and a trap then names that frame first.
+     */
+    private int chargeCatch(int budget, WasmFunction function, int fp) {
+        budgetInContext = true;
+        context.budget = budget - 1;
+        if (context.budget == 0) {
+            frameReplaced = true; // the frame the dispatch loop is in has been left
+            context.budget = nextSlice(function, -1, fp);
+            frameReplaced = false;
+        }
+        budgetInContext = false;
+        return context.budget;
+    }
+
+    /** Writes what the handler clause at {@code clause} passes to its target: the payload, and the exception where it keeps it. */
+    private void deliver(ThrownException thrown, int[] handlers, int clause, int fp) {
+        TagInstance tag = thrown.tagInstance();
+        int exceptionSlot = handlers[clause + ExceptionHandlers.EXCEPTION_SLOT];
+        if (tag.payloadHasReferences() || exceptionSlot >= 0) {
+            ensureRefs();
+        }
+        if (tag.payloadHasVectors()) {
+            ensureHigh();
+        }
+        if (handlers[clause] >= 0) { // catch_all takes no payload
+            thrown.toSlots(stack, high, refs, fp + handlers[clause + ExceptionHandlers.DESTINATION]);
+        }
+        if (exceptionSlot >= 0) {
+            refs[fp + exceptionSlot] = thrown;
+        }
     }
 
     /** Sets up the frame of {@code function} at {@code fp} ({@link #initFrame}), growing the stack first if need be; returns the stack. */
@@ -1146,6 +1235,9 @@ public final class Interpreter {
                 } catch (OsrExit exit) {
                     budget = osrBudget;
                     pc = lowered.osrExit();
+                } catch (ThrownException thrown) {
+                    budget = unwind(thrown, function, pc, fp, budget);
+                    pc = c.length - 2; // the final RETURN 0: moves nothing, returns to the handler unwind pushed
                 }
             }
         } finally {
@@ -1192,9 +1284,9 @@ public final class Interpreter {
         context.budget = slice + 1; // the compiled prologue counts one unit for a call that did not happen
         try {
             osr.slots().osr(stack, high, refs, fp, loop, function.instance());
-        } catch (Trap trap) {
+        } catch (Trap | ThrownException e) {
             frameReplaced = true; // the compiled frame is in the trace already
-            throw trap;
+            throw e;
         }
         osrBudget = context.budget;
         throw OsrExit.INSTANCE;
@@ -1244,7 +1336,7 @@ public final class Interpreter {
     /**
      * The rarer instructions, out of the dispatch loop so it stays small enough for the JIT, each
      * family in a class of its own: {@link NumericHandlers}, {@link ReferenceHandlers},
-     * {@link MemoryTableHandlers} and {@link SimdHandlers}. Returns the pc after the instruction.
+     * {@link MemoryTableHandlers}, {@link SimdHandlers} and {@link ExceptionHandlers}. Returns the pc after the instruction.
      */
     private int executeCold(int op, long[] s, int fp, int[] c, int pc, ModuleInstance instance) {
         if (op == Op.CLEAR_REFS) {
@@ -1256,6 +1348,9 @@ public final class Interpreter {
             ensureHigh();
             Arrays.fill(high, fp + c[pc], fp + c[pc + 1], 0L);
             return pc + 2;
+        }
+        if (op == Op.THROW || op == Op.THROW_REF) {
+            throw ExceptionHandlers.thrown(op, s, high, refs, fp, c, pc, instance);
         }
         if (op >= Op.SIMD_BASE) {
             return SimdHandlers.execute(op, s, high, fp, c, pc, instance.memories, instance.globals);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.CatchClause;
 import org.wasmvm.core.binary.MemArgFlags;
 import org.wasmvm.core.binary.SimdOpcodes;
 import org.wasmvm.core.binary.SimdSignatures;
@@ -38,9 +39,14 @@ import org.wasmvm.core.model.WasmModule;
  * the results on return (so that dead objects can be collected). A function that uses {@code v128}
  * values is lowered the same way, its moves also moving the high halves. Other functions lower as if
  * references and vectors did not exist.
+ *
+ * <p>Exception handlers are not instructions: each {@code try_table} and legacy {@code try} becomes a
+ * handler of {@link LoweredFunction#handlers()}, the code range of its body with its clauses, so a body
+ * that throws nothing runs as if they were blocks. {@code throw} and {@code throw_ref} (and {@code
+ * rethrow}, a {@code throw_ref} of the slot where its catch keeps the exception) are instructions.
  */
 final class FunctionLowering {
-    private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3;
+    private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3, TRY_KIND = 4;
     /** Beyond this many distinct constants, the rest are materialized by CONST instructions. */
     private static final int MAX_CONSTANT_SLOTS = 64;
 
@@ -54,6 +60,12 @@ final class FunctionLowering {
         final int paramCount;
         int elsePatch = -1;
         final Patches patches = new Patches();
+        /** The handler clauses that branch to this frame's end, whose target is known at the end. */
+        final List<int[]> catchesToEnd = new ArrayList<>();
+        /** The handler of a {@code try_table} or of a legacy {@code try} (while its body is lowered), else null. */
+        Handler handler;
+        /** For a legacy {@code try}: its nesting level among legacy tries, which names its exception slot. */
+        int tryLevel;
 
         Frame(int kind, int labelHeight, int labelArity, int endHeight, int startPc, int paramCount) {
             this.kind = kind;
@@ -81,6 +93,25 @@ final class FunctionLowering {
             for (int i = 0; i < count; i++) {
                 code[positions[i]] = value;
             }
+        }
+    }
+
+    /**
+     * A handler of the table {@link LoweredFunction#handlers()}: the lowered code range it covers, the
+     * handler an exception goes on to when no clause matches, and its clauses in order.
+     */
+    private static final class Handler {
+        final int frameIndex;
+        final int start;
+        int end = -1;
+        int next;
+        /** Each {@code {tag or -1 for all, target pc, destination slot, exception slot or -1}}. */
+        final List<int[]> clauses = new ArrayList<>();
+
+        Handler(int frameIndex, int start, int next) {
+            this.frameIndex = frameIndex;
+            this.start = start;
+            this.next = next;
         }
     }
 
@@ -114,6 +145,15 @@ final class FunctionLowering {
     private int deadDepth;
     /** Set by {@link #resultSlot} when the result also stays on the stack as a local.tee's local. */
     private boolean teeResult;
+    /** Every handler in the order its range opened, and those whose range is still open, innermost last. */
+    private final List<Handler> handlers = new ArrayList<>();
+    private final List<Handler> openHandlers = new ArrayList<>();
+    /** The slots where legacy catches keep their exception for {@code rethrow}, one per try nesting level. */
+    private int exceptionSlotBase;
+    private int exceptionSlots;
+    private int tryDepth;
+    /** Whether the body has an exception instruction, reachable or not (the compiler leaves it to the interpreter, for now). */
+    private boolean usesExceptions;
 
     FunctionLowering(WasmModule module, IndexSpaces spaces, int functionIndex) {
         this.module = module;
@@ -130,7 +170,9 @@ final class FunctionLowering {
         int localCount = type.params().size() + body.locals().length;
         int results = type.results().size();
         collectConstants(localCount);
-        operandBase = height = maxHeight = localCount + constantCount;
+        exceptionSlotBase = localCount + constantCount;
+        exceptionSlots = references ? rethrowSlots() : 0;
+        operandBase = height = maxHeight = exceptionSlotBase + exceptionSlots;
         if (wide) {
             emit(Op.CLEAR_REFS, type.params().size());
             emitFrameEnd();
@@ -158,7 +200,8 @@ final class FunctionLowering {
         frameEnds.fill(code, maxHeight);
         return new LoweredFunction(Arrays.copyOf(code, length), type.params().size(), localCount, results,
                 Arrays.copyOf(constants, constantCount), maxHeight, Arrays.copyOf(sourceMap, sourceLength),
-                Arrays.copyOf(loopHeaders, loopCount), references, vectors);
+                Arrays.copyOf(loopHeaders, loopCount), references, vectors, handlerTable(), exceptionSlots,
+                usesExceptions);
     }
 
     /** Records the next wasm loop (in body order) and its header pc, or -1 when it is unreachable. */
@@ -170,10 +213,32 @@ final class FunctionLowering {
     }
 
     private void lower(int op, ByteReader in) {
+        usesExceptions |= isException(op);
         switch (op) {
-            case TRY, CATCH, CATCH_ALL, DELEGATE, RETHROW, THROW, THROW_REF, TRY_TABLE ->
-                    throw new UnsupportedInstructionException("exception handling does not run yet (opcode 0x"
-                            + Integer.toHexString(op) + " at offset 0x" + Integer.toHexString(in.position() - 1) + ")");
+            case THROW -> {
+                int tag = in.u32Index();
+                flush();
+                emit(Op.THROW, tag, height - tagType(tag).params().size());
+                markDead();
+            }
+            case THROW_REF -> {
+                emit(Op.THROW_REF, pop());
+                markDead();
+            }
+            case TRY_TABLE -> tryTable(in);
+            case TRY -> {
+                FuncType bt = blockType(in);
+                flush();
+                Frame frame = openBlock(TRY_KIND, bt);
+                frame.tryLevel = tryDepth++;
+                openHandler(frame);
+            }
+            case CATCH, CATCH_ALL -> legacyCatch(op == CATCH ? in.u32Index() : -1);
+            case DELEGATE -> delegate(in.u32Index());
+            case RETHROW -> {
+                emit(Op.THROW_REF, exceptionSlot(label(in.u32Index())));
+                markDead();
+            }
             case PREFIX_FD -> simd(in.u32(), in);
             case UNREACHABLE -> {
                 emit(UNREACHABLE);
@@ -184,13 +249,10 @@ final class FunctionLowering {
             case BLOCK, LOOP -> {
                 FuncType bt = blockType(in);
                 flush();
-                int base = height - bt.params().size();
-                int arity = op == LOOP ? bt.params().size() : bt.results().size();
                 if (op == LOOP) {
                     loop(length);
                 }
-                frames.add(new Frame(op == LOOP ? LOOP_KIND : BLOCK_KIND, base, arity, base + bt.results().size(),
-                        length, bt.params().size()));
+                openBlock(op == LOOP ? LOOP_KIND : BLOCK_KIND, bt);
             }
             case IF -> {
                 int condition = pop();
@@ -652,7 +714,14 @@ final class FunctionLowering {
         if (frame.elsePatch >= 0) {
             code[frame.elsePatch] = length;
         }
+        closeHandler(frame);
+        if (frame.kind == TRY_KIND) {
+            tryDepth--;
+        }
         frame.patches.fill(code, length);
+        for (int[] clause : frame.catchesToEnd) {
+            clause[1] = length;
+        }
         resetHeight(frame.endHeight);
         unreachable = false;
         if (frame.kind == FUNCTION_KIND) {
@@ -813,13 +882,184 @@ final class FunctionLowering {
         markDead();
     }
 
+    /** Opens a block, loop or legacy try of type {@code bt} whose operands are flushed. */
+    private Frame openBlock(int kind, FuncType bt) {
+        int base = height - bt.params().size();
+        int arity = kind == LOOP_KIND ? bt.params().size() : bt.results().size();
+        var frame = new Frame(kind, base, arity, base + bt.results().size(), length, bt.params().size());
+        frames.add(frame);
+        return frame;
+    }
+
+    private FuncType tagType(int tag) {
+        return module.funcType(spaces.tag(tag).typeIndex());
+    }
+
+    /**
+     * {@code try_table}: a block whose body is covered by a handler with its catch clauses. A clause
+     * branches to its label (read before the block's own frame is pushed) with the payload, and for the
+     * {@code _ref} kinds the exception after it, written to the label's slots.
+     */
+    private void tryTable(ByteReader in) {
+        FuncType bt = blockType(in);
+        int count = in.u32Index();
+        List<int[]> clauses = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int kind = CatchClause.kind(in);
+            int tag = CatchClause.hasTag(kind) ? in.u32Index() : -1;
+            Frame target = label(in.u32Index());
+            int payload = tag < 0 ? 0 : tagType(tag).params().size();
+            int[] clause = {tag, -1, target.labelHeight, CatchClause.passesExnref(kind) ? target.labelHeight + payload : -1};
+            if (target.kind == LOOP_KIND) {
+                clause[1] = target.startPc;
+            } else {
+                target.catchesToEnd.add(clause);
+            }
+            clauses.add(clause);
+        }
+        flush();
+        openHandler(openBlock(BLOCK_KIND, bt)).clauses.addAll(clauses);
+    }
+
+    /** Starts the handler of {@code frame}, whose range begins here; an unmatched exception goes on to the enclosing one. */
+    private Handler openHandler(Frame frame) {
+        var handler = new Handler(frames.size() - 1, length, innermostHandler(frames.size() - 1));
+        frame.handler = handler;
+        handlers.add(handler);
+        openHandlers.add(handler);
+        return handler;
+    }
+
+    /** The innermost open handler of a frame at index {@code frameIndex} or outside it, or -1 (the caller's). */
+    private int innermostHandler(int frameIndex) {
+        for (int i = openHandlers.size() - 1; i >= 0; i--) {
+            if (openHandlers.get(i).frameIndex <= frameIndex) {
+                return handlers.indexOf(openHandlers.get(i));
+            }
+        }
+        return -1;
+    }
+
+    /** Ends the range of {@code frame}'s handler, if it is open. */
+    private void closeHandler(Frame frame) {
+        if (frame.handler != null && frame.handler.end < 0) {
+            frame.handler.end = length;
+            openHandlers.remove(openHandlers.size() - 1);
+        }
+    }
+
+    /**
+     * A legacy {@code catch} (tag {@code tag}) or {@code catch_all} ({@code -1}) of the innermost try: the body
+     * before it jumps to the try's end, and the handler gets a clause that starts here with the payload on
+     * the try's stack. In a function that rethrows, the exception is kept in the try's exception slot.
+     */
+    private void legacyCatch(int tag) {
+        Frame frame = top();
+        if (!unreachable) {
+            flush();
+            emit(BR);
+            frame.patches.add(length);
+            emit(-1);
+        }
+        closeHandler(frame);
+        frame.handler.clauses.add(new int[] {tag, length, frame.labelHeight, exceptionSlots > 0 ? exceptionSlot(frame) : -1});
+        resetHeight(frame.labelHeight + (tag < 0 ? 0 : tagType(tag).params().size()));
+        unreachable = false;
+    }
+
+    /**
+     * {@code delegate l} ends the innermost try, whose handler hands every exception to the handler that
+     * covers label {@code l} (counted from outside the try): the innermost handler open at that frame or
+     * outside it, or the caller for the function's label.
+     */
+    private void delegate(int depth) {
+        Frame frame = top();
+        closeHandler(frame);
+        frame.handler.next = innermostHandler(frames.size() - 2 - depth);
+        end();
+    }
+
+    /** The slot where the legacy try of {@code frame} keeps the exception its catch caught. */
+    private int exceptionSlot(Frame frame) {
+        return exceptionSlotBase + frame.tryLevel;
+    }
+
+    /**
+     * The exception slots a function needs: one per nesting level of legacy tries, when it has a
+     * {@code rethrow} (only {@code rethrow} reads a caught exception); 0 otherwise.
+     */
+    private int rethrowSlots() {
+        var in = new ByteReader(body.code(), body.offset(), body.length());
+        boolean rethrows = false;
+        int depth = 0;
+        int maxDepth = 0;
+        var tries = new ArrayList<Boolean>();
+        while (in.hasMore()) {
+            int op = in.u8();
+            if (op == PREFIX_FC) {
+                op = 0xFC00 | in.u32();
+            }
+            switch (op) {
+                case BLOCK, LOOP, IF, TRY_TABLE, TRY -> {
+                    tries.add(op == TRY);
+                    depth += op == TRY ? 1 : 0;
+                    maxDepth = Math.max(maxDepth, depth);
+                }
+                case END, DELEGATE -> {
+                    if (!tries.isEmpty() && tries.remove(tries.size() - 1)) {
+                        depth--;
+                    }
+                }
+                case RETHROW -> rethrows = true;
+                default -> {
+                }
+            }
+            Immediates.skip(op, in);
+        }
+        return rethrows ? maxDepth : 0;
+    }
+
+    /**
+     * The handlers as {@link LoweredFunction#handlers()} holds them: per handler {@code start end next
+     * clauseCount}, then per clause {@code tag target dst exceptionSlot}; {@code next} is the offset of
+     * the handler an unmatched exception goes on to, or -1.
+     */
+    private int[] handlerTable() {
+        int[] offsets = new int[handlers.size()];
+        int size = 0;
+        for (int i = 0; i < handlers.size(); i++) {
+            offsets[i] = size;
+            size += 4 + 4 * handlers.get(i).clauses.size();
+        }
+        int[] table = new int[size];
+        for (int i = 0; i < handlers.size(); i++) {
+            Handler handler = handlers.get(i);
+            int at = offsets[i];
+            table[at] = handler.start;
+            table[at + 1] = handler.end;
+            table[at + 2] = handler.next < 0 ? -1 : offsets[handler.next];
+            table[at + 3] = handler.clauses.size();
+            for (int[] clause : handler.clauses) {
+                at += 4;
+                System.arraycopy(clause, 0, table, at, 4);
+            }
+        }
+        return table;
+    }
+
     private void markDead() {
         unreachable = true;
         deadDepth = 0;
     }
 
+    /** {@code catch}, {@code rethrow} and {@code delegate} come with a {@code try}. */
+    private static boolean isException(int op) {
+        return op == TRY || op == TRY_TABLE || op == THROW || op == THROW_REF;
+    }
+
     /** In unreachable code only the block structure matters; immediates are skipped. */
     private void skipDead(int op, ByteReader in) {
+        usesExceptions |= isException(op);
         switch (op) {
             case BLOCK, LOOP, IF -> {
                 BlockType.skip(in);

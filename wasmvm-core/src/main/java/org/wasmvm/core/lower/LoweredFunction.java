@@ -22,9 +22,19 @@ package org.wasmvm.core.lower;
  *     the reference array too, and the compiler leaves it to the interpreter for now
  * @param usesVectors whether it uses {@code v128} values ({@link ValueUse}): its values move in the
  *     array of high halves and the reference array too, and the compiler leaves it to the interpreter for now
+ * @param handlers the exception handlers, in the order their ranges open (so the last that covers a pc is
+ *     the innermost): per handler {@code start end next clauseCount} (it covers the pcs from {@code start} to
+ *     before {@code end}; {@code next} is the offset of the handler that an exception no clause matches goes
+ *     on to, -1 for the caller), then per clause {@code tag target dst exceptionSlot}: the tag index ({@code -1}
+ *     catches all), where the catch continues, where the payload goes, and where the exception goes as a
+ *     reference ({@code -1}: nowhere). A legacy {@code delegate} is a handler without clauses whose {@code next}
+ *     is the handler of its label.
+ * @param exceptionSlots slots after the constants where legacy catches keep the exception for {@code rethrow}
+ * @param usesExceptions whether the body has an exception instruction: the compiler leaves it to the interpreter for now
  */
 public record LoweredFunction(int[] code, int paramCount, int localCount, int resultCount, long[] constants,
-        int frameSize, int[] sourceMap, int[] loopHeaders, boolean usesReferences, boolean usesVectors) {
+        int frameSize, int[] sourceMap, int[] loopHeaders, boolean usesReferences, boolean usesVectors, int[] handlers,
+        int exceptionSlots, boolean usesExceptions) {
 
     /** Whether its values move in more than the {@code long[]} (references or vectors). */
     public boolean movesWideValues() {
@@ -33,7 +43,7 @@ public record LoweredFunction(int[] code, int paramCount, int localCount, int re
 
     /** Where the operand slots start: the value at wasm stack height {@code h} is in slot {@code operandBase() + h} at a loop header. */
     public int operandBase() {
-        return localCount + constants.length;
+        return localCount + constants.length + exceptionSlots;
     }
 
     /**

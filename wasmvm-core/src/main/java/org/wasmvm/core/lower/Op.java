@@ -89,4 +89,10 @@ public final class Op {
     /** The v128 forms that are not SIMD instructions, after the last one. */
     public static final int GLOBAL_GET_V128 = SIMD_BASE + 0x114, GLOBAL_SET_V128 = SIMD_BASE + 0x115,
             CLEAR_HIGH = SIMD_BASE + 0x116;
+    /**
+     * Exception handling, after those: {@code THROW tag base} (the payload in slots {@code base…}) and
+     * {@code THROW_REF ref} (also {@code rethrow}, whose exception waits in a slot of its catch). Handlers
+     * are not instructions but a table beside the code ({@link LoweredFunction#handlers()}).
+     */
+    public static final int THROW = SIMD_BASE + 0x117, THROW_REF = SIMD_BASE + 0x118;
 }

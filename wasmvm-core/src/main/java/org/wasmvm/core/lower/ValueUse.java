@@ -7,6 +7,7 @@ import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.CatchClause;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
@@ -18,7 +19,9 @@ import org.wasmvm.core.model.WasmModule;
  * Whether a function handles values that do not fit one {@code long} slot: references (held in the
  * interpreter's {@code Object[]}) or {@code v128}s (whose high halves are in its second {@code long[]}).
  * It does when its signature or locals have one, or an instruction of its body (reachable or not)
- * makes, takes or passes one. Every such value a function handles comes from one of those, so a
+ * makes, takes or passes one (exception instructions included: a tag's payload, an {@code exnref} that
+ * {@code catch_ref} makes or {@code throw_ref} takes, and {@code rethrow}, whose caught exception waits in a
+ * reference slot). Every such value a function handles comes from one of those, so a
  * function that uses neither is lowered as if they did not exist, and compiled. (A per-function
  * answer, not a type per value: see RATIONALE.)
  */
@@ -32,7 +35,7 @@ public final class ValueUse {
     static boolean references(WasmModule module, IndexSpaces spaces, FuncType type, FunctionBody body) {
         return uses(module, spaces, type, body, kind -> kind == Kind.REF, op -> switch (op) {
             case REF_NULL, REF_IS_NULL, REF_FUNC, REF_AS_NON_NULL, BR_ON_NULL, BR_ON_NON_NULL, CALL_REF, RETURN_CALL_REF,
-                    TABLE_GET, TABLE_SET, TABLE_GROW, TABLE_FILL -> true;
+                    TABLE_GET, TABLE_SET, TABLE_GROW, TABLE_FILL, THROW_REF, RETHROW -> true; // rethrow: a caught exnref
             default -> false;
         });
     }
@@ -63,7 +66,19 @@ public final class ValueUse {
     /** Whether the instruction {@code op} passes a value of such a type; its immediates are read or stepped over. */
     private static boolean involves(int op, ByteReader in, WasmModule module, IndexSpaces spaces, Predicate<Kind> kind) {
         return switch (op) {
-            case BLOCK, LOOP, IF -> hasAny(BlockType.read(in, module), kind);
+            case BLOCK, LOOP, IF, TRY -> hasAny(BlockType.read(in, module), kind);
+            case THROW, CATCH -> hasAny(tagType(in.u32Index(), module, spaces), kind);
+            case TRY_TABLE -> {
+                boolean any = hasAny(BlockType.read(in, module), kind);
+                int clauses = in.u32Index();
+                for (int i = 0; i < clauses; i++) {
+                    int clause = CatchClause.kind(in);
+                    any |= CatchClause.hasTag(clause) && hasAny(tagType(in.u32Index(), module, spaces), kind);
+                    any |= CatchClause.passesExnref(clause) && kind.test(Kind.REF);
+                    in.u32Index(); // the label
+                }
+                yield any;
+            }
             case CALL, RETURN_CALL -> hasAny(spaces.functionType(in.u32Index()), kind);
             case CALL_INDIRECT, RETURN_CALL_INDIRECT -> {
                 FuncType callee = module.funcType(in.u32Index());
@@ -85,6 +100,10 @@ public final class ValueUse {
                 yield false;
             }
         };
+    }
+
+    private static FuncType tagType(int tag, WasmModule module, IndexSpaces spaces) {
+        return module.funcType(spaces.tag(tag).typeIndex());
     }
 
     private static boolean hasAny(FuncType type, Predicate<Kind> kind) {

@@ -7,6 +7,7 @@ import org.wasmvm.core.WasmTrap;
 import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.DataSegment;
 import org.wasmvm.core.model.ElementSegment;
+import org.wasmvm.core.model.ExternKind;
 import org.wasmvm.core.model.GlobalType;
 import org.wasmvm.core.model.Import;
 import org.wasmvm.core.model.ImportDesc;
@@ -175,6 +176,14 @@ public final class Instantiator {
         return String.valueOf(value);
     }
 
+    /** How messages name the defined tag {@code index}: by its first export name, else by its index. */
+    private String tagName(int index) {
+        return model.exports().stream()
+                .filter(export -> export.kind() == ExternKind.TAG && export.index() == index)
+                .map(export -> "'" + export.name() + "'")
+                .findFirst().orElse("(tag " + index + ")");
+    }
+
     private void createDefinitions() {
         var spaces = module.indexSpaces();
         var context = instance.context();
@@ -191,7 +200,8 @@ public final class Instantiator {
         int tagBase = spaces.importedTagCount();
         for (int i = 0; i < model.tags().size(); i++) {
             int typeIndex = model.tags().get(i).typeIndex();
-            instance.tags[tagBase + i] = new TagInstance(types.canonical(model.funcType(typeIndex)), types.id(typeIndex));
+            instance.tags[tagBase + i] = new TagInstance(types.canonical(model.funcType(typeIndex)), types.id(typeIndex),
+                    tagName(tagBase + i));
         }
         var limits = context.limits();
         int tableBase = spaces.importedTableCount();

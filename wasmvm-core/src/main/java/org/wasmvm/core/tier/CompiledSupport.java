@@ -5,6 +5,7 @@ import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import org.wasmvm.core.ThrownException;
 import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.WasmException;
 import org.wasmvm.core.interp.BulkOps;
@@ -153,8 +154,9 @@ public final class CompiledSupport {
 
     /**
      * The exception handler of every compiled function: what left the instruction at {@code offset}
-     * becomes (or stays) a {@link Trap} that records this frame. Wasm-level exceptions of the API
-     * (a nested trap, {@code exit}) and JVM errors other than stack overflow pass through.
+     * becomes (or stays) a {@link Trap} that records this frame; a wasm exception ({@link ThrownException})
+     * records it and goes on. Other exceptions of the API (a nested trap, {@code exit}) and JVM errors
+     * other than stack overflow pass through.
      */
     public static Throwable frame(Throwable thrown, int offset, ModuleInstance instance, int functionIndex) {
         Trap trap;
@@ -162,6 +164,10 @@ public final class CompiledSupport {
             trap = t;
         } else if (thrown instanceof StackOverflowError) {
             trap = new Trap(TrapKind.CALL_STACK_EXHAUSTED, Interpreter.JAVA_STACK_OVERFLOW);
+        } else if (thrown instanceof ThrownException e) {
+            FunctionInstance function = instance.functions[functionIndex];
+            e.addFrame(() -> Interpreter.frameName(function, offset));
+            return e;
         } else if (thrown instanceof RuntimeException e && !(e instanceof WasmException)) {
             trap = new Trap(TrapKind.HOST_ERROR, e.toString(), e);
         } else {

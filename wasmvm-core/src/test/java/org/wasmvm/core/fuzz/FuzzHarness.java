@@ -13,6 +13,8 @@ import org.wasmvm.core.ResourceLimitException;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.Table;
+import org.wasmvm.core.Tag;
+import org.wasmvm.core.ThrownException;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.WasmException;
 import org.wasmvm.core.WasmTrap;
@@ -68,6 +70,8 @@ final class FuzzHarness {
         } catch (LinkException | WasmTrap | ResourceLimitException expected) {
             checkMessage(expected);
             return "instantiation: " + expected.getMessage();
+        } catch (ThrownException thrown) { // by the start function
+            return "instantiation: " + describe(thrown);
         }
         for (Export export : module.exports()) {
             if (export.kind() != ExternKind.FUNCTION) {
@@ -100,6 +104,8 @@ final class FuzzHarness {
                 } catch (WasmTrap | ResourceLimitException expected) {
                     checkMessage(expected);
                     out.append(expected.getMessage()).append('\n');
+                } catch (ThrownException thrown) {
+                    out.append(describe(thrown)).append('\n');
                 }
                 if (params == 0) {
                     break;
@@ -154,6 +160,13 @@ final class FuzzHarness {
         return Float.isNaN(Float.intBitsToFloat(bits)) ? "nan" : "%08x".formatted(bits);
     }
 
+    /** An uncaught wasm exception as transcripts show it: its tag, its payload as {@link #format} shows values, its wasm stack. */
+    private static String describe(ThrownException thrown) {
+        checkMessage(thrown);
+        return "exception " + thrown.tag().name() + " " + thrown.payload().stream().map(FuzzHarness::format).toList() + " at "
+                + thrown.wasmStack();
+    }
+
     private static boolean stubImports(Store store, Module module) {
         for (Import imp : module.imports()) {
             ImportDesc desc = imp.desc();
@@ -176,6 +189,9 @@ final class FuzzHarness {
                 store.define(imp.module(), imp.name(), Table.create(t.type()));
             } else if (desc instanceof ImportDesc.Global g) {
                 store.define(imp.module(), imp.name(), Global.create(g.type(), zero(g.type().valType())));
+            } else if (desc instanceof ImportDesc.Tag t) {
+                store.define(imp.module(), imp.name(), Tag.create(module.model().funcType(t.type().typeIndex()),
+                        imp.module() + "." + imp.name()));
             }
         }
         return true;

@@ -17,7 +17,8 @@ import org.wasmvm.core.binary.ModuleDecoder;
 /**
  * Jazzer fuzz targets. The property: whatever the bytes, only wasmvm's declared exceptions escape
  * ({@link MalformedModuleException}, {@link InvalidModuleException}, {@link LinkException},
- * {@link WasmTrap}, {@link ResourceLimitException}); any other exception or error is a finding.
+ * {@link WasmTrap}, {@link ResourceLimitException}, and a wasm exception no handler caught,
+ * {@link org.wasmvm.core.ThrownException}); any other exception or error is a finding.
  *
  * <p>Plain {@code mvn test} runs each target over its seeds (spec-suite modules, see
  * {@code regenerate-seeds.sh}) and every crash input kept in

@@ -39,8 +39,6 @@ final class SpecSuites {
      */
     private static final Map<String, String> NOT_IMPLEMENTED = Map.of(
             "gc", "gc",
-            "exceptions", "exceptions",
-            "legacy-exceptions", "exceptions",
             "threads", "threads");
 
     /**
