@@ -3,7 +3,6 @@ package org.wasmvm.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -163,7 +162,7 @@ class ExceptionsTest {
     }
 
     /** {@code (loop $l (try_table (catch_all $l) (throw $t)))}: only the catch goes round the loop. */
-    private static final Module THROW_FOREVER = Wasm.load(module(
+    private static final Module THROW_FOREVER = Wasm.load(ModuleBinary.of(
             new byte[] {1, 4, 1, 0x60, 0, 0}, // type 0: [] -> []
             new byte[] {3, 2, 1, 0}, // func 0: type 0
             new byte[] {13, 3, 1, 0, 0}, // tag 0: type 0
@@ -194,7 +193,7 @@ class ExceptionsTest {
      * "catch": {@code (block (result exnref) (try_table (catch_all_ref 0) (throw $t)) unreachable)};
      * "rethrow": {@code (throw_ref (local.get 0))} of its exnref parameter; "t": the tag, no payload.
      */
-    private static final Module EXNREF = Wasm.load(module(
+    private static final Module EXNREF = Wasm.load(ModuleBinary.of(
             new byte[] {1, 12, 3, 0x60, 0, 1, 0x69, 0x60, 1, 0x69, 0, 0x60, 0, 0}, // [] -> [exnref], [exnref] -> [], [] -> []
             new byte[] {3, 3, 2, 0, 1},
             new byte[] {13, 3, 1, 0, 2}, // tag 0: type 2
@@ -230,12 +229,4 @@ class ExceptionsTest {
                 .hasMessageContaining("must be a wasm exception");
     }
 
-    private static byte[] module(byte[]... sections) {
-        var out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-        for (byte[] section : sections) {
-            out.writeBytes(section);
-        }
-        return out.toByteArray();
-    }
 }

@@ -2,7 +2,6 @@ package org.wasmvm.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.model.GlobalType;
 import org.wasmvm.core.model.Limits;
@@ -18,25 +17,17 @@ import org.wasmvm.core.model.ValType;
  */
 class ExportIdentityTest {
     /** Imports memory "m" "mem", table "m" "tab" (funcref) and global "m" "g" (mut i32), and exports them. */
-    private static final Module REEXPORTER = Wasm.load(module(
+    private static final Module REEXPORTER = Wasm.load(ModuleBinary.of(
             section(2, 3,
                     1, 'm', 3, 'm', 'e', 'm', 2, 0, 1,
                     1, 'm', 3, 't', 'a', 'b', 1, 0x70, 0, 1,
                     1, 'm', 1, 'g', 3, 0x7F, 1),
             section(7, 3, 3, 'm', 'e', 'm', 2, 0, 3, 't', 'a', 'b', 1, 0, 1, 'g', 3, 0)));
     /** Defines a memory of one page and exports it as "mem". */
-    private static final Module MEMORY_OWNER = Wasm.load(module(
+    private static final Module MEMORY_OWNER = Wasm.load(ModuleBinary.of(
             section(5, 1, 0, 1),
             section(7, 1, 3, 'm', 'e', 'm', 2, 0)));
 
-    private static byte[] module(byte[]... sections) {
-        var out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-        for (byte[] section : sections) {
-            out.writeBytes(section);
-        }
-        return out.toByteArray();
-    }
 
     private static byte[] section(int id, int... content) {
         byte[] bytes = new byte[content.length + 2];

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.model.FuncType;
@@ -13,27 +12,18 @@ import org.wasmvm.core.model.ValType;
 /** Tags at link time (spec 3.0 §4.5.3): an import takes the very tag it is given, of exactly its type. */
 class TagLinkingTest {
     private static final FuncType I32_PAYLOAD = FuncType.of(List.of(ValType.I32), List.of());
-    private static final byte[] HEADER = {0, 'a', 's', 'm', 1, 0, 0, 0};
     /** One type, [i32] -> []. */
     private static final byte[] TYPES = {1, 5, 1, 0x60, 1, 0x7F, 0};
 
     /** Exports tag 0, of type 0, as "t". */
-    private static final Module EXPORTER = Wasm.load(module(TYPES,
+    private static final Module EXPORTER = Wasm.load(ModuleBinary.of(TYPES,
             new byte[] {13, 3, 1, 0, 0}, // tag section
             new byte[] {7, 5, 1, 1, 't', 4, 0})); // export "t" tag 0
     /** Imports tag "m" "t" of type 0 and re-exports it as "t". */
-    private static final Module IMPORTER = Wasm.load(module(TYPES,
+    private static final Module IMPORTER = Wasm.load(ModuleBinary.of(TYPES,
             new byte[] {2, 8, 1, 1, 'm', 1, 't', 4, 0, 0},
             new byte[] {7, 5, 1, 1, 't', 4, 0}));
 
-    private static byte[] module(byte[]... sections) {
-        var out = new ByteArrayOutputStream();
-        out.writeBytes(HEADER);
-        for (byte[] section : sections) {
-            out.writeBytes(section);
-        }
-        return out.toByteArray();
-    }
 
     @Test
     void anExportedTagLinksAsItself() {

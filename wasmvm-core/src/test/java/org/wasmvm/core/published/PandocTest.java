@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +42,7 @@ class PandocTest {
 
     @BeforeEach
     void findModule() {
-        String configured = System.getProperty("wasmvm.pandoc");
-        String tools = System.getenv().getOrDefault("WASMVM_TOOLS",
-                System.getProperty("user.home") + "/.cache/wasmvm-tools");
-        pandoc = configured != null ? Path.of(configured) : Path.of(tools, "pandoc.wasm");
-        Assumptions.assumeTrue(Files.isRegularFile(pandoc), "no pandoc module at " + pandoc
-                + " (run scripts/fetch-pandoc.sh)");
+        pandoc = PublishedTools.require("pandoc", "scripts/fetch-pandoc.sh");
     }
 
     @Test

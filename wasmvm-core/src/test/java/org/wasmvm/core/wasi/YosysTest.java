@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wasmvm.core.published.PublishedTools;
 import org.wasmvm.core.run.ProgramRunner;
 import org.wasmvm.core.run.RunRequest;
 import org.wasmvm.core.run.RunResult;
@@ -29,12 +29,7 @@ class YosysTest {
 
     @BeforeEach
     void findModule() {
-        String configured = System.getProperty("wasmvm.yosys");
-        String tools = System.getenv().getOrDefault("WASMVM_TOOLS",
-                System.getProperty("user.home") + "/.cache/wasmvm-tools");
-        yosys = configured != null ? Path.of(configured) : Path.of(tools, "yosys.wasm");
-        Assumptions.assumeTrue(Files.isRegularFile(yosys), "no yosys module at " + yosys
-                + " (run examples/wasi-yosys/fetch-yosys.sh)");
+        yosys = PublishedTools.require("yosys", "examples/wasi-yosys/fetch-yosys.sh");
     }
 
     private String run(List<String> args) {
