@@ -19,7 +19,9 @@ public enum TrapKind {
     NULL_EXCEPTION_REFERENCE("null exception reference"),
     FUEL_EXHAUSTED("fuel exhausted"),
     TIMEOUT("timeout"),
-    HOST_ERROR("host function failed");
+    HOST_ERROR("host function failed"),
+    /** An instruction that validates but that wasmvm cannot run yet: the atomic instructions (threads, issue 24). */
+    UNSUPPORTED("unsupported instruction");
 
     private final String message;
 

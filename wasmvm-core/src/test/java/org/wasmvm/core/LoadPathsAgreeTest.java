@@ -35,6 +35,14 @@ class LoadPathsAgreeTest {
         agreeOn(SpecModuleMutations.of(root, List.of("simd", "relaxed-simd")));
     }
 
+    /** The atomic instructions' immediates and the shared memories' flags (threads, issue 24). */
+    @Test
+    void loadAgreesWithFullDecodeOnBrokenThreadsModules() throws IOException {
+        Path root = SpecSuite.root3();
+        Assumptions.assumeTrue(Files.isDirectory(root), "Wasm 3.0 spec test suite not found at " + root);
+        agreeOn(SpecModuleMutations.of(root, List.of("threads")));
+    }
+
     private static void agreeOn(List<SpecModuleMutations.Variant> variants) {
         int accepted = 0, malformed = 0, invalid = 0;
         for (SpecModuleMutations.Variant variant : variants) {

@@ -168,6 +168,7 @@ final class InstructionScanner {
             case Opcodes.REF_NULL -> ValTypeReader.heapType(in, features);
             case Opcodes.PREFIX_FC -> prefixed(start);
             case Opcodes.PREFIX_FD -> simd(start);
+            case Opcodes.PREFIX_FE -> atomic(start);
             default -> {
                 if (op >= Opcodes.I32_LOAD && op <= Opcodes.I64_STORE32) {
                     memArg();
@@ -234,6 +235,23 @@ final class InstructionScanner {
             }
             case LANE -> in.u8();
             case BYTES16 -> in.skip(16);
+        }
+    }
+
+    /** An atomic instruction (threads): a known sub-opcode, then a memarg, or {@code atomic.fence}'s zero byte. */
+    private void atomic(int start) {
+        require(features.threads(), start, Opcodes.PREFIX_FE);
+        int sub = in.u32();
+        if (!AtomicOpcodes.isDefined(sub)) {
+            throw new MalformedModuleException(start, Opcodes.illegalPrefixed(Opcodes.PREFIX_FE, sub));
+        }
+        if (sub == AtomicOpcodes.ATOMIC_FENCE) {
+            int at = in.position();
+            if (in.u8() != 0) {
+                throw new MalformedModuleException(at, "zero byte expected");
+            }
+        } else {
+            memArg();
         }
     }
 

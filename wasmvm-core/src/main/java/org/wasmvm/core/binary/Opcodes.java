@@ -72,6 +72,8 @@ public final class Opcodes {
     public static final int PREFIX_FC = 0xFC;
     /** The prefix byte of the SIMD instructions, whose sub-opcodes are {@link SimdOpcodes}. */
     public static final int PREFIX_FD = 0xFD;
+    /** The prefix byte of the atomic instructions (threads), whose sub-opcodes are {@link AtomicOpcodes}. */
+    public static final int PREFIX_FE = 0xFE;
 
     public static final int I32_TRUNC_SAT_F32_S = 0xFC00, I32_TRUNC_SAT_F32_U = 0xFC01,
             I32_TRUNC_SAT_F64_S = 0xFC02, I32_TRUNC_SAT_F64_U = 0xFC03,

@@ -165,8 +165,12 @@ final class TypeReader {
         return new TableType(elementType, limits());
     }
 
+    /** A memory's limits; with threads, flag bit 1 marks it shared (the validator requires its maximum). */
     MemoryType memoryType() {
-        return new MemoryType(limits());
+        int flags = in.u8();
+        in.position(in.position() - 1);
+        boolean shared = features.threads() && (flags & 0x02) != 0;
+        return new MemoryType(limits(shared ? flags & ~0x02 : flags, shared), shared);
     }
 
     GlobalType globalType() {
@@ -189,8 +193,16 @@ final class TypeReader {
      * and reads both bounds as u64 even for 32-bit types (the validator range-checks them).
      */
     Limits limits() {
+        return limits(-1, false);
+    }
+
+    /** {@code flags}, when not -1, replaces the flag byte read (a memory's, without its shared bit). */
+    private Limits limits(int sharedFlags, boolean shared) {
         int start = in.position();
         int flags = in.u8();
+        if (shared) {
+            flags = sharedFlags;
+        }
         boolean is64;
         if (features.memory64()) {
             if ((flags & ~0x05) != 0) {

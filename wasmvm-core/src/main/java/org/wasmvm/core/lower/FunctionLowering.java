@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.wasmvm.core.binary.AtomicOpcodes;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.binary.CatchClause;
@@ -240,6 +241,11 @@ final class FunctionLowering {
                 markDead();
             }
             case PREFIX_FD -> simd(in.u32(), in);
+            case PREFIX_FE -> {
+                int at = in.position() - 1;
+                throw new UnsupportedInstructionException(AtomicOpcodes.name(in.u32()) + " does not run yet: threads"
+                        + " (issue 24) are decoded and validated only (at offset 0x" + Integer.toHexString(at) + ")");
+            }
             case UNREACHABLE -> {
                 emit(UNREACHABLE);
                 markDead();

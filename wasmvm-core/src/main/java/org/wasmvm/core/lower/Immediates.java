@@ -2,6 +2,7 @@ package org.wasmvm.core.lower;
 
 import static org.wasmvm.core.binary.Opcodes.*;
 
+import org.wasmvm.core.binary.AtomicOpcodes;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.binary.CatchClause;
@@ -10,8 +11,8 @@ import org.wasmvm.core.binary.SimdOpcodes;
 
 /**
  * Steps over an instruction's immediates without interpreting them (for unreachable code). A prefixed
- * instruction comes as {@code 0xFC00 | sub} for {@code 0xFC}, and as the bare {@code 0xFD} for SIMD, whose
- * sub-opcode is read here.
+ * instruction comes as {@code 0xFC00 | sub} for {@code 0xFC}, and as the bare {@code 0xFD} for SIMD and
+ * {@code 0xFE} for atomics, whose sub-opcode is read here.
  */
 public final class Immediates {
     private Immediates() {
@@ -45,6 +46,13 @@ public final class Immediates {
             case F64_CONST -> in.skip(8);
             case REF_NULL -> in.s33();
             case PREFIX_FD -> skipSimd(in);
+            case PREFIX_FE -> {
+                if (in.u32() == AtomicOpcodes.ATOMIC_FENCE) {
+                    in.skip(1);
+                } else {
+                    skipMemarg(in);
+                }
+            }
             default -> {
                 if (op >= I32_LOAD && op <= I64_STORE32) {
                     skipMemarg(in);

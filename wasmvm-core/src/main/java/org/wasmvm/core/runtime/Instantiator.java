@@ -129,8 +129,9 @@ public final class Instantiator {
                 && limitsMatch(actual.size(), actual.type().limits(), expected.limits());
     }
 
+    /** Limits as below, and the sharedness must be the same (threads). */
     private static boolean memoryMatches(LinearMemory actual, MemoryType expected) {
-        return limitsMatch(actual.pages(), actual.type().limits(), expected.limits());
+        return actual.type().shared() == expected.shared() && limitsMatch(actual.pages(), actual.type().limits(), expected.limits());
     }
 
     /** Import subtyping of limits: the current size covers the minimum, the maximum is within. */

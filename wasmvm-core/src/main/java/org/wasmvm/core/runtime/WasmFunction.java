@@ -1,7 +1,9 @@
 package org.wasmvm.core.runtime;
 
+import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.lower.LoweredFunction;
+import org.wasmvm.core.lower.UnsupportedInstructionException;
 import org.wasmvm.core.model.FuncType;
 
 /**
@@ -46,11 +48,19 @@ public final class WasmFunction extends FunctionInstance {
         return index;
     }
 
-    /** The lowered code (shared by every instance of the module). */
+    /**
+     * The lowered code (shared by every instance of the module).
+     *
+     * @throws Trap of kind {@code UNSUPPORTED} when the body has an instruction that cannot run yet
+     */
     public LoweredFunction code() {
         LoweredFunction lowered = code;
         if (lowered == null) {
-            lowered = instance.module().function(index);
+            try {
+                lowered = instance.module().function(index);
+            } catch (UnsupportedInstructionException e) {
+                throw new Trap(TrapKind.UNSUPPORTED, e.getMessage());
+            }
             code = lowered;
         }
         return lowered;

@@ -10,7 +10,8 @@ import org.wasmvm.core.model.FunctionBody;
  * Type-checks function bodies with the spec appendix's validation algorithm ({@link TypeStack}): the
  * driver reads each instruction's opcode and hands it to the rules of its family, one class each:
  * {@link ControlRules}, {@link ExceptionRules}, {@link ParametricRules}, {@link VariableRules},
- * {@link TableRules}, {@link MemoryRules}, {@link NumericRules}, {@link ReferenceRules} and {@link SimdRules}.
+ * {@link TableRules}, {@link MemoryRules}, {@link NumericRules}, {@link ReferenceRules}, {@link SimdRules} and
+ * {@link AtomicRules}.
  * A new family gets a class of its own and its cases here (a prefixed family, one case for its prefix).
  *
  * <p>Bodies may come unscanned ({@code ModuleDecoder.decodeForValidation}), so the walk also
@@ -31,6 +32,7 @@ final class FunctionValidator {
     private final NumericRules numeric;
     private final ReferenceRules references;
     private final SimdRules simd;
+    private final AtomicRules atomics;
 
     FunctionValidator(ValidationContext ctx) {
         this.ctx = ctx;
@@ -46,6 +48,7 @@ final class FunctionValidator {
         this.numeric = new NumericRules(in, stack);
         this.references = new ReferenceRules(in, stack);
         this.simd = new SimdRules(in, stack, memory);
+        this.atomics = new AtomicRules(in, stack, memory);
     }
 
     /** Sets up the reader, locals and stacks for the body of function {@code funcIndex}. */
@@ -133,6 +136,7 @@ final class FunctionValidator {
                     case Opcodes.BR_ON_NON_NULL -> references.brOnNonNull();
                     case Opcodes.PREFIX_FC -> prefixed(r.u32());
                     case Opcodes.PREFIX_FD -> simd.instruction(r.u32());
+                    case Opcodes.PREFIX_FE -> atomics.instruction();
                     default -> {
                         if (op >= Opcodes.I32_LOAD && op <= Opcodes.I64_STORE32) {
                             memory.access(op);

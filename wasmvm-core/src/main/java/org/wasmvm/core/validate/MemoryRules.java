@@ -86,6 +86,15 @@ final class MemoryRules {
      * (log2 of the access size); returns the address type of its memory.
      */
     int readMemarg(int naturalAlign) {
+        return readMemarg(naturalAlign, false);
+    }
+
+    /** An atomic access's memarg (threads): its alignment must equal {@code naturalAlign}. */
+    int readAtomicMemarg(int naturalAlign) {
+        return readMemarg(naturalAlign, true);
+    }
+
+    private int readMemarg(int naturalAlign, boolean atomic) {
         ByteReader r = in.r;
         int start = r.position();
         int flags = r.u32();
@@ -93,6 +102,9 @@ final class MemoryRules {
         int mem = MemArgFlags.hasMemoryIndex(flags) ? r.u32() : 0;
         long offset = memory64 ? r.u64() : r.u32() & 0xFFFFFFFFL;
         checkMemory(mem);
+        if (atomic && MemArgFlags.alignment(flags) != naturalAlign) {
+            throw in.invalid("atomic alignment must be natural");
+        }
         if (MemArgFlags.alignment(flags) > naturalAlign) {
             throw in.invalid("alignment must not be larger than natural");
         }

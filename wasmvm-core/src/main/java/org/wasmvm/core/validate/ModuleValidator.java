@@ -161,6 +161,9 @@ public final class ModuleValidator {
         } else {
             checkLimits(l, MemoryType.MAX_PAGES_32, "memory size must be at most 65536 pages (4GiB)");
         }
+        if (type.shared() && !l.hasMax()) {
+            throw ValidationContext.invalid("shared memory must have maximum");
+        }
     }
 
     /** The reference interpreter's check_limits: both bounds within {@code range} (unsigned), min <= max. */

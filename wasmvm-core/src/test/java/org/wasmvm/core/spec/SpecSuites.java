@@ -38,15 +38,15 @@ final class SpecSuites {
      * lines: the directory then runs, and must pass.
      */
     private static final Map<String, String> NOT_IMPLEMENTED = Map.of(
-            "gc", "gc",
-            "threads", "threads");
+            "gc", "gc");
 
     /**
      * The 3.0 directories whose instructions are decoded and validated but do not execute yet, and why: they run
      * in validation-only mode (a proposal's front end lands before its execution, as SIMD's did). When execution
      * lands, delete the line: then every command runs.
      */
-    private static final Map<String, String> VALIDATION_ONLY = Map.of();
+    private static final Map<String, String> VALIDATION_ONLY = Map.of(
+            "threads", "threads are decoded and validated, not executed yet (issue 24)");
 
     private SpecSuites() {
     }
