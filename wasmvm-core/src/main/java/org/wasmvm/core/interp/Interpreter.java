@@ -222,7 +222,7 @@ public final class Interpreter {
     /** Runs {@code entry}; a trap leaves as a {@link Trap} carrying the frames of this interpreter. */
     private long[] run(WasmFunction entry, long[] args, Value[] typedArgs, Value[] typedResults) {
         WasmFunction[] current = {entry};
-        int[] currentPc = {0};
+        int[] position = {0, 0}; // pc and fp where the dispatch loop was left
         Trap trap;
         try {
             ensureStack(entry.code().frameSize());
@@ -235,7 +235,15 @@ public final class Interpreter {
                     high[i] = typedArgs[i].high();
                 }
             }
-            execute(current, currentPc);
+            initFrame(stack, 0, entry.code());
+            while (true) {
+                try {
+                    execute(current, position);
+                    break;
+                } catch (ThrownException thrown) {
+                    unwind(thrown, current, position);
+                }
+            }
             int results = entry.type().results().size();
             if (typedResults != null) {
                 for (int i = 0; i < results; i++) {
@@ -261,7 +269,7 @@ public final class Interpreter {
         if (refs != null) {
             Arrays.fill(refs, null); // the frames the trap unwound did not clear theirs
         }
-        addFrames(trap, current[0], currentPc[0]);
+        addFrames(trap, current[0], position[0]);
         throw trap;
     }
 
@@ -362,35 +370,41 @@ public final class Interpreter {
     }
 
     /**
-     * Finds the handler of {@code thrown}, raised at {@code pc - 1} in the frame of {@code function} at
-     * {@code fp} (a call's last word for an exception a callee let out): the frame's handler table
-     * ({@link ExceptionHandlers#find}), then the callers' frames, which it pops. The catching frame is
-     * pushed back on the frame stack with the clause's target as its return pc, and the payload (and the
-     * exception, for a {@code _ref} clause or a legacy catch that may rethrow) is in its slots: the
-     * dispatch loop then returns to it through the throwing code's final {@code RETURN 0}, which moves
-     * nothing (so the loop needs no code of its own to reload a frame). A catch counts one unit of the
-     * slice, as a back-edge: a loop that only throws and catches runs out of fuel or time too. Returns the
-     * rest of the slice. Every frame left is added to the exception's stack; when none catches, it leaves
-     * this interpreter.
+     * Finds the handler of {@code thrown}, which left the dispatch loop at {@code position} (pc and fp) in
+     * {@code current[0]}, raised at pc - 1 (a call's last word for an exception a callee let out): the
+     * frame's handler table ({@link ExceptionHandlers#find}), then the callers' frames, which it pops. The
+     * payload (and the exception, for a {@code _ref} clause or a legacy catch that may rethrow) goes to the
+     * catching frame's slots, and {@code current}/{@code position} to the clause's target, where the
+     * dispatch loop resumes: the loop itself has no handler, which would cost every wasm program speed
+     * (RATIONALE). A catch counts one unit of the slice, as a back-edge: a loop that only throws and
+     * catches runs out of fuel or time too. Every frame left is added to the exception's stack; when none
+     * catches, it leaves this interpreter.
      */
-    private int unwind(ThrownException thrown, WasmFunction function, int pc, int fp, int budget) {
+    private void unwind(ThrownException thrown, WasmFunction[] current, int[] position) {
+        budgetInContext = false; // the loop left its count in context.budget either way
         boolean gone = frameReplaced; // a tail call's callee or compiled code took the frame over: its handlers are left
         frameReplaced = false;
-        int at = pc - 1;
+        WasmFunction function = current[0];
+        int at = position[0] - 1;
+        int fp = position[1];
         while (true) {
             int[] handlers = function.code().handlers();
             int clause = gone || handlers.length == 0 ? -1
                     : ExceptionHandlers.find(handlers, at, thrown.tagInstance(), function.instance().tags);
             if (clause >= 0) {
                 deliver(thrown, handlers, clause, fp);
-                saveFrame(function, handlers[clause + ExceptionHandlers.TARGET], fp);
-                depth++;
-                return chargeCatch(budgetInContext ? context.budget : budget, function, fp);
+                current[0] = function;
+                position[0] = handlers[clause + ExceptionHandlers.TARGET];
+                position[1] = fp;
+                if (--context.budget == 0) {
+                    context.budget = catchSlice(function, position[0], fp);
+                }
+                return;
             }
             if (!gone) {
                 WasmFunction left = function;
-                int position = at;
-                thrown.addFrame(() -> frameAt(left, position));
+                int offset = at;
+                thrown.addFrame(() -> frameAt(left, offset));
             }
             gone = false;
             if (depth == 0) {
@@ -405,19 +419,17 @@ public final class Interpreter {
     }
 
     /**
-     * Counts a catch in the frame of {@code function} at {@code fp}, which is on the frame stack: the count
-     * is in {@code context.budget} while a new slice is drawn, and a trap then names that frame first.
+     * The next slice for a catch whose target is {@code target}. A trap names the catching frame here:
+     * {@link #addFrames} would take a target at the function's start for a call that had not begun.
      */
-    private int chargeCatch(int budget, WasmFunction function, int fp) {
-        budgetInContext = true;
-        context.budget = budget - 1;
-        if (context.budget == 0) {
-            frameReplaced = true; // the frame the dispatch loop is in has been left
-            context.budget = nextSlice(function, -1, fp);
-            frameReplaced = false;
+    private int catchSlice(WasmFunction function, int target, int fp) {
+        try {
+            return nextSlice(function, -1, fp);
+        } catch (Trap trap) {
+            trap.addFrame(frameAt(function, target - 1));
+            frameReplaced = true; // the frame is in the trace already
+            throw trap;
         }
-        budgetInContext = false;
-        return context.budget;
     }
 
     /** Writes what the handler clause at {@code clause} passes to its target: the payload, and the exception where it keeps it. */
@@ -604,11 +616,12 @@ public final class Interpreter {
     }
 
     /**
-     * The dispatch loop. {@code current[0]} and {@code pcOut[0]} are written back (in the
-     * {@code finally}) whenever the loop is left, so a trap can name the function and instruction.
-     * The results of the entry function end up in slots 0….
+     * The dispatch loop, from {@code position} (pc and fp) in {@code current[0]}, whose frame is set up.
+     * Both are written back (in the {@code finally}) whenever the loop is left, so a trap can name the
+     * function and instruction and a caught exception can resume the loop ({@link #unwind}). The
+     * results of the entry function end up in slots 0….
      */
-    private void execute(WasmFunction[] current, int[] pcOut) {
+    private void execute(WasmFunction[] current, int[] position) {
         WasmFunction function = current[0];
         LoweredFunction lowered = function.code();
         int[] c = lowered.code();
@@ -616,9 +629,8 @@ public final class Interpreter {
         LinearMemory[] memories = instance.memories;
         GlobalInstance[] globals = instance.globals;
         long[] s = this.stack;
-        int fp = 0;
-        initFrame(s, fp, lowered);
-        int pc = 0;
+        int pc = position[0];
+        int fp = position[1];
         int budget = 0;
         try {
             budget = context.takeBudget();
@@ -1235,14 +1247,12 @@ public final class Interpreter {
                 } catch (OsrExit exit) {
                     budget = osrBudget;
                     pc = lowered.osrExit();
-                } catch (ThrownException thrown) {
-                    budget = unwind(thrown, function, pc, fp, budget);
-                    pc = c.length - 2; // the final RETURN 0: moves nothing, returns to the handler unwind pushed
                 }
             }
         } finally {
             current[0] = function;
-            pcOut[0] = pc;
+            position[0] = pc;
+            position[1] = fp;
             if (!budgetInContext) {
                 context.budget = budget;
             }
