@@ -1,6 +1,6 @@
 // The reference for wasmvm-compiler's YosysExceptionsTest: runs yosys (@yowasp/yosys 0.70.62-dev.1236,
 // C++ exceptions as wasm exceptions; scripts/fetch-yosys-exceptions.sh) under node's WASI as the test
-// runs it: argv "yosys", NO_COLOR=1, the test's directory preopened as "/", its input.ys on stdin (an
+// runs it: argv "yosys", no environment, the test's directory preopened as "/", its input.ys on stdin (an
 // interactive session whose failing commands yosys reports by throwing log_cmd_error_exception out of
 // the pass and catching it in its shell loop). Writes node.stdout and node.stderr there, the stdout
 // cut after the logfile hash of "End of script." (the rest of that line and the lines after it are
@@ -18,7 +18,7 @@ const raw = mkdtempSync(`${tmpdir()}/yosys-node-`) + '/stdout';
 const stdout = openSync(raw, 'w');
 const stderr = openSync(`${dir}/node.stderr`, 'w');
 const wasi = new WASI({
-  version: 'preview1', args: ['yosys'], env: { NO_COLOR: '1' }, preopens: { '/': dir },
+  version: 'preview1', args: ['yosys'], env: {}, preopens: { '/': dir },
   stdin, stdout, stderr, returnOnExit: true,
 });
 const instance = await WebAssembly.instantiate(await WebAssembly.compile(readFileSync(module)), wasi.getImportObject());

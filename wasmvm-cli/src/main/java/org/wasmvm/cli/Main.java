@@ -1,5 +1,6 @@
 package org.wasmvm.cli;
 
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import org.wasmvm.core.run.InvokeArgumentException;
 import org.wasmvm.core.run.ProgramRunner;
 import org.wasmvm.core.run.RunRequest;
 import org.wasmvm.core.run.RunResult;
+import org.wasmvm.core.run.Terminals;
 import org.wasmvm.core.run.ValueText;
 
 /**
@@ -36,11 +38,36 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err, System.getenv()));
+        System.exit(run(args, System.in, System.out, System.err, terminals(System.console()), System.getenv()));
     }
 
-    /** Runs the command with explicit streams and host environment; returns the exit code. */
-    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> hostEnv) {
+    /**
+     * Which of the JVM's standard streams are terminals, as far as the JDK tells: stdin and stdout
+     * when it has a console ({@code console} not null), which on JDK 17 to 21 means both are, and
+     * on JDK 22 to 24, whose console may stand for redirected streams, when {@code Console.isTerminal()}
+     * says so too. No JDK API tells of stderr: it is taken to be what stdout is.
+     */
+    static Terminals terminals(Console console) {
+        boolean terminal = console != null && isTerminal(console);
+        return new Terminals(terminal, terminal, terminal);
+    }
+
+    private static boolean isTerminal(Console console) {
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // before JDK 22, a console exists only when stdin and stdout are terminals
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Runs the command with explicit streams, which of them are terminals, and the host environment;
+     * returns the exit code.
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Terminals terminals,
+                   Map<String, String> hostEnv) {
         CommandLine command;
         try {
             command = CommandLine.parse(Arrays.asList(args));
@@ -61,7 +88,7 @@ public final class Main {
         } catch (IllegalArgumentException e) { // -Dwasmvm.engine is part of the command line too
             return usageError(err, "-D" + Engine.PROPERTY + ": " + e.getMessage());
         }
-        RunResult result = ProgramRunner.run(request(command, engine, in, out, err, hostEnv));
+        RunResult result = ProgramRunner.run(request(command, engine, in, out, err, terminals, hostEnv));
         if (result.failure() instanceof InvokeArgumentException e) {
             return usageError(err, "--invoke " + e.getMessage());
         }
@@ -80,7 +107,7 @@ public final class Main {
     }
 
     private static RunRequest request(CommandLine command, Engine engine, InputStream in, PrintStream out,
-                                      PrintStream err, Map<String, String> hostEnv) {
+                                      PrintStream err, Terminals terminals, Map<String, String> hostEnv) {
         RunRequest.Builder builder = RunRequest.builder(Path.of(command.module()));
         if (command.invoke() != null) { // the guest's arguments are also the export's, as in wasmtime
             builder.invoke(command.invoke(), command.arguments());
@@ -102,6 +129,7 @@ public final class Main {
                 .stdin(in)
                 .stdout(out)
                 .stderr(err)
+                .terminals(terminals)
                 .build();
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wasmvm.core.run.Terminals;
 
 /** A wasm exception that leaves the entry point is an error with the tag, the payload and the wasm stack, as a trap is. */
 class ExceptionCommandTest {
@@ -29,7 +30,7 @@ class ExceptionCommandTest {
 
         int code = Main.run(new String[] {module.toString()}, new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+                new PrintStream(err, true, StandardCharsets.UTF_8), Terminals.NONE, Map.of());
 
         assertThat(code).isEqualTo(70);
         // offsets of the throw and the call: wasm-objdump -d; _start has no name in the name section

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmvm.core.run.RunResult;
+import org.wasmvm.core.run.Terminals;
 
 /** {@code --invoke NAME module.wasm args…} end to end with the invoke test module of wasmvm-core. */
 class InvokeCommandTest {
@@ -33,7 +34,7 @@ class InvokeCommandTest {
 
     private int run(String... args) {
         return Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+                new PrintStream(err, true, StandardCharsets.UTF_8), Terminals.NONE, Map.of());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.run.RunResult;
+import org.wasmvm.core.run.Terminals;
 import org.wasmvm.core.tier.CompilerTier;
 
 /** The wasmvm command end to end, with captured streams instead of the JVM's. */
@@ -218,6 +219,25 @@ class MainTest {
         assertThat(out()).startsWith("wasmvm ").isEqualTo("wasmvm " + Main.version() + "\n");
     }
 
+    @Test
+    void withoutAConsoleNoStreamIsATerminal() {
+        assertThat(Main.terminals(null)).isEqualTo(Terminals.NONE);
+    }
+
+    /**
+     * wasmvm-core's stdio-types.wasm prints, for fds 0, 1 and 2, WASI's fdstat filetype (0 unknown, 2 a
+     * character device), wasi-libc's isatty, WASI's filestat filetype and sysenv's fstat type (1 a pipe).
+     */
+    @Test
+    void theGuestSeesTheStreamsTheCommandSaysAreTerminalsAsSuch() throws IOException {
+        Path types = copy("stdio-types");
+        assertThat(run(Map.of(), types.toString())).as(err()).isZero();
+        assertThat(out.toByteArray()).containsExactly(0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1);
+        out.reset();
+        assertThat(run(new Terminals(true, true, true), Map.of(), types.toString())).as(err()).isZero();
+        assertThat(out.toByteArray()).containsExactly(2, 1, 2, 2, 2, 1, 2, 2, 2, 1, 2, 2);
+    }
+
     private Path copy(String guest) throws IOException {
         try (InputStream in = MainTest.class.getResourceAsStream("/modules/" + guest + ".wasm")) {
             return Files.write(dir.resolve(guest + ".wasm"), in.readAllBytes());
@@ -237,9 +257,13 @@ class MainTest {
     }
 
     private int run(Map<String, String> hostEnv, String... args) {
+        return run(Terminals.NONE, hostEnv, args);
+    }
+
+    private int run(Terminals terminals, Map<String, String> hostEnv, String... args) {
         PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-        return Main.run(args, new ByteArrayInputStream(new byte[0]), stdout, stderr, hostEnv);
+        return Main.run(args, new ByteArrayInputStream(new byte[0]), stdout, stderr, terminals, hostEnv);
     }
 
     private String out() {

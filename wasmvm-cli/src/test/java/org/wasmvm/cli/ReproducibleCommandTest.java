@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wasmvm.core.run.Terminals;
 
 /**
  * {@code --clock} and {@code --deterministic} end to end, with wasmvm-core's clocks.wasm: it
@@ -59,7 +60,7 @@ class ReproducibleCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+                new PrintStream(err, true, StandardCharsets.UTF_8), Terminals.NONE, Map.of());
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.size()).isEqualTo(56);
         return out.toByteArray();

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmvm.core.DirectoryMapping;
+import org.wasmvm.core.run.Terminals;
 
 /** The command's WASI options: {@code --dir} and {@code --invoke}, end to end. */
 class WasiCommandTest {
@@ -38,7 +39,7 @@ class WasiCommandTest {
 
     private int run(String... args) {
         return Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+                new PrintStream(err, true, StandardCharsets.UTF_8), Terminals.NONE, Map.of());
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,9 +56,7 @@ class YosysExceptionsTest {
         Files.write(root.resolve("counter.v"), resource("counter.v"));
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        // NO_COLOR: WASI's standard streams are terminals to the guest here, files under node
-        RunResult result = ProgramRunner.run(RunRequest.builder(yosys).programName("yosys")
-                .environment(Map.of("NO_COLOR", "1")).root(root).engine(engine)
+        RunResult result = ProgramRunner.run(RunRequest.builder(yosys).programName("yosys").root(root).engine(engine)
                 .stdin(new ByteArrayInputStream(resource("input.ys"))).stdout(out).stderr(err).build());
 
         String stderr = err.toString(StandardCharsets.UTF_8);

@@ -32,6 +32,7 @@ import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.run.ProgramRunner;
 import org.wasmvm.core.run.RunRequest;
 import org.wasmvm.core.run.RunResult;
+import org.wasmvm.core.run.Terminals;
 
 /**
  * Runs a WebAssembly program with wasmvm, in the build's JVM: a wasm tool in a build phase, a code
@@ -503,6 +504,7 @@ public class RunMojo extends AbstractMojo {
         builder.stdin(input(opened, what));
         builder.stdout(output(stdout, "stdout", line -> getLog().info(line), opened, what));
         builder.stderr(output(stderr, "stderr", line -> getLog().warn(line), opened, what));
+        builder.terminals(Terminals.NONE); // files, an empty input or the build's log: never a terminal
         return builder.build();
     }
 

@@ -45,6 +45,7 @@ import org.wasmvm.core.WasmTrap;
 import org.wasmvm.core.run.ProgramRunner;
 import org.wasmvm.core.run.RunRequest;
 import org.wasmvm.core.run.RunResult;
+import org.wasmvm.core.run.Terminals;
 
 /**
  * The configuration mapping of {@code wasmvm:run}: the mojo is configured by the harness (from a
@@ -316,6 +317,7 @@ class RunMojoTest {
         assertThat(stdinSeen.get()).as("empty stdin").isEmpty();
         assertThat(request.stdout()).isInstanceOf(GuestOutput.class);
         assertThat(request.stderr()).isInstanceOf(GuestOutput.class);
+        assertThat(request.terminals()).as("the log is no terminal").isEqualTo(Terminals.NONE);
     }
 
     @Test

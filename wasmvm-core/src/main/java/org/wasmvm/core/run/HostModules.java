@@ -8,6 +8,8 @@ import org.wasmvm.core.DirectoryMapping;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.sandbox.GuestClock;
 import org.wasmvm.core.sandbox.GuestRandom;
+import org.wasmvm.core.sandbox.StandardStream;
+import org.wasmvm.core.sandbox.StandardStreams;
 import org.wasmvm.core.sysenv.SysFs;
 import org.wasmvm.core.sysenv.SysProc;
 import org.wasmvm.core.sysenv.fs.GuestFileSystem;
@@ -43,11 +45,12 @@ final class HostModules implements AutoCloseable {
         }
         List<String> argv = argv(request);
         GuestClock realtime = request.clock() == null ? GuestClock.host() : GuestClock.pinnedAt(request.clock());
+        StandardStreams streams = streams(request);
         GuestFileSystem fileSystem = new GuestFileSystem(request.root().toAbsolutePath(), request.workingDirectory(),
-                request.stdin(), request.stdout(), request.stderr());
+                streams);
         try {
             return new HostModules(fileSystem, new SysProc(argv, request.environment(), realtime),
-                    wasi(request, argv, realtime));
+                    wasi(request, argv, streams, realtime));
         } catch (IllegalArgumentException e) {
             fileSystem.close();
             throw e;
@@ -79,11 +82,20 @@ final class HostModules implements AutoCloseable {
         return argv;
     }
 
+    /** The request's streams, each a terminal or not as the request says. */
+    private static StandardStreams streams(RunRequest request) {
+        Terminals terminals = request.terminals();
+        return new StandardStreams(StandardStream.input(request.stdin(), terminals.stdin()),
+                StandardStream.output(request.stdout(), terminals.stdout()),
+                StandardStream.output(request.stderr(), terminals.stderr()));
+    }
+
     /**
      * WASI's preopens are the root as {@code /} (fd 3), the working directory as {@code .} when it
      * is not the root, then the request's extra directories.
      */
-    private static WasiModule wasi(RunRequest request, List<String> argv, GuestClock realtime) {
+    private static WasiModule wasi(RunRequest request, List<String> argv, StandardStreams streams,
+                                   GuestClock realtime) {
         Path root = request.root().toAbsolutePath();
         List<DirectoryMapping> preopens = new ArrayList<>();
         String relative = request.workingDirectory().replaceAll("^/+", "").replaceAll("/+$", "");
@@ -92,7 +104,6 @@ final class HostModules implements AutoCloseable {
         }
         preopens.addAll(request.directories());
         GuestRandom random = request.randomSeed() == null ? GuestRandom.secure() : GuestRandom.seeded(request.randomSeed());
-        return new WasiModule(argv, request.environment(), root, preopens, request.stdin(), request.stdout(),
-                request.stderr(), realtime, random);
+        return new WasiModule(argv, request.environment(), root, preopens, streams, realtime, random);
     }
 }

@@ -18,9 +18,9 @@ import org.wasmvm.core.sandbox.GuestClock;
 
 /**
  * Everything one run of a wasm program needs: the module, its arguments and environment, the
- * sandbox root and working directory, its standard streams, whether the sysenv host modules are
- * offered, the entry point, the limits, the engine, and the guest's clock and random bytes, which a
- * reproducible build pins. Immutable; build one with {@link #builder(Path)} or
+ * sandbox root and working directory, its standard streams and which of them are terminals, whether
+ * the sysenv host modules are offered, the entry point, the limits, the engine, and the guest's
+ * clock and random bytes, which a reproducible build pins. Immutable; build one with {@link #builder(Path)} or
  * {@link #builder(byte[], String)} and pass it to {@link ProgramRunner#run(RunRequest)}.
  *
  * @param modulePath the module file, or {@code null} when {@code moduleBytes} are given
@@ -33,6 +33,8 @@ import org.wasmvm.core.sandbox.GuestClock;
  * @param stdin the guest's fd 0
  * @param stdout the guest's fd 1
  * @param stderr the guest's fd 2
+ * @param terminals which of the three streams the guest is told are terminals (none unless the
+ *     embedder knows they are)
  * @param noSystem when set, no host module is offered (importing sys_fs/sys_proc is a link error)
  * @param entryPoint the export to call after instantiation, or {@code null} for {@code _start}
  *     (else {@code main})
@@ -71,6 +73,7 @@ public record RunRequest(
         InputStream stdin,
         OutputStream stdout,
         OutputStream stderr,
+        Terminals terminals,
         boolean noSystem,
         String entryPoint,
         RuntimeLimits limits,
@@ -102,6 +105,7 @@ public record RunRequest(
         Objects.requireNonNull(stdin, "stdin");
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
+        Objects.requireNonNull(terminals, "terminals");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(engine, "engine");
@@ -126,7 +130,7 @@ public record RunRequest(
         return new Builder(null, module.clone(), name);
     }
 
-    /** Builds a {@link RunRequest}; defaults: no arguments, empty environment, root = current directory, cwd "/", the JVM's streams, sysenv on, default entry point (a program run) and limits, all features, the engine of {@link Engine#configured()}, the host's clock and secure random bytes. */
+    /** Builds a {@link RunRequest}; defaults: no arguments, empty environment, root = current directory, cwd "/", the JVM's streams (no terminals), sysenv on, default entry point (a program run) and limits, all features, the engine of {@link Engine#configured()}, the host's clock and secure random bytes. */
     public static final class Builder {
         private final Path modulePath;
         private final byte[] moduleBytes;
@@ -138,6 +142,7 @@ public record RunRequest(
         private InputStream stdin = System.in;
         private OutputStream stdout = System.out;
         private OutputStream stderr = System.err;
+        private Terminals terminals = Terminals.NONE;
         private boolean noSystem;
         private String entryPoint;
         private RuntimeLimits limits = RuntimeLimits.DEFAULT;
@@ -196,6 +201,12 @@ public record RunRequest(
 
         public Builder stderr(OutputStream err) {
             this.stderr = err;
+            return this;
+        }
+
+        /** Which of the streams are terminals; none by default, as a Java stream is not one. */
+        public Builder terminals(Terminals which) {
+            this.terminals = which;
             return this;
         }
 
@@ -287,9 +298,9 @@ public record RunRequest(
          */
         public RunRequest build() {
             return new RunRequest(modulePath, moduleBytes, programName, arguments, environment, root,
-                    workingDirectory, stdin, stdout, stderr, noSystem, entryPoint, limits, features, directories,
-                    engine != null ? engine : Engine.configured(), codeCache, modules, moduleSearchPath, noParent,
-                    linkDirectory, invokeArguments, clock, randomSeed);
+                    workingDirectory, stdin, stdout, stderr, terminals, noSystem, entryPoint, limits, features,
+                    directories, engine != null ? engine : Engine.configured(), codeCache, modules, moduleSearchPath,
+                    noParent, linkDirectory, invokeArguments, clock, randomSeed);
         }
     }
 }

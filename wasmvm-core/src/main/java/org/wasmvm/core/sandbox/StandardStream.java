@@ -6,26 +6,35 @@ import java.io.OutputStream;
 
 /**
  * fd 0, 1 or 2 of a guest: one of the run's streams, owned by the embedder (never closed here),
- * either readable or writable. Each write is flushed at once, so the embedder sees output as the
+ * either readable or writable, and a terminal only when the embedder says so (then the guest sees a
+ * character device, else a pipe). Each write is flushed at once, so the embedder sees output as the
  * guest writes it.
  */
 public final class StandardStream {
     private final InputStream in;
     private final OutputStream out;
+    private final boolean terminal;
 
-    private StandardStream(InputStream in, OutputStream out) {
+    private StandardStream(InputStream in, OutputStream out, boolean terminal) {
         this.in = in;
         this.out = out;
+        this.terminal = terminal;
     }
 
-    /** @param in the stream, or null for one that is always at its end */
-    public static StandardStream input(InputStream in) {
-        return new StandardStream(in != null ? in : InputStream.nullInputStream(), null);
+    /**
+     * @param in the stream, or null for one that is always at its end
+     * @param terminal whether the guest is told that {@code in} is a terminal
+     */
+    public static StandardStream input(InputStream in, boolean terminal) {
+        return new StandardStream(in != null ? in : InputStream.nullInputStream(), null, terminal);
     }
 
-    /** @param out the stream, or null for one that discards everything */
-    public static StandardStream output(OutputStream out) {
-        return new StandardStream(null, out != null ? out : OutputStream.nullOutputStream());
+    /**
+     * @param out the stream, or null for one that discards everything
+     * @param terminal whether the guest is told that {@code out} is a terminal
+     */
+    public static StandardStream output(OutputStream out, boolean terminal) {
+        return new StandardStream(null, out != null ? out : OutputStream.nullOutputStream(), terminal);
     }
 
     public boolean readable() {
@@ -34,6 +43,11 @@ public final class StandardStream {
 
     public boolean writable() {
         return out != null;
+    }
+
+    /** Whether the guest sees a terminal (a character device) rather than a pipe. */
+    public boolean terminal() {
+        return terminal;
     }
 
     /** Reads what one read of the stream gives, at most {@code len} bytes; 0 at its end. */

@@ -1,8 +1,6 @@
 package org.wasmvm.core.wasi;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import org.wasmvm.core.sandbox.SandboxPaths;
@@ -40,14 +38,9 @@ final class WasiFd {
         this.fdflags = fdflags;
     }
 
-    static WasiFd input(InputStream in) {
-        return new WasiFd(Kind.STREAM, null, null, null, StandardStream.input(in), null,
-                WasiRights.STDIO & ~WasiRights.FD_WRITE, 0, 0);
-    }
-
-    static WasiFd output(OutputStream out) {
-        return new WasiFd(Kind.STREAM, null, null, null, StandardStream.output(out), null,
-                WasiRights.STDIO & ~WasiRights.FD_READ, 0, 0);
+    static WasiFd stream(StandardStream stream) {
+        return new WasiFd(Kind.STREAM, null, null, null, stream, null,
+                WasiRights.STDIO & ~(stream.readable() ? WasiRights.FD_WRITE : WasiRights.FD_READ), 0, 0);
     }
 
     static WasiFd file(Path host, FileChannel channel, long base, long inheriting, int fdflags) {
@@ -57,6 +50,15 @@ final class WasiFd {
     static WasiFd directory(Path realHost, String preopenName, long base, long inheriting) {
         return new WasiFd(Kind.DIRECTORY, realHost, null, new SandboxPaths(realHost), null, preopenName,
                 base, inheriting, 0);
+    }
+
+    /**
+     * The {@code $filetype} of a stream: a character device when it is a terminal, else unknown
+     * (wasmtime's choice: wasi-libc's {@code isatty} is true for a character device without seek
+     * rights, so a pipe or file must not look like one).
+     */
+    int streamType() {
+        return stream.terminal() ? WasiStat.CHARACTER_DEVICE : WasiStat.UNKNOWN;
     }
 
     /** NOTCAPABLE unless every bit of {@code rights} is held. */

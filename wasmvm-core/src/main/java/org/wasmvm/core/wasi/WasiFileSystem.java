@@ -1,8 +1,6 @@
 package org.wasmvm.core.wasi;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.wasmvm.core.DirectoryMapping;
 import org.wasmvm.core.sandbox.StandardStream;
+import org.wasmvm.core.sandbox.StandardStreams;
 
 /**
  * The {@code fd_*} calls of one run over its {@link WasiFdTable}; {@link WasiPathOps} does the
@@ -35,13 +34,13 @@ final class WasiFileSystem implements AutoCloseable {
     /**
      * @param root the run's root, preopened as {@code /}; null for none (only {@code mappings})
      * @param mappings further preopens, in order
+     * @param streams fds 0, 1 and 2
      * @throws IllegalArgumentException when a directory does not exist
      */
-    WasiFileSystem(Path root, List<DirectoryMapping> mappings, InputStream stdin, OutputStream stdout,
-                   OutputStream stderr) {
-        fds.add(WasiFd.input(stdin));
-        fds.add(WasiFd.output(stdout));
-        fds.add(WasiFd.output(stderr));
+    WasiFileSystem(Path root, List<DirectoryMapping> mappings, StandardStreams streams) {
+        fds.add(WasiFd.stream(streams.stdin()));
+        fds.add(WasiFd.stream(streams.stdout()));
+        fds.add(WasiFd.stream(streams.stderr()));
         if (root != null) {
             preopen(new DirectoryMapping(root, "/", false));
         }
@@ -293,7 +292,7 @@ final class WasiFileSystem implements AutoCloseable {
         WasiFd f = fds.get(fd);
         memory.check(address, 24);
         int type = switch (f.kind) {
-            case STREAM -> WasiStat.CHARACTER_DEVICE;
+            case STREAM -> f.streamType();
             case DIRECTORY -> WasiStat.DIRECTORY;
             case FILE -> WasiStat.REGULAR_FILE;
         };
@@ -329,7 +328,7 @@ final class WasiFileSystem implements AutoCloseable {
         WasiFd f = fds.get(fd);
         f.require(WasiRights.FD_FILESTAT_GET);
         if (f.kind == WasiFd.Kind.STREAM) {
-            return WasiStat.Stat.STREAM;
+            return WasiStat.Stat.stream(f.streamType());
         }
         try {
             WasiStat.Stat s = WasiStat.of(f.host, true);

@@ -4,8 +4,6 @@ import static org.wasmvm.core.model.ValType.I32;
 import static org.wasmvm.core.model.ValType.I64;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +20,7 @@ import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.sandbox.GuestClock;
 import org.wasmvm.core.sandbox.GuestRandom;
+import org.wasmvm.core.sandbox.StandardStreams;
 
 /**
  * The {@code wasi_snapshot_preview1} host module of one run (wasm32 guests): arguments,
@@ -54,18 +53,19 @@ public final class WasiModule implements AutoCloseable {
      * @param environment the complete environment the guest sees
      * @param root the sandbox root, preopened as {@code /} (fd 3); null to preopen only {@code directories}
      * @param directories further preopened directories (fd 4 on)
+     * @param streams fds 0, 1 and 2
      * @param realtime the guest's realtime clock
      * @param random where {@code random_get} takes its bytes from
      * @throws IllegalArgumentException when a directory does not exist
      */
     public WasiModule(List<String> argv, Map<String, String> environment, Path root,
-                      List<DirectoryMapping> directories, InputStream stdin, OutputStream stdout, OutputStream stderr,
-                      GuestClock realtime, GuestRandom random) {
+                      List<DirectoryMapping> directories, StandardStreams streams, GuestClock realtime,
+                      GuestRandom random) {
         this.argv = argv.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         List<byte[]> env = new ArrayList<>();
         environment.forEach((k, v) -> env.add((k + "=" + v).getBytes(StandardCharsets.UTF_8)));
         this.environ = env;
-        this.fs = new WasiFileSystem(root, directories, stdin, stdout, stderr);
+        this.fs = new WasiFileSystem(root, directories, streams);
         this.paths = new WasiPathOps(fs.fds);
         this.clocks = new WasiClocks(realtime);
         this.poll = new WasiPoll(fs.fds, clocks);

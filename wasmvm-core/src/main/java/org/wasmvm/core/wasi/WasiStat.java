@@ -31,8 +31,10 @@ final class WasiStat {
     private static volatile boolean unixView = true;
 
     record Stat(long dev, long ino, int filetype, long nlink, long size, long atim, long mtim, long ctim) {
-        /** What fds 0–2 report: a character device. */
-        static final Stat STREAM = new Stat(0, 0, CHARACTER_DEVICE, 1, 0, 0, 0, 0);
+        /** What fds 0–2 report: their type, nothing else. */
+        static Stat stream(int filetype) {
+            return new Stat(0, 0, filetype, 1, 0, 0, 0, 0);
+        }
 
         void write(WasiMemory memory, long address) {
             memory.check(address, SIZE);

@@ -63,7 +63,8 @@
 
 /* file types in wasmvm_stat.mode, and dirent types */
 #define SYSENV_S_IFMT  0170000
-#define SYSENV_S_IFCHR 0020000 /* fds 0-2 */
+#define SYSENV_S_IFIFO 0010000 /* fds 0-2, not a terminal */
+#define SYSENV_S_IFCHR 0020000 /* fds 0-2, a terminal */
 #define SYSENV_S_IFDIR 0040000
 #define SYSENV_S_IFREG 0100000
 #define SYSENV_S_IFLNK 0120000

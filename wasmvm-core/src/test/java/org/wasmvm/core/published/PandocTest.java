@@ -2,7 +2,6 @@ package org.wasmvm.core.published;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +20,7 @@ import org.wasmvm.core.Store;
 import org.wasmvm.core.Wasm;
 import org.wasmvm.core.sandbox.GuestClock;
 import org.wasmvm.core.sandbox.GuestRandom;
+import org.wasmvm.core.sandbox.StandardStreams;
 import org.wasmvm.core.wasi.WasiModule;
 
 /**
@@ -52,8 +52,8 @@ class PandocTest {
             Files.createFile(root.resolve(name));
         }
         var err = new ByteArrayOutputStream();
-        try (var wasi = new WasiModule(ARGS, Map.of(), root, List.of(), new ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream(), err, GuestClock.host(), GuestRandom.secure())) {
+        try (var wasi = new WasiModule(ARGS, Map.of(), root, List.of(), StandardStreams.of(null, null, err),
+                GuestClock.host(), GuestRandom.secure())) {
             var store = new Store(RuntimeLimits.DEFAULT);
             wasi.define(store);
             Instance instance = store.instantiate(Wasm.load(Files.readAllBytes(pandoc)));

@@ -1,6 +1,5 @@
 package org.wasmvm.core.sysenv;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import org.wasmvm.core.Memory;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.Wasm;
 import org.wasmvm.core.sandbox.GuestClock;
+import org.wasmvm.core.sandbox.StandardStreams;
 import org.wasmvm.core.sysenv.fs.GuestFileSystem;
 
 /**
@@ -28,7 +28,7 @@ final class SysenvCalls implements AutoCloseable {
     private long next = HEAP;
 
     SysenvCalls(Path root, String cwd, List<String> argv, Map<String, String> env) {
-        fs = new GuestFileSystem(root, cwd, new ByteArrayInputStream(new byte[0]), stdout, new ByteArrayOutputStream());
+        fs = new GuestFileSystem(root, cwd, StandardStreams.of(null, stdout, null));
         Store store = new Store();
         new SysFs(fs).define(store);
         new SysProc(argv, env, GuestClock.host()).define(store);

@@ -2,8 +2,6 @@ package org.wasmvm.core.wasi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmvm.core.DirectoryMapping;
+import org.wasmvm.core.sandbox.StandardStreams;
 
 /**
  * The sandbox kit for WASI paths: nothing outside a preopened directory is reachable through
@@ -40,7 +39,7 @@ class WasiSandboxTest {
         Files.createDirectory(tmp.resolve("ro"));
         Files.writeString(tmp.resolve("ro/data.txt"), "data");
         fs = new WasiFileSystem(root, List.of(new DirectoryMapping(tmp.resolve("ro"), "/ro", true)),
-                new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new ByteArrayOutputStream());
+                StandardStreams.of(null, null, null));
         paths = new WasiPathOps(fs.fds);
     }
 

@@ -39,6 +39,7 @@ import org.wasmvm.core.run.RunRequest;
 import org.wasmvm.core.run.RunResult;
 import org.wasmvm.core.sandbox.GuestClock;
 import org.wasmvm.core.sandbox.GuestRandom;
+import org.wasmvm.core.sandbox.StandardStreams;
 
 /**
  * The official WASI preview1 test suite (wasi-testsuite, 72 command modules in C, Rust and
@@ -178,8 +179,8 @@ class WasiTestSuiteTest {
         List<String> argv = new ArrayList<>();
         argv.add(argv0);
         argv.addAll(args);
-        try (WasiModule wasi = new WasiModule(argv, env, null, List.of(), new ByteArrayInputStream(new byte[0]),
-                stdout, stderr, GuestClock.host(), GuestRandom.secure())) {
+        try (WasiModule wasi = new WasiModule(argv, env, null, List.of(), StandardStreams.of(null, stdout, stderr),
+                GuestClock.host(), GuestRandom.secure())) {
             Store store = new Store(RuntimeLimits.DEFAULT.withTimeout(TIMEOUT));
             wasi.define(store);
             Instance instance = store.instantiate(Wasm.load(Files.readAllBytes(wasm)));

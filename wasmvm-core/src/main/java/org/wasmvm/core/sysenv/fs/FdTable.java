@@ -1,12 +1,10 @@
 package org.wasmvm.core.sysenv.fs;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 import org.wasmvm.core.sandbox.Errno;
 import org.wasmvm.core.sandbox.FsError;
-import org.wasmvm.core.sandbox.StandardStream;
+import org.wasmvm.core.sandbox.StandardStreams;
 
 /**
  * The fds of one run: 0, 1, 2 are its streams, files and directories share the numbers
@@ -18,14 +16,14 @@ final class FdTable {
     private final int maxOpen;
     private int nextFd = 3;
 
-    FdTable(InputStream stdin, OutputStream stdout, OutputStream stderr, int maxOpen) {
+    FdTable(StandardStreams streams, int maxOpen) {
         if (maxOpen < 3) {
             throw new IllegalArgumentException("maxOpenFds must be at least 3: " + maxOpen);
         }
         this.maxOpen = maxOpen;
-        open.put(0, new StreamHandle(StandardStream.input(stdin)));
-        open.put(1, new StreamHandle(StandardStream.output(stdout)));
-        open.put(2, new StreamHandle(StandardStream.output(stderr)));
+        open.put(0, new StreamHandle(streams.stdin()));
+        open.put(1, new StreamHandle(streams.stdout()));
+        open.put(2, new StreamHandle(streams.stderr()));
     }
 
     /** EMFILE when the limit is reached (or the fd numbers of the run are used up). */

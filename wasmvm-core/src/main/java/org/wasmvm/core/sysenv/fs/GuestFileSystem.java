@@ -1,8 +1,6 @@
 package org.wasmvm.core.sysenv.fs;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -23,6 +21,7 @@ import org.wasmvm.core.sandbox.Errno;
 import org.wasmvm.core.sandbox.FsError;
 import org.wasmvm.core.sandbox.HostRename;
 import org.wasmvm.core.sandbox.SandboxPaths;
+import org.wasmvm.core.sandbox.StandardStreams;
 
 /**
  * The semantic layer of {@code sys_fs} for one run: a sandboxed view of a host directory
@@ -38,8 +37,6 @@ import org.wasmvm.core.sandbox.SandboxPaths;
 public final class GuestFileSystem implements AutoCloseable {
     /** Default per-run limit of open fds (0, 1, 2 included). */
     public static final int DEFAULT_MAX_OPEN_FDS = 1024;
-    /** {@code S_IFCHR}: the type fstat reports for fds 0–2. */
-    static final int S_IFCHR = 0020000;
 
     private final SandboxPaths paths;
     private final List<String> cwd;
@@ -49,13 +46,13 @@ public final class GuestFileSystem implements AutoCloseable {
      * @param root     the host directory that is the guest's {@code /}; must exist
      * @param guestCwd the guest's initial cwd as a guest path ({@code "/"}, {@code "/sub"});
      *                 must name a directory inside the root, else IllegalArgumentException
+     * @param streams  fds 0, 1 and 2
      */
-    public GuestFileSystem(Path root, String guestCwd, InputStream stdin, OutputStream stdout, OutputStream stderr) {
-        this(root, guestCwd, stdin, stdout, stderr, DEFAULT_MAX_OPEN_FDS);
+    public GuestFileSystem(Path root, String guestCwd, StandardStreams streams) {
+        this(root, guestCwd, streams, DEFAULT_MAX_OPEN_FDS);
     }
 
-    public GuestFileSystem(Path root, String guestCwd, InputStream stdin, OutputStream stdout, OutputStream stderr,
-                           int maxOpenFds) {
+    public GuestFileSystem(Path root, String guestCwd, StandardStreams streams, int maxOpenFds) {
         Path realRoot;
         try {
             realRoot = root.toRealPath();
@@ -80,7 +77,7 @@ public final class GuestFileSystem implements AutoCloseable {
             throw new IllegalArgumentException("working directory is not inside the root: " + guestCwd
                     + " (errno " + e.errno() + ")");
         }
-        this.fds = new FdTable(stdin, stdout, stderr, maxOpenFds);
+        this.fds = new FdTable(streams, maxOpenFds);
     }
 
     /** The canonical host root (for diagnostics of the embedder; never shown to the guest). */
@@ -280,13 +277,17 @@ public final class GuestFileSystem implements AutoCloseable {
         });
     }
 
-    /** Stat of an open file (or of fds 0–2, a character device); -EBADF for a directory fd. */
+    /**
+     * Stat of an open file, or of fds 0–2 (a character device when the stream is a terminal, else a
+     * pipe); -EBADF for a directory fd.
+     */
     public int fstat(int fd, byte[] out) {
         return errno(() -> {
             Handle h = fds.get(fd);
             checkRange(out, 0, StatLayout.SIZE);
-            if (h instanceof StreamHandle) {
-                StatLayout.encode(new StatLayout.Stat(0, fd, S_IFCHR | 0600, 1, 0, 0, 0, 0, 0, 0), out, 0);
+            if (h instanceof StreamHandle s) {
+                int type = s.stream().terminal() ? StatLayout.S_IFCHR : StatLayout.S_IFIFO;
+                StatLayout.encode(new StatLayout.Stat(0, fd, type | 0600, 1, 0, 0, 0, 0, 0, 0), out, 0);
                 return 0;
             }
             if (!(h instanceof FileHandle f)) {

@@ -21,6 +21,10 @@ public final class StatLayout {
     public static final int SIZE = 56;
 
     public static final int S_IFMT = 0170000;
+    /** fds 0–2 when the stream is not a terminal: a pipe. */
+    public static final int S_IFIFO = 0010000;
+    /** fds 0–2 when the stream is a terminal: a character device. */
+    public static final int S_IFCHR = 0020000;
     public static final int S_IFDIR = 0040000;
     public static final int S_IFREG = 0100000;
     public static final int S_IFLNK = 0120000;

@@ -28,8 +28,9 @@
  *     → -EINVAL. Special files (fifos, devices, sockets) → -EACCES.</li>
  * <li>{@code close} accepts every kind of fd; closing 0–2 only removes them from the table
  *     (the embedder's streams stay open). The open-fd limit counts 0–2.</li>
- * <li>fstat of fds 0–2 reports a character device ({@code S_IFCHR 0020000 | 0600}, size 0);
- *     lseek on them is -ESPIPE; read of 1/2 and write of 0 are -EBADF. Writes to 1/2 are
+ * <li>fstat of fds 0–2 reports a pipe ({@code S_IFIFO 0010000 | 0600}, size 0), or a
+ *     character device ({@code S_IFCHR 0020000 | 0600}) for a stream the embedder says is a
+ *     terminal (so a libc's {@code isatty} answers as the host's would); lseek on them is -ESPIPE; read of 1/2 and write of 0 are -EBADF. Writes to 1/2 are
  *     flushed at once.</li>
  * <li>readdir lists a snapshot taken at opendir (or at the first readdir of a directory
  *     opened with {@code open}), sorted by the unsigned bytes of the names. A name longer

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmvm.core.sandbox.Errno;
+import org.wasmvm.core.sandbox.StandardStream;
+import org.wasmvm.core.sandbox.StandardStreams;
 
 /** Success and error paths of every sys_fs call. */
 class GuestFileSystemTest {
@@ -48,7 +50,7 @@ class GuestFileSystemTest {
         Files.createDirectories(root.resolve("empty"));
         Files.write(root.resolve("hello.txt"), b("hello world"));
         Files.write(root.resolve("dir/f"), b("x"));
-        fs = new GuestFileSystem(root, "/", new ByteArrayInputStream(b("input")), out, err);
+        fs = new GuestFileSystem(root, "/", StandardStreams.of(new ByteArrayInputStream(b("input")), out, err));
     }
 
     @AfterEach
@@ -271,12 +273,27 @@ class GuestFileSystemTest {
                 assertThat(fs.lseek(fd, 0, SEEK_SET)).isEqualTo(-Errno.ESPIPE);
                 byte[] st = new byte[56];
                 assertThat(fs.fstat(fd, st)).isZero();
-                assertThat(StatLayout.decode(st, 0).mode() & StatLayout.S_IFMT).isEqualTo(0020000);
+                assertThat(StatLayout.decode(st, 0).mode() & StatLayout.S_IFMT).as("a pipe").isEqualTo(StatLayout.S_IFIFO);
                 assertThat(fs.readdir(fd, new byte[260])).isEqualTo(-Errno.EBADF);
             }
             assertThat(fs.close(1)).isZero();
             assertThat(fs.write(1, buf, 0, 1)).isEqualTo(-Errno.EBADF);
             assertThat(open("hello.txt", O_RDONLY)).isEqualTo(3);
+        }
+
+        @Test
+        void terminalStreamsAreCharacterDevices() {
+            StandardStreams streams = new StandardStreams(StandardStream.input(null, true),
+                    StandardStream.output(null, false), StandardStream.output(null, true));
+            try (GuestFileSystem g = new GuestFileSystem(root, "/", streams)) {
+                int[] types = new int[3];
+                for (int fd = 0; fd < 3; fd++) {
+                    byte[] st = new byte[56];
+                    assertThat(g.fstat(fd, st)).isZero();
+                    types[fd] = StatLayout.decode(st, 0).mode() & StatLayout.S_IFMT;
+                }
+                assertThat(types).containsExactly(StatLayout.S_IFCHR, StatLayout.S_IFIFO, StatLayout.S_IFCHR);
+            }
         }
 
         @Test
@@ -287,7 +304,7 @@ class GuestFileSystemTest {
                     throw new IOException("pipe closed");
                 }
             };
-            try (GuestFileSystem g = new GuestFileSystem(root, "/", null, broken, null)) {
+            try (GuestFileSystem g = new GuestFileSystem(root, "/", StandardStreams.of(null, broken, null))) {
                 assertThat(g.write(1, b("x"), 0, 1)).isEqualTo(-Errno.EIO);
                 assertThat(g.read(0, new byte[1], 0, 1)).isZero();
                 assertThat(g.write(2, b("x"), 0, 1)).isEqualTo(1);
@@ -449,7 +466,7 @@ class GuestFileSystemTest {
             assertThat(fs.getcwd(buf, 0, 2)).isEqualTo(2);
             assertThat(buf).containsExactly('/', 0);
             assertThat(fs.getcwd(buf, 0, 1)).isEqualTo(-Errno.ERANGE);
-            try (GuestFileSystem g = new GuestFileSystem(root, "dir/sub", null, null, null)) {
+            try (GuestFileSystem g = new GuestFileSystem(root, "dir/sub", StandardStreams.of(null, null, null))) {
                 byte[] big = new byte[9];
                 assertThat(g.getcwd(big, 0, 8)).isEqualTo(-Errno.ERANGE);
                 assertThat(big).containsOnly(0);

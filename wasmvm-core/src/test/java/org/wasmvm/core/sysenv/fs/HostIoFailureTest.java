@@ -2,7 +2,6 @@ package org.wasmvm.core.sysenv.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmvm.core.sandbox.Errno;
+import org.wasmvm.core.sandbox.StandardStreams;
 
 /**
  * Host I/O failures that happen under a running guest — files deleted or directories removed while
@@ -33,7 +33,7 @@ class HostIoFailureTest {
     }
 
     private GuestFileSystem open(OutputStream stdout) {
-        return new GuestFileSystem(root, "/", new ByteArrayInputStream(new byte[0]), stdout, new ByteArrayOutputStream());
+        return new GuestFileSystem(root, "/", StandardStreams.of(null, stdout, null));
     }
 
     private void setUp() throws IOException {

@@ -9,7 +9,6 @@ import static org.wasmvm.core.sysenv.fs.OpenFlags.O_RDWR;
 import static org.wasmvm.core.sysenv.fs.OpenFlags.O_TRUNC;
 import static org.wasmvm.core.sysenv.fs.OpenFlags.O_WRONLY;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wasmvm.core.sandbox.Errno;
+import org.wasmvm.core.sandbox.StandardStreams;
 
 /**
  * Attempts to reach outside the root. Each asserts the errno and that nothing outside the
@@ -65,7 +65,7 @@ class SandboxEscapeTest {
         outsideAbs = outside.toRealPath().toString();
         rootAbs = root.toRealPath().toString();
         symlinks = trySymlinks();
-        fs = new GuestFileSystem(root, "/", new ByteArrayInputStream(new byte[0]), leaked, leaked);
+        fs = new GuestFileSystem(root, "/", StandardStreams.of(null, leaked, leaked));
     }
 
     @AfterEach
@@ -323,7 +323,7 @@ class SandboxEscapeTest {
     @Test
     void getcwdNeverShowsHostPaths() throws IOException {
         Files.createDirectories(root.resolve("sub/deeper"));
-        try (GuestFileSystem g = new GuestFileSystem(root, "/sub/deeper", null, null, null)) {
+        try (GuestFileSystem g = new GuestFileSystem(root, "/sub/deeper", StandardStreams.of(null, null, null))) {
             assertThat(g.getcwd()).isEqualTo("/sub/deeper");
             byte[] buf = new byte[64];
             assertThat(g.getcwd(buf, 0, buf.length)).isEqualTo(12);
@@ -336,20 +336,20 @@ class SandboxEscapeTest {
 
     @Test
     void cwdOutsideTheRootIsRefused() {
-        assertThatThrownBy(() -> new GuestFileSystem(root, "/../outside", null, null, null))
+        assertThatThrownBy(() -> new GuestFileSystem(root, "/../outside", StandardStreams.of(null, null, null)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new GuestFileSystem(root, "/file.txt", null, null, null))
+        assertThatThrownBy(() -> new GuestFileSystem(root, "/file.txt", StandardStreams.of(null, null, null)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new GuestFileSystem(root, "/nope", null, null, null))
+        assertThatThrownBy(() -> new GuestFileSystem(root, "/nope", StandardStreams.of(null, null, null)))
                 .isInstanceOf(IllegalArgumentException.class);
         Assumptions.assumeTrue(symlinks);
-        assertThatThrownBy(() -> new GuestFileSystem(root, "/lnk_outdir_abs", null, null, null))
+        assertThatThrownBy(() -> new GuestFileSystem(root, "/lnk_outdir_abs", StandardStreams.of(null, null, null)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void fdExhaustionIsEmfile() {
-        try (GuestFileSystem g = new GuestFileSystem(root, "/", null, null, null, 8)) {
+        try (GuestFileSystem g = new GuestFileSystem(root, "/", StandardStreams.of(null, null, null), 8)) {
             List<Integer> fds = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 fds.add(g.open(b("file.txt"), O_RDONLY, 0));
@@ -379,7 +379,7 @@ class SandboxEscapeTest {
     void twoRunsAreIndependent(@TempDir Path other) throws IOException {
         Files.createDirectories(other.resolve("sub"));
         Files.write(other.resolve("only-there"), b("x"));
-        try (GuestFileSystem g = new GuestFileSystem(other, "/sub", null, null, null)) {
+        try (GuestFileSystem g = new GuestFileSystem(other, "/sub", StandardStreams.of(null, null, null))) {
             int fdHere = fs.open(b("file.txt"), O_RDONLY, 0);
             int fdThere = g.open(b("../only-there"), O_RDONLY, 0);
             assertThat(fdHere).isEqualTo(3);
