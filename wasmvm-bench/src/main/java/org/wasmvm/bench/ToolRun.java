@@ -49,15 +49,15 @@ public final class ToolRun {
             new Tool("yosys: synth cpu.v", "yosys.wasm",
                     List.of("yosys", "-q", "-p", "read_verilog cpu.v; synth -top cpu -run :fine; tee -q -o stat.txt stat"),
                     List.of(), List.of(), List.of("cpu.v"), null, "stat.txt"),
-            new Tool("yosys: synth_ice40 cpu.v", "yosys.wasm",
-                    List.of("yosys", "-q", "-p", "read_verilog cpu.v; synth_ice40 -top cpu -json cpu.json"),
-                    List.of("yosys-share::/share"), List.of("TMPDIR=/tmp"), List.of("cpu.v"), null, "cpu.json"),
-            new Tool("nextpnr-ice40: place and route cpu", "nextpnr-ice40.wasm",
-                    List.of("nextpnr-ice40", "--hx8k", "--package", "ct256", "--json", "cpu.json", "--asc", "cpu.asc",
-                            "--seed", "1", "-q"),
-                    List.of("nextpnr-ice40-share::/share"), List.of(), List.of("cpu.json"), null, "cpu.asc"),
+            new Tool("yosys: synth_ice40 counter.v", "yosys.wasm",
+                    List.of("yosys", "-q", "-p", "read_verilog counter.v; synth_ice40 -top counter -json counter.json"),
+                    List.of("yosys-share::/share"), List.of("TMPDIR=/tmp"), List.of("counter.v"), null, "counter.json"),
+            new Tool("nextpnr-ice40: place and route counter", "nextpnr-ice40.wasm",
+                    List.of("nextpnr-ice40", "--hx1k", "--package", "tq144", "--json", "counter.json", "--asc",
+                            "counter.asc", "--seed", "1", "-q"),
+                    List.of("nextpnr-ice40-share::/share"), List.of(), List.of("counter.json"), null, "counter.asc"),
             new Tool("yosys 0.70 (C++ exceptions): failing commands", "yosys-exceptions.wasm", List.of("yosys"),
-                    List.of(), List.of("NO_COLOR=1"), List.of("counter.v"), "input.ys", null));
+                    List.of(), List.of(), List.of("counter.v"), "input.ys", null));
 
     /** One column: node, or wasmvm's command line on an engine, with or without its code cache. */
     record Column(String name, List<String> options) {
