@@ -1,0 +1,144 @@
+package org.wasmvm.core.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wasmvm.core.runtime.MemoryTesting.PAGE;
+import static org.wasmvm.core.runtime.MemoryTesting.assertMemoryTrap;
+import static org.wasmvm.core.runtime.MemoryTesting.assertTrap;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Random;
+import java.util.function.LongFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.wasmvm.core.TrapKind;
+
+/**
+ * The atomic operations on one thread, against a model of the bytes (a little-endian {@link ByteBuffer} and
+ * masked arithmetic) on every memory implementation: each width at each aligned place in a 16-byte window,
+ * whose other bytes must stay as they were. Concurrency is {@code AtomicsConcurrencyTest}'s.
+ */
+class AtomicsTest {
+    private static final int[] WIDTHS = {1, 2, 4, 8};
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> implementations() {
+        return LinearMemoryContractTest.implementations();
+    }
+
+    /** The window's bytes after a read-modify-write of {@code op} (or cmpxchg, {@code op} 6) as the spec says. */
+    private static long model(ByteBuffer window, int at, int width, int op, long operand, long replacement) {
+        long mask = width == 8 ? -1L : (1L << (8 * width)) - 1;
+        long old = 0;
+        for (int i = width - 1; i >= 0; i--) {
+            old = (old << 8) | (window.get(at + i) & 0xFF);
+        }
+        long updated = switch (op) {
+            case Atomics.ADD -> old + operand;
+            case Atomics.SUB -> old - operand;
+            case Atomics.AND -> old & operand;
+            case Atomics.OR -> old | operand;
+            case Atomics.XOR -> old ^ operand;
+            case Atomics.XCHG -> operand;
+            default -> (operand & mask) == old ? replacement : old;
+        };
+        for (int i = 0; i < width; i++) {
+            window.put(at + i, (byte) (updated >>> (8 * i)));
+        }
+        return old;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void readModifyWritesMatchTheModel(String name, LongFunction<LinearMemory> factory) {
+        LinearMemory memory = factory.apply(2);
+        var random = new Random(24);
+        long base = PAGE - 8; // the window straddles the two pages (chunks); no aligned cell does
+        for (int width : WIDTHS) {
+            for (int at = 0; at < 16; at += width) {
+                for (int op = 0; op <= 6; op++) {
+                    byte[] bytes = new byte[16];
+                    random.nextBytes(bytes);
+                    memory.write(base, bytes);
+                    ByteBuffer window = ByteBuffer.wrap(bytes.clone()).order(ByteOrder.LITTLE_ENDIAN);
+                    long operand = random.nextLong();
+                    long replacement = random.nextLong();
+                    if (op == 6 && random.nextBoolean()) {
+                        // the expected value matches in the cell's width; the bits above it must not matter
+                        operand = Atomics.load(memory, base + at, width) | (width == 8 ? 0 : random.nextLong() << (8 * width));
+                    }
+                    long expectedOld = model(window, at, width, op, operand, replacement);
+                    long old = op == 6
+                            ? Atomics.compareExchange(memory, base + at, width, operand, replacement)
+                            : Atomics.readModifyWrite(memory, base + at, width, op, operand);
+                    String what = "width " + width + " at " + at + " op " + op;
+                    assertThat(old).as(what).isEqualTo(expectedOld);
+                    assertThat(memory.read(base, 16)).as(what).isEqualTo(window.array());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void loadsZeroExtendAndStoresWriteTheirWidthOnly(String name, LongFunction<LinearMemory> factory) {
+        LinearMemory memory = factory.apply(1);
+        memory.writeLong(8, 0xF1F2F3F4F5F6F7F8L);
+        assertThat(Atomics.load(memory, 8, 1)).isEqualTo(0xF8);
+        assertThat(Atomics.load(memory, 10, 2)).isEqualTo(0xF5F6);
+        assertThat(Atomics.load(memory, 12, 4)).isEqualTo(0xF1F2F3F4L);
+        assertThat(Atomics.load(memory, 8, 8)).isEqualTo(0xF1F2F3F4F5F6F7F8L);
+
+        Atomics.store(memory, 9, 1, 0x1234);
+        Atomics.store(memory, 10, 2, 0xABCDEF);
+        Atomics.store(memory, 12, 4, 0x1_0000_0001L);
+        assertThat(memory.readLong(8)).isEqualTo(0x00000001CDEF34F8L);
+        Atomics.store(memory, 16, 8, -2);
+        assertThat(memory.readLong(16)).isEqualTo(-2);
+        assertThat(memory.readLong(24)).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void alignmentIsCheckedBeforeBounds(String name, LongFunction<LinearMemory> factory) {
+        LinearMemory memory = factory.apply(1);
+        for (int width : new int[] {2, 4, 8}) {
+            assertTrap(TrapKind.UNALIGNED_ATOMIC, () -> Atomics.checkAlignment(1, 0, width));
+            assertTrap(TrapKind.UNALIGNED_ATOMIC, () -> Atomics.checkAlignment(0, width + 1, width));
+            assertTrap(TrapKind.UNALIGNED_ATOMIC, () -> Atomics.checkAlignment(PAGE, -1, width)); // far out of bounds
+            Atomics.checkAlignment(-width, 2L * width, width); // wraps to width: aligned
+            assertMemoryTrap(() -> Atomics.load(memory, PAGE, width));
+            assertMemoryTrap(() -> Atomics.store(memory, PAGE, width, 0));
+            assertMemoryTrap(() -> Atomics.readModifyWrite(memory, -width, width, Atomics.ADD, 1));
+            assertMemoryTrap(() -> Atomics.compareExchange(memory, 1L << 40, width, 0, 1));
+            assertThat(Atomics.load(memory, PAGE - width, width)).isZero();
+        }
+        Atomics.checkAlignment(7, 0, 1);
+    }
+
+    @Test
+    void waitOnAnUnsharedMemoryTrapsAfterTheBoundsCheck() {
+        LinearMemory memory = MemoryTesting.flat(1, 1);
+        StoreContext context = MemoryTesting.context();
+        assertTrap(TrapKind.EXPECTED_SHARED_MEMORY, () -> Atomics.await(memory, 0, 4, 0, 0, context));
+        assertTrap(TrapKind.EXPECTED_SHARED_MEMORY, () -> Atomics.await(memory, 8, 8, 1, -1, context));
+        assertMemoryTrap(() -> Atomics.await(memory, PAGE, 4, 0, 0, context));
+        assertThat(Atomics.notify(memory, 0, 1)).isZero();
+        assertMemoryTrap(() -> Atomics.notify(memory, PAGE, 1));
+    }
+
+    @Test
+    void waitComparesThenTimesOut() {
+        LinearMemory memory = MemoryTesting.shared(1, 1);
+        StoreContext context = MemoryTesting.context();
+        memory.writeLong(8, 0xFFFF_FFFF_0000_0007L);
+        assertThat(Atomics.await(memory, 8, 4, 6, -1, context)).isEqualTo(Atomics.NOT_EQUAL);
+        assertThat(Atomics.await(memory, 8, 8, 7, -1, context)).isEqualTo(Atomics.NOT_EQUAL);
+        assertThat(Atomics.await(memory, 8, 4, 7, 0, context)).isEqualTo(Atomics.TIMED_OUT);
+        long start = System.nanoTime();
+        assertThat(Atomics.await(memory, 8, 8, 0xFFFF_FFFF_0000_0007L, 20_000_000, context)).isEqualTo(Atomics.TIMED_OUT);
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(20_000_000);
+        assertThat(Atomics.notify(memory, 8, 10)).as("a timed-out waiter left its queue").isZero();
+    }
+}
