@@ -25,38 +25,37 @@ final class AtomicHandlers {
         switch (AtomicOpcodes.shape(sub)) {
             case STORE -> {
                 long addr = address(s[fp + c[pc]], c, pc + 2, width);
-                Atomics.store(memory(instance, c, pc + 2), addr, width, s[fp + c[pc + 1]]);
+                Atomics.store(addr, s[fp + c[pc + 1]], width, memory(instance, c, pc + 2));
                 return pc + 5;
             }
             case LOAD -> {
                 long addr = address(s[fp + c[pc + 1]], c, pc + 2, width);
-                s[fp + c[pc]] = typed(Atomics.load(memory(instance, c, pc + 2), addr, width), i64);
+                s[fp + c[pc]] = typed(Atomics.load(addr, width, memory(instance, c, pc + 2)), i64);
                 return pc + 5;
             }
             case RMW -> {
                 long addr = address(s[fp + c[pc + 1]], c, pc + 3, width);
                 int rmw = (sub - AtomicOpcodes.FIRST_RMW) / 7;
-                long old = Atomics.readModifyWrite(memory(instance, c, pc + 3), addr, width, rmw, s[fp + c[pc + 2]]);
+                long old = Atomics.readModifyWrite(addr, s[fp + c[pc + 2]], width, rmw, memory(instance, c, pc + 3));
                 s[fp + c[pc]] = typed(old, i64);
                 return pc + 6;
             }
             case NOTIFY -> {
                 long addr = address(s[fp + c[pc + 1]], c, pc + 3, width);
-                s[fp + c[pc]] = Atomics.notify(memory(instance, c, pc + 3), addr, s[fp + c[pc + 2]] & 0xFFFF_FFFFL);
+                s[fp + c[pc]] = Atomics.notify(addr, (int) s[fp + c[pc + 2]], memory(instance, c, pc + 3));
                 return pc + 6;
             }
             case CMPXCHG -> {
                 long addr = address(s[fp + c[pc + 1]], c, pc + 4, width);
-                long old = Atomics.compareExchange(memory(instance, c, pc + 4), addr, width, s[fp + c[pc + 2]],
-                        s[fp + c[pc + 3]]);
+                long old = Atomics.compareExchange(addr, s[fp + c[pc + 2]], s[fp + c[pc + 3]], width,
+                        memory(instance, c, pc + 4));
                 s[fp + c[pc]] = typed(old, i64);
                 return pc + 7;
             }
             case WAIT -> {
                 long addr = address(s[fp + c[pc + 1]], c, pc + 4, width);
-                long expected = i64 ? s[fp + c[pc + 2]] : s[fp + c[pc + 2]] & 0xFFFF_FFFFL;
-                s[fp + c[pc]] = Atomics.await(memory(instance, c, pc + 4), addr, width, expected, s[fp + c[pc + 3]],
-                        instance.context());
+                s[fp + c[pc]] = Atomics.await(addr, s[fp + c[pc + 2]], s[fp + c[pc + 3]], width,
+                        memory(instance, c, pc + 4), instance.context());
                 return pc + 7;
             }
             default -> throw new IllegalStateException("unknown lowered opcode 0x" + Integer.toHexString(op));

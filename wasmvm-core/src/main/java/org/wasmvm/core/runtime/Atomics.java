@@ -43,7 +43,7 @@ public final class Atomics {
     }
 
     /** {@code *.atomic.load*} of {@code width} bytes at the aligned {@code addr}, zero-extended. */
-    public static long load(LinearMemory memory, long addr, int width) {
+    public static long load(long addr, int width, LinearMemory memory) {
         byte[] cells = memory.cell(addr, width);
         int i = memory.cellIndex(addr);
         return switch (width) {
@@ -55,7 +55,7 @@ public final class Atomics {
     }
 
     /** {@code *.atomic.store*}: the low {@code width} bytes of {@code value} at the aligned {@code addr}. */
-    public static void store(LinearMemory memory, long addr, int width, long value) {
+    public static void store(long addr, long value, int width, LinearMemory memory) {
         byte[] cells = memory.cell(addr, width);
         int i = memory.cellIndex(addr);
         switch (width) {
@@ -67,7 +67,7 @@ public final class Atomics {
     }
 
     /** {@code *.atomic.rmw*.<op>}: applies {@code op} ({@link #ADD} … {@link #XCHG}); returns the old value. */
-    public static long readModifyWrite(LinearMemory memory, long addr, int width, int op, long operand) {
+    public static long readModifyWrite(long addr, long operand, int width, int op, LinearMemory memory) {
         byte[] cells = memory.cell(addr, width);
         int i = memory.cellIndex(addr);
         return switch (width) {
@@ -81,7 +81,7 @@ public final class Atomics {
      * {@code *.atomic.rmw*.cmpxchg}: stores {@code replacement} if the cell holds {@code expected}, both wrapped to
      * the width; returns the old value.
      */
-    public static long compareExchange(LinearMemory memory, long addr, int width, long expected, long replacement) {
+    public static long compareExchange(long addr, long expected, long replacement, int width, LinearMemory memory) {
         byte[] cells = memory.cell(addr, width);
         int i = memory.cellIndex(addr);
         return switch (width) {
@@ -97,30 +97,30 @@ public final class Atomics {
     }
 
     /**
-     * {@code memory.atomic.wait32/64}: blocks while the aligned cell of {@code width} bytes holds {@code expected}
-     * (zero-extended), until notified or {@code timeout} ns have passed (negative: no limit). Returns {@link
-     * #WOKEN}, {@link #NOT_EQUAL} or {@link #TIMED_OUT}.
+     * {@code memory.atomic.wait32/64}: blocks while the aligned cell of {@code width} (4 or 8) bytes holds {@code
+     * expected} (wrapped to the width), until notified or {@code timeout} ns have passed (negative: no limit).
+     * Returns {@link #WOKEN}, {@link #NOT_EQUAL} or {@link #TIMED_OUT}.
      *
      * @throws Trap when the memory is not shared, or when the run is interrupted or out of time while it waits
      */
-    public static int await(LinearMemory memory, long addr, int width, long expected, long timeout,
+    public static int await(long addr, long expected, long timeout, int width, LinearMemory memory,
             StoreContext context) {
         memory.cell(addr, width);
         WaiterQueues waiters = memory.waiters();
         if (waiters == null) {
             throw new Trap(TrapKind.EXPECTED_SHARED_MEMORY);
         }
-        return waiters.await(memory, addr, width, expected, timeout, context);
+        return waiters.await(memory, addr, width, width == 4 ? expected & 0xFFFF_FFFFL : expected, timeout, context);
     }
 
     /**
      * {@code memory.atomic.notify}: wakes at most {@code count} (unsigned) of the threads waiting on the aligned
      * 4-byte cell at {@code addr}, the longest-waiting first; returns how many. A memory that is not shared has none.
      */
-    public static int notify(LinearMemory memory, long addr, long count) {
+    public static int notify(long addr, int count, LinearMemory memory) {
         memory.cell(addr, 4);
         WaiterQueues waiters = memory.waiters();
-        return waiters == null ? 0 : waiters.notify(addr, count);
+        return waiters == null ? 0 : waiters.notify(addr, Integer.toUnsignedLong(count));
     }
 
     private static int rmw32(byte[] cells, int i, int op, int v) {

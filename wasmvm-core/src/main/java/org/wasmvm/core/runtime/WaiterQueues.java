@@ -26,7 +26,7 @@ final class WaiterQueues {
     int await(LinearMemory memory, long addr, int width, long expected, long timeout, StoreContext context) {
         var waiter = new Waiter();
         synchronized (this) {
-            if (Atomics.load(memory, addr, width) != expected) {
+            if (Atomics.load(addr, width, memory) != expected) {
                 return Atomics.NOT_EQUAL;
             }
             queues.computeIfAbsent(addr, a -> new ArrayDeque<>()).add(waiter);

@@ -38,10 +38,10 @@ class AtomicsConcurrencyTest {
             int at = t;
             runs.add(CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < rounds; i++) {
-                    Atomics.readModifyWrite(memory, 16 + at, 1, Atomics.ADD, 1);
-                    Atomics.readModifyWrite(memory, 16, 4, Atomics.XOR, 1L << 31); // flips the top bit under them
-                    Atomics.readModifyWrite(memory, 24, 2, Atomics.SUB, 1);
-                    Atomics.readModifyWrite(memory, 32, 8, Atomics.ADD, 3);
+                    Atomics.readModifyWrite(16 + at, 1, 1, Atomics.ADD, memory);
+                    Atomics.readModifyWrite(16, 1L << 31, 4, Atomics.XOR, memory); // flips the top bit under them
+                    Atomics.readModifyWrite(24, 1, 2, Atomics.SUB, memory);
+                    Atomics.readModifyWrite(32, 3, 8, Atomics.ADD, memory);
                 }
             }, pool));
         }
@@ -59,21 +59,21 @@ class AtomicsConcurrencyTest {
         List<CompletableFuture<Integer>> waiters = new ArrayList<>();
         for (int t = 0; t < 3; t++) {
             waiters.add(CompletableFuture.supplyAsync(
-                    () -> Atomics.await(memory, 64, 4, 0, -1, MemoryTesting.context()), pool));
+                    () -> Atomics.await(64, 0, -1, 4, memory, MemoryTesting.context()), pool));
         }
         int woken = 0;
         while (woken < 2) { // the waiters queue up in their own time
-            woken += Atomics.notify(memory, 64, 2 - woken);
+            woken += Atomics.notify(64, 2 - woken, memory);
         }
         Thread.sleep(50);
         assertThat(waiters.stream().filter(CompletableFuture::isDone).count()).isEqualTo(2);
-        while (Atomics.notify(memory, 64, 5) == 0) {
+        while (Atomics.notify(64, 5, memory) == 0) {
             Thread.onSpinWait();
         }
         for (CompletableFuture<Integer> waiter : waiters) {
             assertThat(waiter.get(10, TimeUnit.SECONDS)).isEqualTo(Atomics.WOKEN);
         }
-        assertThat(Atomics.notify(memory, 64, -1)).isZero();
+        assertThat(Atomics.notify(64, -1, memory)).isZero();
     }
 
     @Test
@@ -81,11 +81,11 @@ class AtomicsConcurrencyTest {
         LinearMemory memory = MemoryTesting.shared(1, 1);
         StoreContext context = MemoryTesting.context();
         CompletableFuture<Integer> waiter = CompletableFuture.supplyAsync(
-                () -> Atomics.await(memory, 0, 8, 0, -1, context), pool);
+                () -> Atomics.await(0, 0, -1, 8, memory, context), pool);
         Thread.sleep(50);
         context.interrupt();
         assertTrap(TrapKind.TIMEOUT, () -> unwrap(waiter));
-        assertThat(Atomics.notify(memory, 0, 1)).as("the interrupted waiter left its queue").isZero();
+        assertThat(Atomics.notify(0, 1, memory)).as("the interrupted waiter left its queue").isZero();
     }
 
     @Test
@@ -95,7 +95,7 @@ class AtomicsConcurrencyTest {
         long start = System.nanoTime();
         context.startCall();
         try {
-            assertTrap(TrapKind.TIMEOUT, () -> Atomics.await(memory, 0, 4, 0, -1, context));
+            assertTrap(TrapKind.TIMEOUT, () -> Atomics.await(0, 0, -1, 4, memory, context));
         } finally {
             context.endCall();
         }

@@ -66,12 +66,12 @@ class AtomicsTest {
                     long replacement = random.nextLong();
                     if (op == 6 && random.nextBoolean()) {
                         // the expected value matches in the cell's width; the bits above it must not matter
-                        operand = Atomics.load(memory, base + at, width) | (width == 8 ? 0 : random.nextLong() << (8 * width));
+                        operand = Atomics.load(base + at, width, memory) | (width == 8 ? 0 : random.nextLong() << (8 * width));
                     }
                     long expectedOld = model(window, at, width, op, operand, replacement);
                     long old = op == 6
-                            ? Atomics.compareExchange(memory, base + at, width, operand, replacement)
-                            : Atomics.readModifyWrite(memory, base + at, width, op, operand);
+                            ? Atomics.compareExchange(base + at, operand, replacement, width, memory)
+                            : Atomics.readModifyWrite(base + at, operand, width, op, memory);
                     String what = "width " + width + " at " + at + " op " + op;
                     assertThat(old).as(what).isEqualTo(expectedOld);
                     assertThat(memory.read(base, 16)).as(what).isEqualTo(window.array());
@@ -85,16 +85,16 @@ class AtomicsTest {
     void loadsZeroExtendAndStoresWriteTheirWidthOnly(String name, LongFunction<LinearMemory> factory) {
         LinearMemory memory = factory.apply(1);
         memory.writeLong(8, 0xF1F2F3F4F5F6F7F8L);
-        assertThat(Atomics.load(memory, 8, 1)).isEqualTo(0xF8);
-        assertThat(Atomics.load(memory, 10, 2)).isEqualTo(0xF5F6);
-        assertThat(Atomics.load(memory, 12, 4)).isEqualTo(0xF1F2F3F4L);
-        assertThat(Atomics.load(memory, 8, 8)).isEqualTo(0xF1F2F3F4F5F6F7F8L);
+        assertThat(Atomics.load(8, 1, memory)).isEqualTo(0xF8);
+        assertThat(Atomics.load(10, 2, memory)).isEqualTo(0xF5F6);
+        assertThat(Atomics.load(12, 4, memory)).isEqualTo(0xF1F2F3F4L);
+        assertThat(Atomics.load(8, 8, memory)).isEqualTo(0xF1F2F3F4F5F6F7F8L);
 
-        Atomics.store(memory, 9, 1, 0x1234);
-        Atomics.store(memory, 10, 2, 0xABCDEF);
-        Atomics.store(memory, 12, 4, 0x1_0000_0001L);
+        Atomics.store(9, 0x1234, 1, memory);
+        Atomics.store(10, 0xABCDEF, 2, memory);
+        Atomics.store(12, 0x1_0000_0001L, 4, memory);
         assertThat(memory.readLong(8)).isEqualTo(0x00000001CDEF34F8L);
-        Atomics.store(memory, 16, 8, -2);
+        Atomics.store(16, -2, 8, memory);
         assertThat(memory.readLong(16)).isEqualTo(-2);
         assertThat(memory.readLong(24)).isZero();
     }
@@ -108,11 +108,11 @@ class AtomicsTest {
             assertTrap(TrapKind.UNALIGNED_ATOMIC, () -> Atomics.checkAlignment(0, width + 1, width));
             assertTrap(TrapKind.UNALIGNED_ATOMIC, () -> Atomics.checkAlignment(PAGE, -1, width)); // far out of bounds
             Atomics.checkAlignment(-width, 2L * width, width); // wraps to width: aligned
-            assertMemoryTrap(() -> Atomics.load(memory, PAGE, width));
-            assertMemoryTrap(() -> Atomics.store(memory, PAGE, width, 0));
-            assertMemoryTrap(() -> Atomics.readModifyWrite(memory, -width, width, Atomics.ADD, 1));
-            assertMemoryTrap(() -> Atomics.compareExchange(memory, 1L << 40, width, 0, 1));
-            assertThat(Atomics.load(memory, PAGE - width, width)).isZero();
+            assertMemoryTrap(() -> Atomics.load(PAGE, width, memory));
+            assertMemoryTrap(() -> Atomics.store(PAGE, 0, width, memory));
+            assertMemoryTrap(() -> Atomics.readModifyWrite(-width, 1, width, Atomics.ADD, memory));
+            assertMemoryTrap(() -> Atomics.compareExchange(1L << 40, 0, 1, width, memory));
+            assertThat(Atomics.load(PAGE - width, width, memory)).isZero();
         }
         Atomics.checkAlignment(7, 0, 1);
     }
@@ -121,11 +121,11 @@ class AtomicsTest {
     void waitOnAnUnsharedMemoryTrapsAfterTheBoundsCheck() {
         LinearMemory memory = MemoryTesting.flat(1, 1);
         StoreContext context = MemoryTesting.context();
-        assertTrap(TrapKind.EXPECTED_SHARED_MEMORY, () -> Atomics.await(memory, 0, 4, 0, 0, context));
-        assertTrap(TrapKind.EXPECTED_SHARED_MEMORY, () -> Atomics.await(memory, 8, 8, 1, -1, context));
-        assertMemoryTrap(() -> Atomics.await(memory, PAGE, 4, 0, 0, context));
-        assertThat(Atomics.notify(memory, 0, 1)).isZero();
-        assertMemoryTrap(() -> Atomics.notify(memory, PAGE, 1));
+        assertTrap(TrapKind.EXPECTED_SHARED_MEMORY, () -> Atomics.await(0, 0, 0, 4, memory, context));
+        assertTrap(TrapKind.EXPECTED_SHARED_MEMORY, () -> Atomics.await(8, 1, -1, 8, memory, context));
+        assertMemoryTrap(() -> Atomics.await(PAGE, 0, 0, 4, memory, context));
+        assertThat(Atomics.notify(0, 1, memory)).isZero();
+        assertMemoryTrap(() -> Atomics.notify(PAGE, 1, memory));
     }
 
     @Test
@@ -133,12 +133,13 @@ class AtomicsTest {
         LinearMemory memory = MemoryTesting.shared(1, 1);
         StoreContext context = MemoryTesting.context();
         memory.writeLong(8, 0xFFFF_FFFF_0000_0007L);
-        assertThat(Atomics.await(memory, 8, 4, 6, -1, context)).isEqualTo(Atomics.NOT_EQUAL);
-        assertThat(Atomics.await(memory, 8, 8, 7, -1, context)).isEqualTo(Atomics.NOT_EQUAL);
-        assertThat(Atomics.await(memory, 8, 4, 7, 0, context)).isEqualTo(Atomics.TIMED_OUT);
+        assertThat(Atomics.await(8, 6, -1, 4, memory, context)).isEqualTo(Atomics.NOT_EQUAL);
+        assertThat(Atomics.await(8, 7, -1, 8, memory, context)).isEqualTo(Atomics.NOT_EQUAL);
+        assertThat(Atomics.await(8, 7, 0, 4, memory, context)).isEqualTo(Atomics.TIMED_OUT);
+        assertThat(Atomics.await(12, -1, 0, 4, memory, context)).as("an i32 compares in 32 bits").isEqualTo(Atomics.TIMED_OUT);
         long start = System.nanoTime();
-        assertThat(Atomics.await(memory, 8, 8, 0xFFFF_FFFF_0000_0007L, 20_000_000, context)).isEqualTo(Atomics.TIMED_OUT);
+        assertThat(Atomics.await(8, 0xFFFF_FFFF_0000_0007L, 20_000_000, 8, memory, context)).isEqualTo(Atomics.TIMED_OUT);
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(20_000_000);
-        assertThat(Atomics.notify(memory, 8, 10)).as("a timed-out waiter left its queue").isZero();
+        assertThat(Atomics.notify(8, 10, memory)).as("a timed-out waiter left its queue").isZero();
     }
 }
