@@ -5,8 +5,6 @@ import static org.wasmvm.core.runtime.MemoryTesting.PAGE;
 import static org.wasmvm.core.runtime.MemoryTesting.assertMemoryTrap;
 import static org.wasmvm.core.runtime.MemoryTesting.assertTrap;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Random;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
@@ -16,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.wasmvm.core.TrapKind;
 
 /**
- * The atomic operations on one thread, against a model of the bytes (a little-endian {@link ByteBuffer} and
- * masked arithmetic) on every memory implementation: each width at each aligned place in a 16-byte window,
+ * The atomic operations on one thread, against a model of the bytes ({@link AtomicModel}) on every memory
+ * implementation: each width at each aligned place in a 16-byte window,
  * whose other bytes must stay as they were. Concurrency is {@code AtomicsConcurrencyTest}'s.
  */
 class AtomicsTest {
@@ -25,28 +23,6 @@ class AtomicsTest {
 
     static Stream<org.junit.jupiter.params.provider.Arguments> implementations() {
         return LinearMemoryContractTest.implementations();
-    }
-
-    /** The window's bytes after a read-modify-write of {@code op} (or cmpxchg, {@code op} 6) as the spec says. */
-    private static long model(ByteBuffer window, int at, int width, int op, long operand, long replacement) {
-        long mask = width == 8 ? -1L : (1L << (8 * width)) - 1;
-        long old = 0;
-        for (int i = width - 1; i >= 0; i--) {
-            old = (old << 8) | (window.get(at + i) & 0xFF);
-        }
-        long updated = switch (op) {
-            case Atomics.ADD -> old + operand;
-            case Atomics.SUB -> old - operand;
-            case Atomics.AND -> old & operand;
-            case Atomics.OR -> old | operand;
-            case Atomics.XOR -> old ^ operand;
-            case Atomics.XCHG -> operand;
-            default -> (operand & mask) == old ? replacement : old;
-        };
-        for (int i = 0; i < width; i++) {
-            window.put(at + i, (byte) (updated >>> (8 * i)));
-        }
-        return old;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,20 +37,20 @@ class AtomicsTest {
                     byte[] bytes = new byte[16];
                     random.nextBytes(bytes);
                     memory.write(base, bytes);
-                    ByteBuffer window = ByteBuffer.wrap(bytes.clone()).order(ByteOrder.LITTLE_ENDIAN);
+                    byte[] window = bytes.clone();
                     long operand = random.nextLong();
                     long replacement = random.nextLong();
-                    if (op == 6 && random.nextBoolean()) {
+                    if (op == AtomicModel.CMPXCHG && random.nextBoolean()) {
                         // the expected value matches in the cell's width; the bits above it must not matter
                         operand = Atomics.load(base + at, width, memory) | (width == 8 ? 0 : random.nextLong() << (8 * width));
                     }
-                    long expectedOld = model(window, at, width, op, operand, replacement);
-                    long old = op == 6
+                    long expectedOld = AtomicModel.readModifyWrite(window, at, width, op, operand, replacement);
+                    long old = op == AtomicModel.CMPXCHG
                             ? Atomics.compareExchange(base + at, operand, replacement, width, memory)
                             : Atomics.readModifyWrite(base + at, operand, width, op, memory);
                     String what = "width " + width + " at " + at + " op " + op;
                     assertThat(old).as(what).isEqualTo(expectedOld);
-                    assertThat(memory.read(base, 16)).as(what).isEqualTo(window.array());
+                    assertThat(memory.read(base, 16)).as(what).isEqualTo(window);
                 }
             }
         }
