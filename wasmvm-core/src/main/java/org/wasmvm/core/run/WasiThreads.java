@@ -131,6 +131,8 @@ final class WasiThreads implements AutoCloseable {
             end(new Ending(exit, null));
         } catch (RuntimeException failure) {
             end(new Ending(null, failure));
+        } catch (Error error) { // e.g. out of memory: the run ends with it rather than waiting for this thread
+            end(new Ending(null, new IllegalStateException("wasi-threads thread " + tid + " failed: " + error, error)));
         } finally {
             synchronized (this) {
                 stores.remove(store);
