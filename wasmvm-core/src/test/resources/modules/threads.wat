@@ -1,4 +1,4 @@
-;; Threads front end (issue 24): a shared memory and atomic instructions, which validate but do not run yet.
+;; Threads front end (issue 24): a shared memory and atomic instructions.
 (module
   (memory (export "mem") 1 2 shared)
   (func (export "add") (result i32)

@@ -28,11 +28,6 @@ final class BodyScan {
         return false;
     }
 
-    /** Whether {@code body} has an atomic instruction (threads), reachable or not: they do not run yet. */
-    static boolean usesAtomics(FunctionBody body) {
-        return any(body, op -> op == PREFIX_FE);
-    }
-
     /** Whether {@code body} makes a tail call. */
     static boolean makesTailCalls(FunctionBody body) {
         return any(body, op -> op == RETURN_CALL || op == RETURN_CALL_INDIRECT || op == RETURN_CALL_REF);

@@ -167,10 +167,6 @@ public final class BytecodeCompiler implements JvmCompiler {
             this.methodType = JvmTypes.methodType(type);
             this.className = "org/wasmvm/compiler/WasmFunction" + index;
             this.tailCalls = BodyScan.makesTailCalls(body);
-            if (BodyScan.usesAtomics(body)) {
-                // even in unreachable code: the emitter would read an atomic instruction's immediates as instructions
-                throw new UnsupportedOperationException("it uses atomic instructions (threads, issue 24), which do not run yet");
-            }
             if (module.function(index).usesExceptions()) {
                 throw new UnsupportedOperationException("it uses exception handling, which is not compiled yet");
             }

@@ -22,7 +22,8 @@ import org.wasmvm.core.model.WasmModule;
  * operand stack; wasm locals are JVM locals. This class reads the instructions, emits locals,
  * globals, constants and {@code select}, and hands each other kind of instruction to its emitter:
  * {@link ControlEmitter} (blocks, branches, returns), {@link CallEmitter}, {@link NumericEmitter},
- * {@link MemoryEmitter}, {@link SimdEmitter}, {@link RegionEmitter} (the methods of a split function).
+ * {@link MemoryEmitter}, {@link SimdEmitter}, {@link AtomicEmitter}, {@link RegionEmitter} (the methods of a split
+ * function).
  *
  * <p>What the interpreter counts, this code counts the same way (DESIGN §5): the call depth, passed
  * from call to call as the {@code depthLeft} parameter, and fuel or stop polling ({@link Metering}).
@@ -52,6 +53,7 @@ final class FunctionEmitter {
     private final NumericEmitter numeric;
     private final MemoryEmitter memory;
     private final SimdEmitter simd;
+    private final AtomicEmitter atomics;
     /** What C2 will inline of the helpers this method calls, which counts towards the split limit. */
     private final InlinedBytecode inlined = new InlinedBytecode();
     private final RegionEmitter regions;
@@ -128,6 +130,7 @@ final class FunctionEmitter {
         numeric = new NumericEmitter(mv, types);
         memory = new MemoryEmitter(mv, types, frame, spaces, instanceSlot);
         simd = new SimdEmitter(mv, types, frame, memory, traps, inlined);
+        atomics = new AtomicEmitter(mv, types, frame, memory, traps, inlined, slots);
         regions = new RegionEmitter(mv, frame, types, locals, slots, metering, traps, plan, region, module, body,
                 className);
         osrEntries = new OsrEntries(mv, locals, osrOperandBase, osr && !plan.splits()); // none into a split function
@@ -173,6 +176,8 @@ final class FunctionEmitter {
             }
             if (op == PREFIX_FD) {
                 simd.instruction(in.u32(), offset, in, control.reachable());
+            } else if (op == PREFIX_FE) {
+                atomics.instruction(in.u32(), offset, in, control.reachable());
             } else {
                 instruction(op, offset, in);
             }

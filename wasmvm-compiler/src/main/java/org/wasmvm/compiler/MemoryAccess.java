@@ -1,5 +1,6 @@
 package org.wasmvm.compiler;
 
+import org.wasmvm.core.runtime.Atomics;
 import org.wasmvm.core.runtime.LinearMemory;
 import org.wasmvm.core.tier.CompiledSupport;
 
@@ -28,6 +29,17 @@ public final class MemoryAccess {
     }
 
     public static long address(long base, long offset) {
+        return at(base, offset);
+    }
+
+    /** The effective address of an atomic access of {@code width} bytes, which traps first when it is unaligned. */
+    public static long atomicAddress(int base, long offset, int width) {
+        Atomics.checkAlignment(base, offset, width);
+        return at(base, offset);
+    }
+
+    public static long atomicAddress(long base, long offset, int width) {
+        Atomics.checkAlignment(base, offset, width);
         return at(base, offset);
     }
 

@@ -81,6 +81,13 @@ final class MemoryEmitter {
         mv.visitMethodInsn(INVOKESTATIC, ACCESS, "address", "(" + (memory64(first) ? "J" : "I") + "J)J", false);
     }
 
+    /** As {@link #address()}, for an atomic access of {@code width} bytes: it traps first when unaligned. */
+    void atomicAddress(int width) {
+        frame.lconst(offset);
+        frame.iconst(width);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "atomicAddress", "(" + (memory64(first) ? "J" : "I") + "JI)J", false);
+    }
+
     /** Pushes the memory of the access whose memory argument was read. */
     void pushMemory() {
         memory(first);

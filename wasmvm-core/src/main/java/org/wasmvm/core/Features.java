@@ -13,8 +13,7 @@ package org.wasmvm.core;
  * @param exceptions exception handling: tags, {@code throw}, {@code try_table}, {@code exnref}, and the legacy {@code try}
  * @param relaxedSimd the relaxed SIMD instructions ({@code 0xFD 0x100} to {@code 0x113}); the fixed-width SIMD
  *     instructions are Wasm 2.0 and need no flag
- * @param threads shared memories and the atomic instructions ({@code 0xFE}); decoded and validated, not executed yet
- *     (issue 24): a call that reaches an atomic instruction traps
+ * @param threads shared memories and the atomic instructions ({@code 0xFE}), {@code memory.atomic.wait/notify}
  */
 public record Features(boolean memory64, boolean multiMemory, boolean extendedConst, boolean tailCalls,
         boolean functionReferences, boolean exceptions, boolean relaxedSimd, boolean threads) {

@@ -6,8 +6,10 @@ import org.wasmvm.core.runtime.LinearMemory;
 
 /**
  * A linear memory, addressed by {@code long}. Accesses out of bounds throw a {@link WasmTrap}
- * of kind {@link TrapKind#MEMORY_OUT_OF_BOUNDS}. Not thread-safe (like the guest that owns it).
- * Two {@code Memory} objects are equal when they are views of the same memory.
+ * of kind {@link TrapKind#MEMORY_OUT_OF_BOUNDS}. An unshared memory is not thread-safe (like the guest that owns
+ * it); a shared one ({@link MemoryType#shared()}) may be defined in several stores and used by their threads at
+ * once, as their guests use it (accesses from Java are ordinary, not atomic, ones). Two {@code Memory} objects are
+ * equal when they are views of the same memory.
  */
 public final class Memory extends RuntimeView<LinearMemory> {
     Memory(LinearMemory memory) {

@@ -19,21 +19,25 @@ import java.time.Duration;
  * @param maxStackSlots the most 8-byte value slots (locals and operands of all active frames) the
  *     interpreter's stack may hold before a {@code call stack exhausted} trap: deep recursion of
  *     functions with huge frames must not exhaust the host's heap
+ * @param maxThreads the most guest threads a run may have alive at once besides its main thread (wasi-threads'
+ *     {@code thread-spawn} fails beyond it, as {@code pthread_create} does with {@code EAGAIN}); each thread's
+ *     store has the other limits to itself
  */
 public record RuntimeLimits(int maxCallDepth, long maxMemoryPages, long maxTableElements, long fuel, Duration timeout,
-        int maxStackSlots) {
+        int maxStackSlots, int maxThreads) {
     /** Marks an unlimited fuel budget. */
     public static final long UNLIMITED = -1;
 
     /**
      * Generous defaults: 10 000 nested calls, memories up to 2^48 pages, 10 million table elements,
-     * no fuel or time limit, a value stack of 16 Mi slots (128 MiB).
+     * no fuel or time limit, a value stack of 16 Mi slots (128 MiB), 128 guest threads.
      */
-    public static final RuntimeLimits DEFAULT = new RuntimeLimits(10_000, 1L << 48, 10_000_000, UNLIMITED, null, 1 << 24);
+    public static final RuntimeLimits DEFAULT = new RuntimeLimits(10_000, 1L << 48, 10_000_000, UNLIMITED, null, 1 << 24,
+            128);
 
     public RuntimeLimits {
         if (maxCallDepth < 1 || maxMemoryPages < 0 || maxTableElements < 0 || (fuel < 0 && fuel != UNLIMITED)
-                || maxStackSlots < 1) {
+                || maxStackSlots < 1 || maxThreads < 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
@@ -42,26 +46,30 @@ public record RuntimeLimits(int maxCallDepth, long maxMemoryPages, long maxTable
     }
 
     public RuntimeLimits withMaxCallDepth(int depth) {
-        return new RuntimeLimits(depth, maxMemoryPages, maxTableElements, fuel, timeout, maxStackSlots);
+        return new RuntimeLimits(depth, maxMemoryPages, maxTableElements, fuel, timeout, maxStackSlots, maxThreads);
     }
 
     public RuntimeLimits withMaxMemoryPages(long pages) {
-        return new RuntimeLimits(maxCallDepth, pages, maxTableElements, fuel, timeout, maxStackSlots);
+        return new RuntimeLimits(maxCallDepth, pages, maxTableElements, fuel, timeout, maxStackSlots, maxThreads);
     }
 
     public RuntimeLimits withMaxTableElements(long elements) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, elements, fuel, timeout, maxStackSlots);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, elements, fuel, timeout, maxStackSlots, maxThreads);
     }
 
     public RuntimeLimits withFuel(long units) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, units, timeout, maxStackSlots);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, units, timeout, maxStackSlots, maxThreads);
     }
 
     public RuntimeLimits withTimeout(Duration limit) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, limit, maxStackSlots);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, limit, maxStackSlots, maxThreads);
+    }
+
+    public RuntimeLimits withMaxThreads(int threads) {
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, timeout, maxStackSlots, threads);
     }
 
     public RuntimeLimits withMaxStackSlots(int slots) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, timeout, slots);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, timeout, slots, maxThreads);
     }
 }

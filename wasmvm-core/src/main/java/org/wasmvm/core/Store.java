@@ -129,7 +129,8 @@ public final class Store {
 
     /**
      * Asks code running in this store to stop: it traps with {@link TrapKind#TIMEOUT} at its next
-     * loop iteration or call. Safe to call from any thread (e.g. a watchdog or a build's cancel).
+     * loop iteration or call, or at once when it waits in {@code memory.atomic.wait}. Safe to call from any
+     * thread (e.g. a watchdog or a build's cancel).
      */
     public void interrupt() {
         context.interrupt();

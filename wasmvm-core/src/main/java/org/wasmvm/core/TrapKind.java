@@ -20,8 +20,10 @@ public enum TrapKind {
     FUEL_EXHAUSTED("fuel exhausted"),
     TIMEOUT("timeout"),
     HOST_ERROR("host function failed"),
-    /** An instruction that validates but that wasmvm cannot run yet: the atomic instructions (threads, issue 24). */
-    UNSUPPORTED("unsupported instruction");
+    /** An atomic access whose effective address is not a multiple of its size. */
+    UNALIGNED_ATOMIC("unaligned atomic"),
+    /** {@code memory.atomic.wait32/64} on a memory that is not shared. */
+    EXPECTED_SHARED_MEMORY("expected shared memory");
 
     private final String message;
 

@@ -302,6 +302,13 @@ public class RunMojo extends AbstractMojo {
     private Long fuel;
 
     /**
+     * How many threads a wasi-threads program may have alive at once besides its main thread ({@code
+     * pthread_create} fails with {@code EAGAIN} beyond); default: the runtime's limit (128).
+     */
+    @Parameter(property = "wasmvm.maxThreads")
+    private Integer maxThreads;
+
+    /**
      * A directory the program generates Java sources into: created before the run and added as a
      * compile source root, so {@code maven-compiler-plugin} compiles its content. Usually
      * <code>${project.build.directory}/generated-sources/wasm</code>.
@@ -563,6 +570,9 @@ public class RunMojo extends AbstractMojo {
             }
             if (fuel != null) {
                 limits = limits.withFuel(fuel);
+            }
+            if (maxThreads != null) {
+                limits = limits.withMaxThreads(maxThreads);
             }
             limits = limits.withTimeout(Timeouts.parse(timeout));
         } catch (IllegalArgumentException e) {

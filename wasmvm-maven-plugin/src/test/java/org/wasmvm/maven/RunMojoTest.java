@@ -157,6 +157,7 @@ class RunMojoTest {
         assertThat(request.limits().maxMemoryPages()).isEqualTo(256);
         assertThat(request.limits().maxCallDepth()).isEqualTo(500);
         assertThat(request.limits().fuel()).isEqualTo(1_000_000);
+        assertThat(request.limits().maxThreads()).isEqualTo(8);
         assertThat(request.limits().timeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(request.engine()).isEqualTo(Engine.INTERPRETER);
         assertThat(stdinSeen.get()).isEqualTo("line one\nline two\n");

@@ -1346,7 +1346,7 @@ public final class Interpreter {
     /**
      * The rarer instructions, out of the dispatch loop so it stays small enough for the JIT, each
      * family in a class of its own: {@link NumericHandlers}, {@link ReferenceHandlers},
-     * {@link MemoryTableHandlers}, {@link SimdHandlers} and {@link ExceptionHandlers}. Returns the pc after the instruction.
+     * {@link MemoryTableHandlers}, {@link SimdHandlers}, {@link ExceptionHandlers} and {@link AtomicHandlers}. Returns the pc after the instruction.
      */
     private int executeCold(int op, long[] s, int fp, int[] c, int pc, ModuleInstance instance) {
         if (op == Op.CLEAR_REFS) {
@@ -1361,6 +1361,9 @@ public final class Interpreter {
         }
         if (op == Op.THROW || op == Op.THROW_REF) {
             throw ExceptionHandlers.thrown(op, s, high, refs, fp, c, pc, instance);
+        }
+        if (op >= Op.ATOMIC_BASE) {
+            return AtomicHandlers.execute(op, s, fp, c, pc, instance);
         }
         if (op >= Op.SIMD_BASE) {
             return SimdHandlers.execute(op, s, high, fp, c, pc, instance.memories, instance.globals);

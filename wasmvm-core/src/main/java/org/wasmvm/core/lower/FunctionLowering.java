@@ -241,11 +241,7 @@ final class FunctionLowering {
                 markDead();
             }
             case PREFIX_FD -> simd(in.u32(), in);
-            case PREFIX_FE -> {
-                int at = in.position() - 1;
-                throw new UnsupportedInstructionException(AtomicOpcodes.name(in.u32()) + " does not run yet: threads"
-                        + " (issue 24) are decoded and validated only (at offset 0x" + Integer.toHexString(at) + ")");
-            }
+            case PREFIX_FE -> atomic(in.u32(), in);
             case UNREACHABLE -> {
                 emit(UNREACHABLE);
                 markDead();
@@ -553,6 +549,40 @@ final class FunctionLowering {
                 emit((int) offset, (int) (offset >>> 32));
                 emit(lane);
             }
+        }
+    }
+
+    /** An atomic instruction, read from its sub-opcode on (the forms: {@link Op#ATOMIC_BASE}). */
+    private void atomic(int sub, ByteReader in) {
+        int op = Op.ATOMIC_BASE + sub;
+        if (sub == AtomicOpcodes.ATOMIC_FENCE) {
+            in.u8();
+            emit(op);
+            return;
+        }
+        int memory = memoryImmediate(in);
+        long offset = in.u64();
+        AtomicOpcodes.Shape shape = AtomicOpcodes.shape(sub);
+        int[] operands = new int[switch (shape) {
+            case LOAD -> 1;
+            case STORE, RMW, NOTIFY -> 2;
+            default -> 3;
+        }];
+        for (int i = operands.length - 1; i >= 0; i--) {
+            operands[i] = pop();
+        }
+        boolean result = shape != AtomicOpcodes.Shape.STORE;
+        int dst = result ? resultSlot(in) : -1;
+        emit(op);
+        if (result) {
+            emit(dst);
+        }
+        for (int operand : operands) {
+            emit(operand);
+        }
+        emit(memory, (int) offset, (int) (offset >>> 32));
+        if (result) {
+            pushResult(dst);
         }
     }
 

@@ -95,4 +95,11 @@ public final class Op {
      * are not instructions but a table beside the code ({@link LoweredFunction#handlers()}).
      */
     public static final int THROW = SIMD_BASE + 0x117, THROW_REF = SIMD_BASE + 0x118;
+    /**
+     * The atomic instructions (threads) at {@code ATOMIC_BASE + subopcode} (up to {@code 0x4E}): loads {@code d
+     * address}, stores {@code address value}, read-modify-writes and {@code memory.atomic.notify} {@code d address
+     * operand}, {@code cmpxchg} and {@code memory.atomic.wait32/64} {@code d address operand operand}, each followed
+     * by {@code memory offsetLow offsetHigh} as the loads' are; {@code atomic.fence} has no immediates.
+     */
+    public static final int ATOMIC_BASE = SIMD_BASE + 0x120;
 }

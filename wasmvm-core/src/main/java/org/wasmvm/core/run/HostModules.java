@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.wasmvm.core.DirectoryMapping;
 import org.wasmvm.core.Store;
+import org.wasmvm.core.model.Import;
 import org.wasmvm.core.sandbox.GuestClock;
 import org.wasmvm.core.sandbox.GuestRandom;
 import org.wasmvm.core.sandbox.StandardStream;
@@ -25,8 +26,13 @@ final class HostModules implements AutoCloseable {
      * The module names the host modules answer to. They are never looked up as module files, not
      * even with {@code noSystem}: there, importing one stays an unknown import.
      */
-    static final Set<String> NAMES = Set.of(SysFs.MODULE, SysProc.MODULE, WasiModule.MODULE);
+    static final Set<String> NAMES = Set.of(SysFs.MODULE, SysProc.MODULE, WasiModule.MODULE, WasiThreads.MODULE);
     private static final HostModules NONE = new HostModules(null, null, null);
+
+    /** Whether a run provides {@code imp} rather than a module file: a host module's, or wasi-threads' memory. */
+    static boolean provides(Import imp) {
+        return NAMES.contains(imp.module()) || WasiThreads.provides(imp);
+    }
 
     private final GuestFileSystem fileSystem;
     private final SysProc process;

@@ -55,6 +55,11 @@ final class ModuleGraph {
         return new Loader(request).loadMain();
     }
 
+    /** The main module. */
+    Module main() {
+        return modules.get(modules.size() - 1).module();
+    }
+
     /**
      * Instantiates every module in {@code store}, each linked to the instances of its dependencies.
      *
@@ -117,7 +122,7 @@ final class ModuleGraph {
             }
             Map<String, Node> dependencies = new LinkedHashMap<>();
             for (Import imp : module.imports()) {
-                if (!HostModules.NAMES.contains(imp.module()) && !dependencies.containsKey(imp.module())) {
+                if (!HostModules.provides(imp) && !dependencies.containsKey(imp.module())) {
                     dependencies.put(imp.module(), dependency(imp, name, directory));
                 }
             }

@@ -11,7 +11,8 @@ import org.wasmvm.core.WasmException;
  * Carries out a {@link RunRequest}: load the program's modules ({@link ModuleGraph}), create the
  * store on the request's engine, link the host modules ({@link HostModules}), instantiate the
  * modules (running their start functions), call the entry point ({@link EntryPoint}). Everything a run touches — store, fd tables, cwd, arguments, environment —
- * is created here and dropped at the end, so runs may go on concurrently.
+ * is created here and dropped at the end, so runs may go on concurrently. A wasi-threads program's threads
+ * ({@link WasiThreads}) end with its run.
  */
 public final class ProgramRunner {
     private ProgramRunner() {
@@ -39,15 +40,31 @@ public final class ProgramRunner {
         }
         try (hostModules) {
             hostModules.define(store);
+            WasiThreads threads = request.noSystem() ? WasiThreads.NONE
+                    : WasiThreads.of(program.main(), program::instantiate, () -> {
+                        Store threadStore = new Store(request.limits(), request.engine());
+                        hostModules.define(threadStore);
+                        return threadStore;
+                    }, request.limits().maxThreads());
+            try (threads) {
+                threads.start(store);
+                return threads.outcome(runMain(program, store, request));
+            }
+        } finally {
+            flush(request.stdout());
+            flush(request.stderr());
+        }
+    }
+
+    /** Instantiates the program and calls its entry point on the caller's thread. */
+    private static RunResult runMain(ModuleGraph program, Store store, RunRequest request) {
+        try {
             Instance instance = program.instantiate(store);
             return EntryPoint.call(instance, request);
         } catch (ProcessExit exit) {
             return RunResult.exited(exit.code());
         } catch (WasmException | InvokeArgumentException e) {
             return RunResult.failed(e);
-        } finally {
-            flush(request.stdout());
-            flush(request.stderr());
         }
     }
 

@@ -11,7 +11,7 @@ public final class FlatMemory extends LinearMemory {
     /** The most pages a {@code byte[]} can hold (2 GiB - 64 KiB). */
     public static final int MAX_PAGES = Integer.MAX_VALUE / MemoryType.PAGE_SIZE;
 
-    /** Plain (not volatile): memories are confined to the thread running their instance. */
+    /** Plain (not volatile): an unshared memory is confined to the thread running its instance. */
     private byte[] bytes;
 
     FlatMemory(MemoryType type, int initialPages, long maxPages) {
@@ -78,6 +78,19 @@ public final class FlatMemory extends LinearMemory {
     @Override
     public void store64(long addr, long value) {
         FlatBytes.store64(bytes, addr, value);
+    }
+
+    @Override
+    byte[] cell(long addr, int width) {
+        if (!inBounds(addr, width, bytes.length)) {
+            throw outOfBounds();
+        }
+        return bytes;
+    }
+
+    @Override
+    int cellIndex(long addr) {
+        return (int) addr;
     }
 
     @Override

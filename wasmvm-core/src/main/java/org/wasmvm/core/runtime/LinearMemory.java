@@ -18,7 +18,8 @@ import org.wasmvm.core.model.MemoryType;
  * memories that may grow beyond what a Java array holds). A 32-bit memory that may grow beyond
  * {@link FlatMemory#MAX_PAGES} is a {@link PagedMemory} too, which stays one array up to that size
  * (one null check per access more than {@link FlatMemory}) and pages beyond, up to the spec's
- * 65 536 pages (4 GiB), as in V8 and wasmtime.
+ * 65 536 pages (4 GiB), as in V8 and wasmtime. A shared memory (threads) is always a {@link PagedMemory} whose
+ * pages never move, so that threads accessing it while another grows it lose no writes.
  */
 public abstract sealed class LinearMemory permits FlatMemory, PagedMemory {
     static final int PAGE_SIZE = MemoryType.PAGE_SIZE;
@@ -27,10 +28,13 @@ public abstract sealed class LinearMemory permits FlatMemory, PagedMemory {
     private final MemoryType type;
     /** The effective maximum page count: declared maximum, host limit and implementation limit. */
     private final long maxPages;
+    /** The threads blocked in {@code memory.atomic.wait} on this memory, or null when it is not shared. */
+    private final WaiterQueues waiters;
 
     LinearMemory(MemoryType type, long maxPages) {
         this.type = type;
         this.maxPages = maxPages;
+        this.waiters = type.shared() ? new WaiterQueues() : null;
     }
 
     /**
@@ -45,7 +49,7 @@ public abstract sealed class LinearMemory permits FlatMemory, PagedMemory {
         if (type.limits().hasMax()) {
             max = unsignedMin(max, type.limits().max());
         }
-        boolean paged = max > FlatMemory.MAX_PAGES;
+        boolean paged = max > FlatMemory.MAX_PAGES || type.shared();
         long capacity = Math.min(max, paged ? PagedMemory.MAX_PAGES : FlatMemory.MAX_PAGES);
         long min = type.limits().min();
         if (Long.compareUnsigned(min, capacity) > 0) {
@@ -53,8 +57,8 @@ public abstract sealed class LinearMemory permits FlatMemory, PagedMemory {
                     + " pages exceeds the limit of " + capacity + " pages");
         }
         try {
-            // a 32-bit memory stays one array as far as one goes (2 GiB), then pages on to 4 GiB
-            int flatPages = type.is64() ? PagedMemory.FLAT_PAGES : FlatMemory.MAX_PAGES;
+            // a 32-bit memory stays one array as far as one goes (2 GiB), then pages on to 4 GiB; a shared one never
+            int flatPages = type.shared() ? 0 : type.is64() ? PagedMemory.FLAT_PAGES : FlatMemory.MAX_PAGES;
             return paged ? new PagedMemory(type, min, capacity, flatPages) : new FlatMemory(type, (int) min, capacity);
         } catch (OutOfMemoryError e) {
             throw new IllegalArgumentException("cannot allocate a memory of " + min + " pages", e);
@@ -114,6 +118,23 @@ public abstract sealed class LinearMemory permits FlatMemory, PagedMemory {
 
     /** Copies within bounds; must behave like memmove when {@code src == this}. */
     abstract void copyBytes(long dst, LinearMemory src, long srcAddr, long length);
+
+    // ---- the cells of atomic accesses (Atomics), naturally aligned ----
+
+    /**
+     * The array that holds the aligned {@code width}-byte cell at {@code addr}, allocating it in a paged memory.
+     *
+     * @throws Trap when the cell is out of bounds
+     */
+    abstract byte[] cell(long addr, int width);
+
+    /** The index in {@link #cell}'s array of {@code addr}. */
+    abstract int cellIndex(long addr);
+
+    /** The waiters of {@code memory.atomic.wait}, or null when this memory is not shared. */
+    WaiterQueues waiters() {
+        return waiters;
+    }
 
     // ---- bulk memory instructions ----
 

@@ -20,6 +20,12 @@ import org.wasmvm.core.model.MemoryType;
  * <p>Most wasm64 programs declare no maximum yet stay small. While the memory has at most
  * {@code flatPages} pages it is therefore kept in one {@code byte[]} (the {@link FlatBytes} fast
  * path, as fast as {@link FlatMemory}); the first growth beyond that splits it into chunks.
+ *
+ * <p>A shared memory (threads) is chunked from the start and allocates its chunks when it grows, never later:
+ * a chunk never moves and a chunk table entry never changes, so a thread that writes while another grows the
+ * memory writes where every thread reads. Growing builds a new table and publishes it before the new size; an
+ * access reads the table once and checks its address against that table, so a racing access sees the memory
+ * before or after the growth, never a table shorter than its bounds check assumed.
  */
 public final class PagedMemory extends LinearMemory {
     /** The most pages the chunk table (a Java array) can hold. */
@@ -35,49 +41,76 @@ public final class PagedMemory extends LinearMemory {
     private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
 
     private final int flatPages;
-    /** The whole memory while it is small, else null. Plain fields: memories are thread-confined. */
+    /** Whether chunks are allocated when the memory grows (shared) rather than on first write. */
+    private final boolean eager;
+    /**
+     * The whole memory while it is small, else null. Plain fields: an unshared memory is thread-confined, and a
+     * shared one is never flat and publishes {@code chunks} with a release store (see the class comment).
+     */
     private byte[] flat;
-    /** One entry per page, null until first written; used once {@code flat} is null. */
+    /** One entry per page, null until first written (never null in a shared memory); used once {@code flat} is null. */
     private byte[][] chunks;
-    private long byteSize;
+    /** Volatile: read before {@code chunks} by the bulk operations, it orders a racing grow's table before them. */
+    private volatile long byteSize;
 
     /** A memory that is chunked from the start (tests use it to exercise the chunked path). */
     PagedMemory(MemoryType type, long initialPages, long maxPages) {
         this(type, initialPages, maxPages, 0);
     }
 
-    /** A memory that stays one array while it has at most {@code flatPages} pages. */
+    /** A memory that stays one array while it has at most {@code flatPages} pages (a shared one never is). */
     PagedMemory(MemoryType type, long initialPages, long maxPages, int flatPages) {
         super(type, maxPages);
-        this.flatPages = flatPages;
-        if (initialPages <= flatPages) {
+        this.eager = type.shared();
+        this.flatPages = eager ? 0 : flatPages;
+        if (initialPages <= this.flatPages) {
             this.flat = new byte[(int) initialPages * PAGE_SIZE];
         } else {
-            this.chunks = new byte[(int) initialPages][];
+            this.chunks = withPages(new byte[0][], (int) initialPages);
         }
         this.byteSize = initialPages << PAGE_SHIFT;
     }
 
-    private void check(long addr, int width) {
-        if (addr < 0 || addr > byteSize - width) {
+    /** {@code table} extended to {@code pages} entries, the new ones allocated when chunks are eager. */
+    private byte[][] withPages(byte[][] table, int pages) {
+        byte[][] grown = Arrays.copyOf(table, pages);
+        if (eager) {
+            for (int page = table.length; page < pages; page++) {
+                grown[page] = new byte[PAGE_SIZE];
+            }
+        }
+        return grown;
+    }
+
+    /** Traps unless {@code [addr, addr+width)} lies within the pages of {@code table}. */
+    private static void check(byte[][] table, long addr, int width) {
+        if (!inBounds(addr, width, (long) table.length << PAGE_SHIFT)) {
             throw outOfBounds();
         }
     }
 
     /** The chunk holding {@code addr}, or null when never written. */
     private byte[] chunkOrNull(long addr) {
-        return chunks[(int) (addr >>> PAGE_SHIFT)];
+        return chunks[page(addr)];
     }
 
-    /** The chunk holding {@code addr}, allocated if needed. */
-    private byte[] chunk(long addr) {
-        int index = (int) (addr >>> PAGE_SHIFT);
-        byte[] chunk = chunks[index];
+    /** The chunk holding {@code addr} in {@code table}, allocated if needed. */
+    private byte[] chunk(byte[][] table, long addr) {
+        int index = page(addr);
+        byte[] chunk = table[index];
         if (chunk == null) {
             chunk = new byte[PAGE_SIZE];
-            chunks[index] = chunk;
+            table[index] = chunk;
         }
         return chunk;
+    }
+
+    private byte[] chunk(long addr) {
+        return chunk(chunks, addr);
+    }
+
+    private static int page(long addr) {
+        return (int) (addr >>> PAGE_SHIFT);
     }
 
     private static int offset(long addr) {
@@ -90,19 +123,19 @@ public final class PagedMemory extends LinearMemory {
     }
 
     /** Little-endian read of {@code width} bytes across a chunk boundary. */
-    private long loadStraddling(long addr, int width) {
+    private static long loadStraddling(byte[][] table, long addr, int width) {
         long value = 0;
         for (int i = 0; i < width; i++) {
-            byte[] chunk = chunkOrNull(addr + i);
+            byte[] chunk = table[page(addr + i)];
             long b = chunk == null ? 0 : chunk[offset(addr + i)] & 0xFF;
             value |= b << (8 * i);
         }
         return value;
     }
 
-    private void storeStraddling(long addr, int width, long value) {
+    private void storeStraddling(byte[][] table, long addr, int width, long value) {
         for (int i = 0; i < width; i++) {
-            chunk(addr + i)[offset(addr + i)] = (byte) (value >>> (8 * i));
+            chunk(table, addr + i)[offset(addr + i)] = (byte) (value >>> (8 * i));
         }
     }
 
@@ -111,8 +144,9 @@ public final class PagedMemory extends LinearMemory {
         return byteSize;
     }
 
+    /** Synchronized: threads sharing the memory may grow it at once. */
     @Override
-    public long grow(long deltaPages) {
+    public synchronized long grow(long deltaPages) {
         long old = byteSize >>> PAGE_SHIFT;
         if (!canGrow(deltaPages)) {
             return -1;
@@ -126,7 +160,9 @@ public final class PagedMemory extends LinearMemory {
                     chunks = splitIntoChunks(flat, (int) pages);
                     flat = null;
                 } else {
-                    chunks = Arrays.copyOf(chunks, (int) pages);
+                    byte[][] table = withPages(chunks, (int) pages);
+                    VarHandle.releaseFence(); // the table's entries before the table, for racing accesses
+                    chunks = table;
                 }
             } catch (OutOfMemoryError e) {
                 return -1;
@@ -156,8 +192,9 @@ public final class PagedMemory extends LinearMemory {
     }
 
     private byte chunkedLoad8(long addr) {
-        check(addr, 1);
-        byte[] chunk = chunkOrNull(addr);
+        byte[][] table = chunks;
+        check(table, addr, 1);
+        byte[] chunk = table[page(addr)];
         return chunk == null ? 0 : chunk[offset(addr)];
     }
 
@@ -169,11 +206,12 @@ public final class PagedMemory extends LinearMemory {
     }
 
     private short chunkedLoad16(long addr) {
-        check(addr, 2);
+        byte[][] table = chunks;
+        check(table, addr, 2);
         if (!inOneChunk(addr, 2)) {
-            return (short) loadStraddling(addr, 2);
+            return (short) loadStraddling(table, addr, 2);
         }
-        byte[] chunk = chunkOrNull(addr);
+        byte[] chunk = table[page(addr)];
         return chunk == null ? 0 : (short) SHORT.get(chunk, offset(addr));
     }
 
@@ -185,11 +223,12 @@ public final class PagedMemory extends LinearMemory {
     }
 
     private int chunkedLoad32(long addr) {
-        check(addr, 4);
+        byte[][] table = chunks;
+        check(table, addr, 4);
         if (!inOneChunk(addr, 4)) {
-            return (int) loadStraddling(addr, 4);
+            return (int) loadStraddling(table, addr, 4);
         }
-        byte[] chunk = chunkOrNull(addr);
+        byte[] chunk = table[page(addr)];
         return chunk == null ? 0 : (int) INT.get(chunk, offset(addr));
     }
 
@@ -201,11 +240,12 @@ public final class PagedMemory extends LinearMemory {
     }
 
     private long chunkedLoad64(long addr) {
-        check(addr, 8);
+        byte[][] table = chunks;
+        check(table, addr, 8);
         if (!inOneChunk(addr, 8)) {
-            return loadStraddling(addr, 8);
+            return loadStraddling(table, addr, 8);
         }
-        byte[] chunk = chunkOrNull(addr);
+        byte[] chunk = table[page(addr)];
         return chunk == null ? 0 : (long) LONG.get(chunk, offset(addr));
     }
 
@@ -220,8 +260,9 @@ public final class PagedMemory extends LinearMemory {
     }
 
     private void chunkedStore8(long addr, byte value) {
-        check(addr, 1);
-        chunk(addr)[offset(addr)] = value;
+        byte[][] table = chunks;
+        check(table, addr, 1);
+        chunk(table, addr)[offset(addr)] = value;
     }
 
     @Override
@@ -235,11 +276,12 @@ public final class PagedMemory extends LinearMemory {
     }
 
     private void chunkedStore16(long addr, short value) {
-        check(addr, 2);
+        byte[][] table = chunks;
+        check(table, addr, 2);
         if (inOneChunk(addr, 2)) {
-            SHORT.set(chunk(addr), offset(addr), value);
+            SHORT.set(chunk(table, addr), offset(addr), value);
         } else {
-            storeStraddling(addr, 2, value);
+            storeStraddling(table, addr, 2, value);
         }
     }
 
@@ -254,11 +296,12 @@ public final class PagedMemory extends LinearMemory {
     }
 
     private void chunkedStore32(long addr, int value) {
-        check(addr, 4);
+        byte[][] table = chunks;
+        check(table, addr, 4);
         if (inOneChunk(addr, 4)) {
-            INT.set(chunk(addr), offset(addr), value);
+            INT.set(chunk(table, addr), offset(addr), value);
         } else {
-            storeStraddling(addr, 4, value);
+            storeStraddling(table, addr, 4, value);
         }
     }
 
@@ -273,12 +316,32 @@ public final class PagedMemory extends LinearMemory {
     }
 
     private void chunkedStore64(long addr, long value) {
-        check(addr, 8);
+        byte[][] table = chunks;
+        check(table, addr, 8);
         if (inOneChunk(addr, 8)) {
-            LONG.set(chunk(addr), offset(addr), value);
+            LONG.set(chunk(table, addr), offset(addr), value);
         } else {
-            storeStraddling(addr, 8, value);
+            storeStraddling(table, addr, 8, value);
         }
+    }
+
+    @Override
+    byte[] cell(long addr, int width) {
+        byte[] f = flat;
+        if (f != null) {
+            if (!inBounds(addr, width, f.length)) {
+                throw outOfBounds();
+            }
+            return f;
+        }
+        byte[][] table = chunks;
+        check(table, addr, width);
+        return chunk(table, addr);
+    }
+
+    @Override
+    int cellIndex(long addr) {
+        return flat != null ? (int) addr : offset(addr);
     }
 
     @Override

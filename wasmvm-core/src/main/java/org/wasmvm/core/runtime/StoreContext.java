@@ -3,6 +3,7 @@ package org.wasmvm.core.runtime;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.LockSupport;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.TrapKind;
@@ -38,6 +39,8 @@ public final class StoreContext {
      */
     public volatile boolean stop;
     private ScheduledFuture<?> alarm;
+    /** The thread of this store blocked in {@code memory.atomic.wait}, if any: the interrupt and the alarm wake it. */
+    private volatile Thread waiting;
     /**
      * The array elements held by the active compiled frames whose locals live in arrays: counted
      * against the value-stack limit, as the interpreter counts its frames, so that a deep recursion of
@@ -93,6 +96,29 @@ public final class StoreContext {
     public void interrupt() {
         interrupted = true;
         stop = true;
+        wake();
+    }
+
+    /** The current thread starts waiting ({@code memory.atomic.wait}): until {@link #endWait()}, a stop unparks it. */
+    public void beginWait() {
+        waiting = Thread.currentThread();
+    }
+
+    public void endWait() {
+        waiting = null;
+    }
+
+    /** Raises {@link #stop} when an outermost call's time is up. */
+    private void timeUp() {
+        stop = true;
+        wake();
+    }
+
+    private void wake() {
+        Thread thread = waiting;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /** Whether fuel is limited: then compiled code counts it exactly, as the interpreter does. */
@@ -105,7 +131,7 @@ public final class StoreContext {
         if (callDepth == 0 && limits.timeout() != null) {
             long nanos = limits.timeout().toNanos();
             deadline = System.nanoTime() + nanos;
-            alarm = Alarms.schedule(() -> stop = true, nanos);
+            alarm = Alarms.schedule(this::timeUp, nanos);
         }
     }
 

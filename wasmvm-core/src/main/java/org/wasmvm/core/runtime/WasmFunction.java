@@ -1,9 +1,7 @@
 package org.wasmvm.core.runtime;
 
-import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.lower.LoweredFunction;
-import org.wasmvm.core.lower.UnsupportedInstructionException;
 import org.wasmvm.core.model.FuncType;
 
 /**
@@ -48,19 +46,11 @@ public final class WasmFunction extends FunctionInstance {
         return index;
     }
 
-    /**
-     * The lowered code (shared by every instance of the module).
-     *
-     * @throws Trap of kind {@code UNSUPPORTED} when the body has an instruction that cannot run yet
-     */
+    /** The lowered code (shared by every instance of the module). */
     public LoweredFunction code() {
         LoweredFunction lowered = code;
         if (lowered == null) {
-            try {
-                lowered = instance.module().function(index);
-            } catch (UnsupportedInstructionException e) {
-                throw new Trap(TrapKind.UNSUPPORTED, e.getMessage());
-            }
+            lowered = instance.module().function(index);
             code = lowered;
         }
         return lowered;

@@ -29,7 +29,9 @@ import org.wasmvm.core.sandbox.StandardStreams;
  * ({@link WasiErrno}); no Java exception reaches the guest, except the {@link ProcessExit} that
  * ends the run.
  *
- * <p>One instance per run; close it to release the files the guest left open.
+ * <p>One instance per run; close it to release the files the guest left open. The threads of a run (wasi-threads)
+ * share it: a call holds the fd table's monitor while it runs, but for the sleep of {@code poll_oneoff} and for
+ * {@code sched_yield}, so that one thread's sleep does not stop the others' calls.
  */
 public final class WasiModule implements AutoCloseable {
     /** The import module name. */
@@ -102,6 +104,15 @@ public final class WasiModule implements AutoCloseable {
     }
 
     private void define(Store store, String name, FuncType type, Body body) {
+        store.define(MODULE, name, type, (caller, args) -> {
+            synchronized (fs.fds) {
+                return new long[] {call(body, caller, args)};
+            }
+        });
+    }
+
+    /** A function that may sleep: it locks the fd table itself where it reads it ({@link WasiPoll}). */
+    private void defineSleeping(Store store, String name, FuncType type, Body body) {
         store.define(MODULE, name, type, (caller, args) -> new long[] {call(body, caller, args)});
     }
 
@@ -155,11 +166,11 @@ public final class WasiModule implements AutoCloseable {
             throw new ProcessExit((int) a[0]);
         });
         define(store, "proc_raise", i32(1), (c, a) -> WasiErrno.NOSYS);
-        define(store, "sched_yield", i32(0), (c, a) -> {
+        defineSleeping(store, "sched_yield", i32(0), (c, a) -> {
             Thread.yield();
             return 0;
         });
-        define(store, "poll_oneoff", i32(4), (c, a) -> poll.poll(new WasiMemory(c), ptr(a[0]), ptr(a[1]),
+        defineSleeping(store, "poll_oneoff", i32(4), (c, a) -> poll.poll(new WasiMemory(c), ptr(a[0]), ptr(a[1]),
                 (int) a[2], ptr(a[3])));
         // -------- sockets: there are none
         define(store, "sock_accept", i32(3), (c, a) -> notSocket(fd(a[0])));

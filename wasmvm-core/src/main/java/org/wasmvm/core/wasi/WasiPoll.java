@@ -66,7 +66,11 @@ final class WasiPoll {
                     }
                     timers.add(new Timer(userdata, deadline));
                 }
-                case EVENTTYPE_FD_READ, EVENTTYPE_FD_WRITE -> events.add(fdEvent(userdata, tag, memory.u32(s + 16)));
+                case EVENTTYPE_FD_READ, EVENTTYPE_FD_WRITE -> {
+                    synchronized (fds) { // the run's other threads may open and close fds meanwhile
+                        events.add(fdEvent(userdata, tag, memory.u32(s + 16)));
+                    }
+                }
                 default -> events.add(new Event(userdata, WasiErrno.INVAL, tag, 0));
             }
         }

@@ -10,13 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The hot-path and bulk operations, run against every implementation (and a paged memory's flat phase). */
+/** The hot-path and bulk operations, run against every implementation (and a paged memory's flat phase, and a shared one). */
 class LinearMemoryContractTest {
     static Stream<Arguments> implementations() {
         LongFunction<LinearMemory> flat = pages -> MemoryTesting.flat((int) pages, 8);
         LongFunction<LinearMemory> paged = pages -> MemoryTesting.paged(pages, 8);
         LongFunction<LinearMemory> flatThenPaged = pages -> MemoryTesting.flatThenPaged(pages, 8);
-        return Stream.of(Arguments.of("flat", flat), Arguments.of("paged", paged), Arguments.of("flat-then-paged", flatThenPaged));
+        LongFunction<LinearMemory> shared = pages -> MemoryTesting.shared(pages, 8);
+        return Stream.of(Arguments.of("flat", flat), Arguments.of("paged", paged), Arguments.of("flat-then-paged", flatThenPaged),
+                Arguments.of("shared", shared));
     }
 
     @ParameterizedTest(name = "{0}")

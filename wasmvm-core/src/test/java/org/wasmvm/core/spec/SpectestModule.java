@@ -11,6 +11,7 @@ import org.wasmvm.core.Value;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.GlobalType;
 import org.wasmvm.core.model.Limits;
+import org.wasmvm.core.model.MemoryType;
 import org.wasmvm.core.model.TableType;
 import org.wasmvm.core.model.ValType;
 
@@ -45,6 +46,9 @@ final class SpectestModule {
             store.define(NAME, "table64", Table.create(new TableType(ValType.FUNCREF, new Limits(10, 20, true))));
         }
         store.define(NAME, "memory", Memory.create(1, 2));
+        if (features.threads()) {
+            store.define(NAME, "shared_memory", Memory.create(new MemoryType(new Limits(1, 2, false), true)));
+        }
     }
 
     private static void print(Store store, String name, ValType... params) {
