@@ -349,7 +349,7 @@ final class FunctionLowering {
             case DROP -> pop();
             case SELECT, SELECT_T -> {
                 if (op == SELECT_T) {
-                    in.skip(in.u32Index());
+                    Immediates.skipValTypes(in);
                 }
                 int condition = pop();
                 int b = pop();
