@@ -171,6 +171,9 @@ public final class BytecodeCompiler implements JvmCompiler {
                 // even in unreachable code: the emitter would read an atomic instruction's immediates as instructions
                 throw new UnsupportedOperationException("it uses atomic instructions (threads, issue 24), which do not run yet");
             }
+            if (BodyScan.usesGc(body)) {
+                throw new UnsupportedOperationException("it uses GC instructions (issue 25), which are not compiled yet");
+            }
             if (module.function(index).usesExceptions()) {
                 throw new UnsupportedOperationException("it uses exception handling, which is not compiled yet");
             }

@@ -19,21 +19,25 @@ import java.time.Duration;
  * @param maxStackSlots the most 8-byte value slots (locals and operands of all active frames) the
  *     interpreter's stack may hold before a {@code call stack exhausted} trap: deep recursion of
  *     functions with huge frames must not exhaust the host's heap
+ * @param maxArrayElements the most elements one GC array may have; allocating a longer one traps with
+ *     {@code allocation too large} (the JVM's own limit is about 2^31)
  */
 public record RuntimeLimits(int maxCallDepth, long maxMemoryPages, long maxTableElements, long fuel, Duration timeout,
-        int maxStackSlots) {
+        int maxStackSlots, int maxArrayElements) {
     /** Marks an unlimited fuel budget. */
     public static final long UNLIMITED = -1;
 
     /**
      * Generous defaults: 10 000 nested calls, memories up to 2^48 pages, 10 million table elements,
-     * no fuel or time limit, a value stack of 16 Mi slots (128 MiB).
+     * no fuel or time limit, a value stack of 16 Mi slots (128 MiB), GC arrays of up to 2^27 elements (1 GiB of
+     * {@code i64}s).
      */
-    public static final RuntimeLimits DEFAULT = new RuntimeLimits(10_000, 1L << 48, 10_000_000, UNLIMITED, null, 1 << 24);
+    public static final RuntimeLimits DEFAULT = new RuntimeLimits(10_000, 1L << 48, 10_000_000, UNLIMITED, null, 1 << 24,
+            1 << 27);
 
     public RuntimeLimits {
         if (maxCallDepth < 1 || maxMemoryPages < 0 || maxTableElements < 0 || (fuel < 0 && fuel != UNLIMITED)
-                || maxStackSlots < 1) {
+                || maxStackSlots < 1 || maxArrayElements < 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
@@ -42,26 +46,30 @@ public record RuntimeLimits(int maxCallDepth, long maxMemoryPages, long maxTable
     }
 
     public RuntimeLimits withMaxCallDepth(int depth) {
-        return new RuntimeLimits(depth, maxMemoryPages, maxTableElements, fuel, timeout, maxStackSlots);
+        return new RuntimeLimits(depth, maxMemoryPages, maxTableElements, fuel, timeout, maxStackSlots, maxArrayElements);
     }
 
     public RuntimeLimits withMaxMemoryPages(long pages) {
-        return new RuntimeLimits(maxCallDepth, pages, maxTableElements, fuel, timeout, maxStackSlots);
+        return new RuntimeLimits(maxCallDepth, pages, maxTableElements, fuel, timeout, maxStackSlots, maxArrayElements);
     }
 
     public RuntimeLimits withMaxTableElements(long elements) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, elements, fuel, timeout, maxStackSlots);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, elements, fuel, timeout, maxStackSlots, maxArrayElements);
     }
 
     public RuntimeLimits withFuel(long units) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, units, timeout, maxStackSlots);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, units, timeout, maxStackSlots, maxArrayElements);
     }
 
     public RuntimeLimits withTimeout(Duration limit) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, limit, maxStackSlots);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, limit, maxStackSlots, maxArrayElements);
+    }
+
+    public RuntimeLimits withMaxArrayElements(int elements) {
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, timeout, maxStackSlots, elements);
     }
 
     public RuntimeLimits withMaxStackSlots(int slots) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, timeout, slots);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, timeout, slots, maxArrayElements);
     }
 }
