@@ -10,18 +10,20 @@ import org.junit.jupiter.api.Test;
 import org.wasmvm.core.gc.GcArray;
 import org.wasmvm.core.gc.GcStruct;
 import org.wasmvm.core.gc.I31;
+import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.run.ProgramRunner;
 import org.wasmvm.core.run.RunRequest;
 import org.wasmvm.core.run.ValueText;
 
 /**
- * GC beyond the spec suite ({@code modules/gc.wat}): packed, vector and float storage bit for bit, {@code i31}
- * equality, GC objects and host objects at the host boundary, the array length limit and a heap that runs out.
+ * GC beyond the spec suite ({@code modules/gc.wat}, {@code gc-host.wat}): packed, vector and float storage bit for
+ * bit, {@code i31} equality, GC objects and host objects at the host boundary (arguments, results, host functions), the array length limit and a heap that runs out.
  * Expected values are the spec's rules applied by hand (sign and zero extension of 8 and 16 bits, 31-bit wrapping).
  */
 class GcTest {
     private static final Module GC = TestModules.load("gc");
+    private static final Module GC_HOST = TestModules.load("gc-host");
 
     private final Instance gc = new Store().instantiate(GC);
 
@@ -83,6 +85,21 @@ class GcTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.String");
         Value otherPoint = new Store().instantiate(GC).function("point").call(Value.i32(5), Value.i64(6))[0];
         assertThat(call("x", otherPoint)).containsExactly(Value.i32(5)); // the same canonical type in another store
+    }
+
+    @Test
+    void aHostFunctionTakesAndGivesGcObjectsAsTheirObjects() {
+        var type = new FuncType(List.of(ValType.ANYREF), List.of(ValType.STRUCTREF));
+        Store store = new Store().define("host", "pass", type,
+                (caller, args, results) -> results[0] = Value.fromRef(ValType.STRUCTREF, args[0].ref()));
+        assertThat(store.instantiate(GC_HOST).function("round-trip").call(Value.i32(7))).containsExactly(Value.i32(7));
+
+        Store wrong = new Store().define("host", "pass", type,
+                (caller, args, results) -> results[0] = Value.fromRef(ValType.STRUCTREF, I31.of(7)));
+        WasmTrap trap = catchThrowableOfType(WasmTrap.class,
+                () -> wrong.instantiate(GC_HOST).function("round-trip").call(Value.i32(7)));
+        assertThat(trap.kind()).isEqualTo(TrapKind.HOST_ERROR);
+        assertThat(trap.getMessage()).contains("result 0", "must be a struct", I31.class.getName());
     }
 
     @Test
