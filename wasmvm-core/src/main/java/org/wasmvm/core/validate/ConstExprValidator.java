@@ -199,7 +199,7 @@ final class ConstExprValidator {
             case REF_FUNC -> ctx.refTo(ctx.spaces.functionTypeIndex((int) instruction.immediate()));
             case GLOBAL_GET -> ctx.globalTypes[(int) instruction.immediate()];
             case STRUCT_NEW, STRUCT_NEW_DEFAULT, ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED, REF_I31,
-                    ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> throw new IllegalStateException("gc types " + instruction);
+                    ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> throw new IllegalStateException("gc() types " + instruction);
             case NOT_CONSTANT -> throw new IllegalStateException("checkConstant rejects " + instruction);
         };
     }
