@@ -3,8 +3,9 @@
 # spec suites: from every spec test directory of the 2.0 suite, its three largest modules under 4 KiB,
 # plus three more of the (mostly malformed) binary* ones; from the 3.0 suite, the same of each core
 # directory that the 2.0 suite does not have (tail calls, typed references, rec groups, ...) and of each
-# exception handling directory (exceptions, legacy-exceptions), and the largest one of each SIMD
-# directory (simd, relaxed-simd). Deterministic; about 460 files, ~180 KB.
+# exception handling directory (exceptions, legacy-exceptions) and of each GC directory (gc), and the largest one
+# of each SIMD directory (simd, relaxed-simd), plus wasmvm's own GC test module. Deterministic; about 510 files,
+# ~200 KB.
 # Crash inputs that Jazzer writes into ModuleFuzzTestInputs/<method>/ are kept as they are.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,7 +19,7 @@ for dir in "$suite3"/core/*; do
   [ -d "$suite/core/$(basename "$dir")" ] || new3+=("$dir")
 done
 for dir in "$suite"/core/* "$suite"/memory64/* "${new3[@]}" "$suite3"/exceptions/* "$suite3"/legacy-exceptions/* \
-    "$suite3"/simd/* "$suite3"/relaxed-simd/*; do
+    "$suite3"/gc/* "$suite3"/simd/* "$suite3"/relaxed-simd/*; do
   [ -d "$dir" ] || continue
   suiteName=$(basename "$(dirname "$dir")")
   case "$dir" in "$suite3"/*) suiteName=wasm3-$suiteName ;; esac
@@ -30,6 +31,8 @@ for dir in "$suite"/core/* "$suite"/memory64/* "${new3[@]}" "$suite3"/exceptions
     cp "$file" "$out/seed-$suiteName-$(basename "$file")"
   done
 done
+# packed, v128 and NaN storage, casts of host objects (GcTest's module)
+cp wasmvm-core/src/test/resources/modules/gc.wasm "$out"/seed-wasmvm-gc.wasm
 # the differential target of wasmvm-compiler (EngineDifferentialFuzzTest) starts from the same seeds
 twin=wasmvm-compiler/src/test/resources/org/wasmvm/core/fuzz/EngineDifferentialFuzzTestInputs
 mkdir -p "$twin"

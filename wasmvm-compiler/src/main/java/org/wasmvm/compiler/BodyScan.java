@@ -28,6 +28,11 @@ final class BodyScan {
         return false;
     }
 
+    /** Whether {@code body} has a GC instruction ({@code 0xFB} or {@code ref.eq}), reachable or not: they are not compiled yet. */
+    static boolean usesGc(FunctionBody body) {
+        return any(body, op -> op == PREFIX_FB || op == REF_EQ);
+    }
+
     /** Whether {@code body} makes a tail call. */
     static boolean makesTailCalls(FunctionBody body) {
         return any(body, op -> op == RETURN_CALL || op == RETURN_CALL_INDIRECT || op == RETURN_CALL_REF);

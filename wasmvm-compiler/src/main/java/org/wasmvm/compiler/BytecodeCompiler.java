@@ -167,6 +167,9 @@ public final class BytecodeCompiler implements JvmCompiler {
             this.methodType = JvmTypes.methodType(type);
             this.className = "org/wasmvm/compiler/WasmFunction" + index;
             this.tailCalls = BodyScan.makesTailCalls(body);
+            if (BodyScan.usesGc(body)) {
+                throw new UnsupportedOperationException("it uses GC instructions (issue 25), which are not compiled yet");
+            }
             if (module.function(index).usesExceptions()) {
                 throw new UnsupportedOperationException("it uses exception handling, which is not compiled yet");
             }

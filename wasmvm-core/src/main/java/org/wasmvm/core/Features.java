@@ -14,21 +14,23 @@ package org.wasmvm.core;
  * @param relaxedSimd the relaxed SIMD instructions ({@code 0xFD 0x100} to {@code 0x113}); the fixed-width SIMD
  *     instructions are Wasm 2.0 and need no flag
  * @param threads shared memories and the atomic instructions ({@code 0xFE}), {@code memory.atomic.wait/notify}
+ * @param gc garbage collection: structs, arrays, {@code i31}, casts ({@code 0xFB} and {@code ref.eq}), and those
+ *     instructions in constant expressions; the abstract heap types come with {@code functionReferences}
  */
 public record Features(boolean memory64, boolean multiMemory, boolean extendedConst, boolean tailCalls,
-        boolean functionReferences, boolean exceptions, boolean relaxedSimd, boolean threads) {
+        boolean functionReferences, boolean exceptions, boolean relaxedSimd, boolean threads, boolean gc) {
     /** Exactly WebAssembly 2.0: 32-bit addresses, at most one memory. */
     public static Features wasm2() {
-        return new Features(false, false, false, false, false, false, false, false);
+        return new Features(false, false, false, false, false, false, false, false, false);
     }
 
     /** Everything wasmvm implements. */
     public static Features all() {
-        return new Features(true, true, true, true, true, true, true, true);
+        return new Features(true, true, true, true, true, true, true, true, true);
     }
 
     /** These features with 64-bit memories and tables turned on or off. */
     public Features withMemory64(boolean on) {
-        return new Features(on, multiMemory, extendedConst, tailCalls, functionReferences, exceptions, relaxedSimd, threads);
+        return new Features(on, multiMemory, extendedConst, tailCalls, functionReferences, exceptions, relaxedSimd, threads, gc);
     }
 }

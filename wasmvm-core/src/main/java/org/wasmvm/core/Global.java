@@ -2,7 +2,6 @@ package org.wasmvm.core;
 
 import org.wasmvm.core.model.GlobalType;
 import org.wasmvm.core.runtime.GlobalInstance;
-import org.wasmvm.core.runtime.References;
 
 /** A global variable holding one {@link Value} of its type. Equal when they are views of the same global. */
 public final class Global extends RuntimeView<GlobalInstance> {
@@ -12,12 +11,7 @@ public final class Global extends RuntimeView<GlobalInstance> {
 
     /** A new global of {@code type} initialized to {@code value}, for use as an import. */
     public static Global create(GlobalType type, Value value) {
-        if (value.type() != type.valType()) {
-            throw new IllegalArgumentException("value " + value + " does not match " + type);
-        }
-        if (type.valType().isReference()) {
-            References.check(type.valType(), value.ref(), "global");
-        }
+        GlobalInstance.check(type, value);
         return new Global(new GlobalInstance(type, value));
     }
 

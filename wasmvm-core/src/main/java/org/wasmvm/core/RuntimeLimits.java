@@ -22,22 +22,25 @@ import java.time.Duration;
  * @param maxThreads the most guest threads a run may have alive at once besides its main thread (wasi-threads'
  *     {@code thread-spawn} fails beyond it, as {@code pthread_create} does with {@code EAGAIN}); each thread's
  *     store has the other limits to itself
+ * @param maxArrayElements the most elements one GC array may have; allocating a longer one traps with
+ *     {@code allocation too large} (the JVM's own limit is about 2^31)
  */
 public record RuntimeLimits(int maxCallDepth, long maxMemoryPages, long maxTableElements, long fuel, Duration timeout,
-        int maxStackSlots, int maxThreads) {
+        int maxStackSlots, int maxThreads, int maxArrayElements) {
     /** Marks an unlimited fuel budget. */
     public static final long UNLIMITED = -1;
 
     /**
      * Generous defaults: 10 000 nested calls, memories up to 2^48 pages, 10 million table elements,
-     * no fuel or time limit, a value stack of 16 Mi slots (128 MiB), 128 guest threads.
+     * no fuel or time limit, a value stack of 16 Mi slots (128 MiB), 128 guest threads, GC arrays of up to 2^27
+     * elements (1 GiB of {@code i64}s).
      */
     public static final RuntimeLimits DEFAULT = new RuntimeLimits(10_000, 1L << 48, 10_000_000, UNLIMITED, null, 1 << 24,
-            128);
+            128, 1 << 27);
 
     public RuntimeLimits {
         if (maxCallDepth < 1 || maxMemoryPages < 0 || maxTableElements < 0 || (fuel < 0 && fuel != UNLIMITED)
-                || maxStackSlots < 1 || maxThreads < 0) {
+                || maxStackSlots < 1 || maxThreads < 0 || maxArrayElements < 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
@@ -46,30 +49,34 @@ public record RuntimeLimits(int maxCallDepth, long maxMemoryPages, long maxTable
     }
 
     public RuntimeLimits withMaxCallDepth(int depth) {
-        return new RuntimeLimits(depth, maxMemoryPages, maxTableElements, fuel, timeout, maxStackSlots, maxThreads);
+        return new RuntimeLimits(depth, maxMemoryPages, maxTableElements, fuel, timeout, maxStackSlots, maxThreads, maxArrayElements);
     }
 
     public RuntimeLimits withMaxMemoryPages(long pages) {
-        return new RuntimeLimits(maxCallDepth, pages, maxTableElements, fuel, timeout, maxStackSlots, maxThreads);
+        return new RuntimeLimits(maxCallDepth, pages, maxTableElements, fuel, timeout, maxStackSlots, maxThreads, maxArrayElements);
     }
 
     public RuntimeLimits withMaxTableElements(long elements) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, elements, fuel, timeout, maxStackSlots, maxThreads);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, elements, fuel, timeout, maxStackSlots, maxThreads, maxArrayElements);
     }
 
     public RuntimeLimits withFuel(long units) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, units, timeout, maxStackSlots, maxThreads);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, units, timeout, maxStackSlots, maxThreads, maxArrayElements);
     }
 
     public RuntimeLimits withTimeout(Duration limit) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, limit, maxStackSlots, maxThreads);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, limit, maxStackSlots, maxThreads, maxArrayElements);
     }
 
     public RuntimeLimits withMaxThreads(int threads) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, timeout, maxStackSlots, threads);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, timeout, maxStackSlots, threads, maxArrayElements);
+    }
+
+    public RuntimeLimits withMaxArrayElements(int elements) {
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, timeout, maxStackSlots, maxThreads, elements);
     }
 
     public RuntimeLimits withMaxStackSlots(int slots) {
-        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, timeout, slots, maxThreads);
+        return new RuntimeLimits(maxCallDepth, maxMemoryPages, maxTableElements, fuel, timeout, slots, maxThreads, maxArrayElements);
     }
 }

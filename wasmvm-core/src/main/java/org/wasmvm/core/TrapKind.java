@@ -17,6 +17,17 @@ public enum TrapKind {
     NULL_REFERENCE("null reference"),
     /** {@code throw_ref} of a null {@code exnref}. */
     NULL_EXCEPTION_REFERENCE("null exception reference"),
+    /** A GC instruction on a null struct, array or i31 reference (the reference interpreter's words). */
+    NULL_STRUCTURE_REFERENCE("null structure reference"),
+    NULL_ARRAY_REFERENCE("null array reference"),
+    NULL_I31_REFERENCE("null i31 reference"),
+    ARRAY_OUT_OF_BOUNDS("out of bounds array access"),
+    /** {@code ref.cast} of a reference that is not of the target type. */
+    CAST_FAILURE("cast failure"),
+    /** An array longer than {@link RuntimeLimits#maxArrayElements()} allows. */
+    ALLOCATION_TOO_LARGE("allocation too large"),
+    /** The JVM's heap ran out while wasm code ran (it allocates GC objects on it). */
+    OUT_OF_MEMORY("out of memory"),
     FUEL_EXHAUSTED("fuel exhausted"),
     TIMEOUT("timeout"),
     HOST_ERROR("host function failed"),

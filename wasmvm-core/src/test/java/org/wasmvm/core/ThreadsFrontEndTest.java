@@ -29,7 +29,7 @@ class ThreadsFrontEndTest {
     }
 
     private static Features withoutThreads() {
-        return new Features(true, true, true, true, true, true, true, false);
+        return new Features(true, true, true, true, true, true, true, false, true);
     }
 
     @Test

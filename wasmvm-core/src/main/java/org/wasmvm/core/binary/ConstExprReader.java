@@ -59,11 +59,27 @@ final class ConstExprReader {
             case Opcodes.I64_ADD -> new Instruction(Op.I64_ADD, 0, at);
             case Opcodes.I64_SUB -> new Instruction(Op.I64_SUB, 0, at);
             case Opcodes.I64_MUL -> new Instruction(Op.I64_MUL, 0, at);
+            case Opcodes.PREFIX_FB -> gc(in.u32(), at);
             case Opcodes.PREFIX_FD -> in.u32() == SimdOpcodes.V128_CONST
                     // the 16 bytes as two little-endian halves, read as an f64's bits are
                     ? new Instruction(Op.V128_CONST, in.f64Bits(), in.f64Bits(), at)
                     : new Instruction(Op.NOT_CONSTANT, opcode, at);
             default -> new Instruction(Op.NOT_CONSTANT, opcode, at);
+        };
+    }
+
+    /** A GC instruction, from its sub-opcode on: the allocations, {@code ref.i31} and the extern conversions are constant. */
+    private Instruction gc(int sub, int at) {
+        return switch (sub) {
+            case GcOpcodes.STRUCT_NEW -> new Instruction(Op.STRUCT_NEW, Integer.toUnsignedLong(in.u32()), at);
+            case GcOpcodes.STRUCT_NEW_DEFAULT -> new Instruction(Op.STRUCT_NEW_DEFAULT, Integer.toUnsignedLong(in.u32()), at);
+            case GcOpcodes.ARRAY_NEW -> new Instruction(Op.ARRAY_NEW, Integer.toUnsignedLong(in.u32()), at);
+            case GcOpcodes.ARRAY_NEW_DEFAULT -> new Instruction(Op.ARRAY_NEW_DEFAULT, Integer.toUnsignedLong(in.u32()), at);
+            case GcOpcodes.ARRAY_NEW_FIXED -> new Instruction(Op.ARRAY_NEW_FIXED, Integer.toUnsignedLong(in.u32()), Integer.toUnsignedLong(in.u32()), at);
+            case GcOpcodes.REF_I31 -> new Instruction(Op.REF_I31, 0, at);
+            case GcOpcodes.ANY_CONVERT_EXTERN -> new Instruction(Op.ANY_CONVERT_EXTERN, 0, at);
+            case GcOpcodes.EXTERN_CONVERT_ANY -> new Instruction(Op.EXTERN_CONVERT_ANY, 0, at);
+            default -> new Instruction(Op.NOT_CONSTANT, Opcodes.PREFIX_FB, at);
         };
     }
 }

@@ -35,6 +35,8 @@ public final class DecoderLimits {
     public static final int MAX_LOCALS = 50_000;
     /** Targets of one {@code br_table} (V8's limit; the JS API sets none). */
     public static final int MAX_BR_TABLE_TARGETS = 65_520;
+    /** Operands of one {@code array.new_fixed}. */
+    public static final int MAX_ARRAY_NEW_FIXED = 10_000;
     /**
      * Declared locals summed over all functions, at least: the budget is the larger of this and the
      * module's size in bytes. Locals are expanded to one entry each, so without a module-wide budget

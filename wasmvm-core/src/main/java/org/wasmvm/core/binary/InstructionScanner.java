@@ -119,6 +119,7 @@ final class InstructionScanner {
             case Opcodes.UNREACHABLE, Opcodes.NOP, Opcodes.RETURN, Opcodes.DROP, Opcodes.SELECT, Opcodes.REF_IS_NULL -> {
             }
             case Opcodes.REF_AS_NON_NULL -> require(features.functionReferences(), start, op);
+            case Opcodes.REF_EQ -> require(features.gc(), start, op);
             case Opcodes.THROW, Opcodes.RETHROW -> {
                 require(features.exceptions(), start, op);
                 in.u32();
@@ -166,6 +167,7 @@ final class InstructionScanner {
             case Opcodes.F32_CONST -> in.f32Bits();
             case Opcodes.F64_CONST -> in.f64Bits();
             case Opcodes.REF_NULL -> ValTypeReader.heapType(in, features);
+            case Opcodes.PREFIX_FB -> gc(start);
             case Opcodes.PREFIX_FC -> prefixed(start);
             case Opcodes.PREFIX_FD -> simd(start);
             case Opcodes.PREFIX_FE -> atomic(start);
@@ -216,6 +218,39 @@ final class InstructionScanner {
             }
             case Opcodes.ELEM_DROP, Opcodes.TABLE_GROW, Opcodes.TABLE_SIZE, Opcodes.TABLE_FILL -> in.u32();
             default -> throw new MalformedModuleException(start, Opcodes.illegalPrefixed(Opcodes.PREFIX_FC, sub));
+        }
+    }
+
+    /** A GC instruction: a known sub-opcode, then its immediates ({@link GcOpcodes.Immediate}). */
+    private void gc(int start) {
+        require(features.gc(), start, Opcodes.PREFIX_FB);
+        int sub = in.u32();
+        if (!GcOpcodes.isDefined(sub)) {
+            throw new MalformedModuleException(start, Opcodes.illegalPrefixed(Opcodes.PREFIX_FB, sub));
+        }
+        usesDataIndex |= GcOpcodes.usesDataIndex(sub);
+        switch (GcOpcodes.immediate(sub)) {
+            case NONE -> {
+            }
+            case TYPE -> in.u32();
+            case TYPE_AND_INDEX -> {
+                in.u32();
+                int index = in.u32();
+                if (sub == GcOpcodes.ARRAY_NEW_FIXED) {
+                    ModuleDecoder.checkCount(in, Integer.toUnsignedLong(index), DecoderLimits.MAX_ARRAY_NEW_FIXED,
+                            "array.new_fixed operands");
+                }
+            }
+            case HEAP_TYPE -> ValTypeReader.heapType(in, features);
+            case CAST -> {
+                int at = in.position();
+                if ((in.u8() & ~(GcOpcodes.CAST_SOURCE_NULLABLE | GcOpcodes.CAST_TARGET_NULLABLE)) != 0) {
+                    throw new MalformedModuleException(at, "malformed br_on_cast flags");
+                }
+                in.u32();
+                ValTypeReader.heapType(in, features);
+                ValTypeReader.heapType(in, features);
+            }
         }
     }
 

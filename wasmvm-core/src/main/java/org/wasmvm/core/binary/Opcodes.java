@@ -68,6 +68,11 @@ public final class Opcodes {
     /** The legacy exception instructions (the pre-3.0 proposal, still emitted by toolchains). */
     public static final int TRY = 0x06, CATCH = 0x07, RETHROW = 0x09, DELEGATE = 0x18, CATCH_ALL = 0x19;
 
+    /** GC: {@code ref.eq}; the rest of GC is prefixed ({@link #PREFIX_FB}). */
+    public static final int REF_EQ = 0xD3;
+
+    /** The prefix byte of the GC instructions, whose sub-opcodes are {@link GcOpcodes}. */
+    public static final int PREFIX_FB = 0xFB;
     /** The prefix byte of the "misc" instructions (saturating truncation, bulk memory, tables). */
     public static final int PREFIX_FC = 0xFC;
     /** The prefix byte of the SIMD instructions, whose sub-opcodes are {@link SimdOpcodes}. */

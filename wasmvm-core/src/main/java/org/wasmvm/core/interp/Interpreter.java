@@ -265,6 +265,11 @@ public final class Interpreter {
             throw e;
         } catch (RuntimeException e) {
             trap = new Trap(TrapKind.HOST_ERROR, e.toString(), e);
+        } catch (OutOfMemoryError e) {
+            if (refs != null) {
+                Arrays.fill(refs, null); // first let go of what wasm held, so that the trap can be made
+            }
+            trap = new Trap(TrapKind.OUT_OF_MEMORY, "the JVM's heap is exhausted", e);
         }
         if (refs != null) {
             Arrays.fill(refs, null); // the frames the trap unwound did not clear theirs
@@ -1346,7 +1351,7 @@ public final class Interpreter {
     /**
      * The rarer instructions, out of the dispatch loop so it stays small enough for the JIT, each
      * family in a class of its own: {@link NumericHandlers}, {@link ReferenceHandlers},
-     * {@link MemoryTableHandlers}, {@link SimdHandlers}, {@link ExceptionHandlers} and {@link AtomicHandlers}. Returns the pc after the instruction.
+     * {@link MemoryTableHandlers}, {@link SimdHandlers}, {@link ExceptionHandlers}, {@link AtomicHandlers} and {@link GcHandlers}. Returns the pc after the instruction.
      */
     private int executeCold(int op, long[] s, int fp, int[] c, int pc, ModuleInstance instance) {
         if (op == Op.CLEAR_REFS) {
@@ -1361,6 +1366,9 @@ public final class Interpreter {
         }
         if (op == Op.THROW || op == Op.THROW_REF) {
             throw ExceptionHandlers.thrown(op, s, high, refs, fp, c, pc, instance);
+        }
+        if (op >= Op.GC_BASE) {
+            return GcHandlers.execute(op, s, high, refs, fp, c, pc, instance);
         }
         if (op >= Op.ATOMIC_BASE) {
             return AtomicHandlers.execute(op, s, fp, c, pc, instance);

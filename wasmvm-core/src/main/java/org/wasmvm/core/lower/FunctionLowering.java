@@ -118,6 +118,7 @@ final class FunctionLowering {
 
     private final WasmModule module;
     private final IndexSpaces spaces;
+    private final GcLowering gc;
     private final FuncType type;
     private final FunctionBody body;
     private final boolean references;
@@ -156,9 +157,10 @@ final class FunctionLowering {
     /** Whether the body has an exception instruction, reachable or not (the compiler leaves it to the interpreter, for now). */
     private boolean usesExceptions;
 
-    FunctionLowering(WasmModule module, IndexSpaces spaces, int functionIndex) {
-        this.module = module;
-        this.spaces = spaces;
+    FunctionLowering(ModuleCode code, int functionIndex) {
+        this.module = code.model();
+        this.spaces = code.indexSpaces();
+        this.gc = new GcLowering(this, code);
         this.type = spaces.functionType(functionIndex);
         this.body = module.codes().get(functionIndex - spaces.importedFunctionCount());
         this.references = ValueUse.references(module, spaces, type, body);
@@ -240,6 +242,8 @@ final class FunctionLowering {
                 emit(Op.THROW_REF, exceptionSlot(label(in.u32Index())));
                 markDead();
             }
+            case PREFIX_FB -> gc.lower(in.u32(), in);
+            case REF_EQ -> gc.refEq(in);
             case PREFIX_FD -> simd(in.u32(), in);
             case PREFIX_FE -> atomic(in.u32(), in);
             case UNREACHABLE -> {
@@ -345,7 +349,7 @@ final class FunctionLowering {
             case DROP -> pop();
             case SELECT, SELECT_T -> {
                 if (op == SELECT_T) {
-                    in.skip(in.u32Index());
+                    Immediates.skipValTypes(in);
                 }
                 int condition = pop();
                 int b = pop();
@@ -847,20 +851,12 @@ final class FunctionLowering {
     }
 
     /**
-     * {@code br_on_null} and {@code br_on_non_null}: the reference moves to its own slot, its test
-     * to the slot above, and a {@code br_if} on the test branches with or without the reference.
+     * {@code br_on_null} and {@code br_on_non_null}: a {@code br_if} on whether the reference on top is null, with
+     * or without the reference.
      */
     private void branchOnNull(int op, int depth) {
-        int ref = pop();
-        flush();
-        push(ref);
-        int refSlot = height - 1;
-        materialize(refSlot);
-        int test = refSlot + 1;
-        emit(REF_IS_NULL, test, refSlot);
-        if (test + 1 > maxHeight) {
-            maxHeight = test + 1;
-        }
+        int test = testTop();
+        emit(REF_IS_NULL, test, test - 1);
         if (op == BR_ON_NULL) {
             height--;
             branch(label(depth), test);
@@ -870,6 +866,47 @@ final class FunctionLowering {
             branch(label(depth), test);
             height--;
         }
+    }
+
+    /**
+     * {@code br_on_cast} and {@code br_on_cast_fail}: a {@code br_if} on whether the reference on top is of type
+     * {@code (ref null? heap)} (or not), which the branch passes on and the fall-through keeps.
+     */
+    void branchOnCast(int depth, boolean onFailure, int heap, boolean nullable) {
+        int test = testTop();
+        emit(Op.REF_TEST, test, test - 1);
+        emit(heap, nullable ? 1 : 0);
+        if (onFailure) {
+            emit(I32_EQZ, test, test);
+        }
+        branch(label(depth), test);
+    }
+
+    /**
+     * Before a branch on a test of the reference on top: the stack is flushed, the reference moved to its own
+     * slot; returns the slot above it, where the test goes.
+     */
+    private int testTop() {
+        int ref = pop();
+        flush();
+        push(ref);
+        int refSlot = height - 1;
+        materialize(refSlot);
+        int test = refSlot + 1;
+        if (test + 1 > maxHeight) {
+            maxHeight = test + 1;
+        }
+        return test;
+    }
+
+    /**
+     * Pops {@code count} values into consecutive slots (the operands of an allocation, as a call's arguments);
+     * returns the first.
+     */
+    int popFlushed(int count) {
+        flush();
+        height -= count;
+        return height;
     }
 
     private boolean needsUnwind(Frame target) {
@@ -1150,7 +1187,7 @@ final class FunctionLowering {
     }
 
     /** Pushes an operator's result written to {@code dst} ({@link #resultSlot}). */
-    private void pushResult(int dst) {
+    void pushResult(int dst) {
         if (dst == height) {
             push(height);
         } else if (teeResult) {
@@ -1160,7 +1197,7 @@ final class FunctionLowering {
     }
 
     /** Pops the top value; returns where it is. */
-    private int pop() {
+    int pop() {
         return where[--height];
     }
 
@@ -1169,7 +1206,7 @@ final class FunctionLowering {
      * {@code local.tee} (which is consumed), else the result's own slot. Values still reading
      * that local are first moved to their slots, as the write would change them.
      */
-    private int resultSlot(ByteReader in) {
+    int resultSlot(ByteReader in) {
         int next = in.position();
         if (in.hasMore()) {
             int op = in.u8();
@@ -1201,7 +1238,7 @@ final class FunctionLowering {
     }
 
     /** Moves every stacked value into its own slot (before control flow and calls). */
-    private void flush() {
+    void flush() {
         for (int h = operandBase; h < height; h++) {
             materialize(h);
         }
@@ -1265,25 +1302,25 @@ final class FunctionLowering {
         sourceMap[sourceLength++] = wasmOffset;
     }
 
-    private void emit(int word) {
+    void emit(int word) {
         if (length == code.length) {
             code = Arrays.copyOf(code, length * 2);
         }
         code[length++] = word;
     }
 
-    private void emit(int a, int b) {
+    void emit(int a, int b) {
         emit(a);
         emit(b);
     }
 
-    private void emit(int a, int b, int c) {
+    void emit(int a, int b, int c) {
         emit(a);
         emit(b);
         emit(c);
     }
 
-    private void emit(int a, int b, int c, int d) {
+    void emit(int a, int b, int c, int d) {
         emit(a, b);
         emit(c, d);
     }

@@ -6,13 +6,14 @@ import org.wasmvm.core.binary.AtomicOpcodes;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.binary.CatchClause;
+import org.wasmvm.core.binary.GcOpcodes;
 import org.wasmvm.core.binary.MemArgFlags;
 import org.wasmvm.core.binary.SimdOpcodes;
 
 /**
  * Steps over an instruction's immediates without interpreting them (for unreachable code). A prefixed
- * instruction comes as {@code 0xFC00 | sub} for {@code 0xFC}, and as the bare {@code 0xFD} for SIMD and
- * {@code 0xFE} for atomics, whose sub-opcode is read here.
+ * instruction comes as {@code 0xFC00 | sub} for {@code 0xFC}, and as the bare {@code 0xFB} for GC, {@code 0xFD}
+ * for SIMD and {@code 0xFE} for atomics, whose sub-opcode is read here.
  */
 public final class Immediates {
     private Immediates() {
@@ -38,13 +39,14 @@ public final class Immediates {
                     in.u32();
                 }
             }
-            case SELECT_T -> in.skip(in.u32Index());
+            case SELECT_T -> skipValTypes(in);
             case BLOCK, LOOP, IF, TRY -> BlockType.skip(in);
             case I32_CONST -> in.s32();
             case I64_CONST -> in.s64();
             case F32_CONST -> in.skip(4);
             case F64_CONST -> in.skip(8);
             case REF_NULL -> in.s33();
+            case PREFIX_FB -> GcOpcodes.skipImmediates(in.u32(), in);
             case PREFIX_FD -> skipSimd(in);
             case PREFIX_FE -> {
                 if (in.u32() == AtomicOpcodes.ATOMIC_FENCE) {
@@ -58,6 +60,14 @@ public final class Immediates {
                     skipMemarg(in);
                 }
             }
+        }
+    }
+
+    /** The value types of a typed {@code select}: a count, then each type (one byte, or a reference's two parts). */
+    public static void skipValTypes(ByteReader in) {
+        int count = in.u32Index();
+        for (int i = 0; i < count; i++) {
+            BlockType.skip(in); // a value type is also a block type
         }
     }
 

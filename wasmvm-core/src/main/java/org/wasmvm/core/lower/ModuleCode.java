@@ -1,9 +1,14 @@
 package org.wasmvm.core.lower;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.wasmvm.core.gc.Storage;
+import org.wasmvm.core.gc.StructLayout;
+import org.wasmvm.core.model.ArrayType;
 import org.wasmvm.core.model.IndexSpaces;
+import org.wasmvm.core.model.StructType;
 import org.wasmvm.core.model.WasmModule;
 import org.wasmvm.core.types.ModuleTypes;
+import org.wasmvm.core.types.TypeRegistry;
 
 /**
  * A validated module as the engine runs it: the decoded model, its index spaces, its types in
@@ -16,12 +21,15 @@ public final class ModuleCode {
     private final IndexSpaces spaces;
     private final AtomicReferenceArray<LoweredFunction> functions;
     private final ModuleTypes types;
+    /** Each struct type's layout, made when first asked for (racy but idempotent, as the lowered code). */
+    private final AtomicReferenceArray<StructLayout> layouts;
 
     public ModuleCode(WasmModule module, IndexSpaces spaces) {
         this.module = module;
         this.spaces = spaces;
         this.functions = new AtomicReferenceArray<>(module.codes().size());
         this.types = ModuleTypes.of(module);
+        this.layouts = new AtomicReferenceArray<>(types.count());
     }
 
     /** The decoded module. */
@@ -44,12 +52,28 @@ public final class ModuleCode {
         return types;
     }
 
+    /** The layout of the struct type at {@code typeIndex}. */
+    public StructLayout structLayout(int typeIndex) {
+        StructLayout layout = layouts.get(typeIndex);
+        if (layout == null) {
+            int id = types.id(typeIndex);
+            layout = StructLayout.of(id, (StructType) TypeRegistry.composite(id));
+            layouts.set(typeIndex, layout);
+        }
+        return layout;
+    }
+
+    /** How the elements of the array type at {@code typeIndex} are stored. */
+    public Storage arrayStorage(int typeIndex) {
+        return Storage.of(((ArrayType) TypeRegistry.composite(types.id(typeIndex))).element());
+    }
+
     /** The lowered code of the function at {@code functionIndex} (a defined, not imported, function). */
     public LoweredFunction function(int functionIndex) {
         int defined = functionIndex - spaces.importedFunctionCount();
         LoweredFunction code = functions.get(defined);
         if (code == null) {
-            code = new FunctionLowering(module, spaces, functionIndex).lower();
+            code = new FunctionLowering(this, functionIndex).lower();
             functions.compareAndSet(defined, null, code);
         }
         return code;

@@ -102,4 +102,40 @@ public final class Op {
      * by {@code memory offsetLow offsetHigh} as the loads' are; {@code atomic.fence} has no immediates.
      */
     public static final int ATOMIC_BASE = SIMD_BASE + 0x120;
+
+    /**
+     * GC, after those ({@code GcHandlers}); {@code type} is a module's type index, {@code typeId} a canonical id,
+     * {@code storage} a {@link org.wasmvm.core.gc.Storage} ordinal, {@code slot} a field's slot in its struct
+     * ({@link org.wasmvm.core.gc.StructLayout}):
+     * <ul>
+     * <li>{@code STRUCT_NEW d base type} (the fields in slots {@code base…}), {@code STRUCT_NEW_DEFAULT d type}
+     * <li>{@code STRUCT_GET d ref slot} (a number; a packed field zero-extended), {@code STRUCT_GET_S d ref slot
+     *     shift} (a packed field sign-extended: {@code shift} = 64 - its bits), {@code STRUCT_GET_REF d ref slot},
+     *     {@code STRUCT_GET_V128 d ref slot}
+     * <li>{@code STRUCT_SET ref value slot mask} (a number, masked to its width), {@code STRUCT_SET_REF ref value
+     *     slot}, {@code STRUCT_SET_V128 ref value slot}
+     * <li>{@code ARRAY_NEW d value length typeId storage}, {@code ARRAY_NEW_DEFAULT d length typeId storage},
+     *     {@code ARRAY_NEW_FIXED d base count typeId storage}, {@code ARRAY_NEW_DATA d offset length typeId storage
+     *     data}, {@code ARRAY_NEW_ELEM d offset length typeId elem}
+     * <li>{@code ARRAY_GET d ref index storage} (packed elements sign-extended), {@code ARRAY_GET_U d ref index
+     *     storage}, {@code ARRAY_SET ref index value storage}, {@code ARRAY_LEN d ref}, {@code ARRAY_FILL ref offset
+     *     value length storage}, {@code ARRAY_COPY dst dstOffset src srcOffset length storage},
+     *     {@code ARRAY_INIT_DATA ref dstOffset srcOffset length storage data}, {@code ARRAY_INIT_ELEM ref dstOffset
+     *     srcOffset length elem}
+     * <li>{@code REF_TEST d ref heap nullable} and {@code REF_CAST d ref heap nullable} ({@code heap} abstract or a
+     *     canonical id, {@code nullable} 0 or 1; {@code br_on_cast} is a {@code REF_TEST} and a branch),
+     *     {@code REF_I31 d a}, {@code I31_GET_S d a}, {@code I31_GET_U d a}, {@code REF_EQ d a b}; the extern
+     *     conversions leave the reference where it is
+     * </ul>
+     */
+    public static final int GC_BASE = ATOMIC_BASE + 0x4F;
+    public static final int STRUCT_NEW = GC_BASE, STRUCT_NEW_DEFAULT = GC_BASE + 1, STRUCT_GET = GC_BASE + 2,
+            STRUCT_GET_S = GC_BASE + 3, STRUCT_GET_REF = GC_BASE + 4, STRUCT_GET_V128 = GC_BASE + 5,
+            STRUCT_SET = GC_BASE + 6, STRUCT_SET_REF = GC_BASE + 7, STRUCT_SET_V128 = GC_BASE + 8;
+    public static final int ARRAY_NEW = GC_BASE + 9, ARRAY_NEW_DEFAULT = GC_BASE + 10, ARRAY_NEW_FIXED = GC_BASE + 11,
+            ARRAY_NEW_DATA = GC_BASE + 12, ARRAY_NEW_ELEM = GC_BASE + 13, ARRAY_GET = GC_BASE + 14,
+            ARRAY_GET_U = GC_BASE + 15, ARRAY_SET = GC_BASE + 16, ARRAY_LEN = GC_BASE + 17, ARRAY_FILL = GC_BASE + 18,
+            ARRAY_COPY = GC_BASE + 19, ARRAY_INIT_DATA = GC_BASE + 20, ARRAY_INIT_ELEM = GC_BASE + 21;
+    public static final int REF_TEST = GC_BASE + 22, REF_CAST = GC_BASE + 23, REF_I31 = GC_BASE + 24,
+            I31_GET_S = GC_BASE + 25, I31_GET_U = GC_BASE + 26, REF_EQ = GC_BASE + 27;
 }

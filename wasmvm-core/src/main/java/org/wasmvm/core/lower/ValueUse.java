@@ -8,9 +8,12 @@ import java.util.function.Predicate;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.binary.CatchClause;
+import org.wasmvm.core.model.ArrayType;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
+import org.wasmvm.core.model.StructType;
+import org.wasmvm.core.model.SubType;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.ValType.Kind;
 import org.wasmvm.core.model.WasmModule;
@@ -21,7 +24,7 @@ import org.wasmvm.core.model.WasmModule;
  * It does when its signature or locals have one, or an instruction of its body (reachable or not)
  * makes, takes or passes one (exception instructions included: a tag's payload, an {@code exnref} that
  * {@code catch_ref} makes or {@code throw_ref} takes, and {@code rethrow}, whose caught exception waits in a
- * reference slot). Every such value a function handles comes from one of those, so a
+ * reference slot; every GC instruction). Every such value a function handles comes from one of those, so a
  * function that uses neither is lowered as if they did not exist, and compiled. (A per-function
  * answer, not a type per value: see RATIONALE.)
  */
@@ -35,13 +38,24 @@ public final class ValueUse {
     static boolean references(WasmModule module, IndexSpaces spaces, FuncType type, FunctionBody body) {
         return uses(module, spaces, type, body, kind -> kind == Kind.REF, op -> switch (op) {
             case REF_NULL, REF_IS_NULL, REF_FUNC, REF_AS_NON_NULL, BR_ON_NULL, BR_ON_NON_NULL, CALL_REF, RETURN_CALL_REF,
-                    TABLE_GET, TABLE_SET, TABLE_GROW, TABLE_FILL, THROW_REF, RETHROW -> true; // rethrow: a caught exnref
+                    TABLE_GET, TABLE_SET, TABLE_GROW, TABLE_FILL, THROW_REF, RETHROW, // rethrow: a caught exnref
+                    PREFIX_FB, REF_EQ -> true; // every GC instruction takes or makes a reference
             default -> false;
         });
     }
 
+    /** A GC instruction moves vectors when a struct or array type of the module holds one (a coarse, cheap answer). */
     static boolean vectors(WasmModule module, IndexSpaces spaces, FuncType type, FunctionBody body) {
-        return uses(module, spaces, type, body, kind -> kind == Kind.V128, op -> op == PREFIX_FD);
+        boolean gcVectors = module.types().stream().anyMatch(ValueUse::storesVectors);
+        return uses(module, spaces, type, body, kind -> kind == Kind.V128,
+                op -> op == PREFIX_FD || (op == PREFIX_FB && gcVectors));
+    }
+
+    private static boolean storesVectors(SubType type) {
+        if (type.composite() instanceof StructType struct) {
+            return struct.fields().stream().anyMatch(field -> field.type().kind() == Kind.V128);
+        }
+        return type.composite() instanceof ArrayType array && array.element().type().kind() == Kind.V128;
     }
 
     /** Whether a value of a kind {@code kind} accepts is in the signature, the locals or an instruction; {@code makes}: instructions that always involve one. */

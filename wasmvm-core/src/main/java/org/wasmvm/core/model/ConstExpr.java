@@ -24,10 +24,15 @@ public record ConstExpr(List<Instruction> instructions, int end) {
         return new ConstExpr(List.of(new Instruction(Op.REF_FUNC, functionIndex, offset)), offset);
     }
 
-    /** The instructions' kinds; the constant {@code t.const} forms of each type and the extended-constant arithmetic. */
+    /**
+     * The instructions' kinds: the constant {@code t.const} forms of each type, the extended-constant arithmetic,
+     * and the allocations and conversions of GC.
+     */
     public enum Op {
         I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC, GLOBAL_GET,
         I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL,
+        STRUCT_NEW, STRUCT_NEW_DEFAULT, ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED, REF_I31, ANY_CONVERT_EXTERN,
+        EXTERN_CONVERT_ANY,
         /** Any other instruction: never constant. */
         NOT_CONSTANT;
 
@@ -35,8 +40,16 @@ public record ConstExpr(List<Instruction> instructions, int end) {
         public boolean isBinary() {
             return switch (this) {
                 case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> true;
-                case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC, GLOBAL_GET,
-                        NOT_CONSTANT -> false;
+                default -> false;
+            };
+        }
+
+        /** Whether it is a GC instruction (allowed with {@code Features.gc}). */
+        public boolean isGc() {
+            return switch (this) {
+                case STRUCT_NEW, STRUCT_NEW_DEFAULT, ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED, REF_I31,
+                        ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> true;
+                default -> false;
             };
         }
 
@@ -50,10 +63,11 @@ public record ConstExpr(List<Instruction> instructions, int end) {
      * One instruction.
      *
      * @param immediate the value of a {@code t.const} (i32 and f32 bits sign-extended, as the runtime keeps
-     *     them in a slot; a {@code v128.const}'s first 8 bytes, little-endian), the unsigned function or
-     *     global index, the reference type's code for {@code ref.null}, the opcode byte for
-     *     {@link Op#NOT_CONSTANT}, and 0 for arithmetic
-     * @param high a {@code v128.const}'s last 8 bytes, little-endian; 0 for every other instruction
+     *     them in a slot; a {@code v128.const}'s first 8 bytes, little-endian), the unsigned function, global or
+     *     type index, the reference type's code for {@code ref.null}, the opcode byte for
+     *     {@link Op#NOT_CONSTANT}, and 0 for arithmetic and the GC conversions
+     * @param high a {@code v128.const}'s last 8 bytes, little-endian; {@code array.new_fixed}'s count; 0 for every
+     *     other instruction
      * @param offset where the instruction starts in the module
      */
     public record Instruction(Op op, long immediate, long high, int offset) {
@@ -65,13 +79,16 @@ public record ConstExpr(List<Instruction> instructions, int end) {
         @Override
         public String toString() {
             return switch (op) {
-                case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> op.mnemonic();
+                case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL, REF_I31, ANY_CONVERT_EXTERN,
+                        EXTERN_CONVERT_ANY -> op.mnemonic();
+                case ARRAY_NEW_FIXED -> op.mnemonic() + " " + immediate + " " + high;
                 case F32_CONST -> op.mnemonic() + " bits 0x" + Integer.toHexString((int) immediate);
                 case F64_CONST -> op.mnemonic() + " bits 0x" + Long.toHexString(immediate);
                 case V128_CONST -> String.format("%s i64x2 0x%x 0x%x", op.mnemonic(), immediate, high);
                 case REF_NULL -> op.mnemonic() + " " + HeapType.name((int) immediate);
                 case NOT_CONSTANT -> "opcode 0x" + Integer.toHexString((int) immediate);
-                case I32_CONST, I64_CONST, REF_FUNC, GLOBAL_GET -> op.mnemonic() + " " + immediate;
+                case I32_CONST, I64_CONST, REF_FUNC, GLOBAL_GET, STRUCT_NEW, STRUCT_NEW_DEFAULT, ARRAY_NEW,
+                        ARRAY_NEW_DEFAULT -> op.mnemonic() + " " + immediate;
             };
         }
     }

@@ -8,6 +8,11 @@ package org.wasmvm.core.model;
  * @param mutable whether the field may be written
  */
 public record FieldType(ValType type, int packedBits, boolean mutable) {
+    /** Whether the storage type is {@code i8} or {@code i16}: read with sign or zero extension, written truncated. */
+    public boolean isPacked() {
+        return packedBits != 0;
+    }
+
     @Override
     public String toString() {
         String storage = packedBits == 0 ? type.toString() : "i" + packedBits;

@@ -5,6 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wasmvm.core.ExportedFunction;
 import org.wasmvm.core.Value;
+import org.wasmvm.core.gc.GcArray;
+import org.wasmvm.core.gc.GcStruct;
+import org.wasmvm.core.gc.I31;
 import org.wasmvm.core.model.ValType;
 
 /**
@@ -22,7 +25,8 @@ import org.wasmvm.core.model.ValType;
  *   <li>{@code v128}: one 128-bit unsigned integer, hex ({@code 0x} and up to 32 digits, the high
  *       bytes first, as wasmtime reads it) or decimal; printed as {@code 0x} and 32 hex digits.
  *   <li>references: only {@code null} can be written, for a nullable type; printed as {@code null},
- *       {@code func} for a function, {@code ref} for any other object.
+ *       {@code func} for a function, {@code (ref struct)}, {@code (ref array)} and {@code i31 5} for GC
+ *       values, {@code ref} for any other object.
  * </ul>
  */
 public final class ValueText {
@@ -63,8 +67,24 @@ public final class ValueText {
             case F32 -> floatText(value.asFloat(), value.bits(), Float.SIZE, 23);
             case F64 -> floatText(value.asDouble(), value.bits(), Double.SIZE, 52);
             case V128 -> "0x%016x%016x".formatted(value.high(), value.bits());
-            case REF -> value.isNull() ? "null" : value.ref() instanceof ExportedFunction ? "func" : "ref";
+            case REF -> reference(value.ref());
         };
+    }
+
+    private static String reference(Object ref) {
+        if (ref == null) {
+            return "null";
+        }
+        if (ref instanceof GcStruct) {
+            return "(ref struct)";
+        }
+        if (ref instanceof GcArray) {
+            return "(ref array)";
+        }
+        if (ref instanceof I31 i31) {
+            return "i31 " + i31.value();
+        }
+        return ref instanceof ExportedFunction ? "func" : "ref";
     }
 
     /** An integer of at most {@code bits} bits; negative ones (two's complement) only when {@code signed}. */

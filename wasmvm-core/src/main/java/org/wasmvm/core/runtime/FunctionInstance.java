@@ -43,7 +43,8 @@ public abstract sealed class FunctionInstance implements ExportedFunction permit
 
     @Override
     public Value[] call(Value... args) {
-        var params = type.params();
+        // the canonical parameter types: a defined type's index is the module's, its id the one objects carry
+        var params = ((FuncType) TypeRegistry.composite(typeId)).params();
         if (args.length != params.size()) {
             throw new IllegalArgumentException("expected " + params.size() + " arguments, got " + args.length);
         }

@@ -2,6 +2,7 @@ package org.wasmvm.core.runtime;
 
 import org.wasmvm.core.Value;
 import org.wasmvm.core.model.GlobalType;
+import org.wasmvm.core.model.ValType;
 
 /** A global variable: a number as the interpreter's raw slot bits (a v128 as two halves), a reference as its object. */
 public final class GlobalInstance {
@@ -40,15 +41,26 @@ public final class GlobalInstance {
         if (!type.mutable()) {
             throw new IllegalStateException("global " + type + " is immutable");
         }
-        if (newValue.type() != type.valType()) {
-            throw new IllegalArgumentException("value " + newValue + " does not match global " + type);
-        }
-        if (type.valType().isReference()) {
-            References.check(type.valType(), newValue.ref(), "global");
-        }
+        check(type, newValue);
         value = newValue.bits();
         high = newValue.high();
         ref = newValue.ref();
+    }
+
+    /**
+     * Whether {@code value} may be held by a global of {@code type}: a number or vector of its very type, a reference
+     * of the kind its (canonical) type admits, whatever the value's declared reference type says.
+     *
+     * @throws IllegalArgumentException when it may not
+     */
+    public static void check(GlobalType type, Value value) {
+        ValType expected = type.valType();
+        if (expected.isReference() ? !value.type().isReference() : value.type() != expected) {
+            throw new IllegalArgumentException("value " + value + " does not match global " + type);
+        }
+        if (expected.isReference()) {
+            References.check(expected, value.ref(), "global");
+        }
     }
 
     @Override

@@ -55,8 +55,12 @@ public final class Instantiator {
     public static ModuleInstance instantiate(ModuleCode module, CodeTiers tiers, StoreContext context, Resolver resolver) {
         var instantiator = new Instantiator(module, tiers, context);
         instantiator.link(resolver);
-        instantiator.createDefinitions();
-        instantiator.initializeSegments();
+        try {
+            instantiator.createDefinitions(); // constant expressions may trap: a GC array over the limits
+            instantiator.initializeSegments();
+        } catch (Trap trap) {
+            throw new WasmTrap(trap.kind(), trap.detail(), List.of(), null);
+        }
         return instantiator.instance;
     }
 
@@ -262,32 +266,28 @@ public final class Instantiator {
 
     /** Active segments are copied in order; a failing one traps but earlier copies remain (spec 2.0). */
     private void initializeSegments() {
-        try {
-            List<ElementSegment> elements = model.elements();
-            for (int i = 0; i < elements.size(); i++) {
-                ElementSegment segment = elements.get(i);
-                if (segment.mode() == SegmentMode.ACTIVE) {
-                    TableInstance table = instance.tables[segment.tableIndex()];
-                    long offset = address(ConstEvaluator.evaluate(segment.offset(), instance), table.type().limits());
-                    Object[] refs = instance.elements[i];
-                    table.init(offset, refs, 0, refs.length);
-                }
-                if (segment.mode() != SegmentMode.PASSIVE) {
-                    instance.elements[i] = ModuleInstance.DROPPED_ELEMENTS;
-                }
+        List<ElementSegment> elements = model.elements();
+        for (int i = 0; i < elements.size(); i++) {
+            ElementSegment segment = elements.get(i);
+            if (segment.mode() == SegmentMode.ACTIVE) {
+                TableInstance table = instance.tables[segment.tableIndex()];
+                long offset = address(ConstEvaluator.evaluate(segment.offset(), instance), table.type().limits());
+                Object[] refs = instance.elements[i];
+                table.init(offset, refs, 0, refs.length);
             }
-            List<DataSegment> datas = model.datas();
-            for (int i = 0; i < datas.size(); i++) {
-                DataSegment segment = datas.get(i);
-                if (segment.mode() == SegmentMode.ACTIVE) {
-                    LinearMemory memory = instance.memories[segment.memoryIndex()];
-                    long offset = address(ConstEvaluator.evaluate(segment.offset(), instance), memory.type().limits());
-                    memory.init(offset, segment.bytes(), 0, segment.bytes().length);
-                    instance.datas[i] = new byte[0];
-                }
+            if (segment.mode() != SegmentMode.PASSIVE) {
+                instance.elements[i] = ModuleInstance.DROPPED_ELEMENTS;
             }
-        } catch (Trap trap) {
-            throw new WasmTrap(trap.kind(), trap.detail(), List.of(), null);
+        }
+        List<DataSegment> datas = model.datas();
+        for (int i = 0; i < datas.size(); i++) {
+            DataSegment segment = datas.get(i);
+            if (segment.mode() == SegmentMode.ACTIVE) {
+                LinearMemory memory = instance.memories[segment.memoryIndex()];
+                long offset = address(ConstEvaluator.evaluate(segment.offset(), instance), memory.type().limits());
+                memory.init(offset, segment.bytes(), 0, segment.bytes().length);
+                instance.datas[i] = new byte[0];
+            }
         }
     }
 

@@ -47,6 +47,24 @@ final class BodyReader {
         return t;
     }
 
+    /**
+     * A data index must be below the data count. Without a data count section the decoder has
+     * already rejected modules that have data segments, so then there are none and any index is unknown.
+     */
+    void checkData(int data) {
+        int count = Math.max(ctx.dataCount, 0);
+        if (Integer.compareUnsigned(data, count) >= 0) {
+            throw invalid("unknown data segment " + Integer.toUnsignedString(data));
+        }
+    }
+
+    /** An element segment index must name one of the module's segments. */
+    void checkElem(int elem) {
+        if (Integer.compareUnsigned(elem, ctx.elemTypes.length) >= 0) {
+            throw invalid("unknown elem segment " + Integer.toUnsignedString(elem));
+        }
+    }
+
     // ---------------------------------------------------------------- errors
 
     /** An instruction of a feature that is not enabled is an illegal opcode, as the decoder would say. */

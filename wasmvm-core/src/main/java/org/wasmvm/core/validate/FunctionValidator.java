@@ -10,8 +10,8 @@ import org.wasmvm.core.model.FunctionBody;
  * Type-checks function bodies with the spec appendix's validation algorithm ({@link TypeStack}): the
  * driver reads each instruction's opcode and hands it to the rules of its family, one class each:
  * {@link ControlRules}, {@link ExceptionRules}, {@link ParametricRules}, {@link VariableRules},
- * {@link TableRules}, {@link MemoryRules}, {@link NumericRules}, {@link ReferenceRules}, {@link SimdRules} and
- * {@link AtomicRules}.
+ * {@link TableRules}, {@link MemoryRules}, {@link NumericRules}, {@link ReferenceRules}, {@link SimdRules},
+ * {@link AtomicRules} and {@link GcRules}.
  * A new family gets a class of its own and its cases here (a prefixed family, one case for its prefix).
  *
  * <p>Bodies may come unscanned ({@code ModuleDecoder.decodeForValidation}), so the walk also
@@ -33,6 +33,7 @@ final class FunctionValidator {
     private final ReferenceRules references;
     private final SimdRules simd;
     private final AtomicRules atomics;
+    private final GcRules gc;
 
     FunctionValidator(ValidationContext ctx) {
         this.ctx = ctx;
@@ -49,6 +50,7 @@ final class FunctionValidator {
         this.references = new ReferenceRules(in, stack);
         this.simd = new SimdRules(in, stack, memory);
         this.atomics = new AtomicRules(in, stack, memory);
+        this.gc = new GcRules(in, stack);
     }
 
     /** Sets up the reader, locals and stacks for the body of function {@code funcIndex}. */
@@ -134,6 +136,8 @@ final class FunctionValidator {
                     case Opcodes.REF_AS_NON_NULL -> references.refAsNonNull();
                     case Opcodes.BR_ON_NULL -> references.brOnNull();
                     case Opcodes.BR_ON_NON_NULL -> references.brOnNonNull();
+                    case Opcodes.REF_EQ -> gc.refEq();
+                    case Opcodes.PREFIX_FB -> gc.instruction();
                     case Opcodes.PREFIX_FC -> prefixed(r.u32());
                     case Opcodes.PREFIX_FD -> simd.instruction(r.u32());
                     case Opcodes.PREFIX_FE -> atomics.instruction();

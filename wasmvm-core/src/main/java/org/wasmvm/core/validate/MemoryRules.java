@@ -53,14 +53,14 @@ final class MemoryRules {
     void init() {
         int data = in.r.u32();
         int mem = readMemoryIndex();
-        checkData(data);
+        in.checkData(data);
         stack.pop(I32);
         stack.pop(I32);
         stack.pop(ctx.memoryIndexTypes[mem]);
     }
 
     void dataDrop() {
-        checkData(in.r.u32());
+        in.checkData(in.r.u32());
     }
 
     /** The length is an {@code i64} only when both memories are 64-bit. */
@@ -135,16 +135,5 @@ final class MemoryRules {
             throw in.invalid("unknown memory " + Integer.toUnsignedString(m));
         }
         return m;
-    }
-
-    /**
-     * A data index must be below the data count. Without a data count section the decoder has
-     * already rejected modules that have data segments, so then there are none and any index is unknown.
-     */
-    private void checkData(int data) {
-        int count = Math.max(ctx.dataCount, 0);
-        if (Integer.compareUnsigned(data, count) >= 0) {
-            throw in.invalid("unknown data segment " + Integer.toUnsignedString(data));
-        }
     }
 }

@@ -68,7 +68,7 @@ final class TableRules {
     void init() {
         int elem = in.r.u32();
         int table = in.readTable();
-        checkElem(elem);
+        in.checkElem(elem);
         if (!Types.isSubtype(ctx.elemTypes[elem], ctx.tableElemTypes[table])) {
             throw in.mismatch("table.init element type");
         }
@@ -78,12 +78,6 @@ final class TableRules {
     }
 
     void elemDrop() {
-        checkElem(in.r.u32());
-    }
-
-    private void checkElem(int elem) {
-        if (Integer.compareUnsigned(elem, ctx.elemTypes.length) >= 0) {
-            throw in.invalid("unknown elem segment " + Integer.toUnsignedString(elem));
-        }
+        in.checkElem(in.r.u32());
     }
 }

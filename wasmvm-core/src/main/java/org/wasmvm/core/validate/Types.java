@@ -96,6 +96,11 @@ final class Types {
         return code < DEFINED ? code - ABSTRACT_BIAS : code - DEFINED;
     }
 
+    /** The nullable top of the reference's hierarchy: {@code anyref}, {@code funcref}, {@code externref} or {@code exnref}. */
+    static int topOf(int ref) {
+        return ref(true, Subtyping.top(heap(ref)));
+    }
+
     /** Whether the reference's heap type is a defined type (a canonical id). */
     static boolean isDefined(int ref) {
         return (ref & HEAP_MASK) >= DEFINED;

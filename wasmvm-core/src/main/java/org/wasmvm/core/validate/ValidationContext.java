@@ -3,10 +3,14 @@ package org.wasmvm.core.validate;
 import java.util.List;
 import org.wasmvm.core.Features;
 import org.wasmvm.core.InvalidModuleException;
+import org.wasmvm.core.model.ArrayType;
+import org.wasmvm.core.model.FieldType;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.StructType;
 import org.wasmvm.core.model.SubType;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.types.ModuleTypes;
+import org.wasmvm.core.types.TypeRegistry;
 import org.wasmvm.core.model.GlobalType;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.TableType;
@@ -111,6 +115,21 @@ final class ValidationContext {
     /** The type of {@code (ref $typeIndex)}: a non-null reference to the defined type. */
     int refTo(int typeIndex) {
         return Types.of(ValType.ref(false, types.id(typeIndex)));
+    }
+
+    /** Whether {@code typeIndex} names one of the module's types. */
+    boolean knowsType(int typeIndex) {
+        return Integer.compareUnsigned(typeIndex, types.count()) < 0;
+    }
+
+    /** The struct type at a known {@code typeIndex} in canonical form, or null when it is another kind of type. */
+    StructType structType(int typeIndex) {
+        return TypeRegistry.composite(types.id(typeIndex)) instanceof StructType struct ? struct : null;
+    }
+
+    /** The element of the array type at a known {@code typeIndex} in canonical form, or null when it is no array type. */
+    FieldType arrayElement(int typeIndex) {
+        return TypeRegistry.composite(types.id(typeIndex)) instanceof ArrayType array ? array.element() : null;
     }
 
     static InvalidModuleException invalid(String reason) {

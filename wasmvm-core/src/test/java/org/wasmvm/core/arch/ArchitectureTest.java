@@ -88,6 +88,7 @@ class ArchitectureTest {
                 .layer("Model").definedBy(root + ".model..")
                 .layer("Binary").definedBy(root + ".binary..")
                 .layer("Types").definedBy(root + ".types..")
+                .layer("Gc").definedBy(root + ".gc..")
                 .layer("Validate").definedBy(root + ".validate..")
                 .layer("Lower").definedBy(root + ".lower..")
                 .layer("Runtime").definedBy(root + ".runtime..")
@@ -101,17 +102,18 @@ class ArchitectureTest {
                 .whereLayer("Model").mayNotAccessAnyLayer()
                 .whereLayer("Binary").mayOnlyAccessLayers("Model")
                 .whereLayer("Types").mayOnlyAccessLayers("Model")
+                .whereLayer("Gc").mayOnlyAccessLayers("Model")
                 .whereLayer("Validate").mayOnlyAccessLayers("Model", "Binary", "Types")
-                .whereLayer("Lower").mayOnlyAccessLayers("Model", "Binary", "Types")
-                .whereLayer("Runtime").mayOnlyAccessLayers("Model", "Types", "Lower")
-                .whereLayer("Interp").mayOnlyAccessLayers("Model", "Binary", "Types", "Lower", "Runtime")
-                .whereLayer("Tier").mayOnlyAccessLayers("Model", "Binary", "Types", "Lower", "Runtime", "Interp")
-                .whereLayer("Api").mayOnlyAccessLayers("Model", "Binary", "Types", "Validate", "Lower", "Runtime",
+                .whereLayer("Lower").mayOnlyAccessLayers("Model", "Binary", "Types", "Gc")
+                .whereLayer("Runtime").mayOnlyAccessLayers("Model", "Types", "Gc", "Lower")
+                .whereLayer("Interp").mayOnlyAccessLayers("Model", "Binary", "Types", "Gc", "Lower", "Runtime")
+                .whereLayer("Tier").mayOnlyAccessLayers("Model", "Binary", "Types", "Gc", "Lower", "Runtime", "Interp")
+                .whereLayer("Api").mayOnlyAccessLayers("Model", "Binary", "Types", "Gc", "Validate", "Lower", "Runtime",
                         "Interp", "Tier")
                 .whereLayer("Sandbox").mayNotAccessAnyLayer()
                 .whereLayer("Sysenv").mayOnlyAccessLayers("Model", "Api", "Sandbox")
                 .whereLayer("Wasi").mayOnlyAccessLayers("Model", "Api", "Sandbox")
-                .whereLayer("Run").mayOnlyAccessLayers("Model", "Api", "Sandbox", "Sysenv", "Wasi");
+                .whereLayer("Run").mayOnlyAccessLayers("Model", "Gc", "Api", "Sandbox", "Sysenv", "Wasi");
     }
 
     /** The façades of the root package (and, for the fixture, the store it uses). */

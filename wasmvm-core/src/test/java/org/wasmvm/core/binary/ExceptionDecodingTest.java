@@ -135,7 +135,7 @@ class ExceptionDecodingTest {
 
     @Test
     void withoutTheFeatureTheOpcodesAreIllegal() {
-        Features noExceptions = new Features(true, true, true, true, true, false, true, true);
+        Features noExceptions = new Features(true, true, true, true, true, false, true, true, true);
         byte[] throwOnly = WasmBytes.module()
                 .section(SectionId.TYPE, TYPES)
                 .section(SectionId.FUNCTION, 0x01, 0x00)

@@ -4,6 +4,8 @@ import org.wasmvm.core.ExportedFunction;
 import org.wasmvm.core.Value;
 import org.wasmvm.core.model.HeapType;
 import org.wasmvm.core.model.ValType;
+import org.wasmvm.core.runtime.References;
+import org.wasmvm.core.types.Subtyping;
 
 /**
  * Conversions between the spec tests' value encoding (unsigned decimal strings, IEEE bit patterns,
@@ -31,7 +33,7 @@ final class SpecValues {
             case "v128" -> ValType.V128;
             case "funcref", "nofuncref" -> ValType.FUNCREF;
             case "externref", "noexternref" -> ValType.EXTERNREF;
-            case "anyref" -> ValType.ANYREF;
+            case "anyref", "hostref" -> ValType.ANYREF;
             case "eqref" -> ValType.EQREF;
             case "i31ref" -> ValType.I31REF;
             case "structref" -> ValType.STRUCTREF;
@@ -68,11 +70,13 @@ final class SpecValues {
         };
     }
 
+    /** {@code (ref.extern N)}, and {@code (ref.host N)}: the same host object, as an anyref (see References). */
     private static Value externref(SpecValue v) {
-        if (!v.type().equals("externref")) {
-            throw new IllegalArgumentException("the runner has no argument for " + v);
-        }
-        return Value.externref(new HostRef(Long.parseUnsignedLong(v.value())));
+        return switch (v.type()) {
+            case "externref" -> Value.externref(new HostRef(Long.parseUnsignedLong(v.value())));
+            case "hostref" -> Value.fromRef(ValType.ANYREF, new HostRef(Long.parseUnsignedLong(v.value())));
+            default -> throw new IllegalArgumentException("the runner has no argument for " + v);
+        };
     }
 
     /**
@@ -111,8 +115,9 @@ final class SpecValues {
     /**
      * A reference pattern: a null of any heap type matches any null; {@code ref} any non-null reference;
      * {@code funcref} any non-null function (the value, when given, names a function, not an object);
-     * {@code externref N} the runner's {@link HostRef} N, without a value any non-null one. Kinds wasmvm has no values of
-     * ({@code anyref}, {@code hostref}, {@code structref} ...) match nothing.
+     * {@code externref N} the runner's {@link HostRef} N, without a value any non-null one; {@code hostref N}
+     * the {@link HostRef} N as an anyref; {@code anyref}, {@code eqref}, {@code structref}, {@code arrayref} and
+     * {@code i31ref} without a value any non-null reference of that heap type. Other kinds match nothing.
      */
     private static boolean matchesReference(SpecValue expected, ValType type, Object ref) {
         if (expected.isNull() || ref == null) {
@@ -123,8 +128,16 @@ final class SpecValues {
             case "funcref" -> ref instanceof ExportedFunction;
             case "externref" -> type.heapType() == HeapType.EXTERN
                     && (!expected.hasValue() || ref.equals(new HostRef(Long.parseUnsignedLong(expected.value()))));
+            case "hostref" -> ref.equals(new HostRef(Long.parseUnsignedLong(expected.value())));
+            case "anyref", "eqref", "structref", "arrayref", "i31ref" -> !expected.hasValue() && isInternal(type, ref)
+                    && References.matches(ref, type(expected.type()).heapType(), false);
             default -> false;
         };
+    }
+
+    /** Whether a result of {@code type} holding {@code ref} belongs to the {@code any} hierarchy (not an externref). */
+    private static boolean isInternal(ValType type, Object ref) {
+        return type.heapType() >= 0 ? !(ref instanceof ExportedFunction) : Subtyping.top(type.heapType()) == HeapType.ANY;
     }
 
     /** Whether the f32 bits match an expected lane or value: its bits, or a NaN class. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.Value;
+import org.wasmvm.core.gc.I31;
 import org.wasmvm.core.model.ValType;
 
 /** The runner's reading of the 3.0 suite's v128 values and reference patterns. */
@@ -52,5 +53,8 @@ class SpecVectorsTest {
         assertTrue(SpecValues.matches(SpecValue.of("externref", "7"), seven));
         assertFalse(SpecValues.matches(SpecValue.of("externref", "8"), seven));
         assertFalse(SpecValues.matches(SpecValue.of("anyref", null), seven));
+        assertTrue(SpecValues.matches(SpecValue.of("anyref", null), Value.fromRef(ValType.ANYREF, seven.ref())));
+        assertTrue(SpecValues.matches(SpecValue.of("i31ref", null), Value.fromRef(ValType.I31REF, I31.of(7))));
+        assertFalse(SpecValues.matches(SpecValue.of("eqref", null), Value.fromRef(ValType.ANYREF, seven.ref())));
     }
 }

@@ -150,6 +150,6 @@ class ExceptionValidationTest {
     void exnrefLocalsAndResultsNeedTheFeature() {
         valid(func(List.of(EXNREF), REF_NULL, HT_EXN));
         assertThatThrownBy(() -> ModuleValidator.validate(func(NO, THROW, 0x00), new Features(true, true, true, true, true,
-                false, true, true))).hasMessageContaining("illegal opcode");
+                false, true, true, true))).hasMessageContaining("illegal opcode");
     }
 }
