@@ -45,6 +45,8 @@ import org.wasmvm.core.model.WasmModule;
  * handler of {@link LoweredFunction#handlers()}, the code range of its body with its clauses, so a body
  * that throws nothing runs as if they were blocks. {@code throw} and {@code throw_ref} (and {@code
  * rethrow}, a {@code throw_ref} of the slot where its catch keeps the exception) are instructions.
+ *
+ * <p>The GC instructions are {@link GcLowering}'s, on this class's compile-time stack.
  */
 final class FunctionLowering {
     private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3, TRY_KIND = 4;
