@@ -18,6 +18,7 @@ import org.objectweb.asm.LimitExceededException;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
+import org.wasmvm.core.ThrownException;
 import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
@@ -57,6 +58,8 @@ public final class BytecodeCompiler implements JvmCompiler {
     private static final int MAX_SPLIT_ROUNDS = 64;
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String SLOT_ENTRY = Type.getInternalName(SlotEntry.class);
+    private static final String THROWN = Type.getInternalName(ThrownException.class);
+    private static final String THROWABLE = "java/lang/Throwable";
     /**
      * The locals of the slot entries' {@code long[] slots}, {@code long[] high}, {@code Object[] refs},
      * {@code int base} (or {@code fp}), and of a slot entry's {@code ModuleInstance}.
@@ -89,7 +92,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         Map<Integer, Integer> sequences = new HashMap<>();
         Set<String> cutting = new HashSet<>();
         for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
-            var plan = new SplitPlan(outlined, sequences, cutting);
+            var plan = new SplitPlan(function.body, outlined, sequences, cutting);
             ClassWriter writer = newWriter(function.className);
             Map<String, SplitPlan.MethodSize> sizes = new LinkedHashMap<>();
             // a function that makes tail calls has its body in a method of its own, which its entries wrap (TailCallEntries)
@@ -171,9 +174,6 @@ public final class BytecodeCompiler implements JvmCompiler {
                 // even in unreachable code: the emitter would read an atomic instruction's immediates as instructions
                 throw new UnsupportedOperationException("it uses atomic instructions (threads, issue 24), which do not run yet");
             }
-            if (module.function(index).usesExceptions()) {
-                throw new UnsupportedOperationException("it uses exception handling, which is not compiled yet");
-            }
             this.references = module.function(index).usesReferences();
             this.localBudget = localBudget;
         }
@@ -181,7 +181,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         FunctionEmitter emitter(MethodVisitor mv, String methodName, int osrOperandBase, SplitPlan plan,
                 SplitPlan.Region region) {
             return new FunctionEmitter(module.model(), module.indexSpaces(), index, body, mv, className, methodName,
-                    osrOperandBase, metered, plan, region, references, localBudget);
+                    osrOperandBase, metered, plan, region, references, localBudget, module.function(index).exceptionSlots());
         }
     }
 
@@ -189,7 +189,9 @@ public final class BytecodeCompiler implements JvmCompiler {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
-                return "java/lang/Object"; // frames only ever merge a type with itself
+                // frames merge a type with itself, or a wasm exception with what the method's handler catches
+                return THROWN.equals(a) && THROWABLE.equals(b) || THROWABLE.equals(a) && THROWN.equals(b) ? THROWABLE
+                        : "java/lang/Object";
             }
         };
         writer.visit(V17, ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", new String[] {SLOT_ENTRY});

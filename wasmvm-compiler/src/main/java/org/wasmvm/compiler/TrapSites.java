@@ -46,17 +46,28 @@ record TrapSites(MethodVisitor mv, JvmFrame frame, Metering metering, MethodSlot
         mv.visitVarInsn(ISTORE, slots.site());
     }
 
-    /** The handler of the whole body: the trap records this frame at the site's offset. */
-    void emitHandler(Label handler) {
+    /**
+     * The handler of the whole body: the trap records this frame at the site's offset, after {@code leaving}
+     * (what the frame gives back as it is left). In a region method ({@code inRegion}) a wasm exception only
+     * notes the offset: a handler of the function's own method may still catch it, else that method adds the frame.
+     */
+    void emitHandler(Label handler, boolean inRegion, Runnable leaving) {
         Label call = new Label();
         Label offset = new Label();
         mv.visitLabel(handler);
+        leaving.run();
         if (splits) {
             Label own = new Label();
             mv.visitVarInsn(ILOAD, slots.site());
             mv.visitLdcInsn(IN_REGION);
             mv.visitJumpInsn(IF_ICMPNE, own);
-            mv.visitInsn(ATHROW); // the region method added this frame
+            if (!inRegion) {
+                mv.visitVarInsn(ALOAD, slots.instance());
+                frame.iconst(functionIndex);
+                mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "fromRegion",
+                        "(Ljava/lang/Throwable;L" + FunctionEmitter.INSTANCE + ";I)Ljava/lang/Throwable;", false);
+            }
+            mv.visitInsn(ATHROW); // the region method added this frame (or noted its offset)
             mv.visitLabel(own);
         }
         mv.visitVarInsn(ILOAD, slots.site());
@@ -71,7 +82,7 @@ record TrapSites(MethodVisitor mv, JvmFrame frame, Metering metering, MethodSlot
         mv.visitLabel(offset);
         mv.visitVarInsn(ALOAD, slots.instance());
         frame.iconst(functionIndex);
-        mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "frame",
+        mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, inRegion ? "regionFrame" : "frame",
                 "(Ljava/lang/Throwable;IL" + FunctionEmitter.INSTANCE + ";I)Ljava/lang/Throwable;", false);
         mv.visitInsn(ATHROW);
     }
