@@ -92,7 +92,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         Map<Integer, Integer> sequences = new HashMap<>();
         Set<String> cutting = new HashSet<>();
         for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
-            var plan = new SplitPlan(function.body, outlined, sequences, cutting);
+            var plan = new SplitPlan(function.body, function.scan.delegates(), outlined, sequences, cutting);
             ClassWriter writer = newWriter(function.className);
             Map<String, SplitPlan.MethodSize> sizes = new LinkedHashMap<>();
             // a function that makes tail calls has its body in a method of its own, which its entries wrap (TailCallEntries)
@@ -154,6 +154,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         final FunctionBody body;
         final MethodType methodType;
         final String className;
+        final BodyScan scan;
         final boolean tailCalls;
         /** Whether it uses references (the interpreter's per-function rule): a split one then carries them in an {@code Object[]}. */
         final boolean references;
@@ -169,8 +170,9 @@ public final class BytecodeCompiler implements JvmCompiler {
             this.body = module.model().codes().get(index - spaces.importedFunctionCount());
             this.methodType = JvmTypes.methodType(type);
             this.className = "org/wasmvm/compiler/WasmFunction" + index;
-            this.tailCalls = BodyScan.makesTailCalls(body);
-            if (BodyScan.usesAtomics(body)) {
+            this.scan = new BodyScan(body);
+            this.tailCalls = scan.makesTailCalls();
+            if (scan.usesAtomics()) {
                 // even in unreachable code: the emitter would read an atomic instruction's immediates as instructions
                 throw new UnsupportedOperationException("it uses atomic instructions (threads, issue 24), which do not run yet");
             }
@@ -181,7 +183,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         FunctionEmitter emitter(MethodVisitor mv, String methodName, int osrOperandBase, SplitPlan plan,
                 SplitPlan.Region region) {
             return new FunctionEmitter(module.model(), module.indexSpaces(), index, body, mv, className, methodName,
-                    osrOperandBase, metered, plan, region, references, localBudget, module.function(index).exceptionSlots());
+                    osrOperandBase, metered, plan, region, references, localBudget, module.function(index).exceptionSlots(), scan);
         }
     }
 

@@ -79,7 +79,7 @@ final class FunctionEmitter {
      */
     FunctionEmitter(WasmModule module, IndexSpaces spaces, int functionIndex, FunctionBody body, MethodVisitor mv,
             String className, String methodName, int osrOperandBase, boolean metered, SplitPlan plan,
-            SplitPlan.Region region, boolean references, int localBudget, int exceptionSlots) {
+            SplitPlan.Region region, boolean references, int localBudget, int exceptionSlots, BodyScan scan) {
         this.module = module;
         this.body = body;
         this.type = spaces.functionType(functionIndex);
@@ -127,14 +127,14 @@ final class FunctionEmitter {
         slots = new MethodSlots(instanceSlot, depthSlot, contextSlot, siteSlot, ticksSlot, frameArraySlot,
                 refFrameArraySlot);
         conditions = new Conditions(mv, types);
-        metering = Metering.of(mv, frame, body, metered, slots);
+        metering = Metering.of(mv, frame, scan, metered, slots);
         traps = new TrapSites(mv, frame, metering, slots, functionIndex, plan.splits());
         calls = new CallEmitter(mv, frame, types, module, spaces, functionIndex, className, slots, metering, traps);
         numeric = new NumericEmitter(mv, types);
         memory = new MemoryEmitter(mv, types, frame, spaces, instanceSlot);
         simd = new SimdEmitter(mv, types, frame, memory, traps, inlined);
         exceptions = new ExceptionEmitter(mv, frame, types, slots, metering, traps, module, spaces, handler,
-                BodyScan.any(body, op -> op == TRY_TABLE || op == TRY), BodyScan.any(body, op -> op == RETHROW));
+                scan.catches(), scan.rethrows());
         regions = new RegionEmitter(mv, frame, types, locals, slots, metering, traps, exceptions, plan, region, module,
                 body, className);
         // none into a split function

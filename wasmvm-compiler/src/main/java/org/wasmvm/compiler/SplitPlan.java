@@ -71,6 +71,7 @@ final class SplitPlan {
             false);
 
     private final FunctionBody body;
+    private final boolean delegates;
     private final Set<Integer> outlined;
     /** The sequences outlined, start to end; and the methods whose statement boundaries are recorded to choose more. */
     private final Map<Integer, Integer> sequences;
@@ -83,11 +84,13 @@ final class SplitPlan {
     private final List<Measured> measured = new ArrayList<>();
 
     /**
-     * A plan for {@code body} that outlines the blocks {@code outlined} and the {@code sequences}, recording statements
-     * in the methods {@code cutting}.
+     * A plan for {@code body} (which has a {@code delegate} when {@code delegates}) that outlines the blocks
+     * {@code outlined} and the {@code sequences}, recording statements in the methods {@code cutting}.
      */
-    SplitPlan(FunctionBody body, Set<Integer> outlined, Map<Integer, Integer> sequences, Set<String> cutting) {
+    SplitPlan(FunctionBody body, boolean delegates, Set<Integer> outlined, Map<Integer, Integer> sequences,
+            Set<String> cutting) {
         this.body = body;
+        this.delegates = delegates;
         this.outlined = outlined;
         this.sequences = sequences;
         this.cutting = cutting;
@@ -151,7 +154,7 @@ final class SplitPlan {
         // blocks that fit one method first, largest first: each moves the most code out in one go
         List<Measured> candidates = measured.stream()
                 .filter(m -> m.method().equals(method) && m.outlinable() && !outlined.contains(m.offset())
-                        && !RegionScan.delegatesBeyond(body, m.offset(), -1))
+                        && !delegatesBeyond(m.offset(), -1))
                 .sorted(Comparator.comparing((Measured m) -> m.size() > limit).thenComparing(Measured::size, Comparator.reverseOrder()))
                 .toList();
         int left = size;
@@ -205,11 +208,16 @@ final class SplitPlan {
 
     /** Outlines the statements from {@code start} to {@code end}, unless a delegate in them must stay in this method. */
     private boolean outline(Cut start, Cut end) {
-        if (RegionScan.delegatesBeyond(body, start.offset(), end.offset())) {
+        if (delegatesBeyond(start.offset(), end.offset())) {
             return false;
         }
         sequences.put(start.offset(), end.offset());
         return true;
+    }
+
+    /** Whether a delegate in the code from {@code offset} (to {@code end}, or the block's end) keeps it in this method ({@link RegionScan#delegatesBeyond}). */
+    private boolean delegatesBeyond(int offset, int end) {
+        return delegates && RegionScan.delegatesBeyond(body, offset, end);
     }
 
     private static int bytes(Cut from, Cut to) {
