@@ -365,7 +365,7 @@ final class ControlEmitter {
                 Label next = new Label();
                 exceptions.match(clause.tag(), next);
                 int height = clause.body() != null ? control.height : keptHeight(clause.target());
-                exceptions.deliver(height, clause.tag(), clause.ref(), tried.level, control.offset);
+                exceptions.deliver(height, clause.tag(), clause.ref(), tried.level);
                 types.truncate(height);
                 if (clause.tag() >= 0) {
                     types.pushAll(exceptions.payload(clause.tag()));

@@ -274,6 +274,7 @@ final class ExceptionEmitter {
             exception = frame.allocateReference();
         }
         mv.visitVarInsn(ASTORE, exception);
+        traps.caught();
     }
 
     /** Jumps to {@code next} unless the exception has tag {@code tag} (-1: any tag matches). */
@@ -292,13 +293,14 @@ final class ExceptionEmitter {
 
     /**
      * A clause caught the exception: one budget unit, as the interpreter counts a catch (a loop that
-     * only throws and catches must run out of fuel too), then the stack below the target's height from
-     * the position locals, the payload of {@code tag} (none for -1), and the exception when {@code ref}. A
-     * legacy catch at try nesting level {@code level} (else -1) keeps it for {@code rethrow}.
+     * only throws and catches must run out of fuel too; a trap there names the instruction the exception
+     * came out of), then the stack below the target's height from the position locals, the payload of
+     * {@code tag} (none for -1), and the exception when {@code ref}. A legacy catch at try nesting level
+     * {@code level} (else -1) keeps it for {@code rethrow}.
      */
-    void deliver(int height, int tag, boolean ref, int level, int offset) {
+    void deliver(int height, int tag, boolean ref, int level) {
         metering.syncIn(); // a callee, or this method's throw, left the count in the store
-        traps.site(offset, metering::tick);
+        metering.tick();
         for (int h = 0; h < height; h++) {
             frame.load(types.at(h), position(h, types.at(h)));
         }

@@ -36,6 +36,24 @@ record TrapSites(MethodVisitor mv, JvmFrame frame, Metering metering, MethodSlot
         note(IN_REGION);
     }
 
+    /**
+     * At a handler of this method: what a region method threw is where the region noted it, so that a trap of the
+     * catch (fuel, time) names that instruction, as the exception's stack would.
+     */
+    void caught() {
+        if (!splits) {
+            return;
+        }
+        Label own = new Label();
+        mv.visitVarInsn(ILOAD, slots.site());
+        mv.visitLdcInsn(IN_REGION);
+        mv.visitJumpInsn(IF_ICMPNE, own);
+        mv.visitVarInsn(ALOAD, slots.context());
+        mv.visitFieldInsn(GETFIELD, FunctionEmitter.CONTEXT, "thrownSite", "I");
+        mv.visitVarInsn(ISTORE, slots.site());
+        mv.visitLabel(own);
+    }
+
     /** In the prologue: no instruction of the body has run yet. */
     void clear() {
         note(-1);

@@ -397,7 +397,7 @@ public final class Interpreter {
                 position[0] = handlers[clause + ExceptionHandlers.TARGET];
                 position[1] = fp;
                 if (--context.budget == 0) {
-                    context.budget = catchSlice(function, position[0], fp);
+                    context.budget = catchSlice(function, at, fp);
                 }
                 return;
             }
@@ -419,14 +419,15 @@ public final class Interpreter {
     }
 
     /**
-     * The next slice for a catch whose target is {@code target}. A trap names the catching frame here:
-     * {@link #addFrames} would take a target at the function's start for a call that had not begun.
+     * The next slice for a catch of what came out of the instruction at {@code at} (a throw, or a call). A trap
+     * names the catching frame there, as the exception's stack would: {@link #addFrames} would take the catch's
+     * target, which at the function's start is a call that had not begun.
      */
-    private int catchSlice(WasmFunction function, int target, int fp) {
+    private int catchSlice(WasmFunction function, int at, int fp) {
         try {
             return nextSlice(function, -1, fp);
         } catch (Trap trap) {
-            trap.addFrame(frameAt(function, target - 1));
+            trap.addFrame(frameAt(function, at));
             frameReplaced = true; // the frame is in the trace already
             throw trap;
         }
