@@ -356,6 +356,19 @@ public final class Interpreter {
         depth++;
     }
 
+    /**
+     * The slice for a call from {@code caller} that used up the last one. A trap names the caller at the call,
+     * once: its frame, pushed already, comes off again (the callee has not begun, as in compiled code).
+     */
+    private int callSlice(WasmFunction caller, int fp) {
+        try {
+            return nextSlice(caller, -1, fp);
+        } catch (Trap trap) {
+            frameFunctions[--depth] = null;
+            throw trap;
+        }
+    }
+
     /** Stores a frame at index {@code depth} of the frame stack (growing it), without entering it. */
     private void saveFrame(WasmFunction caller, int returnPc, int fp) {
         if (depth == frameFunctions.length) {
@@ -722,7 +735,7 @@ public final class Interpreter {
                             } else if (callee instanceof WasmFunction wasm) {
                                 pushFrame(function, pc, fp);
                                 if (--budget == 0) {
-                                    budget = nextSlice(function, -1, fp);
+                                    budget = callSlice(function, fp);
                                 }
                                 function = wasm;
                                 lowered = wasm.code();
