@@ -42,19 +42,14 @@ final class ControlEmitter {
     private record Catch(int tag, boolean ref, Control target, Label body) {
     }
 
-    /**
-     * The handler of a {@code try_table} or legacy {@code try}: its body is the range from {@code start} to
-     * {@code end} (null while it is open), whose exceptions go to {@code handler}.
-     */
+    /** The handler of a {@code try_table} or legacy {@code try}, whose body's exceptions go to {@code handler}. */
     private static final class Try {
-        final Label start = new Label();
         final Label handler = new Label();
         final List<Catch> catches = new ArrayList<>();
         /** For a legacy try: its nesting level among legacy tries, which names the local of its caught exception. */
         final int level;
-        Label end;
-        /** Whether a {@code delegate} inside hands its exceptions to this handler. */
-        boolean delegatedTo;
+        /** Whether its range is open (a legacy try's closes at its first catch). */
+        boolean open = true;
 
         Try(int level) {
             this.level = level;
@@ -259,7 +254,7 @@ final class ControlEmitter {
         open(op, blockType, offset);
         Try tried = new Try(level);
         controls.get(controls.size() - 1).tried = tried;
-        mv.visitLabel(tried.start);
+        exceptions.openRange(tried.handler);
         return tried;
     }
 
@@ -292,7 +287,7 @@ final class ControlEmitter {
     }
 
     /**
-     * {@code delegate}: ends a legacy try whose range hands every wasm exception to the handler open at the
+     * {@code delegate}: ends a legacy try whose handler hands every wasm exception to the handler open at the
      * frame {@code depth} frames out from the try (or further out), or to the caller.
      */
     void delegate(int depth) {
@@ -300,28 +295,16 @@ final class ControlEmitter {
         Try tried = control.tried;
         if (tried != null) {
             closeRange(tried);
-            Label handler = null;
-            for (int i = controls.size() - 2 - depth; i >= 0 && handler == null; i--) {
+            Label target = exceptions.methodHandler();
+            for (int i = controls.size() - 2 - depth; i >= 0; i--) {
                 Try around = controls.get(i).tried;
-                if (around != null && around.end == null) {
-                    around.delegatedTo = true;
-                    handler = around.handler;
+                if (around != null && around.open) {
+                    target = around.handler;
+                    break;
                 }
             }
-            if (handler == null) {
-                exceptions.toCaller(tried.start, tried.end);
-            } else {
-                exceptions.range(tried.start, tried.end, handler);
-            }
-            if (tried.delegatedTo) { // a delegate inside to this try: on the same way
-                if (reachable) {
-                    mv.visitJumpInsn(GOTO, control.label);
-                    control.targeted = true;
-                }
-                reachable = false;
-                mv.visitLabel(tried.handler);
-                mv.visitJumpInsn(GOTO, handler == null ? exceptions.methodHandler() : handler);
-            }
+            skipHandler(control);
+            exceptions.forward(tried.handler, target);
             exceptions.release();
             control.tried = null; // closed: end has nothing to lay out
         }
@@ -337,28 +320,34 @@ final class ControlEmitter {
     }
 
     private void closeRange(Try tried) {
-        if (tried.end == null) {
-            tried.end = new Label();
-            mv.visitLabel(tried.end);
+        if (tried.open) {
+            exceptions.closeRange();
+            tried.open = false;
         }
     }
 
-    /**
-     * At a try's end: its range closes (if no catch closed it), and its handler follows, out of the way of
-     * the code that falls through: each clause in order matches the tag and goes to its target with the
-     * payload; an exception that none matches goes on to the range around (a legacy try without catches has
-     * no handler at all).
-     */
-    private void closeTry(Control control) {
-        Try tried = control.tried;
-        closeRange(tried);
+    /** Before a handler laid out at the end of {@code control}'s code: what falls through jumps over it. */
+    private void skipHandler(Control control) {
         if (reachable) {
             mv.visitJumpInsn(GOTO, control.label);
             control.targeted = true;
         }
         reachable = false;
-        if (!tried.catches.isEmpty()) {
-            exceptions.range(tried.start, tried.end, tried.handler);
+    }
+
+    /**
+     * At a try's end: its range closes (if no catch closed it), and its handler follows, out of the way of
+     * the code that falls through: each clause in order matches the tag and goes to its target with the
+     * payload; an exception that none matches (or any, for a legacy try without catches) goes on to the
+     * handler of the range around.
+     */
+    private void closeTry(Control control) {
+        Try tried = control.tried;
+        closeRange(tried);
+        skipHandler(control);
+        if (tried.catches.isEmpty()) {
+            exceptions.forward(tried.handler, exceptions.onward());
+        } else {
             exceptions.enterHandler(tried.handler);
             List<ValType> stack = types.snapshot();
             for (Catch clause : tried.catches) {
@@ -382,9 +371,6 @@ final class ControlEmitter {
                 mv.visitLabel(next);
             }
             exceptions.unmatched();
-        } else if (tried.delegatedTo) { // a legacy try without catches: what is delegated to it goes on
-            mv.visitLabel(tried.handler);
-            mv.visitInsn(ATHROW);
         }
         exceptions.release();
     }

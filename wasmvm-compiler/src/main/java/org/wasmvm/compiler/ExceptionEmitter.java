@@ -16,7 +16,7 @@ import org.wasmvm.core.model.WasmModule;
  * Exception handling as JVM exception ranges (DESIGN §5): {@code throw}, {@code throw_ref} and {@code rethrow}
  * raise the interpreter's {@code ThrownException}; a {@code try_table}'s body or a legacy {@code try}'s is a
  * range of the method's exception table whose handler ({@link ControlEmitter} lays out its clauses) matches
- * the tag, unpacks the payload and jumps to the clause's target, or throws on to the range around it. Entering
+ * the tag, unpacks the payload and jumps to the clause's target, or jumps on to the handler around. Entering
  * a try runs no code, unless values lie on the stack below it that a target keeps: the JVM empties the operand
  * stack for a handler, so those are copied to locals of their stack position first (a store and a load each,
  * registers to C2), where every try inside finds them too.
@@ -25,8 +25,19 @@ final class ExceptionEmitter {
     private static final String THROWN = "org/wasmvm/core/ThrownException";
     private static final String TAG = "org/wasmvm/core/runtime/TagInstance";
 
-    /** A range of the exception table: wasm exceptions only, or everything (a {@code delegate} to the caller). */
-    private record Range(Label start, Label end, Label handler, boolean wasmOnly) {
+    /** A range of the exception table, for wasm exceptions. */
+    private record Range(Label start, Label end, Label handler) {
+    }
+
+    /** An open try's range: its handler and where its current segment started (a try inside leaves a gap). */
+    private static final class Open {
+        final Label handler;
+        Label start;
+
+        Open(Label handler, Label start) {
+            this.handler = handler;
+            this.start = start;
+        }
     }
 
     /** A stack position kept in a local, by its height and type (references share one: their JVM type is the same). */
@@ -48,6 +59,8 @@ final class ExceptionEmitter {
     /** Whether it has a {@code rethrow}: only then do legacy catches keep their exception. */
     private final boolean rethrows;
     private final List<Range> ranges = new ArrayList<>();
+    /** The tries whose range is open, innermost last. */
+    private final List<Open> open = new ArrayList<>();
     private final Map<Position, Integer> positions = new HashMap<>();
     /** How many stack positions from the bottom are in their locals, and the counts before each open try. */
     private int kept;
@@ -220,24 +233,52 @@ final class ExceptionEmitter {
         return methodHandler;
     }
 
-    /** Code from {@code start} to {@code end} is covered by {@code handler} for wasm exceptions. */
-    void range(Label start, Label end, Label handler) {
-        ranges.add(new Range(start, end, handler, true));
+    /**
+     * A try's range opens here, its wasm exceptions going to {@code handler}. Only the innermost try covers
+     * its code: the range around pauses until this one closes, so no instruction has more than one handler
+     * of a try (ASM's frames, computed for every handler of every basic block, stay linear in deep nests of
+     * C++ destructors' tries), and a handler hands what it does not catch on by a jump ({@link #onward}).
+     */
+    void openRange(Label handler) {
+        Label here = new Label();
+        mv.visitLabel(here);
+        if (!open.isEmpty()) {
+            Open around = open.get(open.size() - 1);
+            ranges.add(new Range(around.start, here, around.handler));
+        }
+        open.add(new Open(handler, here));
     }
 
-    /** Code from {@code start} to {@code end} passes everything straight to the caller: the method's handler. */
-    void toCaller(Label start, Label end) {
-        ranges.add(new Range(start, end, methodHandler, false));
+    /** The innermost open range closes here; the one around it (if any) goes on. */
+    void closeRange() {
+        Label here = new Label();
+        mv.visitLabel(here);
+        Open closed = open.remove(open.size() - 1);
+        ranges.add(new Range(closed.start, here, closed.handler));
+        if (!open.isEmpty()) {
+            open.get(open.size() - 1).start = here;
+        }
+    }
+
+    /** Where an exception goes on from here: the handler of the innermost open range, else the method's (the caller). */
+    Label onward() {
+        return open.isEmpty() ? methodHandler : open.get(open.size() - 1).handler;
+    }
+
+    /** A handler at {@code handler} that hands every exception to {@code target} (a delegate, a try without catches). */
+    void forward(Label handler, Label target) {
+        mv.visitLabel(handler);
+        mv.visitJumpInsn(GOTO, target);
     }
 
     /**
-     * The exception table, inner ranges first as the JVM searches it (a range is added as it closes, so
-     * an inner one before the one around it), and last the method's handler of everything in the body.
+     * The exception table: the ranges of region calls, of tries (which do not overlap) in the order they
+     * closed, and last the method's handler of everything in the body.
      */
     void visitRanges(Label bodyStart, Label bodyEnd) {
         for (Range range : ranges) {
             if (range.start().getOffset() < range.end().getOffset()) { // the JVM refuses empty ranges
-                mv.visitTryCatchBlock(range.start(), range.end(), range.handler(), range.wasmOnly() ? THROWN : null);
+                mv.visitTryCatchBlock(range.start(), range.end(), range.handler(), THROWN);
             }
         }
         mv.visitTryCatchBlock(bodyStart, bodyEnd, methodHandler, "java/lang/Throwable");
@@ -245,7 +286,7 @@ final class ExceptionEmitter {
 
     /**
      * Emits {@code call} (a region method's) so that in a function with handlers a wasm exception out of it
-     * first runs {@code reload} (the locals the region wrote back), then goes on to the range around.
+     * first runs {@code reload} (the locals the region wrote back), then goes on {@link #onward}.
      */
     void guard(Runnable call, Runnable reload) {
         if (!catches) {
@@ -262,9 +303,9 @@ final class ExceptionEmitter {
         mv.visitJumpInsn(GOTO, after);
         mv.visitLabel(handler);
         reload.run();
-        mv.visitInsn(ATHROW);
+        mv.visitJumpInsn(GOTO, onward());
         mv.visitLabel(after);
-        range(start, end, handler);
+        ranges.add(new Range(start, end, handler));
     }
 
     /** At a try's handler, the exception on the stack: kept in a local while the clauses look at it. */
@@ -274,7 +315,6 @@ final class ExceptionEmitter {
             exception = frame.allocateReference();
         }
         mv.visitVarInsn(ASTORE, exception);
-        traps.caught();
     }
 
     /** Jumps to {@code next} unless the exception has tag {@code tag} (-1: any tag matches). */
@@ -299,6 +339,7 @@ final class ExceptionEmitter {
      * {@code level} (else -1) keeps it for {@code rethrow}.
      */
     void deliver(int height, int tag, boolean ref, int level) {
+        traps.caught();
         metering.syncIn(); // a callee, or this method's throw, left the count in the store
         metering.tick();
         for (int h = 0; h < height; h++) {
@@ -333,9 +374,9 @@ final class ExceptionEmitter {
                 false);
     }
 
-    /** No clause matched: the exception goes on to the range around the try, or leaves the method. */
+    /** No clause matched: the exception goes on {@link #onward}. */
     void unmatched() {
         mv.visitVarInsn(ALOAD, exception);
-        mv.visitInsn(ATHROW);
+        mv.visitJumpInsn(GOTO, onward());
     }
 }
