@@ -38,6 +38,8 @@ twin=wasmvm-compiler/src/test/resources/org/wasmvm/core/fuzz/EngineDifferentialF
 mkdir -p "$twin"
 find "$twin" -maxdepth 1 -type f -name 'seed-*' -delete
 cp "$out"/seed-* "$twin"/
-# and from the compiler's own module of references across the tier boundary (host import, several results, tables)
+# and from the compiler's own modules of references across the tier boundary (host import, several results, tables)
+# and of exception handlers where the JVM's differ from wasm's (values below a try, loops in try and catch bodies)
 cp wasmvm-compiler/src/test/resources/modules/reference-boundaries.wasm "$twin"/seed-compiler-references.wasm
+cp wasmvm-compiler/src/test/resources/modules/exceptions-compiled.wasm "$twin"/seed-compiler-exceptions.wasm
 echo "$(find "$out" -maxdepth 1 -name 'seed-*' | wc -l) seeds, $(cat "$out"/seed-* | wc -c) bytes"

@@ -19,7 +19,7 @@
       (catch $e (i32.add (i32.const 1000)))
       (catch $host (i32.add (i32.const 2000)))))
 
-  ;; no exception instruction: the compiler compiles it, between an interpreted thrower and catcher
+  ;; no exception instruction: the exception passes through its frame
   (func $middle (export "middle") (param i32) (result i32)
     (call $thrower (local.get 0))
     (i32.const -1))

@@ -2,39 +2,54 @@ package org.wasmvm.compiler;
 
 import static org.wasmvm.core.binary.Opcodes.*;
 
-import java.util.function.IntPredicate;
+import java.util.BitSet;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.lower.Immediates;
 import org.wasmvm.core.model.FunctionBody;
 
-/** A look at a body's opcodes before it is compiled (0xFC-prefixed ones as {@code 0xFC00 | sub}). */
+/**
+ * Which opcodes a body has, reachable or not (0xFC-prefixed ones as {@code 0xFC00 | sub}), read once before it
+ * is compiled: every emission of its methods asks again.
+ */
 final class BodyScan {
-    private BodyScan() {
-    }
+    private final BitSet opcodes = new BitSet();
 
-    /** Whether some instruction of {@code body} has an opcode {@code test} accepts. */
-    static boolean any(FunctionBody body, IntPredicate test) {
+    BodyScan(FunctionBody body) {
         var in = new ByteReader(body.code(), body.offset(), body.length());
         while (in.hasMore()) {
             int op = in.u8();
             if (op == PREFIX_FC) {
                 op = 0xFC00 | in.u32();
             }
-            if (test.test(op)) {
-                return true;
-            }
+            opcodes.set(op);
             Immediates.skip(op, in);
         }
-        return false;
     }
 
-    /** Whether {@code body} has a GC instruction ({@code 0xFB} or {@code ref.eq}), reachable or not: they are not compiled yet. */
-    static boolean usesGc(FunctionBody body) {
-        return any(body, op -> op == PREFIX_FB || op == REF_EQ);
+    /** Whether it has a GC instruction ({@code 0xFB} or {@code ref.eq}): they are not compiled yet. */
+    boolean usesGc() {
+        return opcodes.get(PREFIX_FB) || opcodes.get(REF_EQ);
     }
 
-    /** Whether {@code body} makes a tail call. */
-    static boolean makesTailCalls(FunctionBody body) {
-        return any(body, op -> op == RETURN_CALL || op == RETURN_CALL_INDIRECT || op == RETURN_CALL_REF);
+    boolean makesTailCalls() {
+        return opcodes.get(RETURN_CALL) || opcodes.get(RETURN_CALL_INDIRECT) || opcodes.get(RETURN_CALL_REF);
+    }
+
+    /** Whether it has a loop and makes no call (a tail call counts in the callee, after this function returned). */
+    boolean loopsWithoutCalls() {
+        return opcodes.get(LOOP) && !opcodes.get(CALL) && !opcodes.get(CALL_INDIRECT) && !opcodes.get(CALL_REF);
+    }
+
+    /** Whether it has an exception handler: a {@code try_table} or a legacy {@code try}. */
+    boolean catches() {
+        return opcodes.get(TRY_TABLE) || opcodes.get(TRY);
+    }
+
+    boolean rethrows() {
+        return opcodes.get(RETHROW);
+    }
+
+    boolean delegates() {
+        return opcodes.get(DELEGATE);
     }
 }

@@ -18,6 +18,7 @@ import org.objectweb.asm.LimitExceededException;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
+import org.wasmvm.core.ThrownException;
 import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
@@ -57,6 +58,8 @@ public final class BytecodeCompiler implements JvmCompiler {
     private static final int MAX_SPLIT_ROUNDS = 64;
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String SLOT_ENTRY = Type.getInternalName(SlotEntry.class);
+    private static final String THROWN = Type.getInternalName(ThrownException.class);
+    private static final String THROWABLE = "java/lang/Throwable";
     /**
      * The locals of the slot entries' {@code long[] slots}, {@code long[] high}, {@code Object[] refs},
      * {@code int base} (or {@code fp}), and of a slot entry's {@code ModuleInstance}.
@@ -89,7 +92,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         Map<Integer, Integer> sequences = new HashMap<>();
         Set<String> cutting = new HashSet<>();
         for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
-            var plan = new SplitPlan(outlined, sequences, cutting);
+            var plan = new SplitPlan(function.body, function.scan.delegates(), outlined, sequences, cutting);
             ClassWriter writer = newWriter(function.className);
             Map<String, SplitPlan.MethodSize> sizes = new LinkedHashMap<>();
             // a function that makes tail calls has its body in a method of its own, which its entries wrap (TailCallEntries)
@@ -151,6 +154,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         final FunctionBody body;
         final MethodType methodType;
         final String className;
+        final BodyScan scan;
         final boolean tailCalls;
         /** Whether it uses references (the interpreter's per-function rule): a split one then carries them in an {@code Object[]}. */
         final boolean references;
@@ -166,12 +170,11 @@ public final class BytecodeCompiler implements JvmCompiler {
             this.body = module.model().codes().get(index - spaces.importedFunctionCount());
             this.methodType = JvmTypes.methodType(type);
             this.className = "org/wasmvm/compiler/WasmFunction" + index;
-            this.tailCalls = BodyScan.makesTailCalls(body);
-            if (BodyScan.usesGc(body)) {
+            this.scan = new BodyScan(body);
+            this.tailCalls = scan.makesTailCalls();
+            if (scan.usesGc()) {
+                // even in unreachable code: the emitter would read a GC instruction's immediates as instructions
                 throw new UnsupportedOperationException("it uses GC instructions (issue 25), which are not compiled yet");
-            }
-            if (module.function(index).usesExceptions()) {
-                throw new UnsupportedOperationException("it uses exception handling, which is not compiled yet");
             }
             this.references = module.function(index).usesReferences();
             this.localBudget = localBudget;
@@ -180,7 +183,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         FunctionEmitter emitter(MethodVisitor mv, String methodName, int osrOperandBase, SplitPlan plan,
                 SplitPlan.Region region) {
             return new FunctionEmitter(module.model(), module.indexSpaces(), index, body, mv, className, methodName,
-                    osrOperandBase, metered, plan, region, references, localBudget);
+                    osrOperandBase, metered, plan, region, references, localBudget, module.function(index).exceptionSlots(), scan);
         }
     }
 
@@ -188,7 +191,9 @@ public final class BytecodeCompiler implements JvmCompiler {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
-                return "java/lang/Object"; // frames only ever merge a type with itself
+                // frames merge a type with itself, or a wasm exception with what the method's handler catches
+                return THROWN.equals(a) && THROWABLE.equals(b) || THROWABLE.equals(a) && THROWN.equals(b) ? THROWABLE
+                        : "java/lang/Object";
             }
         };
         writer.visit(V17, ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", new String[] {SLOT_ENTRY});

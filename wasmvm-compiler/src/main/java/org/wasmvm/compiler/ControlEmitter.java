@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 import static org.wasmvm.core.binary.Opcodes.BLOCK;
 import static org.wasmvm.core.binary.Opcodes.IF;
 import static org.wasmvm.core.binary.Opcodes.LOOP;
+import static org.wasmvm.core.binary.Opcodes.TRY;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +27,34 @@ import org.wasmvm.core.tier.JvmTypes;
  * are outer frames: a branch to one leaves the method ({@link RegionEmitter#exit}).
  */
 final class ControlEmitter {
-    /** A control frame's kind; OUTER_KIND: in a region method, a frame of the code around the region (a branch to it leaves the method). */
-    private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3, OUTER_KIND = 4;
+    /**
+     * A control frame's kind; OUTER_KIND: in a region method, a frame of the code around the region (a branch to it
+     * leaves the method); TRY_KIND: a legacy {@code try} (a {@code try_table} is a block with a {@link Try}).
+     */
+    private static final int BLOCK_KIND = 0, LOOP_KIND = 1, IF_KIND = 2, FUNCTION_KIND = 3, OUTER_KIND = 4, TRY_KIND = 5;
     /** Above this many entries a {@code br_table} with few distinct targets switches through a map. */
     private static final int LARGE_TABLE = 64;
+
+    /**
+     * A catch clause: the tag it catches (-1: all), whether it passes the exception on as an {@code exnref},
+     * and where it goes: a frame around a {@code try_table}, or a legacy catch's body.
+     */
+    private record Catch(int tag, boolean ref, Control target, Label body) {
+    }
+
+    /** The handler of a {@code try_table} or legacy {@code try}, whose body's exceptions go to {@code handler}. */
+    private static final class Try {
+        final Label handler = new Label();
+        final List<Catch> catches = new ArrayList<>();
+        /** For a legacy try: its nesting level among legacy tries, which names the local of its caught exception. */
+        final int level;
+        /** Whether its range is open (a legacy try's closes at its first catch). */
+        boolean open = true;
+
+        Try(int level) {
+            this.level = level;
+        }
+    }
 
     /** A control frame: its label, what a branch to it carries, and the stack height below its parameters. */
     private static final class Control {
@@ -52,6 +77,8 @@ final class ControlEmitter {
         int offset = -1;
         /** Which run of this frame's own code this is (an if's else part is another): sequences lie within one. */
         int serial;
+        /** A try's handler, or null. */
+        Try tried;
 
         Control(int kind, FuncType type, int height, Label label, Label elseLabel, boolean live) {
             this.kind = kind;
@@ -83,6 +110,7 @@ final class ControlEmitter {
     /** The array elements of the function's locals a return gives back (0 when all are in registers). */
     private final int arrayFrameSlots;
     private final InlinedBytecode inlined;
+    private final ExceptionEmitter exceptions;
     private final List<Control> controls = new ArrayList<>();
     private int outerFrames;
     private boolean reachable = true;
@@ -90,8 +118,9 @@ final class ControlEmitter {
 
     ControlEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, Conditions conditions, Metering metering,
             TrapSites traps, RegionEmitter regions, OsrEntries osr, SplitPlan plan, String methodName,
-            InlinedBytecode inlined, int contextSlot, int arrayFrameSlots) {
+            InlinedBytecode inlined, ExceptionEmitter exceptions, int contextSlot, int arrayFrameSlots) {
         this.mv = mv;
+        this.exceptions = exceptions;
         this.inlined = inlined;
         this.frame = frame;
         this.types = types;
@@ -160,19 +189,20 @@ final class ControlEmitter {
         int height = types.height() - blockType.params().size();
         int loop = op == LOOP ? osr.nextLoop() : -1;
         if (!reachable) {
-            controls.add(new Control(op == LOOP ? LOOP_KIND : op == IF ? IF_KIND : BLOCK_KIND, blockType, height,
-                    new Label(), new Label(), false));
+            controls.add(new Control(op == LOOP ? LOOP_KIND : op == IF ? IF_KIND : op == TRY ? TRY_KIND : BLOCK_KIND,
+                    blockType, height, new Label(), new Label(), false));
             return;
         }
         Label measureStart = new Label();
         mv.visitLabel(measureStart);
         switch (op) {
-            case BLOCK -> controls.add(new Control(BLOCK_KIND, blockType, height, new Label(), null, true));
+            case BLOCK, TRY -> controls.add(new Control(op == TRY ? TRY_KIND : BLOCK_KIND, blockType, height, new Label(),
+                    null, true));
             case LOOP -> {
                 Label header = new Label();
                 mv.visitLabel(header);
                 controls.add(new Control(LOOP_KIND, blockType, height, header, null, true));
-                osr.header(loop, header, types);
+                osr.header(loop, header, types, exceptions.kept());
             }
             default -> {
                 int jump = conditions.take();
@@ -186,6 +216,163 @@ final class ControlEmitter {
         opened.measureStart = measureStart;
         opened.inlinedAtStart = inlined.total();
         opened.offset = offset;
+    }
+
+    /**
+     * {@code try_table} of {@code blockType} with its {@code clauses}, each {@code {tag or -1, 1 when it passes the
+     * exnref, label depth}}: a block whose body is the range of a handler that branches to the clauses' labels.
+     */
+    void tryTable(FuncType blockType, List<int[]> clauses, int offset) {
+        if (!reachable) {
+            open(BLOCK, blockType, offset);
+            return;
+        }
+        var catches = new ArrayList<Catch>();
+        int keep = 0;
+        for (int[] clause : clauses) {
+            Control target = target(clause[2]);
+            target.targeted = true;
+            keep = Math.max(keep, keptHeight(target));
+            catches.add(new Catch(clause[0], clause[1] != 0, target, null));
+        }
+        openTry(BLOCK, blockType, offset, keep, -1).catches.addAll(catches);
+    }
+
+    /** A legacy {@code try}: a block whose body, up to its first catch, is the range of a handler that enters its catches. */
+    void legacyTry(FuncType blockType, int offset) {
+        if (!reachable) {
+            open(TRY, blockType, offset);
+            return;
+        }
+        int level = (int) controls.stream().filter(c -> c.kind == TRY_KIND && c.live).count();
+        openTry(TRY, blockType, offset, types.height() - blockType.params().size(), level);
+    }
+
+    /** Opens the block of a try whose handler's targets keep the stack below {@code keep}; its range starts here. */
+    private Try openTry(int op, FuncType blockType, int offset, int keep, int level) {
+        exceptions.keep(keep);
+        open(op, blockType, offset);
+        Try tried = new Try(level);
+        controls.get(controls.size() - 1).tried = tried;
+        exceptions.openRange(tried.handler);
+        return tried;
+    }
+
+    /** The stack height below which a branch to {@code target} keeps the values (none when it leaves the method). */
+    private static int keptHeight(Control target) {
+        return target.kind == OUTER_KIND || target.kind == FUNCTION_KIND ? 0 : target.height;
+    }
+
+    /** A legacy {@code catch} of {@code tag} (-1: {@code catch_all}): the try's range ends at the first; its body starts here with the payload. */
+    void legacyCatch(int tag) {
+        Control control = controls.get(controls.size() - 1);
+        if (reachable) {
+            mv.visitJumpInsn(GOTO, control.label);
+            control.targeted = true;
+        }
+        Try tried = control.tried;
+        if (tried != null) {
+            closeRange(tried);
+            Label body = new Label();
+            mv.visitLabel(body);
+            tried.catches.add(new Catch(tag, false, null, body));
+        }
+        control.polled = false;
+        control.serial = 0; // a catch body is a run of its own
+        types.truncate(control.height);
+        if (tag >= 0) {
+            types.pushAll(exceptions.payload(tag));
+        }
+        reachable = control.live;
+    }
+
+    /**
+     * {@code delegate}: ends a legacy try whose handler hands every wasm exception to the handler open at the
+     * frame {@code depth} frames out from the try (or further out), or to the caller.
+     */
+    void delegate(int depth) {
+        Control control = controls.get(controls.size() - 1);
+        Try tried = control.tried;
+        if (tried != null) {
+            closeRange(tried);
+            Label target = exceptions.methodHandler();
+            for (int i = controls.size() - 2 - depth; i >= 0; i--) {
+                Try around = controls.get(i).tried;
+                if (around != null && around.open) {
+                    target = around.handler;
+                    break;
+                }
+            }
+            skipHandler(control);
+            exceptions.forward(tried.handler, target);
+            exceptions.release();
+            control.tried = null; // closed: end has nothing to lay out
+        }
+        end();
+    }
+
+    /** {@code rethrow}: the exception the legacy catch {@code depth} frames out caught, thrown again. */
+    void rethrow(int depth, int offset) {
+        if (reachable) {
+            exceptions.rethrow(target(depth).tried.level, offset);
+            markDead();
+        }
+    }
+
+    private void closeRange(Try tried) {
+        if (tried.open) {
+            exceptions.closeRange();
+            tried.open = false;
+        }
+    }
+
+    /** Before a handler laid out at the end of {@code control}'s code: what falls through jumps over it. */
+    private void skipHandler(Control control) {
+        if (reachable) {
+            mv.visitJumpInsn(GOTO, control.label);
+            control.targeted = true;
+        }
+        reachable = false;
+    }
+
+    /**
+     * At a try's end: its range closes (if no catch closed it), and its handler follows, out of the way of
+     * the code that falls through: each clause in order matches the tag and goes to its target with the
+     * payload; an exception that none matches (or any, for a legacy try without catches) goes on to the
+     * handler of the range around.
+     */
+    private void closeTry(Control control) {
+        Try tried = control.tried;
+        closeRange(tried);
+        skipHandler(control);
+        if (tried.catches.isEmpty()) {
+            exceptions.forward(tried.handler, exceptions.onward());
+        } else {
+            exceptions.enterHandler(tried.handler);
+            List<ValType> stack = types.snapshot();
+            for (Catch clause : tried.catches) {
+                Label next = new Label();
+                exceptions.match(clause.tag(), next);
+                int height = clause.body() != null ? control.height : keptHeight(clause.target());
+                exceptions.deliver(height, clause.tag(), clause.ref(), tried.level);
+                types.truncate(height);
+                if (clause.tag() >= 0) {
+                    types.pushAll(exceptions.payload(clause.tag()));
+                }
+                if (clause.ref()) {
+                    types.push(ValType.EXNREF);
+                }
+                if (clause.body() != null) {
+                    mv.visitJumpInsn(GOTO, clause.body());
+                } else {
+                    branch(clause.target(), control.offset, false);
+                }
+                types.restore(stack);
+                mv.visitLabel(next);
+            }
+            exceptions.unmatched();
+        }
+        exceptions.release();
     }
 
     void elseBranch() {
@@ -204,6 +391,9 @@ final class ControlEmitter {
     }
 
     void end() {
+        if (controls.get(controls.size() - 1).tried != null) {
+            closeTry(controls.get(controls.size() - 1));
+        }
         Control control = controls.remove(controls.size() - 1);
         if (control.kind == FUNCTION_KIND) {
             if (reachable) {
@@ -226,7 +416,9 @@ final class ControlEmitter {
         if (control.live) {
             Label measureEnd = new Label();
             mv.visitLabel(measureEnd);
-            plan.measured(new SplitPlan.Measured(methodName, control.offset, control.kind != IF_KIND,
+            // a try's block is never a method of its own (its handler and range stay in one), a block around one may be
+            boolean outlinable = control.kind == LOOP_KIND || control.kind == BLOCK_KIND && control.tried == null;
+            plan.measured(new SplitPlan.Measured(methodName, control.offset, outlinable,
                     control.measureStart, measureEnd, inlined.total() - control.inlinedAtStart));
         }
     }
@@ -253,7 +445,7 @@ final class ControlEmitter {
         }
         Label skip = new Label();
         mv.visitJumpInsn(Conditions.inverse(jump), skip);
-        branch(target, offset);
+        branch(target, offset, true);
         mv.visitLabel(skip);
     }
 
@@ -268,7 +460,7 @@ final class ControlEmitter {
         mv.visitJumpInsn(IFNONNULL, nonNull);
         mv.visitInsn(POP);
         ValType reference = types.pop();
-        branch(target(depth), offset);
+        branch(target(depth), offset, true);
         types.push(reference);
         mv.visitLabel(nonNull);
     }
@@ -282,7 +474,7 @@ final class ControlEmitter {
         Label isNull = new Label();
         mv.visitInsn(DUP);
         mv.visitJumpInsn(IFNULL, isNull);
-        branch(target(depth), offset);
+        branch(target(depth), offset, true);
         mv.visitLabel(isNull);
         mv.visitInsn(POP);
         types.pop();
@@ -337,14 +529,14 @@ final class ControlEmitter {
 
     void ret(int offset) {
         if (reachable) {
-            branch(controls.get(0), offset); // the function's frame: a return, or in a region an exit
+            branch(controls.get(0), offset, true); // the function's frame: a return, or in a region an exit
             markDead();
         }
     }
 
     /** Branches to the frame {@code depth} frames out, with what it carries on top of the stack. */
     void branch(int depth, int offset) {
-        branch(target(depth), offset);
+        branch(target(depth), offset, true);
     }
 
     /** The code just made a call whose callee looks at the stop flag on entry (a function of this module). */
@@ -379,9 +571,10 @@ final class ControlEmitter {
     /**
      * Jumps to {@code target} carrying its label's values; the modeled stack is left as it was. A
      * back-edge counts one budget unit, at the branch (whose offset a timeout trap then names),
-     * unless, unmetered, the iteration has certainly polled the stop flag in a call already.
+     * unless, unmetered, the iteration has certainly polled the stop flag in a call already, or
+     * {@code counts} is false (a catch, which counted its own).
      */
-    private void branch(Control target, int offset) {
+    private void branch(Control target, int offset, boolean counts) {
         if (target.kind == FUNCTION_KIND) {
             emitReturn(target.type.results());
             return;
@@ -399,7 +592,7 @@ final class ControlEmitter {
             }
             reload(carried, slots);
         }
-        if (target.kind == LOOP_KIND && (metering.metered() || !polledSince(target))) {
+        if (counts && target.kind == LOOP_KIND && (metering.metered() || !polledSince(target))) {
             traps.site(offset, metering::tick); // an iteration that made a polling call has been seen to
         }
         mv.visitJumpInsn(GOTO, target.label);
@@ -471,14 +664,19 @@ final class ControlEmitter {
                 }
             }
         }
+        leaveArrayFrame();
+        metering.syncOut(); // the store gets back the rest of the budget
+        Type returnType = Type.getType(JvmTypes.returnType(results));
+        mv.visitInsn(returnType.getOpcode(IRETURN));
+    }
+
+    /** As the frame is left (a return, or something thrown): the array elements of its locals go back to the store's count. */
+    void leaveArrayFrame() {
         if (arrayFrameSlots > 0) {
             mv.visitVarInsn(ALOAD, contextSlot);
             frame.iconst(arrayFrameSlots);
             mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "leaveArrayFrame", "(L" + FunctionEmitter.CONTEXT + ";I)V", false);
         }
-        metering.syncOut(); // the store gets back the rest of the budget
-        Type returnType = Type.getType(JvmTypes.returnType(results));
-        mv.visitInsn(returnType.getOpcode(IRETURN));
     }
 
     /** Stores the top {@code count} values in scratch locals (top first); the model is unchanged. */

@@ -3,6 +3,7 @@ package org.wasmvm.compiler;
 import static org.objectweb.asm.Opcodes.*;
 import static org.wasmvm.core.binary.Opcodes.*;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.binary.BlockType;
+import org.wasmvm.core.binary.CatchClause;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.IndexSpaces;
@@ -58,6 +60,9 @@ final class FunctionEmitter {
     private final InlinedBytecode inlined = new InlinedBytecode();
     private final RegionEmitter regions;
     private final OsrEntries osrEntries;
+    private final ExceptionEmitter exceptions;
+    /** The handler of the whole body ({@link TrapSites#emitHandler}). */
+    private final Label handler = new Label();
     /** Non-null when this emitter writes the method of an outlined block or loop. */
     private final SplitPlan.Region region;
     /** Whether this is the method that continues an interpreter frame (on-stack replacement). */
@@ -76,7 +81,7 @@ final class FunctionEmitter {
      */
     FunctionEmitter(WasmModule module, IndexSpaces spaces, int functionIndex, FunctionBody body, MethodVisitor mv,
             String className, String methodName, int osrOperandBase, boolean metered, SplitPlan plan,
-            SplitPlan.Region region, boolean references, int localBudget) {
+            SplitPlan.Region region, boolean references, int localBudget, int exceptionSlots, BodyScan scan) {
         this.module = module;
         this.body = body;
         this.type = spaces.functionType(functionIndex);
@@ -124,18 +129,21 @@ final class FunctionEmitter {
         slots = new MethodSlots(instanceSlot, depthSlot, contextSlot, siteSlot, ticksSlot, frameArraySlot,
                 refFrameArraySlot);
         conditions = new Conditions(mv, types);
-        metering = Metering.of(mv, frame, body, metered, slots);
+        metering = Metering.of(mv, frame, scan, metered, slots);
         traps = new TrapSites(mv, frame, metering, slots, functionIndex, plan.splits());
         calls = new CallEmitter(mv, frame, types, module, spaces, functionIndex, className, slots, metering, traps);
         numeric = new NumericEmitter(mv, types);
         memory = new MemoryEmitter(mv, types, frame, spaces, instanceSlot);
         simd = new SimdEmitter(mv, types, frame, memory, traps, inlined);
         atomics = new AtomicEmitter(mv, types, frame, memory, traps, inlined, slots);
-        regions = new RegionEmitter(mv, frame, types, locals, slots, metering, traps, plan, region, module, body,
-                className);
-        osrEntries = new OsrEntries(mv, locals, osrOperandBase, osr && !plan.splits()); // none into a split function
+        exceptions = new ExceptionEmitter(mv, frame, types, slots, metering, traps, module, spaces, handler,
+                scan.catches(), scan.rethrows());
+        regions = new RegionEmitter(mv, frame, types, locals, slots, metering, traps, exceptions, plan, region, module,
+                body, className);
+        // none into a split function
+        osrEntries = new OsrEntries(mv, locals, osrOperandBase, exceptionSlots, exceptions, osr && !plan.splits());
         control = new ControlEmitter(mv, frame, types, conditions, metering, traps, regions, osrEntries, plan,
-                methodName, inlined, contextSlot, region == null ? locals.arraySlots() : 0);
+                methodName, inlined, exceptions, contextSlot, region == null ? locals.arraySlots() : 0);
     }
 
     /** Emits the whole method; returns its size for the splitter. */
@@ -144,8 +152,6 @@ final class FunctionEmitter {
         Label prologue = new Label();
         Label start = new Label();
         Label bodyEnd = new Label();
-        Label handler = new Label();
-        mv.visitTryCatchBlock(start, bodyEnd, handler, "java/lang/Throwable");
         mv.visitJumpInsn(GOTO, prologue);
         mv.visitLabel(start);
         var in = new ByteReader(body.code(), body.offset(), body.length());
@@ -186,7 +192,8 @@ final class FunctionEmitter {
             regions.end();
         }
         mv.visitLabel(bodyEnd);
-        traps.emitHandler(handler);
+        exceptions.visitRanges(start, bodyEnd);
+        traps.emitHandler(handler, region != null, region != null ? regions::leaving : control::leaveArrayFrame);
         mv.visitLabel(prologue);
         emitPrologue();
         if (osr) {
@@ -219,6 +226,34 @@ final class FunctionEmitter {
                 }
             }
             case org.wasmvm.core.binary.Opcodes.NOP -> {
+            }
+            case TRY_TABLE -> {
+                FuncType blockType = blockType(in);
+                var clauses = new ArrayList<int[]>();
+                for (int i = in.u32(); i > 0; i--) {
+                    int kind = CatchClause.kind(in);
+                    int tag = CatchClause.hasTag(kind) ? in.u32() : -1;
+                    clauses.add(new int[] {tag, CatchClause.passesExnref(kind) ? 1 : 0, in.u32()});
+                }
+                control.tryTable(blockType, clauses, offset);
+            }
+            case TRY -> control.legacyTry(blockType(in), offset);
+            case CATCH -> control.legacyCatch(in.u32());
+            case CATCH_ALL -> control.legacyCatch(-1);
+            case DELEGATE -> control.delegate(in.u32());
+            case RETHROW -> control.rethrow(in.u32(), offset);
+            case THROW -> {
+                int tag = in.u32();
+                if (reachable) {
+                    exceptions.throwTag(tag, offset);
+                    control.markDead();
+                }
+            }
+            case THROW_REF -> {
+                if (reachable) {
+                    exceptions.throwRef(offset);
+                    control.markDead();
+                }
             }
             case BLOCK, LOOP, IF -> {
                 if (op != IF && reachable && regions.outlines(offset)) {

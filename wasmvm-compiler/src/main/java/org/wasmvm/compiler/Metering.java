@@ -1,11 +1,9 @@
 package org.wasmvm.compiler;
 
 import static org.objectweb.asm.Opcodes.*;
-import static org.wasmvm.core.binary.Opcodes.*;
 
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
-import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.runtime.StoreContext;
 
 /**
@@ -22,8 +20,8 @@ import org.wasmvm.core.runtime.StoreContext;
 record Metering(MethodVisitor mv, JvmFrame frame, boolean metered, boolean localTicks, MethodSlots slots) {
     private static final String CONTEXT = FunctionEmitter.CONTEXT;
 
-    static Metering of(MethodVisitor mv, JvmFrame frame, FunctionBody body, boolean metered, MethodSlots slots) {
-        return new Metering(mv, frame, metered, !metered || loopsWithoutCalls(body), slots);
+    static Metering of(MethodVisitor mv, JvmFrame frame, BodyScan body, boolean metered, MethodSlots slots) {
+        return new Metering(mv, frame, metered, !metered || body.loopsWithoutCalls(), slots);
     }
 
     /** A function's own entry: this call's unit (or, unmetered, a look at the stop flag). */
@@ -114,10 +112,5 @@ record Metering(MethodVisitor mv, JvmFrame frame, boolean metered, boolean local
     private void checkStop() {
         mv.visitVarInsn(ALOAD, slots.context());
         mv.visitMethodInsn(INVOKEVIRTUAL, CONTEXT, "checkStop", "()V", false);
-    }
-
-    /** Whether the body has a loop and makes no call (a tail call counts in the callee, after this function returned). */
-    private static boolean loopsWithoutCalls(FunctionBody body) {
-        return !BodyScan.any(body, op -> op == CALL || op == CALL_INDIRECT || op == CALL_REF) && BodyScan.any(body, op -> op == LOOP);
     }
 }

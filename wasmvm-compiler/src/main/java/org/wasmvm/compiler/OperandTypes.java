@@ -43,6 +43,16 @@ final class OperandTypes {
         return types.size();
     }
 
+    /** The types as they are now, to {@link #restore} after code that models another stack (a handler's). */
+    List<ValType> snapshot() {
+        return List.copyOf(types);
+    }
+
+    void restore(List<ValType> snapshot) {
+        types.clear();
+        types.addAll(snapshot);
+    }
+
     /** Drops everything above {@code height} (the model after unreachable code or at a block's end). */
     void truncate(int height) {
         while (types.size() > height) {

@@ -16,8 +16,11 @@ import org.wasmvm.core.model.ValType;
  * halves of vectors from {@code high}, references from {@code refs}).
  */
 final class OsrEntries {
-    /** A loop header where on-stack replacement can enter, with the wasm operand types there (bottom first). */
-    private record Entry(int loop, Label header, List<ValType> stack) {
+    /**
+     * A loop header where on-stack replacement can enter, with the wasm operand types there (bottom first), of
+     * which the lowest {@code kept} are kept in their position locals too, for the handlers of tries around.
+     */
+    private record Entry(int loop, Label header, List<ValType> stack, int kept) {
     }
 
     /** The method's parameters: the interpreter's three arrays, the frame pointer, the loop. */
@@ -25,15 +28,21 @@ final class OsrEntries {
     private final MethodVisitor mv;
     private final WasmLocals locals;
     private final int operandBase;
+    /** The interpreter slots below the operands where legacy catches keep their exception, one per try nesting level. */
+    private final int exceptionSlots;
+    private final ExceptionEmitter exceptions;
     /** Whether loop headers become entries: only in the OSR method of a function that is not split. */
     private final boolean entering;
     private final List<Entry> entries = new ArrayList<>();
     private int loopCount;
 
-    OsrEntries(MethodVisitor mv, WasmLocals locals, int operandBase, boolean entering) {
+    OsrEntries(MethodVisitor mv, WasmLocals locals, int operandBase, int exceptionSlots, ExceptionEmitter exceptions,
+            boolean entering) {
         this.mv = mv;
         this.locals = locals;
         this.operandBase = operandBase;
+        this.exceptionSlots = exceptionSlots;
+        this.exceptions = exceptions;
         this.entering = entering;
     }
 
@@ -42,8 +51,8 @@ final class OsrEntries {
         return loopCount++;
     }
 
-    /** The header of loop {@code loop}, with the operands {@code types} there. */
-    void header(int loop, Label header, OperandTypes types) {
+    /** The header of loop {@code loop}, with the operands {@code types} there, the lowest {@code kept} in position locals. */
+    void header(int loop, Label header, OperandTypes types, int kept) {
         if (!entering) {
             return;
         }
@@ -51,7 +60,7 @@ final class OsrEntries {
         for (int h = 0; h < types.height(); h++) {
             stack.add(types.at(h));
         }
-        entries.add(new Entry(loop, header, stack));
+        entries.add(new Entry(loop, header, stack, kept));
     }
 
     /** Which loops (by ordinal) have an entry. */
@@ -71,11 +80,15 @@ final class OsrEntries {
         mv.visitVarInsn(ISTORE, slots.depth());
     }
 
-    /** All the locals, from the interpreter frame. */
+    /** All the locals, from the interpreter frame, and the exceptions its legacy catches keep for {@code rethrow} (before the operands). */
     void loadLocals() {
         for (int i = 0; i < locals.count(); i++) {
             loadSlot(i, locals.type(i));
             locals.store(i);
+        }
+        for (int level = 0; level < exceptionSlots; level++) {
+            loadSlot(operandBase - exceptionSlots + level, ValType.EXNREF);
+            mv.visitVarInsn(ASTORE, exceptions.caughtLocal(level));
         }
     }
 
@@ -92,7 +105,12 @@ final class OsrEntries {
         for (Entry entry : entries) {
             mv.visitLabel(arms[entry.loop()]);
             for (int h = 0; h < entry.stack().size(); h++) {
-                loadSlot(operandBase + h, entry.stack().get(h));
+                ValType valType = entry.stack().get(h);
+                loadSlot(operandBase + h, valType);
+                if (h < entry.kept()) {
+                    locals.frame().dup(valType);
+                    locals.frame().store(valType, exceptions.position(h, valType));
+                }
             }
             mv.visitJumpInsn(GOTO, entry.header());
         }

@@ -30,6 +30,7 @@ final class RegionEmitter {
     private final MethodSlots slots;
     private final Metering metering;
     private final TrapSites traps;
+    private final ExceptionEmitter exceptions;
     private final SplitPlan plan;
     /** The region this method is, or null in a function's own method. */
     private final SplitPlan.Region region;
@@ -44,8 +45,8 @@ final class RegionEmitter {
     private final int carriedBase;
 
     RegionEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmLocals locals, MethodSlots slots,
-            Metering metering, TrapSites traps, SplitPlan plan, SplitPlan.Region region, WasmModule module,
-            FunctionBody body, String className) {
+            Metering metering, TrapSites traps, ExceptionEmitter exceptions, SplitPlan plan, SplitPlan.Region region,
+            WasmModule module, FunctionBody body, String className) {
         this.mv = mv;
         this.frame = frame;
         this.types = types;
@@ -53,6 +54,7 @@ final class RegionEmitter {
         this.slots = slots;
         this.metering = metering;
         this.traps = traps;
+        this.exceptions = exceptions;
         this.plan = plan;
         this.region = region;
         this.regionLocals = region != null ? RegionScan.locals(body, region.offset(), region.end()) : new int[0];
@@ -143,7 +145,9 @@ final class RegionEmitter {
         mv.visitVarInsn(ALOAD, slots.refFrameArray());
         mv.visitVarInsn(ILOAD, slots.depth());
         mv.visitVarInsn(ALOAD, slots.instance());
-        mv.visitMethodInsn(INVOKESTATIC, className, called.methodName(), FunctionEmitter.REGION_DESCRIPTOR, false);
+        // a handler here sees the locals as the region left them ({@link #leaving})
+        exceptions.guard(() -> mv.visitMethodInsn(INVOKESTATIC, className, called.methodName(),
+                FunctionEmitter.REGION_DESCRIPTOR, false), () -> loadLocals(used));
         metering.syncIn();
         loadLocals(used);
         // only the exits the region's branches can take: a frame deep in many blocks has many around it
@@ -185,6 +189,16 @@ final class RegionEmitter {
     /** In a region method's prologue, last: its parameters, pushed where its code expects them. */
     void loadParams() {
         loadCarried(region.type().params());
+    }
+
+    /**
+     * In a region method's handler of everything thrown: in a function with handlers, the locals it uses go
+     * back to the frame array, where a handler of the code around finds them as they were at the throw.
+     */
+    void leaving() {
+        if (exceptions.catches()) {
+            storeLocals(regionLocals);
+        }
     }
 
     /** A region method whose code runs to its end leaves with its results. */

@@ -5,6 +5,7 @@ import static org.wasmvm.core.binary.Opcodes.*;
 import java.util.BitSet;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.CatchClause;
 import org.wasmvm.core.lower.Immediates;
 import org.wasmvm.core.model.FunctionBody;
 
@@ -39,13 +40,31 @@ final class RegionScan {
         return exits.stream().toArray();
     }
 
+    /**
+     * Whether a {@code delegate} in the block at {@code offset} ({@code end} -1) or the sequence from {@code offset}
+     * to {@code end} hands its exceptions to a frame beyond the one right around it. As a method of its own, its
+     * exceptions would then leave the method and meet the handlers of the frames in between in its caller.
+     */
+    static boolean delegatesBeyond(FunctionBody body, int offset, int end) {
+        var beyond = new boolean[1];
+        scan(body, offset, end, null, null, (depth, nesting) -> beyond[0] |= depth > nesting);
+        return beyond[0];
+    }
+
     /** Told of each branch by its label depth (-1 for a return) and the nesting inside the block (1 = the block's own frame). */
     private interface Branches {
         void branch(int depth, int nesting);
     }
 
-    /** Reads the block at {@code offset} to its end ({@code end} -1), or up to {@code end}. */
     private static int scan(FunctionBody body, int offset, int end, BitSet locals, Branches branches) {
+        return scan(body, offset, end, locals, branches, null);
+    }
+
+    /**
+     * Reads the block at {@code offset} to its end ({@code end} -1), or up to {@code end}; {@code delegates} is told of
+     * each {@code delegate} that leaves the code, as a branch from the frame around its try.
+     */
+    private static int scan(FunctionBody body, int offset, int end, BitSet locals, Branches branches, Branches delegates) {
         var in = new ByteReader(body.code(), offset, body.offset() + body.length() - offset);
         int depth = 0;
         do {
@@ -54,11 +73,22 @@ final class RegionScan {
                 op = 0xFC00 | in.u32();
             }
             switch (op) {
-                case BLOCK, LOOP, IF -> {
+                case BLOCK, LOOP, IF, TRY -> {
                     BlockType.skip(in);
                     depth++;
                 }
+                case TRY_TABLE -> { // its clauses branch from outside its frame
+                    BlockType.skip(in);
+                    for (int clauses = in.u32(); clauses > 0; clauses--) {
+                        if (CatchClause.hasTag(CatchClause.kind(in))) {
+                            in.u32();
+                        }
+                        leaving(in.u32(), depth, branches);
+                    }
+                    depth++;
+                }
                 case END -> depth--;
+                case DELEGATE -> leaving(in.u32(), --depth, delegates);
                 case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
                     int local = in.u32();
                     if (locals != null) {

@@ -14,6 +14,7 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.model.ValType;
 
 /**
@@ -69,6 +70,8 @@ final class SplitPlan {
             "classDataAt", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;",
             false);
 
+    private final FunctionBody body;
+    private final boolean delegates;
     private final Set<Integer> outlined;
     /** The sequences outlined, start to end; and the methods whose statement boundaries are recorded to choose more. */
     private final Map<Integer, Integer> sequences;
@@ -80,8 +83,14 @@ final class SplitPlan {
     private final Set<String> queued = new HashSet<>();
     private final List<Measured> measured = new ArrayList<>();
 
-    /** A plan that outlines the blocks {@code outlined} and the {@code sequences}, recording statements in the methods {@code cutting}. */
-    SplitPlan(Set<Integer> outlined, Map<Integer, Integer> sequences, Set<String> cutting) {
+    /**
+     * A plan for {@code body} (which has a {@code delegate} when {@code delegates}) that outlines the blocks
+     * {@code outlined} and the {@code sequences}, recording statements in the methods {@code cutting}.
+     */
+    SplitPlan(FunctionBody body, boolean delegates, Set<Integer> outlined, Map<Integer, Integer> sequences,
+            Set<String> cutting) {
+        this.body = body;
+        this.delegates = delegates;
         this.outlined = outlined;
         this.sequences = sequences;
         this.cutting = cutting;
@@ -144,7 +153,8 @@ final class SplitPlan {
         int size = methodSize.size();
         // blocks that fit one method first, largest first: each moves the most code out in one go
         List<Measured> candidates = measured.stream()
-                .filter(m -> m.method().equals(method) && m.outlinable() && !outlined.contains(m.offset()))
+                .filter(m -> m.method().equals(method) && m.outlinable() && !outlined.contains(m.offset())
+                        && !delegatesBeyond(m.offset(), -1))
                 .sorted(Comparator.comparing((Measured m) -> m.size() > limit).thenComparing(Measured::size, Comparator.reverseOrder()))
                 .toList();
         int left = size;
@@ -183,19 +193,31 @@ final class SplitPlan {
                 if (bytes(start, cut) > limit / 3) {
                     Cut last = run.get(i - 1);
                     if (last != start) {
-                        sequences.put(start.offset(), last.offset());
-                        chose = true;
+                        chose |= outline(start, last);
                     }
                     start = last != start ? last : cut;
                 }
             }
             Cut end = run.get(run.size() - 1);
             if (end != start && bytes(start, end) > limit / 8) {
-                sequences.put(start.offset(), end.offset());
-                chose = true;
+                chose |= outline(start, end);
             }
         }
         return chose;
+    }
+
+    /** Outlines the statements from {@code start} to {@code end}, unless a delegate in them must stay in this method. */
+    private boolean outline(Cut start, Cut end) {
+        if (delegatesBeyond(start.offset(), end.offset())) {
+            return false;
+        }
+        sequences.put(start.offset(), end.offset());
+        return true;
+    }
+
+    /** Whether a delegate in the code from {@code offset} (to {@code end}, or the block's end) keeps it in this method ({@link RegionScan#delegatesBeyond}). */
+    private boolean delegatesBeyond(int offset, int end) {
+        return delegates && RegionScan.delegatesBeyond(body, offset, end);
     }
 
     private static int bytes(Cut from, Cut to) {

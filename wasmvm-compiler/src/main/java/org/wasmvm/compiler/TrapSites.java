@@ -36,6 +36,24 @@ record TrapSites(MethodVisitor mv, JvmFrame frame, Metering metering, MethodSlot
         note(IN_REGION);
     }
 
+    /**
+     * At a handler of this method: what a region method threw is where the region noted it, so that a trap of the
+     * catch (fuel, time) names that instruction, as the exception's stack would.
+     */
+    void caught() {
+        if (!splits) {
+            return;
+        }
+        Label own = new Label();
+        mv.visitVarInsn(ILOAD, slots.site());
+        mv.visitLdcInsn(IN_REGION);
+        mv.visitJumpInsn(IF_ICMPNE, own);
+        mv.visitVarInsn(ALOAD, slots.context());
+        mv.visitFieldInsn(GETFIELD, FunctionEmitter.CONTEXT, "thrownSite", "I");
+        mv.visitVarInsn(ISTORE, slots.site());
+        mv.visitLabel(own);
+    }
+
     /** In the prologue: no instruction of the body has run yet. */
     void clear() {
         note(-1);
@@ -46,17 +64,28 @@ record TrapSites(MethodVisitor mv, JvmFrame frame, Metering metering, MethodSlot
         mv.visitVarInsn(ISTORE, slots.site());
     }
 
-    /** The handler of the whole body: the trap records this frame at the site's offset. */
-    void emitHandler(Label handler) {
+    /**
+     * The handler of the whole body: the trap records this frame at the site's offset, after {@code leaving}
+     * (what the frame gives back as it is left). In a region method ({@code inRegion}) a wasm exception only
+     * notes the offset: a handler of the function's own method may still catch it, else that method adds the frame.
+     */
+    void emitHandler(Label handler, boolean inRegion, Runnable leaving) {
         Label call = new Label();
         Label offset = new Label();
         mv.visitLabel(handler);
+        leaving.run();
         if (splits) {
             Label own = new Label();
             mv.visitVarInsn(ILOAD, slots.site());
             mv.visitLdcInsn(IN_REGION);
             mv.visitJumpInsn(IF_ICMPNE, own);
-            mv.visitInsn(ATHROW); // the region method added this frame
+            if (!inRegion) {
+                mv.visitVarInsn(ALOAD, slots.instance());
+                frame.iconst(functionIndex);
+                mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "fromRegion",
+                        "(Ljava/lang/Throwable;L" + FunctionEmitter.INSTANCE + ";I)Ljava/lang/Throwable;", false);
+            }
+            mv.visitInsn(ATHROW); // the region method added this frame (or noted its offset)
             mv.visitLabel(own);
         }
         mv.visitVarInsn(ILOAD, slots.site());
@@ -71,7 +100,7 @@ record TrapSites(MethodVisitor mv, JvmFrame frame, Metering metering, MethodSlot
         mv.visitLabel(offset);
         mv.visitVarInsn(ALOAD, slots.instance());
         frame.iconst(functionIndex);
-        mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "frame",
+        mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, inRegion ? "regionFrame" : "frame",
                 "(Ljava/lang/Throwable;IL" + FunctionEmitter.INSTANCE + ";I)Ljava/lang/Throwable;", false);
         mv.visitInsn(ATHROW);
     }

@@ -87,9 +87,25 @@ public final class ThrownException extends WasmException {
      */
     public static ThrownException fromSlots(TagInstance tag, long[] slots, long[] high, Object[] refs, int from) {
         int count = tag.type().params().size();
-        return new ThrownException(tag, Arrays.copyOfRange(slots, from, from + count),
+        return of(tag, Arrays.copyOfRange(slots, from, from + count),
                 tag.payloadHasVectors() ? Arrays.copyOfRange(high, from, from + count) : null,
                 tag.payloadHasReferences() ? Arrays.copyOfRange(refs, from, from + count) : null);
+    }
+
+    /**
+     * Internal: an exception of {@code tag} whose payload is {@code bits}, with the high halves and
+     * references in {@code high} and {@code refs} (null when the tag has no such values); it keeps the arrays.
+     */
+    public static ThrownException of(TagInstance tag, long[] bits, long[] high, Object[] refs) {
+        return new ThrownException(tag, bits, high, refs);
+    }
+
+    /** Internal: the exception an {@code exnref} holds, thrown again ({@code throw_ref}); null traps. */
+    public static ThrownException ofReference(Object exnref) {
+        if (exnref == null) {
+            throw new Trap(TrapKind.NULL_EXCEPTION_REFERENCE);
+        }
+        return ((ThrownException) exnref).rethrown();
     }
 
     /**
@@ -104,6 +120,21 @@ public final class ThrownException extends WasmException {
         if (this.refs != null) {
             System.arraycopy(this.refs, 0, refs, to, bits.length);
         }
+    }
+
+    /** Internal: the raw bits of payload value {@code index}. */
+    public long bits(int index) {
+        return bits[index];
+    }
+
+    /** Internal: the high half of payload value {@code index}, a {@code v128}. */
+    public long high(int index) {
+        return high[index];
+    }
+
+    /** Internal: payload value {@code index}, a reference. */
+    public Object ref(int index) {
+        return refs[index];
     }
 
     /** Internal: the tag as the engine compares it. */

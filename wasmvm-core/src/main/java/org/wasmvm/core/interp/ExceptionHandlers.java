@@ -1,11 +1,9 @@
 package org.wasmvm.core.interp;
 
 import org.wasmvm.core.ThrownException;
-import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.lower.Op;
 import org.wasmvm.core.runtime.ModuleInstance;
 import org.wasmvm.core.runtime.TagInstance;
-import org.wasmvm.core.runtime.Trap;
 
 /**
  * Exception handling in the interpreter: the exception {@code throw} and {@code throw_ref} raise, and
@@ -26,11 +24,7 @@ final class ExceptionHandlers {
         if (op == Op.THROW) {
             return ThrownException.fromSlots(instance.tags[c[pc]], s, high, refs, fp + c[pc + 1]);
         }
-        Object exception = refs[fp + c[pc]];
-        if (exception == null) {
-            throw new Trap(TrapKind.NULL_EXCEPTION_REFERENCE);
-        }
-        return ((ThrownException) exception).rethrown();
+        return ThrownException.ofReference(refs[fp + c[pc]]);
     }
 
     /**

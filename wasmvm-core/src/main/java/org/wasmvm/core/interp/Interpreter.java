@@ -361,6 +361,19 @@ public final class Interpreter {
         depth++;
     }
 
+    /**
+     * The slice for a call from {@code caller} that used up the last one. A trap names the caller at the call,
+     * once: its frame, pushed already, comes off again (the callee has not begun, as in compiled code).
+     */
+    private int callSlice(WasmFunction caller, int fp) {
+        try {
+            return nextSlice(caller, -1, fp);
+        } catch (Trap trap) {
+            frameFunctions[--depth] = null;
+            throw trap;
+        }
+    }
+
     /** Stores a frame at index {@code depth} of the frame stack (growing it), without entering it. */
     private void saveFrame(WasmFunction caller, int returnPc, int fp) {
         if (depth == frameFunctions.length) {
@@ -402,7 +415,7 @@ public final class Interpreter {
                 position[0] = handlers[clause + ExceptionHandlers.TARGET];
                 position[1] = fp;
                 if (--context.budget == 0) {
-                    context.budget = catchSlice(function, position[0], fp);
+                    context.budget = catchSlice(function, at, fp);
                 }
                 return;
             }
@@ -424,14 +437,15 @@ public final class Interpreter {
     }
 
     /**
-     * The next slice for a catch whose target is {@code target}. A trap names the catching frame here:
-     * {@link #addFrames} would take a target at the function's start for a call that had not begun.
+     * The next slice for a catch of what came out of the instruction at {@code at} (a throw, or a call). A trap
+     * names the catching frame there, as the exception's stack would: {@link #addFrames} would take the catch's
+     * target, which at the function's start is a call that had not begun.
      */
-    private int catchSlice(WasmFunction function, int target, int fp) {
+    private int catchSlice(WasmFunction function, int at, int fp) {
         try {
             return nextSlice(function, -1, fp);
         } catch (Trap trap) {
-            trap.addFrame(frameAt(function, target - 1));
+            trap.addFrame(frameAt(function, at));
             frameReplaced = true; // the frame is in the trace already
             throw trap;
         }
@@ -726,7 +740,7 @@ public final class Interpreter {
                             } else if (callee instanceof WasmFunction wasm) {
                                 pushFrame(function, pc, fp);
                                 if (--budget == 0) {
-                                    budget = nextSlice(function, -1, fp);
+                                    budget = callSlice(function, fp);
                                 }
                                 function = wasm;
                                 lowered = wasm.code();

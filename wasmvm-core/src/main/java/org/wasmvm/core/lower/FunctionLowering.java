@@ -156,8 +156,6 @@ final class FunctionLowering {
     private int exceptionSlotBase;
     private int exceptionSlots;
     private int tryDepth;
-    /** Whether the body has an exception instruction, reachable or not (the compiler leaves it to the interpreter, for now). */
-    private boolean usesExceptions;
 
     FunctionLowering(ModuleCode code, int functionIndex) {
         this.module = code.model();
@@ -205,8 +203,7 @@ final class FunctionLowering {
         frameEnds.fill(code, maxHeight);
         return new LoweredFunction(Arrays.copyOf(code, length), type.params().size(), localCount, results,
                 Arrays.copyOf(constants, constantCount), maxHeight, Arrays.copyOf(sourceMap, sourceLength),
-                Arrays.copyOf(loopHeaders, loopCount), references, vectors, handlerTable(), exceptionSlots,
-                usesExceptions);
+                Arrays.copyOf(loopHeaders, loopCount), references, vectors, handlerTable(), exceptionSlots);
     }
 
     /** Records the next wasm loop (in body order) and its header pc, or -1 when it is unreachable. */
@@ -218,7 +215,6 @@ final class FunctionLowering {
     }
 
     private void lower(int op, ByteReader in) {
-        usesExceptions |= isException(op);
         switch (op) {
             case THROW -> {
                 int tag = in.u32Index();
@@ -1127,14 +1123,8 @@ final class FunctionLowering {
         deadDepth = 0;
     }
 
-    /** {@code catch}, {@code rethrow} and {@code delegate} come with a {@code try}. */
-    private static boolean isException(int op) {
-        return op == TRY || op == TRY_TABLE || op == THROW || op == THROW_REF;
-    }
-
     /** In unreachable code only the block structure matters; immediates are skipped. */
     private void skipDead(int op, ByteReader in) {
-        usesExceptions |= isException(op);
         switch (op) {
             case BLOCK, LOOP, IF -> {
                 BlockType.skip(in);

@@ -30,11 +30,10 @@ package org.wasmvm.core.lower;
  *     reference ({@code -1}: nowhere). A legacy {@code delegate} is a handler without clauses whose {@code next}
  *     is the handler of its label.
  * @param exceptionSlots slots after the constants where legacy catches keep the exception for {@code rethrow}
- * @param usesExceptions whether the body has an exception instruction: the compiler leaves it to the interpreter for now
  */
 public record LoweredFunction(int[] code, int paramCount, int localCount, int resultCount, long[] constants,
         int frameSize, int[] sourceMap, int[] loopHeaders, boolean usesReferences, boolean usesVectors, int[] handlers,
-        int exceptionSlots, boolean usesExceptions) {
+        int exceptionSlots) {
 
     /** Whether its values move in more than the {@code long[]} (references or vectors). */
     public boolean movesWideValues() {

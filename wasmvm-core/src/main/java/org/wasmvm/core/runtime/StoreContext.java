@@ -47,6 +47,11 @@ public final class StoreContext {
      * a function with huge frames traps instead of filling the heap.
      */
     public int arrayFrameSlots;
+    /**
+     * Where a wasm exception left a region method of a split compiled function: the function's own
+     * method names its frame at this offset, unless a handler of its own catches the exception first.
+     */
+    public int thrownSite;
     /** The tail call compiled code asked for and its caller has still to make. */
     public final PendingTailCall tailCall = new PendingTailCall();
     /**

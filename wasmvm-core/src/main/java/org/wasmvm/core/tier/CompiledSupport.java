@@ -177,6 +177,24 @@ public final class CompiledSupport {
         return trap;
     }
 
+    /**
+     * The exception handler of a region method of a split function: as {@link #frame}, except that a wasm
+     * exception only notes the offset ({@link StoreContext#thrownSite}), since a handler of the function's
+     * own method may still catch it; that method then adds the frame ({@link #fromRegion}).
+     */
+    public static Throwable regionFrame(Throwable thrown, int offset, ModuleInstance instance, int functionIndex) {
+        if (thrown instanceof ThrownException) {
+            instance.context().thrownSite = offset;
+            return thrown;
+        }
+        return frame(thrown, offset, instance, functionIndex);
+    }
+
+    /** What left a region method reaches the function's own method's handler: a wasm exception gets the frame the region noted. */
+    public static Throwable fromRegion(Throwable thrown, ModuleInstance instance, int functionIndex) {
+        return thrown instanceof ThrownException ? frame(thrown, instance.context().thrownSite, instance, functionIndex) : thrown;
+    }
+
     /** The effective address of a 64-bit memory access: as the interpreter computes it (-1 when beyond 2^63). */
     public static long address64(long base, long offset) {
         return (base | offset) < 0 ? -1 : base + offset;
