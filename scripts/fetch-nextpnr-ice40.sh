@@ -6,18 +6,10 @@
 # (default WASMVM_TOOLS: ~/.cache/wasmvm-tools), where NextpnrTest finds them.
 # Needs npm, tar and sha256sum. Usage: scripts/fetch-nextpnr-ice40.sh
 set -eu
-version=0.11.96-dev.805
-sha256=7528e64e486f295fcfd2dbdc72e4454ed59e3965acc9bb71cb139dcb958f8a8b
-dest="${WASMVM_TOOLS:-$HOME/.cache/wasmvm-tools}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$dest"
-cd "$work"
-npm pack --silent "@yowasp/nextpnr-ice40@$version" >/dev/null
-echo "$sha256  yowasp-nextpnr-ice40-$version.tgz" | sha256sum -c --quiet -
-tar xzf "yowasp-nextpnr-ice40-$version.tgz"
+. "$(dirname "$0")/npm-package.sh"
+npm_package @yowasp/nextpnr-ice40 0.11.96-dev.805 7528e64e486f295fcfd2dbdc72e4454ed59e3965acc9bb71cb139dcb958f8a8b "$work"
 rm -rf "$dest/nextpnr-ice40-dev-share"
 mkdir -p "$dest/nextpnr-ice40-dev-share"
-cat package/gen/nextpnr-ice40-resources.*.tar | tar x -C "$dest/nextpnr-ice40-dev-share"
-cp package/gen/nextpnr-ice40.core.wasm "$dest/nextpnr-ice40-dev.wasm"
+cat "$work"/package/gen/nextpnr-ice40-resources.*.tar | tar x -C "$dest/nextpnr-ice40-dev-share"
+cp "$work/package/gen/nextpnr-ice40.core.wasm" "$dest/nextpnr-ice40-dev.wasm"
 echo "$dest/nextpnr-ice40-dev.wasm"

@@ -9,25 +9,15 @@
 # Needs npm, node, tar and sha256sum. Usage: scripts/fetch-tools.sh
 set -eu
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-dest="${WASMVM_TOOLS:-$HOME/.cache/wasmvm-tools}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$dest"
+. "$repo/scripts/npm-package.sh"
 
-# fetch NAME VERSION SHA256: the package's tarball unpacked under $work/NAME
-fetch() {
-  mkdir -p "$work/$1"
-  (cd "$work/$1" && npm pack --silent "@yowasp/$1@$2" >/dev/null \
-    && echo "$3  yowasp-$1-$2.tgz" | sha256sum -c --quiet - && tar xzf "yowasp-$1-$2.tgz")
-}
-
-fetch yosys 0.55.944 4a13ffd784017a076f84a3d4a4149e5c63c37ec66313ed9343a5346e1f5010e8
+npm_package @yowasp/yosys 0.55.944 4a13ffd784017a076f84a3d4a4149e5c63c37ec66313ed9343a5346e1f5010e8 "$work/yosys"
 cp "$work/yosys/package/gen/yosys.core.wasm" "$dest/yosys.wasm"
 rm -rf "$dest/yosys-share"
 node "$repo/examples/yosys-tool-archive/yosys-wasi/src/main/node/unpack-share.mjs" "$work/yosys/package/gen" "$work/yosys-out" >/dev/null
 mv "$work/yosys-out/share" "$dest/yosys-share"
 
-fetch nextpnr-ice40 0.8.621 f783e747b36eae7d0d181f0ad76a177059fb88d8254f740948584fd88e34a607
+npm_package @yowasp/nextpnr-ice40 0.8.621 f783e747b36eae7d0d181f0ad76a177059fb88d8254f740948584fd88e34a607 "$work/nextpnr-ice40"
 cp "$work/nextpnr-ice40/package/gen/nextpnr-ice40.core.wasm" "$dest/nextpnr-ice40.wasm"
 rm -rf "$dest/nextpnr-ice40-share"
 mv "$work/nextpnr-ice40/package/gen/share" "$dest/nextpnr-ice40-share"

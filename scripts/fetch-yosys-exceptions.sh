@@ -7,15 +7,7 @@
 # examples/wasi-yosys/fetch-yosys.sh is the older 0.55.944, built without exceptions.)
 # Needs npm, tar and sha256sum. Usage: scripts/fetch-yosys-exceptions.sh
 set -eu
-version=0.70.62-dev.1236
-sha256=c709e4d324118f16adce630ce1f329bbcb5aa919ebfda18435277157a03b0c64
-dest="${WASMVM_TOOLS:-$HOME/.cache/wasmvm-tools}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$dest"
-cd "$work"
-npm pack --silent "@yowasp/yosys@$version" >/dev/null
-echo "$sha256  yowasp-yosys-$version.tgz" | sha256sum -c --quiet -
-tar xzf "yowasp-yosys-$version.tgz" package/gen/yosys.core.wasm
-cp package/gen/yosys.core.wasm "$dest/yosys-exceptions.wasm"
+. "$(dirname "$0")/npm-package.sh"
+npm_package @yowasp/yosys 0.70.62-dev.1236 c709e4d324118f16adce630ce1f329bbcb5aa919ebfda18435277157a03b0c64 "$work"
+cp "$work/package/gen/yosys.core.wasm" "$dest/yosys-exceptions.wasm"
 echo "$dest/yosys-exceptions.wasm"
