@@ -80,10 +80,19 @@ public final class BytecodeCompiler implements JvmCompiler {
     public CompiledClass compile(ModuleCode module, int functionIndex, int osrOperandBase, boolean metered) {
         try {
             return compile(new Function(module, functionIndex, metered, LOCAL_BUDGET), osrOperandBase, metered);
-        } catch (LimitExceededException e) {
+        } catch (LimitExceededException | OverJitLimit e) {
             // ASM's stack-map frames hold every JVM local at every basic block: with many locals and
             // branches they exceed its memory budget. With every local in an array they are small.
+            // And a split method then calls its regions without copying locals in and out of
+            // registers around each call, so it splits into methods the JIT accepts.
             return compile(new Function(module, functionIndex, metered, 0), osrOperandBase, metered);
+        }
+    }
+
+    /** A function that stays over the JIT's limit however it is split, with its locals in registers. */
+    private static final class OverJitLimit extends UnsupportedOperationException {
+        OverJitLimit(String message) {
+            super(message);
         }
     }
 
@@ -128,7 +137,7 @@ public final class BytecodeCompiler implements JvmCompiler {
                     if (plan.shrink(method.getKey(), size, HUGE_METHOD_LIMIT, more)) {
                         fits = false;
                     } else if (size.bytecode() > HUGE_METHOD_LIMIT) {
-                        throw new UnsupportedOperationException("its bytecode (" + size.bytecode() + " bytes in "
+                        throw new OverJitLimit("its bytecode (" + size.bytecode() + " bytes in "
                                 + method.getKey() + ") exceeds the JIT's limit of " + HUGE_METHOD_LIMIT
                                 + " bytes and has no block or run of statements left to split off");
                     } // else it runs with some calls left to C2's judgement
@@ -141,7 +150,7 @@ public final class BytecodeCompiler implements JvmCompiler {
             }
             outlined.addAll(more);
         }
-        throw new UnsupportedOperationException("its bytecode stays over the JIT's limit after " + MAX_SPLIT_ROUNDS
+        throw new OverJitLimit("its bytecode stays over the JIT's limit after " + MAX_SPLIT_ROUNDS
                 + " rounds of splitting");
     }
 

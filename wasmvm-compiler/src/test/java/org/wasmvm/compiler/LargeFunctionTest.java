@@ -156,6 +156,45 @@ class LargeFunctionTest {
         assertCompiled(instance);
     }
 
+    @Test
+    void blocksThatEachUseHundredsOfLocals() {
+        // 400 i32 locals (all within the JVM slots a method gives locals), 30 blocks each updating every
+        // local `l = (l + k) * 31`: every outlined block would copy 400 locals in and out of registers
+        // around its call, more bytecode than the JIT accepts, so the function compiles with its locals in arrays
+        int locals = 400;
+        int blocks = 30;
+        var code = new ModuleBytes().op(0x20).u(0).op(0x21).u(1);
+        for (int block = 0; block < blocks; block++) {
+            code.op(0x02).op(0x40);
+            for (int i = 0; i < locals; i++) {
+                int local = 1 + i;
+                code.op(0x20).u(local).op(0x41).s(block * locals + i).op(0x6A).op(0x41).s(31).op(0x6C).op(0x21).u(local);
+            }
+            code.op(0x0B);
+        }
+        code.op(0x20).u(1);
+        for (int i = 1; i < locals; i++) {
+            code.op(0x20).u(1 + i).op(0x6A);
+        }
+        code.op(0x0B);
+        Instance instance = compiled(code, I32, 0, locals);
+        for (int input : new int[] {0, 5, -3}) {
+            int[] values = new int[locals];
+            values[0] = input;
+            for (int block = 0; block < blocks; block++) {
+                for (int i = 0; i < locals; i++) {
+                    values[i] = (values[i] + block * locals + i) * 31;
+                }
+            }
+            int sum = 0;
+            for (int value : values) {
+                sum += value;
+            }
+            assertThat(instance.function("f").apply(input)).containsExactly(sum);
+        }
+        assertCompiled(instance);
+    }
+
     /** Instantiates {@code (func (export "f") (param i32 [i32]) (result i32) code)} on the compiler engine. */
     private static Instance compiled(ModuleBytes body, int extraParams) {
         return compiled(body, I32, extraParams);
@@ -163,6 +202,11 @@ class LargeFunctionTest {
 
     /** The function {@code f} with {@code body}: a parameter and a result of {@code valType}, and {@code extraParams} i32 ones. */
     private static Instance compiled(ModuleBytes body, int valType, int extraParams) {
+        return compiled(body, valType, extraParams, 0);
+    }
+
+    /** The same with {@code i32Locals} declared i32 locals. */
+    private static Instance compiled(ModuleBytes body, int valType, int extraParams, int i32Locals) {
         var module = new ModuleBytes();
         module.raw(0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00);
         var type = new ModuleBytes().u(1).op(0x60).u(1 + extraParams).op(valType);
@@ -173,7 +217,7 @@ class LargeFunctionTest {
         module.section(1, type);
         module.section(3, new ModuleBytes().u(1).u(0));
         module.section(7, new ModuleBytes().u(1).u(1).op('f').op(0x00).u(0));
-        var function = new ModuleBytes().u(0).bytes(body.toBytes()); // no declared locals
+        var function = (i32Locals == 0 ? new ModuleBytes().u(0) : new ModuleBytes().u(1).u(i32Locals).op(I32)).bytes(body.toBytes());
         module.section(10, new ModuleBytes().u(1).u(function.size()).bytes(function.toBytes()));
         return new Store(RuntimeLimits.DEFAULT, Engine.COMPILER).instantiate(Wasm.load(module.toBytes()));
     }
