@@ -56,6 +56,14 @@ public final class BytecodeCompiler implements JvmCompiler {
     static final int LOCAL_BUDGET = 512;
     /** Each round outlines more blocks of the methods still too large; a function needing more stays interpreted. */
     private static final int MAX_SPLIT_ROUNDS = 64;
+    /**
+     * Splitting gives up after this many rounds that did not bring the bytes over the limit down by at
+     * least {@link #MIN_SPLIT_PROGRESS}: each round emits the whole function again, and a function whose
+     * outlined blocks cost their callers as much as they save (locals copied around each call) would
+     * spend 64 of them in vain.
+     */
+    private static final int STALLED_SPLIT_ROUNDS = 4;
+    private static final int MIN_SPLIT_PROGRESS = HUGE_METHOD_LIMIT / 100;
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String SLOT_ENTRY = Type.getInternalName(SlotEntry.class);
     private static final String THROWN = Type.getInternalName(ThrownException.class);
@@ -100,6 +108,8 @@ public final class BytecodeCompiler implements JvmCompiler {
         Set<Integer> outlined = new HashSet<>();
         Map<Integer, Integer> sequences = new HashMap<>();
         Set<String> cutting = new HashSet<>();
+        int leastExcess = Integer.MAX_VALUE;
+        int stalled = 0;
         for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
             var plan = new SplitPlan(function.body, function.scan.delegates(), outlined, sequences, cutting);
             ClassWriter writer = newWriter(function.className);
@@ -131,9 +141,11 @@ public final class BytecodeCompiler implements JvmCompiler {
             }
             Set<Integer> more = new HashSet<>();
             boolean fits = true;
+            int excess = 0;
             for (Map.Entry<String, SplitPlan.MethodSize> method : sizes.entrySet()) {
                 SplitPlan.MethodSize size = method.getValue();
                 if (size.size() > HUGE_METHOD_LIMIT) {
+                    excess += size.size() - HUGE_METHOD_LIMIT;
                     if (plan.shrink(method.getKey(), size, HUGE_METHOD_LIMIT, more)) {
                         fits = false;
                     } else if (size.bytecode() > HUGE_METHOD_LIMIT) {
@@ -147,6 +159,13 @@ public final class BytecodeCompiler implements JvmCompiler {
                 emitConstructor(writer);
                 writer.visitEnd();
                 return new CompiledClass(toBytes(writer), plan.constants(), osrLoops);
+            }
+            if (excess <= leastExcess - MIN_SPLIT_PROGRESS) {
+                leastExcess = excess;
+                stalled = 0;
+            } else if (++stalled == STALLED_SPLIT_ROUNDS) {
+                throw new OverJitLimit("its bytecode stops shrinking when split: " + excess
+                        + " bytes over the JIT's limit after " + attempt + " rounds");
             }
             outlined.addAll(more);
         }

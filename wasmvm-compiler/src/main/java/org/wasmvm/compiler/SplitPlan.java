@@ -151,10 +151,13 @@ final class SplitPlan {
      */
     boolean shrink(String method, MethodSize methodSize, int limit, Set<Integer> more) {
         int size = methodSize.size();
-        // blocks that fit one method first, largest first: each moves the most code out in one go
+        // blocks that fit one method first, largest first: each moves the most code out in one go. A
+        // block too large itself must leave at least half the limit behind: a chain of nested blocks
+        // (a switch's) would otherwise move out one level, a few bytes, per round; runs of statements
+        // inside it are the way then
         List<Measured> candidates = measured.stream()
                 .filter(m -> m.method().equals(method) && m.outlinable() && !outlined.contains(m.offset())
-                        && !delegatesBeyond(m.offset(), -1))
+                        && !delegatesBeyond(m.offset(), -1) && (m.size() <= limit || size - m.size() >= limit / 2))
                 .sorted(Comparator.comparing((Measured m) -> m.size() > limit).thenComparing(Measured::size, Comparator.reverseOrder()))
                 .toList();
         int left = size;

@@ -2,6 +2,8 @@ package org.wasmvm.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.Instance;
@@ -191,6 +193,46 @@ class LargeFunctionTest {
                 sum += value;
             }
             assertThat(instance.function("f").apply(input)).containsExactly(sum);
+        }
+        assertCompiled(instance);
+    }
+
+    @Test
+    void aChainOfNestedBlocksAroundManySmallOnes() {
+        // 70 nested blocks with a few statements after each inner end (a switch's shape), the innermost
+        // holding 600 small blocks: once those are methods, their calls alone are over the limit, and
+        // outlining the chain one level per round would not get under it in 64 rounds
+        var code = new ModuleBytes().op(0x20).u(0).op(0x21).u(1);
+        var steps = new ArrayList<Integer>();
+        IntConsumer step = k -> {
+            code.op(0x20).u(1).op(0x41).s(31).op(0x6C).op(0x41).s(k).op(0x6A).op(0x21).u(1);
+            steps.add(k);
+        };
+        int levels = 70;
+        for (int level = 0; level < levels; level++) {
+            code.op(0x02).op(0x40);
+        }
+        for (int block = 0; block < 600; block++) {
+            code.op(0x02).op(0x40);
+            for (int i = 0; i < 4; i++) {
+                step.accept(steps.size());
+            }
+            code.op(0x0B);
+        }
+        for (int level = 0; level < levels; level++) {
+            code.op(0x0B);
+            for (int i = 0; i < 5; i++) {
+                step.accept(steps.size());
+            }
+        }
+        code.op(0x20).u(1).op(0x0B);
+        Instance instance = compiled(code, I32, 0, 1);
+        for (int input : new int[] {0, 9}) {
+            int acc = input;
+            for (int k : steps) {
+                acc = acc * 31 + k;
+            }
+            assertThat(instance.function("f").apply(input)).containsExactly(acc);
         }
         assertCompiled(instance);
     }
