@@ -9,6 +9,7 @@ import java.util.Map;
 import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.DirectoryMapping;
 import org.wasmvm.core.Engine;
+import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.run.InstantText;
 import org.wasmvm.core.run.RunRequest;
 
@@ -17,7 +18,7 @@ import org.wasmvm.core.run.RunRequest;
  * {@code wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR] [--env NAME=VALUE]…
  * [--inherit-env] [--dir HOST[::GUEST][:ro]]… [-e|--extra DIR]… [-np|--no-parent] [-f|--force]
  * [--invoke NAME] [--engine interpreter|compiler|tiered] [--cache-dir DIR] [--no-cache] [--clock INSTANT]
- * [--deterministic [--seed N]] [--] module.wasm [args…]}
+ * [--deterministic [--seed N]] [--max-threads N] [--] module.wasm [args…]}
  * ({@link Help} describes each option). Options end at the module (or at {@code --}); what
  * follows the module belongs to the guest, except that WasmVM's separator {@code --args} right
  * after the module is dropped ({@code module.wasm --args a b}) unless {@code --} was given.
@@ -42,6 +43,8 @@ import org.wasmvm.core.run.RunRequest;
  * @param clock the {@code --clock} instant the guest's realtime clock starts at, or {@code null} for the host's
  * @param randomSeed with {@code --deterministic}, the seed of the guest's random bytes ({@code --seed}, else
  *     {@link RunRequest#DEFAULT_SEED}); {@code null} for the host's secure ones
+ * @param maxThreads the {@code --max-threads} limit on the guest threads alive at once (wasi-threads), or {@code null}
+ *     for {@link RuntimeLimits#DEFAULT}'s
  */
 public record CommandLine(
         boolean help,
@@ -61,14 +64,15 @@ public record CommandLine(
         boolean noParent,
         boolean force,
         Instant clock,
-        Long randomSeed) {
+        Long randomSeed,
+        Integer maxThreads) {
 
     /** The usage line printed by {@code --help} and after a usage error. */
     public static final String USAGE = "wasmvm [-h|--help] [-v|--version] [-ns|--no-system] [--root DIR]"
             + " [--env NAME=VALUE]... [--inherit-env] [--dir HOST[::GUEST][:ro]]... [-e|--extra DIR]..."
             + " [-np|--no-parent] [-f|--force] [--invoke NAME] [--engine interpreter|compiler|tiered]"
             + " [--cache-dir DIR] [--no-cache] [--clock INSTANT] [--deterministic [--seed N]]"
-            + " [--] module.wasm [args...]";
+            + " [--max-threads N] [--] module.wasm [args...]";
 
     public CommandLine {
         environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
@@ -116,6 +120,7 @@ public record CommandLine(
         private Instant clock;
         private boolean deterministic;
         private Long seed;
+        private Integer maxThreads;
 
         Parser(List<String> args) {
             this.tokens = args.iterator();
@@ -144,7 +149,7 @@ public record CommandLine(
             }
             return new CommandLine(help, version, noSystem, root, environment, inheritEnvironment, module, arguments,
                     directories, invoke, engine, cacheDirectory, noCache, extraDirectories, noParent, force, clock,
-                    deterministic ? (seed != null ? seed : RunRequest.DEFAULT_SEED) : null);
+                    deterministic ? (seed != null ? seed : RunRequest.DEFAULT_SEED) : null, maxThreads);
         }
 
         private void option(String token) throws UsageException {
@@ -174,10 +179,11 @@ public record CommandLine(
                 case "--clock" -> clock = clock(value(name, inlineValue));
                 case "--deterministic" -> deterministic = true;
                 case "--seed" -> seed = seed(value(name, inlineValue));
+                case "--max-threads" -> maxThreads = maxThreads(value(name, inlineValue));
                 default -> throw new UsageException("unknown option " + token);
             }
             if (inlineValue != null && !List.of("--root", "--env", "--dir", "--extra", "--invoke", "--engine", "--cache-dir",
-                    "--clock", "--seed").contains(name)) {
+                    "--clock", "--seed", "--max-threads").contains(name)) {
                 throw new UsageException("option " + name + " takes no value");
             }
         }
@@ -214,6 +220,17 @@ public record CommandLine(
             } catch (NumberFormatException e) {
                 throw new UsageException("--seed: '" + text + "' is not a decimal 64-bit integer");
             }
+        }
+
+        private static int maxThreads(String text) throws UsageException {
+            try {
+                int threads = Integer.parseInt(text);
+                if (threads >= 0) {
+                    return threads;
+                }
+            } catch (NumberFormatException e) { // reported below
+            }
+            throw new UsageException("--max-threads: '" + text + "' is not a decimal count of threads (0 or more)");
         }
 
         private void directory(String spec) throws UsageException {

@@ -56,6 +56,10 @@ final class Help {
               --deterministic            random_get gives the same bytes in every run: a fixed-seed
                                          generator, so no secret; never let a guest make keys with it
               --seed N                   The seed of --deterministic (a decimal 64-bit integer; default 0)
+
+            Limits:
+              --max-threads N            At most N guest threads alive at once besides the main one
+                                         (wasi-threads; default 128): thread-spawn fails with EAGAIN beyond
             """;
 
     private Help() {

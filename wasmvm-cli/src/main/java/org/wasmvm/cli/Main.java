@@ -11,6 +11,7 @@ import java.util.Map;
 import org.wasmvm.core.CodeCache;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.InvalidModuleException;
+import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.run.InvokeArgumentException;
 import org.wasmvm.core.run.ProgramRunner;
 import org.wasmvm.core.run.RunRequest;
@@ -123,6 +124,8 @@ public final class Main {
                 .noParent(command.noParent())
                 .clock(command.clock())
                 .randomSeed(command.randomSeed())
+                .limits(command.maxThreads() == null ? RuntimeLimits.DEFAULT
+                        : RuntimeLimits.DEFAULT.withMaxThreads(command.maxThreads()))
                 .engine(engine)
                 .codeCache(command.noCache() ? null : CodeCache.at(command.cacheDirectory() == null
                         ? CodeCache.defaultDirectory() : Path.of(command.cacheDirectory())))

@@ -93,6 +93,17 @@ class CommandLineTest {
     }
 
     @Test
+    void maxThreads() throws Exception {
+        assertThat(parse("m.wasm").maxThreads()).as("RuntimeLimits.DEFAULT's").isNull();
+        assertThat(parse("--max-threads", "4", "m.wasm").maxThreads()).isEqualTo(4);
+        assertThat(parse("--max-threads=0", "m.wasm").maxThreads()).isZero();
+        assertUsageError("--max-threads: '-1' is not a decimal count of threads (0 or more)", "--max-threads", "-1",
+                "m.wasm");
+        assertUsageError("--max-threads: 'many' is not a decimal count of threads", "--max-threads=many", "m.wasm");
+        assertUsageError("option --max-threads needs a value", "--max-threads");
+    }
+
+    @Test
     void afterDoubleDashAnOptionIsTheModule() throws Exception {
         CommandLine command = parse("-e", "lib", "--", "-e", "-np");
         assertThat(command.module()).isEqualTo("-e");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +13,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasmvm.core.DirectoryMapping;
 import org.wasmvm.core.run.Terminals;
 
-/** The command's WASI options: {@code --dir} and {@code --invoke}, end to end. */
+/** The command's WASI options: {@code --dir}, {@code --invoke} and {@code --max-threads}, end to end. */
 class WasiCommandTest {
     /** A reactor: {@code _initialize} sets a global to 40, {@code run} returns it + 2. */
     static final byte[] REACTOR = {
@@ -49,6 +51,21 @@ class WasiCommandTest {
         assertThat(out.toString()).isEqualTo("42\n"); // a result, not the exit code, as in wasmtime
         assertThat(run("--invoke=missing", module.toString())).isEqualTo(70);
         assertThat(err.toString()).contains("entry point 'missing' is not an exported function");
+    }
+
+    /**
+     * wasmvm-core's wasi-threads test program: its {@code too_many} spawns threads that block until
+     * {@code thread-spawn} fails, then prints how many it got and the error ({@code -6}, {@code -EAGAIN}).
+     */
+    @Test
+    @Timeout(60)
+    void maxThreadsLimitsTheGuestsThreads() throws IOException {
+        Path module;
+        try (InputStream in = WasiCommandTest.class.getResourceAsStream("/modules/wasi-threads.wasm")) {
+            module = Files.write(dir.resolve("wasi-threads.wasm"), in.readAllBytes());
+        }
+        assertThat(run("--max-threads", "2", "--invoke", "too_many", module.toString())).as(err.toString()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("spawned 2\nthen -6\n");
     }
 
     @Test

@@ -33,4 +33,9 @@ public record Features(boolean memory64, boolean multiMemory, boolean extendedCo
     public Features withMemory64(boolean on) {
         return new Features(on, multiMemory, extendedConst, tailCalls, functionReferences, exceptions, relaxedSimd, threads, gc);
     }
+
+    /** These features with shared memories and the atomic instructions turned on or off. */
+    public Features withThreads(boolean on) {
+        return new Features(memory64, multiMemory, extendedConst, tailCalls, functionReferences, exceptions, relaxedSimd, on, gc);
+    }
 }

@@ -1,6 +1,7 @@
 package org.wasmvm.core.spec;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One command of a wast2json script. Which fields are set depends on {@link #type()} (see the testsuite
@@ -12,7 +13,9 @@ import java.util.List;
  * ({@code filename}, maybe {@code name}), {@code module_instance} (maybe {@code instance}, the instance's name,
  * and {@code module}, the definition's), {@code assert_unlinkable}/{@code assert_uninstantiable} of an instance
  * ({@code module}/{@code instance} instead of {@code filename}) and {@code assert_exception} (an {@code action}).
- * Absent fields are {@code null}.
+ * The threads proposal's scripts add {@code thread} (maybe {@code name}, the {@code sharedModules} it may use and
+ * the {@code commands} it runs) and {@code wait} (maybe {@code thread}, the name of the thread to join).
+ * Absent fields are {@code null}; absent lists are empty.
  */
 record SpecCommand(
         String type,
@@ -25,10 +28,20 @@ record SpecCommand(
         String module,
         String instance,
         SpecAction action,
-        List<SpecValue> expected) {
+        List<SpecValue> expected,
+        String thread,
+        List<String> sharedModules,
+        List<SpecCommand> commands) {
 
     SpecCommand {
         expected = expected == null ? List.of() : List.copyOf(expected);
+        sharedModules = sharedModules == null ? List.of() : List.copyOf(sharedModules);
+        commands = commands == null ? List.of() : List.copyOf(commands);
+    }
+
+    /** This command and, for a {@code thread}, its commands (and theirs), in script order. */
+    Stream<SpecCommand> flattened() {
+        return Stream.concat(Stream.of(this), commands.stream().flatMap(SpecCommand::flattened));
     }
 
     /** Whether the command's module is in the text format (a {@code .wat} file this binary-only engine skips). */
@@ -46,6 +59,10 @@ record SpecCommand(
         } else if (type.equals("module_instance") || (filename == null && module != null)) {
             detail = (instance == null ? "" : instance + " ") + (module == null ? "(current definition)" : module)
                     + (text == null ? "" : " \"" + text + "\"");
+        } else if (type.equals("thread")) {
+            detail = (name == null ? "" : name + " ") + "sharing " + sharedModules;
+        } else if (type.equals("wait")) {
+            detail = thread == null ? "(the last thread)" : thread;
         } else if (filename != null) {
             detail = (name == null ? "" : name + " ") + filename + (text == null ? "" : " \"" + text + "\"");
         } else {

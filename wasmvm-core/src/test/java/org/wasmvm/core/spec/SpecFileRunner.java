@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.opentest4j.AssertionFailedError;
 import org.wasmvm.core.ExportedFunction;
 import org.wasmvm.core.Features;
@@ -28,9 +31,9 @@ import org.wasmvm.core.model.ValType;
 
 /**
  * Executes the commands of one spec script in order. Holds the script's state: one {@link Store} (with
- * {@code spectest} defined) and its module definitions and instances ({@link SpecModuleRegistry}). A command
- * that does not
- * hold throws an {@link AssertionFailedError} saying what was expected and what happened; commands that
+ * {@code spectest} defined) and its module definitions and instances ({@link SpecModuleRegistry}); a
+ * {@code thread} command runs its commands on a {@link SpecThread} with a runner of its own. A command
+ * that does not hold throws an {@link AssertionFailedError} saying what was expected and what happened; commands that
  * need a module that failed to load fail with a {@link DependentFailure}. In validation-only mode only the
  * commands that decode and validate run ({@link #VALIDATION_COMMANDS}; a {@code module} is loaded, not
  * instantiated); every other is {@link Outcome#SKIPPED_NOT_EXECUTED}.
@@ -64,6 +67,10 @@ final class SpecFileRunner {
     /** A generous time limit per call, so that an engine bug shows as a failed command, not a hung build. */
     private final Store store = new Store(RuntimeLimits.DEFAULT.withTimeout(Duration.ofSeconds(20)));
     private final SpecModuleRegistry modules = new SpecModuleRegistry();
+    /** The threads this runner started (threads proposal), by name; {@link #lastThread} is a {@code wait}'s default. */
+    private final Map<String, SpecThread> threads = new ConcurrentHashMap<>();
+    private final List<SpecThread> started = new CopyOnWriteArrayList<>();
+    private SpecThread lastThread;
 
     SpecFileRunner(Path directory, Features features, boolean validationOnly) {
         this.directory = directory;
@@ -100,9 +107,49 @@ final class SpecFileRunner {
             }
             case "assert_unlinkable" -> assertUnlinkable(c);
             case "assert_uninstantiable" -> assertUninstantiable(c);
+            case "thread" -> startThread(c);
+            case "wait" -> joined(c).join();
             default -> throw fail("unsupported command type '" + c.type() + "'", null);
         }
         return Outcome.PASSED;
+    }
+
+    // ---- threads
+
+    /**
+     * A runner for a {@code thread}'s commands: a store and registry of its own (it imports only what it
+     * registers itself), knowing {@code shared} (instances and definitions of this runner, by name) as its own.
+     */
+    SpecFileRunner forThread(List<String> shared) {
+        var runner = new SpecFileRunner(directory, features, validationOnly);
+        shared.forEach(name -> runner.modules.share(name, modules));
+        return runner;
+    }
+
+    private void startThread(SpecCommand c) {
+        String name = c.name() == null ? "line " + c.line() : c.name();
+        SpecThread thread = SpecThread.start(name, forThread(c.sharedModules()), c.commands());
+        started.add(thread);
+        if (c.name() != null) {
+            threads.put(c.name(), thread);
+        }
+        lastThread = thread;
+    }
+
+    /** The thread a {@code wait} names, else the last one started. */
+    SpecThread joined(SpecCommand wait) {
+        SpecThread thread = wait.thread() == null ? lastThread : threads.get(wait.thread());
+        if (thread == null) {
+            throw fail(wait.thread() == null ? "no thread has been started yet" : "no thread named " + wait.thread(),
+                    null);
+        }
+        return thread;
+    }
+
+    /** Stops the code of this runner's store and of its threads (a thread that does not finish in time). */
+    void interrupt() {
+        store.interrupt();
+        started.forEach(SpecThread::interrupt);
     }
 
     // ---- module commands

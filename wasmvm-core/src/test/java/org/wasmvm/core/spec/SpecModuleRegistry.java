@@ -40,6 +40,22 @@ final class SpecModuleRegistry {
         }
     }
 
+    /**
+     * Knows {@code other}'s instance {@code name} (and its definition, if any) under that name, as the current
+     * instance: a thread's view of a module the script shares with it.
+     */
+    void share(String name, SpecModuleRegistry other) {
+        Slot<Instance> instance = other.instances.get(name);
+        if (instance == null) {
+            throw missing("module", name, "share it with a thread");
+        }
+        Slot<Module> definition = other.definitions.get(name);
+        if (definition != null) {
+            definitions.put(name, definition);
+        }
+        instantiated(name, instance);
+    }
+
     /** The definition named {@code name} ({@code null}: the current one), or a failure saying why there is none. */
     Module definition(String name, String purpose) {
         return resolve(name == null ? currentDefinition : definitions.get(name), "module definition", name, purpose);

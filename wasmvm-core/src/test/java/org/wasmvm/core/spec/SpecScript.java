@@ -12,10 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A wast2json script: the {@code .json} file, its directory (module file names are relative to it) and its
- * commands in order.
+ * commands in order (a {@code thread}'s commands are inside it).
  */
 record SpecScript(Path json, String sourceFilename, List<SpecCommand> commands) {
     /** The 2.0 suite's texts that the 3.0 reference interpreter words differently, with the 3.0 wording. */
@@ -23,6 +24,11 @@ record SpecScript(Path json, String sourceFilename, List<SpecCommand> commands) 
 
     SpecScript {
         commands = List.copyOf(commands);
+    }
+
+    /** Every command, a thread's own after it ({@link SpecCommand#flattened()}). */
+    Stream<SpecCommand> allCommands() {
+        return commands.stream().flatMap(SpecCommand::flattened);
     }
 
     Path directory() {
@@ -44,11 +50,7 @@ record SpecScript(Path json, String sourceFilename, List<SpecCommand> commands) 
             String file = json.getFileName().toString();
             source = file.substring(0, file.length() - ".json".length()) + ".wast";
         }
-        var commands = new ArrayList<SpecCommand>();
-        for (JsonElement element : root.getAsJsonArray("commands")) {
-            commands.add(command(element.getAsJsonObject()));
-        }
-        return new SpecScript(json, source, commands);
+        return new SpecScript(json, source, commands(root.getAsJsonArray("commands")));
     }
 
     private static SpecCommand command(JsonObject o) {
@@ -63,7 +65,22 @@ record SpecScript(Path json, String sourceFilename, List<SpecCommand> commands) 
                 string(o, "module"),
                 string(o, "instance"),
                 o.has("action") ? action(o.getAsJsonObject("action")) : null,
-                o.has("expected") ? values(o.getAsJsonArray("expected")) : List.of());
+                o.has("expected") ? values(o.getAsJsonArray("expected")) : List.of(),
+                string(o, "thread"),
+                o.has("shared_modules") ? strings(o.getAsJsonArray("shared_modules")) : List.of(),
+                o.has("commands") ? commands(o.getAsJsonArray("commands")) : List.of());
+    }
+
+    private static List<SpecCommand> commands(JsonArray array) {
+        var commands = new ArrayList<SpecCommand>(array.size());
+        array.forEach(element -> commands.add(command(element.getAsJsonObject())));
+        return commands;
+    }
+
+    private static List<String> strings(JsonArray array) {
+        var strings = new ArrayList<String>(array.size());
+        array.forEach(element -> strings.add(element.getAsString()));
+        return strings;
     }
 
     /**

@@ -60,9 +60,9 @@ public final class SpecSuite {
     public record ModuleCommand(String type, int line, Path wasm, String text) {
     }
 
-    /** The commands of {@code json} whose module is a binary ({@code .wasm}) file, in order. */
+    /** The commands of {@code json} (a thread's too) whose module is a binary ({@code .wasm}) file, in order. */
     public static List<ModuleCommand> binaryModuleCommands(Path json) throws IOException {
-        return SpecScript.read(json).commands().stream()
+        return SpecScript.read(json).allCommands()
                 .filter(command -> command.filename() != null && command.filename().endsWith(".wasm"))
                 .map(command -> new ModuleCommand(command.type(), command.line(),
                         json.resolveSibling(command.filename()), command.text()))

@@ -14,9 +14,10 @@ import org.wasmvm.core.Features;
 /**
  * The suites the spec runner runs, each with its features and its list of known failures: the Wasm 2.0
  * {@code core} and {@code memory64} (with 2.0 features, as always), then every directory of the Wasm 3.0 suite
- * as {@code wasm3/<dir>}, with all of wasmvm's features. A 3.0 directory whose feature is not built yet is
- * listed, not run, with the reason; one whose feature is decoded and validated but does not execute yet runs
- * in validation-only mode ({@link Suite#validationOnly()}); one that predates 3.0 has its permanent exclusions.
+ * as {@code wasm3/<dir>}, with all of wasmvm's features, or a proposal's own suite with the features of the
+ * proposal ({@link #PROPOSAL_FEATURES}). A 3.0 directory whose feature is not built yet is listed, not run, with
+ * the reason; one whose feature is decoded and validated but does not execute yet runs in validation-only mode
+ * ({@link Suite#validationOnly()}).
  */
 final class SpecSuites {
     /**
@@ -48,11 +49,11 @@ final class SpecSuites {
     private static final Map<String, String> VALIDATION_ONLY = Map.of();
 
     /**
-     * The 3.0 directories that hold a proposal's own suite, written before Wasm 3.0: a command there that 3.0
-     * contradicts (two memories or tables are valid now) can never pass, so it is a permanent exclusion ({@link
-     * SpecExclusions#EXCLUSIONS}, with the reason), not an entry of the ratchet, which lists what is still to build.
+     * The 3.0 directories that hold a proposal's own suite, with the features that proposal is defined over: its
+     * scripts assert what its base version says (the threads proposal extends Wasm 2.0, so a second memory is
+     * invalid there), which {@link Features#all()} would contradict. The others run with {@link Features#all()}.
      */
-    private static final Set<String> PREDATE_WASM3 = Set.of("threads");
+    private static final Map<String, Features> PROPOSAL_FEATURES = Map.of("threads", Features.wasm2().withThreads(true));
 
     private SpecSuites() {
     }
@@ -67,13 +68,14 @@ final class SpecSuites {
         SpecExclusions ratchet = SpecExclusions.load(SpecExclusions.RATCHET_WASM3, "ratchet");
         List<String> directories = directories(SpecSuite.root3());
         for (String dir : directories) {
-            suites.add(new Suite("wasm3/" + dir, SpecSuite.root3().resolve(dir), Features.all(),
-                    PREDATE_WASM3.contains(dir) ? exclusions : ratchet, NOT_IMPLEMENTED.get(dir), VALIDATION_ONLY.get(dir)));
+            suites.add(new Suite("wasm3/" + dir, SpecSuite.root3().resolve(dir),
+                    PROPOSAL_FEATURES.getOrDefault(dir, Features.all()), ratchet, NOT_IMPLEMENTED.get(dir),
+                    VALIDATION_ONLY.get(dir)));
         }
-        List<String> stale = Stream.of(NOT_IMPLEMENTED.keySet(), VALIDATION_ONLY.keySet(), PREDATE_WASM3)
+        List<String> stale = Stream.of(NOT_IMPLEMENTED.keySet(), VALIDATION_ONLY.keySet(), PROPOSAL_FEATURES.keySet())
                 .flatMap(Set::stream).filter(dir -> !directories.contains(dir)).toList();
         if (!stale.isEmpty()) {
-            throw new IllegalStateException("SpecSuites.NOT_IMPLEMENTED, VALIDATION_ONLY or PREDATE_WASM3 names directories that "
+            throw new IllegalStateException("SpecSuites.NOT_IMPLEMENTED, VALIDATION_ONLY or PROPOSAL_FEATURES names directories that "
                     + SpecSuite.root3() + " does not have: " + stale);
         }
         return suites;

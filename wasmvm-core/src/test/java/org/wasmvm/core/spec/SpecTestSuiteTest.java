@@ -27,7 +27,8 @@ import org.wasmvm.core.tier.CompilerTier;
  * The official WebAssembly spec tests (pre-converted to JSON, see the testsuites' READMEs): one container per
  * suite of {@link SpecSuites} ({@code core} as Wasm 2.0, {@code memory64} with the memory64 proposal, then
  * {@code wasm3/<dir>} for each directory of the 3.0 suite), one per {@code .json} script, one test per command,
- * executed in order against the script's state, then a summary.
+ * executed in order against the script's state, then a summary. A {@code thread}'s commands run on their own
+ * Java thread ({@link SpecThread}); each is reported, with what it did, after the {@code wait} that joined it.
  *
  * <p>System properties: {@code wasmvm.testsuite} and {@code wasmvm.testsuite3} (the testsuite directories;
  * surefire passes the pom's), {@code wasmvm.spec.only} (comma-separated script names to run, e.g.
@@ -124,26 +125,55 @@ class SpecTestSuiteTest {
                     () -> Assertions.fail("cannot read spec script " + json + ": " + e, e)));
         }
         started.add(fileName);
-        stats.file(script.commands().size());
+        stats.file((int) script.allCommands().count());
         var runner = new SpecFileRunner(script.directory(), suite.features(), suite.validationOnly() != null);
-        return script.commands().stream().map(command -> dynamicTest(
-                fileName + ":" + command.line() + " " + command.describe(),
-                source(script, command),
-                () -> execute(suite, fileName, runner, command, stats)));
+        return script.commands().stream().flatMap(command -> {
+            DynamicNode test = dynamicTest(fileName + ":" + command.line() + " " + command.describe(),
+                    source(script, command), () -> execute(suite, fileName, command, stats, () -> runner.run(command)));
+            return command.type().equals("wait")
+                    ? Stream.concat(Stream.of(test), threadCommands(suite, script, runner, command, stats))
+                    : Stream.of(test);
+        });
+    }
+
+    /**
+     * The commands of the thread that {@code wait} joined, each a test reporting the result the thread recorded;
+     * the stream is lazy, so they come after the {@code wait}'s own test has joined the thread.
+     */
+    private static Stream<DynamicNode> threadCommands(Suite suite, SpecScript script, SpecFileRunner runner,
+            SpecCommand wait, SpecStats stats) {
+        String fileName = script.json().getFileName().toString();
+        return Stream.of(wait).flatMap(w -> {
+            List<SpecThread.Result> results;
+            try {
+                results = runner.joined(w).results();
+            } catch (AssertionError noSuchThread) { // the wait's own test failed with it
+                results = List.of();
+            }
+            return results.stream().map(result -> dynamicTest(
+                    fileName + ":" + result.command().line() + " " + result.command().describe() + " (in a thread)",
+                    source(script, result.command()),
+                    () -> execute(suite, fileName, result.command(), stats, result::replay)));
+        });
     }
 
     private static URI source(SpecScript script, SpecCommand command) {
         return URI.create(script.wast().toUri() + "?line=" + command.line());
     }
 
-    private static void execute(Suite suite, String fileName, SpecFileRunner runner, SpecCommand command,
-            SpecStats stats) {
+    /** A command's run: what the runner does, or the result a thread recorded. */
+    @FunctionalInterface
+    private interface Step {
+        SpecFileRunner.Outcome run() throws Throwable;
+    }
+
+    private static void execute(Suite suite, String fileName, SpecCommand command, SpecStats stats, Step step) {
         SpecExclusions exclusions = suite.exclusions();
         String key = SpecExclusions.key(suite.name(), fileName, command.line());
         String excludedBecause = exclusions.reason(key);
         SpecFileRunner.Outcome outcome;
         try {
-            outcome = runner.run(command);
+            outcome = step.run();
         } catch (Throwable t) {
             if (excludedBecause != null) {
                 stats.excluded();
