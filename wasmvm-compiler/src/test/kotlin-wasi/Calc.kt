@@ -224,6 +224,20 @@ class Interpreter(private val out: (String) -> Unit) {
         builtin("sqrt", 1) { args -> Value.Real(kotlin.math.sqrt(real(args[0]))) }
         builtin("concat", 2) { args -> Value.Items(items(args[0]) + items(args[1])) }
         builtin("error", 1) { args -> throw CalcError("error(): ${args[0]}") }
+        builtin("collatz", 1) { args -> Value.Items(collatz(integer(args[0])).map { Value.Integer(it) }.toList()) }
+        builtin("chunks", 2) { args -> Value.Items(items(args[0]).chunked(integer(args[1]).toInt()) { Value.Items(it.toList()) }) }
+        builtin("shuffle", 2) { args -> Value.Items(items(args[0]).shuffled(kotlin.random.Random(integer(args[1])))) }
+    }
+
+    /** The Collatz sequence from [start] down to 1, generated lazily by a coroutine. */
+    private fun collatz(start: Long): Sequence<Long> = sequence {
+        if (start < 1) throw CalcError("collatz needs a positive start, got $start")
+        var n = start
+        while (n != 1L) {
+            yield(n)
+            n = if (n % 2 == 0L) n / 2 else 3 * n + 1
+        }
+        yield(1L)
     }
 
     private fun builtin(name: String, arity: Int, body: Interpreter.(List<Value>) -> Value) =

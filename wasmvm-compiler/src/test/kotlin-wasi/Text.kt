@@ -10,6 +10,7 @@ data class TextReport(
     val longest: List<String>,
     val sentences: List<Int>,
     val letters: List<Pair<Char, Int>>,
+    val pairs: List<Pair<String, Int>>,
 )
 
 private val WORD = Regex("[A-Za-z]+(?:'[a-z]+)?")
@@ -26,7 +27,9 @@ fun analyse(text: String): TextReport {
     val letters = words.flatMap { it.asIterable() }.groupBy { it }.mapValues { it.value.size }
         .entries.sortedWith(compareByDescending<Map.Entry<Char, Int>> { it.value }.thenBy { it.key })
         .take(6).map { it.key to it.value }
-    return TextReport(text.lines().count { it.isNotBlank() }, words.size, counts.size, top, longest, sentences, letters)
+    val pairs = words.zipWithNext { a, b -> "$a $b" }.groupingBy { it }.eachCount().entries
+        .sortedWith(compareByDescending<Map.Entry<String, Int>> { it.value }.thenBy { it.key }).take(4).map { it.key to it.value }
+    return TextReport(text.lines().count { it.isNotBlank() }, words.size, counts.size, top, longest, sentences, letters, pairs)
 }
 
 fun TextReport.render(): String = buildString {
@@ -35,5 +38,6 @@ fun TextReport.render(): String = buildString {
     appendLine("longest: " + longest.joinToString())
     val mean = sentences.sum().toDouble() / sentences.size
     appendLine("sentences ${sentences.size}, words per sentence min ${sentences.min()} max ${sentences.max()} mean ${(mean * 100).toLong() / 100.0}")
-    append("letters: " + letters.joinToString(" ") { (c, n) -> "$c=$n" })
+    appendLine("letters: " + letters.joinToString(" ") { (c, n) -> "$c=$n" })
+    append("word pairs: " + pairs.joinToString { (pair, n) -> "\"$pair\"×$n" })
 }
