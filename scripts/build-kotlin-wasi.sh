@@ -1,13 +1,14 @@
 #!/bin/sh
-# Builds textkit, the Kotlin/Wasm WASI program of wasmvm-compiler's KotlinWasiTest, from its sources in
-# wasmvm-compiler/src/test/kotlin-wasi, into wasmvm-compiler/src/test/resources/kotlin-wasi:
-#   textkit.wasm      the Kotlin compiler's output (kotlin-compiler-embeddable, with dead code eliminated),
-#                     as a Gradle development build makes it
-#   textkit-opt.wasm  the same after binaryen's wasm-opt with the arguments the Kotlin compiler gives
-#                     it (its BinaryenConfig), as a Gradle production build makes it
+# Builds the Kotlin/Wasm WASI programs of wasmvm-compiler's KotlinWasiTest from their sources in
+# wasmvm-compiler/src/test/kotlin-wasi/NAME (textkit and numbers) into
+# wasmvm-compiler/src/test/resources/kotlin-wasi:
+#   NAME.wasm      the Kotlin compiler's output (kotlin-compiler-embeddable, with dead code eliminated),
+#                  as a Gradle development build makes it
+#   NAME-opt.wasm  the same after binaryen's wasm-opt with the arguments the Kotlin compiler gives it
+#                  (its BinaryenConfig), as a Gradle production build makes it
 # and writes their sha256 to SHA256SUMS there. The compiler and the wasm-wasi standard library klib come
 # from Maven Central (resolved by Maven, no Gradle), binaryen from npm. Rebuilding with the same versions
-# gives the same bytes. Needs a JDK, Maven (./mvnw), npm, node and sha256sum.
+# gives the same bytes, wherever the checkout is. Needs a JDK, Maven (./mvnw), npm, node and sha256sum.
 # Usage: scripts/build-kotlin-wasi.sh
 set -eu
 kotlin=2.4.21
@@ -36,12 +37,6 @@ stdlib="$work/lib/kotlin-stdlib-wasm-wasi-$kotlin.klib"
 kotlinc() {
   java -cp "$classpath" org.jetbrains.kotlin.cli.js.KotlinWasmCompiler -Xwasm-target=wasm-wasi "$@"
 }
-# Two steps, as Gradle runs them: the sources to a klib, then the klib (with the stdlib) to wasm.
-kotlinc -libraries "$stdlib" -ir-output-dir "$work/klib" -ir-output-name textkit "$src"/*.kt
-kotlinc -libraries "$stdlib:$work/klib/textkit.klib" -Xinclude="$work/klib/textkit.klib" -Xir-produce-js -Xir-dce \
-  -ir-output-dir "$work/wasm" -ir-output-name textkit
-mkdir -p "$out"
-cp "$work/wasm/textkit.wasm" "$out/textkit.wasm"
 
 cat > "$work/BinaryenArgs.java" <<'JAVA'
 public class BinaryenArgs {
@@ -54,7 +49,20 @@ public class BinaryenArgs {
 JAVA
 binaryenArgs="$(java -cp "$classpath" "$work/BinaryenArgs.java" 2>/dev/null)"
 (cd "$work" && npm install --silent --no-save --no-package-lock "binaryen@$binaryen" >/dev/null)
-# shellcheck disable=SC2086 # the arguments are words
-node "$work/node_modules/binaryen/bin/wasm-opt" $binaryenArgs "$out/textkit.wasm" -o "$out/textkit-opt.wasm"
 
-(cd "$out" && sha256sum textkit.wasm textkit-opt.wasm > SHA256SUMS && cat SHA256SUMS)
+# build NAME: two steps, as Gradle runs them (the sources to a klib, then the klib with the stdlib to
+# wasm), then binaryen
+build() {
+  # (paths relative to $src: the compiler writes the source file's path into the module)
+  kotlinc -libraries "$stdlib" -Xklib-relative-path-base="$src" -ir-output-dir "$work/$1/klib" -ir-output-name "$1" \
+    "$src/$1"/*.kt
+  kotlinc -libraries "$stdlib:$work/$1/klib/$1.klib" -Xinclude="$work/$1/klib/$1.klib" -Xir-produce-js -Xir-dce \
+    -ir-output-dir "$work/$1/wasm" -ir-output-name "$1"
+  cp "$work/$1/wasm/$1.wasm" "$out/$1.wasm"
+  # shellcheck disable=SC2086 # the arguments are words
+  node "$work/node_modules/binaryen/bin/wasm-opt" $binaryenArgs "$out/$1.wasm" -o "$out/$1-opt.wasm"
+}
+mkdir -p "$out"
+build textkit
+build numbers
+(cd "$out" && sha256sum textkit.wasm textkit-opt.wasm numbers.wasm numbers-opt.wasm > SHA256SUMS && cat SHA256SUMS)

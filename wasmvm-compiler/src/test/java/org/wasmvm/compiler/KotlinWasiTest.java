@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wasmvm.core.Engine;
+import org.wasmvm.core.ThrownException;
 import org.wasmvm.core.Wasm;
 import org.wasmvm.core.model.StructType;
 import org.wasmvm.core.run.ProgramRunner;
@@ -21,45 +23,72 @@ import org.wasmvm.core.run.RunRequest;
 import org.wasmvm.core.run.RunResult;
 
 /**
- * A real WasmGC program: textkit, a Kotlin/Wasm WASI command (sources in {@code src/test/kotlin-wasi}: a JSON
- * reader and pretty-printer, an interpreter of a small language with closures, text statistics), compiled by
- * Kotlin 2.4.21 with {@code scripts/build-kotlin-wasi.sh}: {@code textkit.wasm} as the compiler writes it,
- * {@code textkit-opt.wasm} after binaryen's wasm-opt with the Kotlin compiler's own arguments. Its objects are
- * GC structs and arrays, its exceptions (thrown and caught on purpose by {@code input.txt}) wasm exceptions.
+ * Real WasmGC programs: Kotlin/Wasm WASI commands (sources in {@code src/test/kotlin-wasi}) compiled by Kotlin
+ * 2.4.21 with {@code scripts/build-kotlin-wasi.sh}, each as the compiler writes it ({@code NAME.wasm}) and after
+ * binaryen's wasm-opt with the Kotlin compiler's own arguments ({@code NAME-opt.wasm}). Their objects are GC
+ * structs and arrays, their exceptions wasm exceptions. Each must print what node 24 printed for the same module
+ * ({@code NAME.node.stdout}, from {@code wasmvm-bench/src/main/node/wasi-run.mjs MODULE DIR -- NAME}), on the
+ * interpreter and on the compiler:
  *
- * <p>Given {@code input.txt} on stdin, its stdout must be {@code node.stdout}, what node 24 printed for both
- * modules ({@code wasmvm-bench/src/main/node/wasi-run.mjs MODULE DIR -- textkit < input.txt}).
+ * <ul>
+ *   <li>textkit, given {@code textkit.stdin}: a JSON pretty-printer, an interpreter of a small language with
+ *       closures, text statistics; its input makes it throw and catch exceptions, and it exits with 0;
+ *   <li>numbers: the standard library's math, number formatting, Unicode case mapping, regular expressions and a
+ *       seeded {@code Random}; it ends by throwing an exception nothing catches, which leaves {@code _start} (node
+ *       exits with 1 on an uncaught {@code WebAssembly.Exception}; the run fails with a {@link ThrownException}).
+ * </ul>
  */
 class KotlinWasiTest {
     @TempDir
-    java.nio.file.Path root;
+    Path root;
 
     @ParameterizedTest(name = "{0} on the {1}")
     @CsvSource({"textkit.wasm, INTERPRETER", "textkit.wasm, COMPILER", "textkit-opt.wasm, INTERPRETER",
         "textkit-opt.wasm, COMPILER"})
-    void printsWhatNodePrints(String name, Engine engine) throws IOException {
-        byte[] module = resource(name);
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        RunResult result = ProgramRunner.run(RunRequest.builder(module, name).programName("textkit").root(root)
-                .engine(engine).stdin(new ByteArrayInputStream(resource("input.txt"))).stdout(out).stderr(err).build());
+    void textkitPrintsWhatNodePrints(String module, Engine engine) throws IOException {
+        Run run = run(module, engine, resource("textkit.stdin"));
 
-        String stderr = err.toString(StandardCharsets.UTF_8);
-        assertThat(result.exited()).as("%s\n%s", result.failure(), stderr).isTrue();
-        assertThat(result.exitCode()).as(stderr).isZero();
-        assertThat(stderr).isEmpty();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(new String(resource("node.stdout"), StandardCharsets.UTF_8));
+        assertThat(run.result.exited()).as("%s\n%s", run.result.failure(), run.stderr).isTrue();
+        assertThat(run.result.exitCode()).as(run.stderr).isZero();
+        assertThat(run.stderr).isEmpty();
+        assertThat(run.stdout).isEqualTo(text("textkit.node.stdout"));
     }
 
-    /** The modules are the script's output (so node.stdout is theirs), and GC programs: hundreds of struct types. */
+    @ParameterizedTest(name = "{0} on the {1}")
+    @CsvSource({"numbers.wasm, INTERPRETER", "numbers.wasm, COMPILER", "numbers-opt.wasm, INTERPRETER",
+        "numbers-opt.wasm, COMPILER"})
+    void numbersPrintsWhatNodePrintsThenLeavesItsExceptionUncaught(String module, Engine engine) throws IOException {
+        Run run = run(module, engine, new byte[0]);
+
+        assertThat(run.result.failure()).isInstanceOf(ThrownException.class);
+        assertThat(run.stdout).isEqualTo(text("numbers.node.stdout"));
+    }
+
+    /** The modules are the script's output (so the node outputs are theirs), and GC programs: hundreds of struct types. */
     @ParameterizedTest
-    @CsvSource({"textkit.wasm", "textkit-opt.wasm"})
-    void isTheBuiltGcModule(String name) throws IOException, NoSuchAlgorithmException {
-        byte[] module = resource(name);
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(module));
-        assertThat(new String(resource("SHA256SUMS"), StandardCharsets.US_ASCII)).contains(sha256 + "  " + name + "\n");
-        long structs = Wasm.load(module).model().types().stream().filter(t -> t.composite() instanceof StructType).count();
+    @CsvSource({"textkit.wasm", "textkit-opt.wasm", "numbers.wasm", "numbers-opt.wasm"})
+    void isTheBuiltGcModule(String module) throws IOException, NoSuchAlgorithmException {
+        byte[] bytes = resource(module);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertThat(text("SHA256SUMS")).contains(sha256 + "  " + module + "\n");
+        long structs = Wasm.load(bytes).model().types().stream().filter(t -> t.composite() instanceof StructType).count();
         assertThat(structs).isGreaterThan(100);
+    }
+
+    private record Run(RunResult result, String stdout, String stderr) {
+    }
+
+    private Run run(String module, Engine engine, byte[] stdin) throws IOException {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        RunResult result = ProgramRunner.run(RunRequest.builder(resource(module), module)
+                .programName(module.split("[-.]")[0]).root(root).engine(engine)
+                .stdin(new ByteArrayInputStream(stdin)).stdout(out).stderr(err).build());
+        return new Run(result, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String text(String name) throws IOException {
+        return new String(resource(name), StandardCharsets.UTF_8);
     }
 
     private static byte[] resource(String name) throws IOException {
