@@ -50,6 +50,16 @@ public final class CompiledSupport {
         return new ConstantCallSite(MethodHandles.permuteArguments(invoker, type, order));
     }
 
+    /**
+     * Bootstrap of the constant that is the canonical id of the caller's module's type {@code typeIndex} (a struct's
+     * type, a cast's target): ids are per process ({@code TypeRegistry}), so a class of the code cache may not hold
+     * one; as a dynamic constant it costs compiled code nothing after its first use.
+     */
+    public static int typeId(MethodHandles.Lookup caller, String name, Class<?> type, int typeIndex)
+            throws IllegalAccessException {
+        return MethodHandles.classDataAt(caller, "_", FunctionTiers.class, 0).module().typeId(typeIndex);
+    }
+
     /** The invoker of the imported function {@code functionIndex}. */
     public static MethodHandle importTarget(ModuleInstance instance, int functionIndex) {
         return invoker(instance.functions[functionIndex]);
@@ -155,8 +165,9 @@ public final class CompiledSupport {
     /**
      * The exception handler of every compiled function: what left the instruction at {@code offset}
      * becomes (or stays) a {@link Trap} that records this frame; a wasm exception ({@link ThrownException})
-     * records it and goes on. Other exceptions of the API (a nested trap, {@code exit}) and JVM errors
-     * other than stack overflow pass through.
+     * records it and goes on. A heap exhausted (a GC allocation, or anything else) is an {@code out of memory}
+     * trap: the frame that failed to allocate is gone, and with it what it held, so the trap can be made. Other
+     * exceptions of the API (a nested trap, {@code exit}) and other JVM errors pass through.
      */
     public static Throwable frame(Throwable thrown, int offset, ModuleInstance instance, int functionIndex) {
         Trap trap;
@@ -164,6 +175,8 @@ public final class CompiledSupport {
             trap = t;
         } else if (thrown instanceof StackOverflowError) {
             trap = new Trap(TrapKind.CALL_STACK_EXHAUSTED, Interpreter.JAVA_STACK_OVERFLOW);
+        } else if (thrown instanceof OutOfMemoryError e) {
+            trap = new Trap(TrapKind.OUT_OF_MEMORY, "the JVM's heap is exhausted", e);
         } else if (thrown instanceof ThrownException e) {
             FunctionInstance function = instance.functions[functionIndex];
             e.addFrame(() -> Interpreter.frameName(function, offset));
