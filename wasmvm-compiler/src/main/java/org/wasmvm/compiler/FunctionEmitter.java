@@ -580,9 +580,10 @@ final class FunctionEmitter {
         }
     }
 
-    /** The memories and globals the body uses, each into its local. */
+    /** The memories, globals and GC type ids the body uses, each into its local. */
     private void emitUsedPrologue() {
         memory.emitPrologue();
+        gc.emitPrologue();
         globalSlots.forEach((global, slot) -> {
             mv.visitVarInsn(ALOAD, slots.instance());
             mv.visitFieldInsn(GETFIELD, INSTANCE, "globals", "[L" + GLOBAL + ";");

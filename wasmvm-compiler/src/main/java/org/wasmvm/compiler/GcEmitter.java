@@ -4,9 +4,8 @@ import static org.objectweb.asm.Opcodes.*;
 import static org.wasmvm.core.binary.GcOpcodes.*;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
-import org.objectweb.asm.ConstantDynamic;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.gc.Storage;
@@ -24,16 +23,15 @@ import org.wasmvm.core.model.ValType;
  * {@code GcInstructions.struct} and one array read of its {@code values} or {@code refs} at the slot the layout
  * gives; {@code struct.new} a {@code new} and a store per field. Arrays, casts and i31s are calls of
  * {@code GcElements} and {@code GcInstructions}, the methods the interpreter calls too, small enough for C2 to
- * inline. A canonical type id is a dynamic constant ({@code CompiledSupport.typeId}): ids are per process, and
- * the class may come from the code cache.
+ * inline. A canonical type id is read into a local in the prologue: ids are per process, and the class may come
+ * from the code cache.
  */
 final class GcEmitter {
     static final String GC = "org/wasmvm/core/runtime/GcInstructions";
     private static final String STRUCT = "org/wasmvm/core/gc/GcStruct";
     private static final String OBJECT = "Ljava/lang/Object;";
     private static final String REFERENCES = "org/wasmvm/core/runtime/References";
-    private static final Handle TYPE_ID = new Handle(H_INVOKESTATIC, FunctionEmitter.SUPPORT, "typeId",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)I", false);
+    private static final String MODULE_CODE = "org/wasmvm/core/lower/ModuleCode";
 
     private final MethodVisitor mv;
     private final JvmFrame frame;
@@ -43,6 +41,9 @@ final class GcEmitter {
     private final ControlEmitter control;
     private final ModuleCode module;
     private final GcArrayEmitter arrays;
+    private final MethodSlots slots;
+    /** The local of each canonical type id the method uses, by type index (ids are per process: see RATIONALE). */
+    private final Map<Integer, Integer> typeIds = new HashMap<>();
 
     GcEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, TrapSites traps, InlinedBytecode inlined,
             ControlEmitter control, ModuleCode module, MethodSlots slots) {
@@ -53,6 +54,7 @@ final class GcEmitter {
         this.inlined = inlined;
         this.control = control;
         this.module = module;
+        this.slots = slots;
         this.arrays = new GcArrayEmitter(this, mv, frame, types, inlined, module, slots);
     }
 
@@ -150,9 +152,20 @@ final class GcEmitter {
         }
     }
 
-    /** Pushes the canonical id of the module's type {@code typeIndex}. */
+    /** Pushes the canonical id of the module's type {@code typeIndex}, from the local the prologue loads it into. */
     void typeId(int typeIndex) {
-        mv.visitLdcInsn(new ConstantDynamic("typeId", "I", TYPE_ID, typeIndex));
+        mv.visitVarInsn(ILOAD, typeIds.computeIfAbsent(typeIndex, type -> frame.allocate(ValType.I32)));
+    }
+
+    /** Loads the canonical id of each type the method uses into its local ({@link #typeId}). */
+    void emitPrologue() {
+        typeIds.forEach((type, local) -> {
+            mv.visitVarInsn(ALOAD, slots.instance());
+            mv.visitMethodInsn(INVOKEVIRTUAL, FunctionEmitter.INSTANCE, "module", "()L" + MODULE_CODE + ";", false);
+            frame.iconst(type);
+            mv.visitMethodInsn(INVOKEVIRTUAL, MODULE_CODE, "typeId", "(I)I", false);
+            mv.visitVarInsn(ISTORE, local);
+        });
     }
 
     // ---- structs ----

@@ -50,16 +50,6 @@ public final class CompiledSupport {
         return new ConstantCallSite(MethodHandles.permuteArguments(invoker, type, order));
     }
 
-    /**
-     * Bootstrap of the constant that is the canonical id of the caller's module's type {@code typeIndex} (a struct's
-     * type, a cast's target): ids are per process ({@code TypeRegistry}), so a class of the code cache may not hold
-     * one; as a dynamic constant it costs compiled code nothing after its first use.
-     */
-    public static int typeId(MethodHandles.Lookup caller, String name, Class<?> type, int typeIndex)
-            throws IllegalAccessException {
-        return MethodHandles.classDataAt(caller, "_", FunctionTiers.class, 0).module().typeId(typeIndex);
-    }
-
     /** The invoker of the imported function {@code functionIndex}. */
     public static MethodHandle importTarget(ModuleInstance instance, int functionIndex) {
         return invoker(instance.functions[functionIndex]);
