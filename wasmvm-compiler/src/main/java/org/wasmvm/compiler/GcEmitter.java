@@ -193,6 +193,7 @@ final class GcEmitter {
             mv.visitInsn(DUP);
             storeField(layout, i, saved[i], valType);
         }
+        types.pop(withValues ? fields.size() : 0);
         types.push(ValType.ref(false, type));
     }
 

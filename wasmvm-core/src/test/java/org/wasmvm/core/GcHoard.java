@@ -1,8 +1,11 @@
 package org.wasmvm.core;
 
+import org.wasmvm.core.runtime.WasmFunction;
+
 /**
  * A child JVM of {@link GcCollectionTest}: runs {@code modules/gc-hoard.wat}, whose list of structs grows until the
- * heap runs out, and prints the trap's kind, then the result of a small allocation made after it.
+ * heap runs out, and prints the trap's kind, whether the function that trapped was compiled code, then the result
+ * of a small allocation made after it.
  */
 public final class GcHoard {
     private GcHoard() {
@@ -16,6 +19,8 @@ public final class GcHoard {
         } catch (WasmTrap trap) {
             System.out.println(trap.kind());
         }
+        var hoarding = (WasmFunction) hoard.runtime().functions[0];
+        System.out.println(hoarding.compiledCode() != null ? "compiled" : "interpreted");
         System.out.println(hoard.function("small").apply()[0]);
     }
 }
