@@ -26,11 +26,6 @@ final class BodyScan {
         }
     }
 
-    /** Whether it has a GC instruction ({@code 0xFB} or {@code ref.eq}): they are not compiled yet. */
-    boolean usesGc() {
-        return opcodes.get(PREFIX_FB) || opcodes.get(REF_EQ);
-    }
-
     boolean makesTailCalls() {
         return opcodes.get(RETURN_CALL) || opcodes.get(RETURN_CALL_INDIRECT) || opcodes.get(RETURN_CALL_REF);
     }

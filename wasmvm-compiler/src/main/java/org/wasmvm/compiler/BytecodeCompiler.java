@@ -200,17 +200,13 @@ public final class BytecodeCompiler implements JvmCompiler {
             this.className = "org/wasmvm/compiler/WasmFunction" + index;
             this.scan = new BodyScan(body);
             this.tailCalls = scan.makesTailCalls();
-            if (scan.usesGc()) {
-                // even in unreachable code: the emitter would read a GC instruction's immediates as instructions
-                throw new UnsupportedOperationException("it uses GC instructions (issue 25), which are not compiled yet");
-            }
             this.references = module.function(index).usesReferences();
             this.localBudget = localBudget;
         }
 
         FunctionEmitter emitter(MethodVisitor mv, String methodName, int osrOperandBase, SplitPlan plan,
                 SplitPlan.Region region) {
-            return new FunctionEmitter(module.model(), module.indexSpaces(), index, body, mv, className, methodName,
+            return new FunctionEmitter(module, index, body, mv, className, methodName,
                     osrOperandBase, metered, plan, region, references, localBudget, module.function(index).exceptionSlots(), scan);
         }
     }

@@ -480,6 +480,20 @@ final class ControlEmitter {
         types.pop();
     }
 
+    /**
+     * {@code br_on_cast} ({@code onMatch}) or {@code br_on_cast_fail}: with the reference on top, {@code test}
+     * replaces a copy of it by whether it matches the target type; branches with the reference when that is
+     * {@code onMatch}, else keeps it.
+     */
+    void brOnTest(int depth, int offset, Runnable test, boolean onMatch) {
+        Label stay = new Label();
+        mv.visitInsn(DUP);
+        test.run();
+        mv.visitJumpInsn(onMatch ? IFEQ : IFNE, stay);
+        branch(target(depth), offset, true);
+        mv.visitLabel(stay);
+    }
+
     void brTable(ByteReader in, int offset) {
         int count = in.u32();
         int[] depths = new int[count + 1];

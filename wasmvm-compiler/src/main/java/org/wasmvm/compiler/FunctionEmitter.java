@@ -14,6 +14,7 @@ import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.CatchClause;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
+import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.ValType;
 import org.wasmvm.core.model.WasmModule;
@@ -24,7 +25,7 @@ import org.wasmvm.core.model.WasmModule;
  * operand stack; wasm locals are JVM locals. This class reads the instructions, emits locals,
  * globals, constants and {@code select}, and hands each other kind of instruction to its emitter:
  * {@link ControlEmitter} (blocks, branches, returns), {@link CallEmitter}, {@link NumericEmitter},
- * {@link MemoryEmitter}, {@link SimdEmitter}, {@link AtomicEmitter}, {@link RegionEmitter} (the methods of a split
+ * {@link MemoryEmitter}, {@link SimdEmitter}, {@link AtomicEmitter}, {@link GcEmitter}, {@link RegionEmitter} (the methods of a split
  * function).
  *
  * <p>What the interpreter counts, this code counts the same way (DESIGN §5): the call depth, passed
@@ -56,6 +57,7 @@ final class FunctionEmitter {
     private final MemoryEmitter memory;
     private final SimdEmitter simd;
     private final AtomicEmitter atomics;
+    private final GcEmitter gc;
     /** What C2 will inline of the helpers this method calls, which counts towards the split limit. */
     private final InlinedBytecode inlined = new InlinedBytecode();
     private final RegionEmitter regions;
@@ -79,13 +81,13 @@ final class FunctionEmitter {
      * interpreter frame at {@code fp} at the header of loop {@code loop}, its operand height 0 at
      * slot {@code osrOperandBase}; or, when {@code region} is non-null, of that region's method.
      */
-    FunctionEmitter(WasmModule module, IndexSpaces spaces, int functionIndex, FunctionBody body, MethodVisitor mv,
+    FunctionEmitter(ModuleCode code, int functionIndex, FunctionBody body, MethodVisitor mv,
             String className, String methodName, int osrOperandBase, boolean metered, SplitPlan plan,
             SplitPlan.Region region, boolean references, int localBudget, int exceptionSlots, BodyScan scan) {
-        this.module = module;
+        this.module = code.model();
         this.body = body;
+        this.spaces = code.indexSpaces();
         this.type = spaces.functionType(functionIndex);
-        this.spaces = spaces;
         this.mv = mv;
         this.region = region;
         this.osr = region == null && osrOperandBase >= 0;
@@ -144,6 +146,7 @@ final class FunctionEmitter {
         osrEntries = new OsrEntries(mv, locals, osrOperandBase, exceptionSlots, exceptions, osr && !plan.splits());
         control = new ControlEmitter(mv, frame, types, conditions, metering, traps, regions, osrEntries, plan,
                 methodName, inlined, exceptions, contextSlot, region == null ? locals.arraySlots() : 0);
+        gc = new GcEmitter(mv, frame, types, traps, inlined, control, code, slots);
     }
 
     /** Emits the whole method; returns its size for the splitter. */
@@ -184,6 +187,8 @@ final class FunctionEmitter {
                 simd.instruction(in.u32(), offset, in, control.reachable());
             } else if (op == PREFIX_FE) {
                 atomics.instruction(in.u32(), offset, in, control.reachable());
+            } else if (op == PREFIX_FB) {
+                gc.instruction(in.u32(), offset, in, control.reachable());
             } else {
                 instruction(op, offset, in);
             }
@@ -340,6 +345,11 @@ final class FunctionEmitter {
                 if (reachable) {
                     traps.site(offset, () -> mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "nonNull",
                             "(Ljava/lang/Object;)Ljava/lang/Object;", false));
+                }
+            }
+            case REF_EQ -> {
+                if (reachable) {
+                    gc.refEq();
                 }
             }
             case BR_ON_NULL -> control.brOnNull(in, offset);
@@ -570,9 +580,10 @@ final class FunctionEmitter {
         }
     }
 
-    /** The memories and globals the body uses, each into its local. */
+    /** The memories, globals and GC type ids the body uses, each into its local. */
     private void emitUsedPrologue() {
         memory.emitPrologue();
+        gc.emitPrologue();
         globalSlots.forEach((global, slot) -> {
             mv.visitVarInsn(ALOAD, slots.instance());
             mv.visitFieldInsn(GETFIELD, INSTANCE, "globals", "[L" + GLOBAL + ";");

@@ -5,6 +5,7 @@ import static org.wasmvm.core.binary.Opcodes.*;
 import java.util.BitSet;
 import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.ByteReader;
+import org.wasmvm.core.binary.GcOpcodes;
 import org.wasmvm.core.binary.CatchClause;
 import org.wasmvm.core.lower.Immediates;
 import org.wasmvm.core.model.FunctionBody;
@@ -96,6 +97,17 @@ final class RegionScan {
                     }
                 }
                 case BR, BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> leaving(in.u32(), depth, branches);
+                case PREFIX_FB -> {
+                    int sub = in.u32();
+                    if (sub == GcOpcodes.BR_ON_CAST || sub == GcOpcodes.BR_ON_CAST_FAIL) {
+                        in.u8();
+                        leaving(in.u32(), depth, branches);
+                        in.s33();
+                        in.s33();
+                    } else {
+                        GcOpcodes.skipImmediates(sub, in);
+                    }
+                }
                 case BR_TABLE -> {
                     int count = in.u32();
                     for (int i = 0; i <= count; i++) {

@@ -11,7 +11,8 @@ public final class GcStruct extends GcObject {
     /** The reference fields' slots, or null when the type has none. */
     public final Object[] refs;
 
-    GcStruct(int typeId, int valueSlots, int refSlots) {
+    /** A struct with every field zero or null: {@link StructLayout#allocate}, or compiled code, which knows the counts. */
+    public GcStruct(int typeId, int valueSlots, int refSlots) {
         super(typeId);
         this.values = valueSlots == 0 ? null : new long[valueSlots];
         this.refs = refSlots == 0 ? null : new Object[refSlots];

@@ -163,6 +163,11 @@ public final class Interpreter {
             compiled.slots().call(slots, high, refs, 0, function.instance());
         } catch (StackOverflowError e) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, JAVA_STACK_OVERFLOW);
+        } catch (OutOfMemoryError e) { // no compiled frame could make the trap: now that they are unwound, it can be made
+            if (refs != null) {
+                Arrays.fill(refs, null);
+            }
+            throw new Trap(TrapKind.OUT_OF_MEMORY, "the JVM's heap is exhausted", e);
         }
         if (typedResults != null) {
             for (int i = 0; i < results; i++) {

@@ -155,8 +155,9 @@ public final class CompiledSupport {
     /**
      * The exception handler of every compiled function: what left the instruction at {@code offset}
      * becomes (or stays) a {@link Trap} that records this frame; a wasm exception ({@link ThrownException})
-     * records it and goes on. Other exceptions of the API (a nested trap, {@code exit}) and JVM errors
-     * other than stack overflow pass through.
+     * records it and goes on. A heap exhausted (a GC allocation, or anything else) is an {@code out of memory}
+     * trap ({@link #outOfMemory}). Other exceptions of the API (a nested trap, {@code exit}) and other JVM errors
+     * pass through.
      */
     public static Throwable frame(Throwable thrown, int offset, ModuleInstance instance, int functionIndex) {
         Trap trap;
@@ -164,6 +165,8 @@ public final class CompiledSupport {
             trap = t;
         } else if (thrown instanceof StackOverflowError) {
             trap = new Trap(TrapKind.CALL_STACK_EXHAUSTED, Interpreter.JAVA_STACK_OVERFLOW);
+        } else if (thrown instanceof OutOfMemoryError e) {
+            return outOfMemory(e, offset, instance, functionIndex);
         } else if (thrown instanceof ThrownException e) {
             FunctionInstance function = instance.functions[functionIndex];
             e.addFrame(() -> Interpreter.frameName(function, offset));
@@ -175,6 +178,21 @@ public final class CompiledSupport {
         }
         trap.addFrame(Interpreter.frameName(instance.functions[functionIndex], offset));
         return trap;
+    }
+
+    /**
+     * The {@code out of memory} trap of this frame, or, when even that cannot be allocated because this frame's
+     * locals still hold what wasm allocated, the error itself: the next handler out, or the host's call
+     * ({@code Interpreter}), makes the trap once this frame is unwound.
+     */
+    private static Throwable outOfMemory(OutOfMemoryError error, int offset, ModuleInstance instance, int functionIndex) {
+        try {
+            Trap trap = new Trap(TrapKind.OUT_OF_MEMORY, "the JVM's heap is exhausted", error);
+            trap.addFrame(Interpreter.frameName(instance.functions[functionIndex], offset));
+            return trap;
+        } catch (OutOfMemoryError stillFull) {
+            return error;
+        }
     }
 
     /**
