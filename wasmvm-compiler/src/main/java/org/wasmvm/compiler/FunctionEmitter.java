@@ -14,6 +14,7 @@ import org.wasmvm.core.binary.BlockType;
 import org.wasmvm.core.binary.CatchClause;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.FunctionBody;
+import org.wasmvm.core.lower.Immediates;
 import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.ValType;
@@ -361,7 +362,7 @@ final class FunctionEmitter {
             }
             case SELECT, SELECT_T -> {
                 if (op == SELECT_T) {
-                    in.skip(in.u32());
+                    Immediates.skipValTypes(in); // a reference type takes more than a byte: (ref null $517)
                 }
                 if (reachable) {
                     select();
