@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * <pre>java -cp wasmvm-bench/target/benchmarks.jar org.wasmvm.bench.ToolRun [-n RUNS] [tool...]</pre>
  *
  * Run from the repository root (wasmvm-bench/run-tools.sh builds what it needs and finds node); the
- * system properties {@code toolrun.cli} (wasmvm-cli's jar), {@code toolrun.node} (a node binary, 24
+ * system properties {@code toolrun.launcher} (the {@code bin/wasmvm} of wasmvm-cli's distribution,
+ * run as users run it, on this JVM), {@code toolrun.node} (a node binary, 24
  * or later for the exception-handling build) and {@code toolrun.tools} (the modules, where
  * scripts/fetch-tools.sh puts them) say where things are. A first round, not timed, produces node's
  * outputs (later tools read earlier tools' outputs: the place-and-route reads the synthesized netlist)
@@ -59,18 +60,22 @@ public final class ToolRun {
             new Tool("yosys 0.70 (C++ exceptions): failing commands", "yosys-exceptions.wasm", List.of("yosys"),
                     List.of(), List.of(), List.of("counter.v"), "input.ys", null));
 
-    /** One column: node, or wasmvm's command line on an engine, with or without its code cache. */
-    record Column(String name, List<String> options) {
+    /**
+     * One column: node, or wasmvm's command line on an engine, with or without its code cache, with
+     * the launcher's JVM options or more ({@code JAVA_OPTS}).
+     */
+    record Column(String name, List<String> options, String javaOpts) {
     }
 
     static final List<Column> COLUMNS = List.of(
-            new Column(NODE, List.of()),
-            new Column("wasmvm interpreter", List.of("--engine", "interpreter")),
-            new Column("wasmvm tiered", List.of("--engine", "tiered")),
-            new Column("wasmvm compiler", List.of("--engine", "compiler")),
-            new Column("wasmvm tiered, no cache", List.of("--engine", "tiered", "--no-cache")));
+            new Column(NODE, List.of(), ""),
+            new Column("wasmvm interpreter", List.of("--engine", "interpreter"), ""),
+            new Column("wasmvm tiered", List.of("--engine", "tiered"), ""),
+            new Column("wasmvm compiler", List.of("--engine", "compiler"), ""),
+            new Column("wasmvm tiered, no cache", List.of("--engine", "tiered", "--no-cache"), ""),
+            new Column("wasmvm tiered, C1 only", List.of("--engine", "tiered"), "-XX:TieredStopAtLevel=1"));
 
-    private final Path cli = Path.of(System.getProperty("toolrun.cli", "wasmvm-cli/target/wasmvm-cli-0.1.0-SNAPSHOT.jar"));
+    private final Path launcher = Path.of(System.getProperty("toolrun.launcher", "wasmvm-cli/target/dist/bin/wasmvm"));
     private final String node = System.getProperty("toolrun.node", NODE);
     private final Path tools = Path.of(System.getProperty("toolrun.tools",
             System.getProperty("user.home") + "/.cache/wasmvm-tools"));
@@ -140,6 +145,8 @@ public final class ToolRun {
         List<String> command = column.name().equals(NODE) ? nodeCommand(tool, root) : wasmvmCommand(tool, column, root);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                 .redirectOutput(root.resolve("stdout.log").toFile()).redirectError(root.resolve("stderr.log").toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", column.javaOpts());
         builder.redirectInput(tool.stdin() == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
                 : ProcessBuilder.Redirect.from(fixtures.resolve(tool.stdin()).toFile()));
         long start = System.nanoTime();
@@ -176,8 +183,8 @@ public final class ToolRun {
     }
 
     private List<String> wasmvmCommand(Tool tool, Column column, Path root) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", cli.toAbsolutePath().toString(), "--root", root.toString(), "--cache-dir", cache.toString()));
+        List<String> command = new ArrayList<>(List.of(launcher.toAbsolutePath().toString(), "--root", root.toString(),
+                "--cache-dir", cache.toString()));
         command.addAll(column.options());
         tool.dirs().forEach(d -> command.addAll(List.of("--dir", hostDir(d))));
         tool.env().forEach(e -> command.addAll(List.of("--env", e)));

@@ -45,7 +45,7 @@ class DistributionTest {
     void theArchiveHoldsBothLaunchersAndTheJar() {
         assertThat(home.resolve("bin/wasmvm")).isExecutable();
         assertThat(home.resolve("bin/wasmvm.cmd")).content(StandardCharsets.US_ASCII).contains("\r\n")
-                .contains("-jar \"%~dp0..\\lib\\wasmvm.jar\" %*");
+                .contains("%COLLECTOR% %JAVA_OPTS% -jar \"%~dp0..\\lib\\wasmvm.jar\" %*");
         assertThat(home.resolve("lib/wasmvm.jar")).isRegularFile();
     }
 
@@ -67,14 +67,25 @@ class DistributionTest {
 
     @Test
     void javaHomeChoosesTheJava() throws Exception {
+        assertThat(fakeJava("-Xmx64m -Dx=y")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -Xmx64m -Dx=y -jar "
+                + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
+    }
+
+    @Test
+    void aCollectorInJavaOptsReplacesTheSerialOne() throws Exception {
+        assertThat(fakeJava("-XX:+UseG1GC -Xmx64m")).isEqualTo(new Outcome(0,
+                "fake java -XX:+UseG1GC -Xmx64m -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
+    }
+
+    /** Runs the launcher on m.wasm with a JAVA_HOME whose java prints its arguments. */
+    private Outcome fakeJava(String javaOpts) throws Exception {
         Path fakeHome = Files.createDirectories(dir.resolve("jdk/bin"));
         Path java = Files.writeString(fakeHome.resolve("java"), "#!/bin/sh\necho \"fake java $*\"\n");
         assertThat(java.toFile().setExecutable(true)).isTrue();
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/wasmvm").toString(), "m.wasm");
         builder.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
-        builder.environment().put("JAVA_OPTS", "-Xmx64m -Dx=y");
-        assertThat(exec(builder)).isEqualTo(new Outcome(0,
-                "fake java -Xmx64m -Dx=y -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
+        builder.environment().put("JAVA_OPTS", javaOpts);
+        return exec(builder);
     }
 
     private record Outcome(int code, String stdout) {
