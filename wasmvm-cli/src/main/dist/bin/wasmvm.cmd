@@ -1,7 +1,8 @@
 @echo off
 rem The wasmvm command: runs the jar in ..\lib with %JAVA_HOME%\bin\java, else the java on the PATH
 rem (Java 17 or later). JAVA_OPTS goes to the JVM, e.g. set JAVA_OPTS=-Xmx4g
-rem The JVM gets the serial collector unless JAVA_OPTS names one (docs/performance.md).
+rem The JVM gets the serial collector unless JAVA_OPTS names one (docs/performance.md); the AOT
+rem cache that bin/wasmvm keeps on Java 25 and later is not done here yet.
 setlocal
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"

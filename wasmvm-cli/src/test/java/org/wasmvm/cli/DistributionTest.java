@@ -77,10 +77,40 @@ class DistributionTest {
                 "fake java -XX:+UseG1GC -Xmx64m -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
     }
 
-    /** Runs the launcher on m.wasm with a JAVA_HOME whose java prints its arguments. */
+    @Test
+    void onJava25TheFirstRunRecordsAndLaterRunsUseTheAotCache() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        String jar = home.toRealPath().resolve("lib/wasmvm.jar").toString();
+        Outcome first = fakeJava("-Xmx64m");
+        assertThat(first.stdout()).startsWith("fake java -XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions "
+                + "-XX:-DisplayVMOutput -XX:AOTMode=record -XX:AOTConfiguration=" + dir.resolve("cache/wasmvm/aot"))
+                .endsWith(".aot.conf -Xlog:aot*=off -Xlog:cds*=off -Xmx64m -jar " + jar + " m.wasm\n");
+        Path cache = Path.of(first.stdout().replaceAll("(?s).*-XX:AOTConfiguration=(\\S+)\\.conf .*", "$1"));
+        for (int i = 0; i < 100 && !Files.exists(cache); i++) {
+            Thread.sleep(100); // the cache is built in the background
+        }
+        assertThat(fakeJava("-Xmx64m")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -XX:AOTCache=" + cache
+                + " -Xlog:aot*=off -Xlog:cds*=off -Xmx64m -jar " + jar + " m.wasm\n"));
+        assertThat(cache.resolveSibling(cache.getFileName() + ".lock")).doesNotExist();
+        assertThat(fakeJava("-Xmx32m").stdout()).as("other options, another cache").contains("-XX:AOTMode=record");
+    }
+
+    /**
+     * Runs the launcher on m.wasm with a JAVA_HOME whose java prints its arguments (and, asked to
+     * build an AOT cache, creates the file).
+     */
     private Outcome fakeJava(String javaOpts) throws Exception {
         Path fakeHome = Files.createDirectories(dir.resolve("jdk/bin"));
-        Path java = Files.writeString(fakeHome.resolve("java"), "#!/bin/sh\necho \"fake java $*\"\n");
+        Path java = Files.writeString(fakeHome.resolve("java"), """
+                #!/bin/sh
+                echo "fake java $*"
+                for a in "$@"; do
+                    case $a in
+                        -XX:AOTMode=create) create=1 ;;
+                        -XX:AOTCache=*) [ -n "$create" ] && : > "${a#-XX:AOTCache=}" ;;
+                    esac
+                done
+                """);
         assertThat(java.toFile().setExecutable(true)).isTrue();
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/wasmvm").toString(), "m.wasm");
         builder.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
@@ -91,11 +121,13 @@ class DistributionTest {
     private record Outcome(int code, String stdout) {
     }
 
-    private static Outcome exec(List<String> command) throws IOException, InterruptedException {
+    private Outcome exec(List<String> command) throws IOException, InterruptedException {
         return exec(new ProcessBuilder(new ArrayList<>(command)));
     }
 
-    private static Outcome exec(ProcessBuilder builder) throws IOException, InterruptedException {
+    /** Runs the command with its own cache directory (where the launcher keeps AOT caches on Java 25+). */
+    private Outcome exec(ProcessBuilder builder) throws IOException, InterruptedException {
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
         Process process = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
