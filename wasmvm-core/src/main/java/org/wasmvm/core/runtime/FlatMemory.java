@@ -5,7 +5,8 @@ import org.wasmvm.core.model.MemoryType;
 
 /**
  * A linear memory in a single {@code byte[]}: the fastest layout, limited to {@link #MAX_PAGES}
- * pages because a Java array cannot hold 2 GiB. Growing copies into a bigger array.
+ * pages because a Java array cannot hold 2 GiB. Growing copies into a bigger array, with room to
+ * grow again ({@link FlatBytes#withRoom}).
  */
 public final class FlatMemory extends LinearMemory {
     /** The most pages a {@code byte[]} can hold (2 GiB - 64 KiB). */
@@ -13,15 +14,18 @@ public final class FlatMemory extends LinearMemory {
 
     /** Plain (not volatile): an unshared memory is confined to the thread running its instance. */
     private byte[] bytes;
+    /** The memory's size in bytes; {@code bytes} may be longer. */
+    private int size;
 
     FlatMemory(MemoryType type, int initialPages, long maxPages) {
         super(type, maxPages);
         this.bytes = new byte[initialPages * PAGE_SIZE];
+        this.size = bytes.length;
     }
 
     @Override
     public long byteSize() {
-        return bytes.length;
+        return size;
     }
 
     @Override
@@ -32,7 +36,9 @@ public final class FlatMemory extends LinearMemory {
         }
         if (deltaPages != 0) {
             try {
-                bytes = Arrays.copyOf(bytes, (int) ((old + deltaPages) * PAGE_SIZE));
+                int grown = (int) ((old + deltaPages) * PAGE_SIZE);
+                bytes = FlatBytes.withRoom(bytes, grown, Math.min(maxPages(), MAX_PAGES) * PAGE_SIZE);
+                size = grown;
             } catch (OutOfMemoryError e) {
                 return -1;
             }
@@ -42,47 +48,47 @@ public final class FlatMemory extends LinearMemory {
 
     @Override
     public byte load8(long addr) {
-        return FlatBytes.load8(bytes, addr);
+        return FlatBytes.load8(bytes, size, addr);
     }
 
     @Override
     public short load16(long addr) {
-        return FlatBytes.load16(bytes, addr);
+        return FlatBytes.load16(bytes, size, addr);
     }
 
     @Override
     public int load32(long addr) {
-        return FlatBytes.load32(bytes, addr);
+        return FlatBytes.load32(bytes, size, addr);
     }
 
     @Override
     public long load64(long addr) {
-        return FlatBytes.load64(bytes, addr);
+        return FlatBytes.load64(bytes, size, addr);
     }
 
     @Override
     public void store8(long addr, byte value) {
-        FlatBytes.store8(bytes, addr, value);
+        FlatBytes.store8(bytes, size, addr, value);
     }
 
     @Override
     public void store16(long addr, short value) {
-        FlatBytes.store16(bytes, addr, value);
+        FlatBytes.store16(bytes, size, addr, value);
     }
 
     @Override
     public void store32(long addr, int value) {
-        FlatBytes.store32(bytes, addr, value);
+        FlatBytes.store32(bytes, size, addr, value);
     }
 
     @Override
     public void store64(long addr, long value) {
-        FlatBytes.store64(bytes, addr, value);
+        FlatBytes.store64(bytes, size, addr, value);
     }
 
     @Override
     byte[] cell(long addr, int width) {
-        if (!inBounds(addr, width, bytes.length)) {
+        if (!inBounds(addr, width, size)) {
             throw outOfBounds();
         }
         return bytes;

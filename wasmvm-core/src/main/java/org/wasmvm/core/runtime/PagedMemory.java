@@ -48,6 +48,8 @@ public final class PagedMemory extends LinearMemory {
      * shared one is never flat and publishes {@code chunks} with a release store (see the class comment).
      */
     private byte[] flat;
+    /** The memory's size in bytes while it is {@code flat} (which may be longer: room to grow). */
+    private int flatSize;
     /** One entry per page, null until first written (never null in a shared memory); used once {@code flat} is null. */
     private byte[][] chunks;
     /** Volatile: read before {@code chunks} by the bulk operations, it orders a racing grow's table before them. */
@@ -65,6 +67,7 @@ public final class PagedMemory extends LinearMemory {
         this.flatPages = eager ? 0 : flatPages;
         if (initialPages <= this.flatPages) {
             this.flat = new byte[(int) initialPages * PAGE_SIZE];
+            this.flatSize = flat.length;
         } else {
             this.chunks = withPages(new byte[0][], (int) initialPages);
         }
@@ -155,7 +158,8 @@ public final class PagedMemory extends LinearMemory {
             long pages = old + deltaPages;
             try {
                 if (flat != null && pages <= flatPages) {
-                    flat = Arrays.copyOf(flat, (int) pages * PAGE_SIZE);
+                    flat = FlatBytes.withRoom(flat, (int) pages * PAGE_SIZE, Math.min(maxPages(), flatPages) * PAGE_SIZE);
+                    flatSize = (int) pages * PAGE_SIZE;
                 } else if (flat != null) {
                     chunks = splitIntoChunks(flat, (int) pages);
                     flat = null;
@@ -175,7 +179,7 @@ public final class PagedMemory extends LinearMemory {
     /** The chunk table for {@code pages} pages holding the flat contents; all-zero pages stay unallocated. */
     private static byte[][] splitIntoChunks(byte[] contents, int pages) {
         byte[][] table = new byte[pages][];
-        for (int page = 0; page < contents.length / PAGE_SIZE; page++) {
+        for (int page = 0; page < Math.min(contents.length / PAGE_SIZE, pages); page++) {
             int from = page * PAGE_SIZE;
             if (Arrays.mismatch(contents, from, from + PAGE_SIZE, ZERO_PAGE, 0, PAGE_SIZE) >= 0) {
                 table[page] = Arrays.copyOfRange(contents, from, from + PAGE_SIZE);
@@ -188,7 +192,7 @@ public final class PagedMemory extends LinearMemory {
     public byte load8(long addr) {
         // kept tiny so that the JIT inlines it into the interpreter loop
         byte[] f = flat;
-        return f != null ? FlatBytes.load8(f, addr) : chunkedLoad8(addr);
+        return f != null ? FlatBytes.load8(f, flatSize, addr) : chunkedLoad8(addr);
     }
 
     private byte chunkedLoad8(long addr) {
@@ -202,7 +206,7 @@ public final class PagedMemory extends LinearMemory {
     public short load16(long addr) {
         // kept tiny so that the JIT inlines it into the interpreter loop
         byte[] f = flat;
-        return f != null ? FlatBytes.load16(f, addr) : chunkedLoad16(addr);
+        return f != null ? FlatBytes.load16(f, flatSize, addr) : chunkedLoad16(addr);
     }
 
     private short chunkedLoad16(long addr) {
@@ -219,7 +223,7 @@ public final class PagedMemory extends LinearMemory {
     public int load32(long addr) {
         // kept tiny so that the JIT inlines it into the interpreter loop
         byte[] f = flat;
-        return f != null ? FlatBytes.load32(f, addr) : chunkedLoad32(addr);
+        return f != null ? FlatBytes.load32(f, flatSize, addr) : chunkedLoad32(addr);
     }
 
     private int chunkedLoad32(long addr) {
@@ -236,7 +240,7 @@ public final class PagedMemory extends LinearMemory {
     public long load64(long addr) {
         // kept tiny so that the JIT inlines it into the interpreter loop
         byte[] f = flat;
-        return f != null ? FlatBytes.load64(f, addr) : chunkedLoad64(addr);
+        return f != null ? FlatBytes.load64(f, flatSize, addr) : chunkedLoad64(addr);
     }
 
     private long chunkedLoad64(long addr) {
@@ -253,7 +257,7 @@ public final class PagedMemory extends LinearMemory {
     public void store8(long addr, byte value) {
         byte[] f = flat;
         if (f != null) {
-            FlatBytes.store8(f, addr, value);
+            FlatBytes.store8(f, flatSize, addr, value);
         } else {
             chunkedStore8(addr, value);
         }
@@ -269,7 +273,7 @@ public final class PagedMemory extends LinearMemory {
     public void store16(long addr, short value) {
         byte[] f = flat;
         if (f != null) {
-            FlatBytes.store16(f, addr, value);
+            FlatBytes.store16(f, flatSize, addr, value);
         } else {
             chunkedStore16(addr, value);
         }
@@ -289,7 +293,7 @@ public final class PagedMemory extends LinearMemory {
     public void store32(long addr, int value) {
         byte[] f = flat;
         if (f != null) {
-            FlatBytes.store32(f, addr, value);
+            FlatBytes.store32(f, flatSize, addr, value);
         } else {
             chunkedStore32(addr, value);
         }
@@ -309,7 +313,7 @@ public final class PagedMemory extends LinearMemory {
     public void store64(long addr, long value) {
         byte[] f = flat;
         if (f != null) {
-            FlatBytes.store64(f, addr, value);
+            FlatBytes.store64(f, flatSize, addr, value);
         } else {
             chunkedStore64(addr, value);
         }
@@ -329,7 +333,7 @@ public final class PagedMemory extends LinearMemory {
     byte[] cell(long addr, int width) {
         byte[] f = flat;
         if (f != null) {
-            if (!inBounds(addr, width, f.length)) {
+            if (!inBounds(addr, width, flatSize)) {
                 throw outOfBounds();
             }
             return f;

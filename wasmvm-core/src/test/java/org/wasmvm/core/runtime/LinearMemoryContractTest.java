@@ -51,6 +51,26 @@ class LinearMemoryContractTest {
         assertThat(memory.load64(end - 8)).isEqualTo(4);
     }
 
+    /** A memory grown a page at a time (it keeps room to grow, see FlatBytes.withRoom) ends where its size says. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void growingAPageAtATimeKeepsTheBoundsAtTheSize(String name, LongFunction<LinearMemory> factory) {
+        LinearMemory memory = factory.apply(1);
+        for (int pages = 1; pages < 8; pages++) {
+            long end = (long) pages * PAGE;
+            assertThat(memory.byteSize()).isEqualTo(end);
+            assertThat(memory.load64(end - 8)).as("a page that just became visible reads 0").isZero();
+            memory.store64(end - 8, -1);
+            assertMemoryTrap(() -> memory.load8(end));
+            assertMemoryTrap(() -> memory.store8(end, (byte) 1));
+            assertMemoryTrap(() -> memory.store32(end - 2, 1));
+            assertThat(memory.grow(1)).isEqualTo(pages);
+            assertThat(memory.load64(end - 8)).as("growing keeps the contents").isEqualTo(-1);
+        }
+        assertThat(memory.grow(1)).as("the maximum of 8 pages").isEqualTo(-1);
+        assertMemoryTrap(() -> memory.load8(8L * PAGE));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("implementations")
     void littleEndianLayout(String name, LongFunction<LinearMemory> factory) {
