@@ -48,7 +48,10 @@ public final class PagedMemory extends LinearMemory {
      * shared one is never flat and publishes {@code chunks} with a release store (see the class comment).
      */
     private byte[] flat;
-    /** The memory's size in bytes while it is {@code flat} (which may be longer: room to grow). */
+    /**
+     * The memory's size in bytes while it is {@code flat} (which may be longer: room to grow): a plain
+     * copy of {@code byteSize}, which the flat accesses' bounds checks read instead of the volatile.
+     */
     private int flatSize;
     /** One entry per page, null until first written (never null in a shared memory); used once {@code flat} is null. */
     private byte[][] chunks;
@@ -158,8 +161,9 @@ public final class PagedMemory extends LinearMemory {
             long pages = old + deltaPages;
             try {
                 if (flat != null && pages <= flatPages) {
-                    flat = FlatBytes.withRoom(flat, (int) pages * PAGE_SIZE, Math.min(maxPages(), flatPages) * PAGE_SIZE);
-                    flatSize = (int) pages * PAGE_SIZE;
+                    int grown = (int) pages * PAGE_SIZE;
+                    flat = FlatBytes.withRoom(flat, grown, Math.min(maxPages(), flatPages) * PAGE_SIZE);
+                    flatSize = grown;
                 } else if (flat != null) {
                     chunks = splitIntoChunks(flat, (int) pages);
                     flat = null;
