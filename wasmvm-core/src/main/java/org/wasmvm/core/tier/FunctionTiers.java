@@ -63,6 +63,7 @@ public final class FunctionTiers implements CodeTiers {
         this.heat = new int[defined];
         this.bridgeCalls = new int[defined];
         this.sites = new MutableCallSite[defined];
+        InterpreterJitAdvice.give(); // wasm is compiled in this JVM now: C1 is enough for the interpreter
     }
 
     public ModuleCode module() {

@@ -1,0 +1,64 @@
+package org.wasmvm.core.tier;
+
+import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * Asks HotSpot, once per JVM, to keep its optimizing compiler (C2) off the interpreter's dispatch
+ * loop when wasm code is also compiled (the tiered and compiler engines): there the interpreter
+ * runs the cold code, which C1 serves well, while C2 compiled the 7 000-byte loop again after each
+ * deoptimization, on the core the guest needed, and the loop ran in the JVM's own bytecode
+ * interpreter meanwhile (RATIONALE "C2 stays off the interpreter loop when wasm is compiled").
+ * The interpreter engine keeps C2. A compiler directive, added through the {@code DiagnosticCommand}
+ * MBean ({@code jcmd Compiler.directives_add}) so that it needs no JVM flag; on a JVM without it
+ * nothing changes. {@value #PROPERTY}{@code =true} leaves the JIT alone.
+ */
+final class InterpreterJitAdvice {
+    /** The system property that keeps C2 on the interpreter loop (for measurements). */
+    static final String PROPERTY = "wasmvm.interpreter.c2";
+    /** The interpreter's dispatch: the loop and the handlers it calls, not the helpers compiled code shares. */
+    static final List<String> DISPATCH = List.of("Interpreter", "NumericHandlers", "MemoryTableHandlers",
+            "ReferenceHandlers", "ExceptionHandlers", "AtomicHandlers", "GcHandlers", "GcArrayHandlers", "SimdHandlers",
+            "SimdMemoryHandlers");
+    static final String DIRECTIVE = DISPATCH.stream()
+            .map(name -> "\"org/wasmvm/core/interp/" + name + ".*\"")
+            .collect(Collectors.joining(", ", "[{ match: [", "], c2: { Exclude: true } }]"));
+    private static final AtomicBoolean GIVEN = new AtomicBoolean();
+
+    private InterpreterJitAdvice() {
+    }
+
+    /** Adds the directive in the background (loading the management classes takes ~0.2 s of CPU), the first time only. */
+    static void give() {
+        if (Boolean.getBoolean(PROPERTY) || !GIVEN.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(InterpreterJitAdvice::addDirective, "wasmvm-jit-advice");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void addDirective() {
+        try {
+            Path file = Files.createTempFile("wasmvm-jit", ".json");
+            try {
+                Files.writeString(file, DIRECTIVE);
+                Object reply = ManagementFactory.getPlatformMBeanServer().invoke(
+                        new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
+                        new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
+                CompilerTier.log(Level.DEBUG, "JIT advice: " + reply);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (JMException | java.io.IOException | RuntimeException | LinkageError e) {
+            CompilerTier.log(Level.DEBUG, "JIT advice not taken (not HotSpot, or no management): " + e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.wasmvm.core.tier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.lang.management.ManagementFactory;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+
+class InterpreterJitAdviceTest {
+
+    @Test
+    void theDirectiveNamesTheInterpretersDispatchClasses() {
+        for (String name : InterpreterJitAdvice.DISPATCH) {
+            assertThatCode(() -> Class.forName("org.wasmvm.core.interp." + name)).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void hotSpotTakesTheDirective() throws Exception {
+        InterpreterJitAdvice.give();
+        String printed = "";
+        for (int i = 0; i < 200 && !printed.contains("org/wasmvm/core/interp/NumericHandlers.*"); i++) {
+            Thread.sleep(50);
+            printed = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesPrint",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        }
+        String ours = printed.substring(0, printed.indexOf("Directive: (default)"));
+        for (String name : InterpreterJitAdvice.DISPATCH) {
+            assertThat(ours).contains("org/wasmvm/core/interp/" + name + ".*");
+        }
+        assertThat(ours.substring(ours.indexOf("c2 directives:"))).contains("Exclude:true");
+    }
+}
