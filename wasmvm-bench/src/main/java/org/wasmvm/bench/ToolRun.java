@@ -73,7 +73,9 @@ public final class ToolRun {
             new Column("wasmvm tiered", List.of("--engine", "tiered"), ""),
             new Column("wasmvm compiler", List.of("--engine", "compiler"), ""),
             new Column("wasmvm tiered, no cache", List.of("--engine", "tiered", "--no-cache"), ""),
-            new Column("wasmvm tiered, C1 only", List.of("--engine", "tiered"), "-XX:TieredStopAtLevel=1"));
+            new Column("wasmvm tiered, C1 only", List.of("--engine", "tiered"), "-XX:TieredStopAtLevel=1"),
+            new Column("wasmvm tiered, C2 on the interpreter", List.of("--engine", "tiered"),
+                    "-Dwasmvm.interpreter.c2=true"));
 
     private final Path launcher = Path.of(System.getProperty("toolrun.launcher", "wasmvm-cli/target/dist/bin/wasmvm"));
     private final String node = System.getProperty("toolrun.node", NODE);

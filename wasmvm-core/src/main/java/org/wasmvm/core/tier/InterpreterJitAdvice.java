@@ -1,5 +1,6 @@
 package org.wasmvm.core.tier;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -30,23 +31,36 @@ final class InterpreterJitAdvice {
     static final String DIRECTIVE = DISPATCH.stream()
             .map(name -> "\"org/wasmvm/core/interp/" + name + ".*\"")
             .collect(Collectors.joining(", ", "[{ match: [", "], c2: { Exclude: true } }]"));
+    /** How long a run goes on before the directive: longer than a typical short command. */
+    static final long DELAY_MILLIS = 1000;
     private static final AtomicBoolean GIVEN = new AtomicBoolean();
 
     private InterpreterJitAdvice() {
     }
 
-    /** Adds the directive in the background (loading the management classes takes ~0.2 s of CPU), the first time only. */
+    /**
+     * Adds the directive in the background after {@link #DELAY_MILLIS}, the first time only: a short
+     * run does not pay for the management classes (0.2 s of CPU on the core the JIT needs), and it
+     * gains from C2's first compilation of the loop; what costs in a long run are the compilations
+     * after deoptimizations, which come later and which the directive stops.
+     */
     static void give() {
+        give(DELAY_MILLIS);
+    }
+
+    /** {@link #give()} after {@code delayMillis} instead (tests wait for none). */
+    static void give(long delayMillis) {
         if (Boolean.getBoolean(PROPERTY) || !GIVEN.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(InterpreterJitAdvice::addDirective, "wasmvm-jit-advice");
+        Thread thread = new Thread(() -> addDirective(delayMillis), "wasmvm-jit-advice");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void addDirective() {
+    private static void addDirective(long delayMillis) {
         try {
+            Thread.sleep(delayMillis);
             Path file = Files.createTempFile("wasmvm-jit", ".json");
             try {
                 Files.writeString(file, DIRECTIVE);
@@ -57,7 +71,9 @@ final class InterpreterJitAdvice {
             } finally {
                 Files.deleteIfExists(file);
             }
-        } catch (JMException | java.io.IOException | RuntimeException | LinkageError e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (JMException | IOException | RuntimeException | LinkageError e) {
             CompilerTier.log(Level.DEBUG, "JIT advice not taken (not HotSpot, or no management): " + e);
         }
     }
