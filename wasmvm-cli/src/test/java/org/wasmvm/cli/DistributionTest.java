@@ -85,14 +85,27 @@ class DistributionTest {
         assertThat(first.stdout()).startsWith("fake java -XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions "
                 + "-XX:-DisplayVMOutput -XX:AOTMode=record -XX:AOTConfiguration=" + dir.resolve("cache/wasmvm/aot"))
                 .endsWith(".aot.conf -Xlog:aot*=off -Xlog:cds*=off -Xmx64m -jar " + jar + " m.wasm\n");
-        Path cache = Path.of(first.stdout().replaceAll("(?s).*-XX:AOTConfiguration=(\\S+)\\.conf .*", "$1"));
-        for (int i = 0; i < 100 && !Files.exists(cache); i++) {
-            Thread.sleep(100); // the cache is built in the background
-        }
+        Path cache = awaitBuilt(first);
         assertThat(fakeJava("-Xmx64m")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -XX:AOTCache=" + cache
                 + " -Xlog:aot*=off -Xlog:cds*=off -Xmx64m -jar " + jar + " m.wasm\n"));
-        assertThat(cache.resolveSibling(cache.getFileName() + ".lock")).doesNotExist();
-        assertThat(fakeJava("-Xmx32m").stdout()).as("other options, another cache").contains("-XX:AOTMode=record");
+        Outcome other = fakeJava("-Xmx32m");
+        assertThat(other.stdout()).as("other options, another cache").contains("-XX:AOTMode=record");
+        assertThat(awaitBuilt(other)).isNotEqualTo(cache);
+    }
+
+    /**
+     * The cache a recording run named, once the launcher's background build has renamed it into
+     * place and removed its lock (its last step: the temporary directory is deleted after the test).
+     */
+    private static Path awaitBuilt(Outcome recording) throws InterruptedException {
+        Path cache = Path.of(recording.stdout().replaceAll("(?s).*-XX:AOTConfiguration=(\\S+)\\.conf .*", "$1"));
+        Path lock = cache.resolveSibling(cache.getFileName() + ".lock");
+        for (int i = 0; i < 200 && (!Files.exists(cache) || Files.exists(lock)); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(cache).exists();
+        assertThat(lock).doesNotExist();
+        return cache;
     }
 
     /**
