@@ -14,7 +14,7 @@ import javax.management.ObjectName;
 /**
  * Asks HotSpot, once per JVM, to keep its optimizing compiler (C2) off the interpreter's dispatch
  * loop when wasm code is also compiled (the tiered and compiler engines): there the interpreter
- * runs the cold code, which C1 serves well, while C2 compiled the 7 000-byte loop again after each
+ * runs the cold code, which C1 serves well, while C2 compiled the 7 400-byte loop again after each
  * deoptimization, on the core the guest needed, and the loop ran in the JVM's own bytecode
  * interpreter meanwhile (RATIONALE "C2 stays off the interpreter loop when wasm is compiled").
  * The interpreter engine keeps C2. A compiler directive, added through the {@code DiagnosticCommand}
