@@ -8,9 +8,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +60,19 @@ class CodeCacheTest {
         assertThat(CompilerTier.loadedFromCache() - fromCache).as("f and g from the cache").isEqualTo(2);
         assertThat(second.cache().function(1, "plain")).get().isInstanceOf(ModuleCache.Entry.Interpreted.class)
                 .extracting(entry -> ((ModuleCache.Entry.Interpreted) entry).reason()).asString().contains("split off");
+    }
+
+    /** A module of a megabyte or more is hashed on another thread while it decodes: the key must be the same. */
+    @Test
+    void aLargeModuleIsKeptUnderTheHashOfItsBytes() throws Exception {
+        var custom = new ModuleBytes().u(4).raw('b', 'u', 'l', 'k');
+        custom.bytes(new byte[1 << 20]);
+        byte[] large = new ModuleBytes().bytes(MODULE).section(0, custom).toBytes();
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(large));
+
+        assertThat(Wasm.load(large, Features.all(), CodeCache.at(directory)).cache().validated()).isTrue();
+        assertThat(entry("valid").getParent().getFileName().toString()).startsWith(sha256 + "-");
+        assertThat(Wasm.load(large, Features.all(), CodeCache.at(directory)).cache().validated()).isTrue();
     }
 
     @Test

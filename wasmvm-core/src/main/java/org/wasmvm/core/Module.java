@@ -1,6 +1,7 @@
 package org.wasmvm.core;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.wasmvm.core.binary.ModuleDecoder;
 import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.Export;
@@ -17,6 +18,8 @@ import org.wasmvm.core.validate.ModuleValidator;
  * as often as needed. Function bodies are lowered to the interpreter's form on first call.
  */
 public final class Module {
+    /** Below this size a module is hashed before it is decoded: a thread would cost more than it saves. */
+    private static final int PARALLEL_HASH_BYTES = 1 << 20;
     private final Features features;
     private final ModuleCode code;
     private final ModuleCache cache;
@@ -36,18 +39,29 @@ public final class Module {
      * Bytes the cache has seen validate skip both checks.
      */
     static Module load(byte[] bytes, Features features, CodeCache codeCache) {
-        return load(bytes, features, codeCache, codeCache == null ? null : CodeIdentity.sha256(bytes));
+        if (codeCache == null) {
+            return load(bytes, features, () -> ModuleCache.NONE);
+        }
+        // a large module is hashed on another core while this one decodes it (30 MB: 0.1 s each)
+        Supplier<String> sha256 = bytes.length < PARALLEL_HASH_BYTES ? () -> CodeIdentity.sha256(bytes)
+                : CodeIdentity.sha256InBackground(bytes);
+        return load(bytes, features, () -> codeCache.module(sha256.get(), features));
     }
 
     /** As {@link #load(byte[], Features, CodeCache)}, for a caller that has hashed the bytes already. */
     static Module load(byte[] bytes, Features features, CodeCache codeCache, String sha256) {
-        ModuleCache cache = codeCache == null ? ModuleCache.NONE : codeCache.module(sha256, features);
-        if (cache.validated()) {
-            return new Module(ModuleDecoder.decodeForValidation(bytes, features), features, cache);
-        }
+        return load(bytes, features, () -> codeCache == null ? ModuleCache.NONE : codeCache.module(sha256, features));
+    }
+
+    private static Module load(byte[] bytes, Features features, Supplier<ModuleCache> cacheOfBytes) {
         WasmModule model;
+        ModuleCache cache;
         try {
             model = ModuleDecoder.decodeForValidation(bytes, features);
+            cache = cacheOfBytes.get();
+            if (cache.validated()) {
+                return new Module(model, features, cache);
+            }
             ModuleValidator.validate(model, features);
         } catch (MalformedModuleException | InvalidModuleException e) {
             ModuleValidator.validate(ModuleDecoder.decode(bytes, features), features);

@@ -1,5 +1,6 @@
 package org.wasmvm.core;
 
+import java.util.List;
 import org.wasmvm.core.model.FuncType;
 import org.wasmvm.core.model.ValType;
 
@@ -86,7 +87,17 @@ public record Value(ValType type, long bits, long high, Object ref) {
      * f64): then {@link ExportedFunction#apply} takes it; references and {@code v128} need {@link Value}s.
      */
     public static boolean isSlotNumeric(FuncType type) {
-        return type.params().stream().allMatch(ValType::isNumeric) && type.results().stream().allMatch(ValType::isNumeric);
+        return allNumeric(type.params()) && allNumeric(type.results());
+    }
+
+    /** A loop, not a stream: asked for each of a module's functions at instantiation, which start-up pays. */
+    private static boolean allNumeric(List<ValType> types) {
+        for (ValType type : types) {
+            if (!type.isNumeric()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int asInt() {

@@ -163,8 +163,9 @@ final class FunctionLowering {
         this.gc = new GcLowering(this, code);
         this.type = spaces.functionType(functionIndex);
         this.body = module.codes().get(functionIndex - spaces.importedFunctionCount());
-        this.references = ValueUse.references(module, spaces, type, body);
-        this.vectors = ValueUse.vectors(module, spaces, type, body);
+        ValueUse use = ValueUse.of(module, spaces, type, body, code.gcStoresVectors());
+        this.references = use.references();
+        this.vectors = use.vectors();
         this.wide = references || vectors;
         this.copyOp = wide ? Op.COPY_BOTH : Op.COPY;
     }

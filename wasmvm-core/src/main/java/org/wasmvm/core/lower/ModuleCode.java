@@ -23,6 +23,7 @@ public final class ModuleCode {
     private final ModuleTypes types;
     /** Each struct type's layout, made when first asked for (racy but idempotent, as the lowered code). */
     private final AtomicReferenceArray<StructLayout> layouts;
+    private final boolean gcStoresVectors;
 
     public ModuleCode(WasmModule module, IndexSpaces spaces) {
         this.module = module;
@@ -30,6 +31,12 @@ public final class ModuleCode {
         this.functions = new AtomicReferenceArray<>(module.codes().size());
         this.types = ModuleTypes.of(module);
         this.layouts = new AtomicReferenceArray<>(types.count());
+        this.gcStoresVectors = ValueUse.gcStoresVectors(module);
+    }
+
+    /** Whether a struct or array type of the module holds a vector (asked for each function lowered). */
+    boolean gcStoresVectors() {
+        return gcStoresVectors;
     }
 
     /** The decoded module. */

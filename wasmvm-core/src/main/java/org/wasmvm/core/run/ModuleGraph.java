@@ -1,7 +1,6 @@
 package org.wasmvm.core.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,7 +107,7 @@ final class ModuleGraph {
             if (request.moduleBytes() != null) { // no file: imports are resolved from the link directory
                 visit(null, request.programName(), request.linkDirectory().toAbsolutePath(), load(request.moduleBytes()));
             } else {
-                byte[] bytes = Files.readAllBytes(request.modulePath());
+                byte[] bytes = Wasm.read(request.modulePath());
                 Path file = request.modulePath().toRealPath();
                 visit(file, file.toString(), file.getParent(), load(bytes));
             }
@@ -147,7 +146,7 @@ final class ModuleGraph {
                 if (done != null) {
                     return done;
                 }
-                return visit(file, file.toString(), file.getParent(), load(Files.readAllBytes(file)));
+                return visit(file, file.toString(), file.getParent(), load(Wasm.read(file)));
             } catch (IOException e) {
                 throw new LinkException(what + ": cannot read " + found + ": " + e, e);
             } catch (MalformedModuleException | InvalidModuleException e) {

@@ -9,6 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Which build of a class's code is running, for the code cache's keys: the jar (or class file) it
@@ -45,6 +48,30 @@ public final class CodeIdentity {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /**
+     * {@link #sha256(byte[])}, computed on a new daemon thread while the caller goes on; the supplier
+     * returned waits for it.
+     */
+    public static Supplier<String> sha256InBackground(byte[] bytes) {
+        FutureTask<String> hash = new FutureTask<>(() -> sha256(bytes));
+        Thread thread = new Thread(hash, "wasmvm-hash");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            try {
+                return hash.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return sha256(bytes);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        };
     }
 
     /** The lower-case hex SHA-256 of {@code text} in UTF-8. */

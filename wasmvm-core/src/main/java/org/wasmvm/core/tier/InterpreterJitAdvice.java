@@ -62,6 +62,7 @@ final class InterpreterJitAdvice {
         try {
             Thread.sleep(delayMillis);
             Path file = Files.createTempFile("wasmvm-jit", ".json");
+            file.toFile().deleteOnExit(); // the JVM may exit while HotSpot reads it: this daemon thread stops there
             try {
                 Files.writeString(file, DIRECTIVE);
                 Object reply = ManagementFactory.getPlatformMBeanServer().invoke(
