@@ -76,12 +76,18 @@ public final class BytecodeCompiler implements JvmCompiler {
     /** The parameters of the slot entries before the instance (and {@code int loop} of {@code osr}). */
     private static final String SLOT_ARRAYS = "([J[J[Ljava/lang/Object;I";
 
-    /** This build of the compiler; a random one when its jar cannot be told (so no cache entry is ever reused). */
-    private static final String IDENTITY = CodeIdentity.of(BytecodeCompiler.class).orElse(UUID.randomUUID().toString());
-
     @Override
     public String identity() {
-        return IDENTITY;
+        return Identity.VALUE;
+    }
+
+    /**
+     * This build of the compiler; a random one when its jar cannot be told (so no cache entry is ever
+     * reused). Named when a code cache first asks: hashing loads the JDK's security providers, 20 ms
+     * that a run without a cache does not pay.
+     */
+    private static final class Identity {
+        static final String VALUE = CodeIdentity.of(BytecodeCompiler.class).orElse(UUID.randomUUID().toString());
     }
 
     @Override

@@ -174,7 +174,7 @@ class CodeCacheTest {
     void codeWithOnStackReplacementEntriesIsCachedToo() throws IOException {
         byte[] osr;
         try (InputStream in = CodeCacheTest.class.getResourceAsStream("/modules/osr.wasm")) {
-            osr = in.readAllBytes();
+            osr = TieredModules.tiering(in.readAllBytes());
         }
         long n = 100_000_000L;
         int replaced = CompilerTier.replacedFrames();

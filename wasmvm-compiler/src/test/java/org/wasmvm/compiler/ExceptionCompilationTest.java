@@ -35,7 +35,7 @@ class ExceptionCompilationTest {
 
     private static Instance compiledModule(Engine engine, RuntimeLimits limits) throws IOException {
         try (InputStream in = ExceptionCompilationTest.class.getResourceAsStream("/modules/exceptions-compiled.wasm")) {
-            return new Store(limits, engine).instantiate(Wasm.load(in.readAllBytes()));
+            return new Store(limits, engine).instantiate(Wasm.load(TieredModules.tiering(in.readAllBytes())));
         }
     }
 

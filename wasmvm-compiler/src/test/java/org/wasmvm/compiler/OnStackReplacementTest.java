@@ -8,6 +8,7 @@ import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import org.wasmvm.core.Engine;
 import org.wasmvm.core.Instance;
+import org.wasmvm.core.Module;
 import org.wasmvm.core.RuntimeLimits;
 import org.wasmvm.core.Store;
 import org.wasmvm.core.Wasm;
@@ -23,9 +24,25 @@ class OnStackReplacementTest {
     private static final long LONG = 100_000_000L;
 
     private static Instance instance(Engine engine) throws IOException {
+        return new Store(RuntimeLimits.DEFAULT, engine).instantiate(Wasm.load(TieredModules.tiering(osr())));
+    }
+
+    private static byte[] osr() throws IOException {
         try (InputStream in = OnStackReplacementTest.class.getResourceAsStream("/modules/osr.wasm")) {
-            return new Store(RuntimeLimits.DEFAULT, engine).instantiate(Wasm.load(in.readAllBytes()));
+            return in.readAllBytes();
         }
+    }
+
+    /** A small module is compiled on each function's first call: its loop never runs in the interpreter. */
+    @Test
+    void aSmallModulesLoopRunsCompiledFromTheStart() throws IOException {
+        int before = CompilerTier.replacedFrames();
+        Module small = Wasm.load(osr());
+        long[] result = new Store(RuntimeLimits.DEFAULT, Engine.TIERED).instantiate(small).function("sum").apply(LONG);
+        assertThat(result).containsExactly(LONG * (LONG - 1) / 2);
+        assertThat(CompilerTier.replacedFrames()).isEqualTo(before);
+        int sum = small.exports().stream().filter(export -> export.name().equals("sum")).findFirst().orElseThrow().index();
+        assertThat(small.tiers(false).code(sum)).as("sum's compiled code").isNotNull();
     }
 
     @Test

@@ -39,11 +39,19 @@ class ReferenceCompilationTest {
     private static final RuntimeLimits SHALLOW = RuntimeLimits.DEFAULT.withMaxCallDepth(1000);
 
     private static Instance instance(Engine engine) throws IOException {
+        return instance(engine, module());
+    }
+
+    private static Instance instance(Engine engine, byte[] module) {
+        var echoType = FuncType.of(List.of(ValType.EXTERNREF, ValType.I64), List.of(ValType.EXTERNREF));
+        return new Store(SHALLOW, engine)
+                .define("env", "echo", echoType, (caller, args, results) -> results[0] = args[0])
+                .instantiate(Wasm.load(module));
+    }
+
+    private static byte[] module() throws IOException {
         try (InputStream in = ReferenceCompilationTest.class.getResourceAsStream("/modules/reference-boundaries.wasm")) {
-            var echoType = FuncType.of(List.of(ValType.EXTERNREF, ValType.I64), List.of(ValType.EXTERNREF));
-            return new Store(SHALLOW, engine)
-                    .define("env", "echo", echoType, (caller, args, results) -> results[0] = args[0])
-                    .instantiate(Wasm.load(in.readAllBytes()));
+            return in.readAllBytes();
         }
     }
 
@@ -114,7 +122,8 @@ class ReferenceCompilationTest {
     void aLoopWithAReferenceLocalContinuesInCompiledCode() throws IOException {
         long n = 100_000_000L;
         int before = CompilerTier.replacedFrames();
-        Value[] result = instance(Engine.TIERED).function("osr").call(Value.externref(B), Value.i64(n));
+        Value[] result = instance(Engine.TIERED, TieredModules.tiering(module())).function("osr")
+                .call(Value.externref(B), Value.i64(n));
         assertThat(result[0].ref()).isSameAs(B);
         assertThat(result[1].asLong()).isEqualTo(n * (n + 1) / 2);
         assertThat(CompilerTier.replacedFrames()).isGreaterThan(before);

@@ -33,12 +33,20 @@ class SimdCompilationTest {
     private static final RuntimeLimits SHALLOW = RuntimeLimits.DEFAULT.withMaxCallDepth(1000);
 
     private static Instance instance(Engine engine) throws IOException {
+        return instance(engine, module());
+    }
+
+    private static Instance instance(Engine engine, byte[] module) {
+        var mixType = FuncType.of(List.of(ValType.V128, ValType.I32), List.of(ValType.V128));
+        return new Store(SHALLOW, engine)
+                .define("env", "mix", mixType, (caller, args, results) -> results[0] = Value.v128(
+                        args[0].bits() ^ args[1].asInt(), args[0].high() * 3 + args[1].asInt()))
+                .instantiate(Wasm.load(module));
+    }
+
+    private static byte[] module() throws IOException {
         try (InputStream in = SimdCompilationTest.class.getResourceAsStream("/modules/simd-boundaries.wasm")) {
-            var mixType = FuncType.of(List.of(ValType.V128, ValType.I32), List.of(ValType.V128));
-            return new Store(SHALLOW, engine)
-                    .define("env", "mix", mixType, (caller, args, results) -> results[0] = Value.v128(
-                            args[0].bits() ^ args[1].asInt(), args[0].high() * 3 + args[1].asInt()))
-                    .instantiate(Wasm.load(in.readAllBytes()));
+            return in.readAllBytes();
         }
     }
 
@@ -84,7 +92,7 @@ class SimdCompilationTest {
     void aLoopWithAVectorUnderItContinuesInCompiledCode() throws IOException {
         long n = 100_000_000L;
         int before = CompilerTier.replacedFrames();
-        Value[] result = instance(Engine.TIERED).function("osr").call(Value.i64(n));
+        Value[] result = instance(Engine.TIERED, TieredModules.tiering(module())).function("osr").call(Value.i64(n));
         long sum = n * (n - 1) / 2;
         assertThat(result[0]).isEqualTo(Value.v128(1000 + sum, 2000 + sum));
         assertThat(CompilerTier.replacedFrames()).isGreaterThan(before);

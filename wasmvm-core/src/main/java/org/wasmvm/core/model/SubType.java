@@ -23,4 +23,17 @@ public record SubType(boolean isFinal, List<Integer> supertypes, CompositeType c
         }
         return "sub " + (isFinal ? "final " : "") + supertypes + " " + composite;
     }
+
+    // equals and hashCode written out: a record's generated ones are linked through invokedynamic on
+    // first use, about 40 ms of a cold start for the types that every module load hashes (RATIONALE)
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SubType that && isFinal == that.isFinal && supertypes.equals(that.supertypes)
+                && composite.equals(that.composite);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Boolean.hashCode(isFinal) * 31 + supertypes.hashCode()) * 31 + composite.hashCode();
+    }
 }

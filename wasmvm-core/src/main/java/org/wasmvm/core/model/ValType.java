@@ -123,4 +123,16 @@ public record ValType(Kind kind, boolean nullable, int heapType) {
         }
         return "(ref " + (nullable ? "null " : "") + HeapType.name(heapType) + ")";
     }
+
+    // equals and hashCode written out for a cold start's sake, as in SubType
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ValType that && kind == that.kind && nullable == that.nullable
+                && heapType == that.heapType;
+    }
+
+    @Override
+    public int hashCode() {
+        return (kind.ordinal() * 31 + Boolean.hashCode(nullable)) * 31 + heapType;
+    }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bounded pool of background threads that compile hot functions for {@link org.wasmvm.core.Engine#TIERED}.
  */
 public final class CompilerTier {
-    static final System.Logger LOG = System.getLogger("org.wasmvm.compiler");
     private static final JvmCompiler COMPILER = findCompiler();
     /** Half the cores, at most 4: the JIT's own compiler threads and the guest need the rest. */
     private static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
@@ -97,9 +96,14 @@ public final class CompilerTier {
     }
 
     static void log(Level level, String message) {
-        if (LOG.isLoggable(level)) {
-            LOG.log(level, message);
+        if (Log.LOGGER.isLoggable(level)) {
+            Log.LOGGER.log(level, message);
         }
+    }
+
+    /** The logger, made when first used: {@code System.getLogger} costs a cold start 15 ms. */
+    private static final class Log {
+        static final System.Logger LOGGER = System.getLogger("org.wasmvm.compiler");
     }
 
     private static JvmCompiler findCompiler() {

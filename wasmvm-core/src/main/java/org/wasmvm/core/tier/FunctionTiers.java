@@ -9,6 +9,7 @@ import org.wasmvm.core.TrapKind;
 import org.wasmvm.core.interp.Interpreter;
 import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.FuncType;
+import org.wasmvm.core.model.FunctionBody;
 import org.wasmvm.core.runtime.CodeTiers;
 import org.wasmvm.core.runtime.JvmCode;
 import org.wasmvm.core.runtime.ModuleInstance;
@@ -30,10 +31,18 @@ public final class FunctionTiers implements CodeTiers {
     private static final int HOT_SLICES = 2;
     /** Calls from compiled code into a still interpreted function that count as one such slice. */
     private static final int HOT_CALLS = 1000;
+    /**
+     * The tiered engine compiles every function of a module with at most this many bytes of code on
+     * its first call, as the compiler engine does: compiling all of it costs less than one slice of
+     * an interpreted loop waiting for its on-stack replacement (RATIONALE "Small modules start compiled").
+     */
+    public static final int SMALL_MODULE_CODE_BYTES = 64 * 1024;
 
     private final ModuleCode module;
     private final ModuleCache cache;
     private final boolean metered;
+    /** Whether the tiered engine compiles each function on its first call ({@link #SMALL_MODULE_CODE_BYTES}). */
+    private final boolean small;
     private final int imported;
     private final AtomicReferenceArray<JvmCode> code;
     private final AtomicIntegerArray state;
@@ -54,6 +63,7 @@ public final class FunctionTiers implements CodeTiers {
         this.module = module;
         this.cache = cache;
         this.metered = metered;
+        this.small = module.model().codes().stream().mapToLong(FunctionBody::length).sum() <= SMALL_MODULE_CODE_BYTES;
         this.imported = module.indexSpaces().importedFunctionCount();
         int defined = module.indexSpaces().functionCount() - imported;
         this.code = new AtomicReferenceArray<>(defined);
@@ -75,11 +85,15 @@ public final class FunctionTiers implements CodeTiers {
         return code.get(functionIndex - imported);
     }
 
-    /** The code a call runs on {@code engine}: compiled now for {@link Engine#COMPILER}; null means interpret. */
+    /**
+     * The code a call runs on {@code engine}: compiled now for {@link Engine#COMPILER}, and for
+     * {@link Engine#TIERED} in a small module; null means interpret.
+     */
     @Override
     public JvmCode codeFor(int functionIndex, Engine engine) {
         JvmCode compiled = code(functionIndex);
-        if (compiled == null && engine == Engine.COMPILER && state.get(functionIndex - imported) != STAYS_INTERPRETED) {
+        if (compiled == null && (engine == Engine.COMPILER || engine == Engine.TIERED && small)
+                && state.get(functionIndex - imported) != STAYS_INTERPRETED) {
             compiled = compile(functionIndex);
         }
         return compiled;

@@ -1,0 +1,64 @@
+package org.wasmvm.compiler;
+
+import java.util.Arrays;
+import org.wasmvm.core.tier.FunctionTiers;
+
+/**
+ * Test modules for the tiered engine's tier-up: it compiles every function of a small module on its
+ * first call ({@link FunctionTiers#SMALL_MODULE_CODE_BYTES}), so a test of what happens while a
+ * function goes from the interpreter to compiled code needs a larger module.
+ */
+final class TieredModules {
+    private static final int FUNCTION_SECTION = 3, CODE_SECTION = 10;
+    private static final int UNREACHABLE = 0x00, NOP = 0x01, END = 0x0B;
+
+    private TieredModules() {
+    }
+
+    /**
+     * {@code module} with one more function, never called, of the first function type: an
+     * {@code unreachable} (so the body is valid whatever the results) and enough {@code nop}s to
+     * put the module's code above the small size. Nothing else moves: the function comes after
+     * every defined function.
+     */
+    static byte[] tiering(byte[] module) {
+        var out = new ModuleBytes().bytes(Arrays.copyOf(module, 8)); // magic and version
+        int at = 8;
+        while (at < module.length) {
+            int id = module[at];
+            long[] size = leb(module, at + 1);
+            int start = (int) size[1], end = start + (int) size[0];
+            if (id == FUNCTION_SECTION || id == CODE_SECTION) {
+                long[] count = leb(module, start);
+                var content = new ModuleBytes().u(count[0] + 1)
+                        .bytes(Arrays.copyOfRange(module, (int) count[1], end));
+                if (id == FUNCTION_SECTION) {
+                    content.u(0);
+                } else {
+                    byte[] nops = new byte[FunctionTiers.SMALL_MODULE_CODE_BYTES];
+                    Arrays.fill(nops, (byte) NOP);
+                    var body = new ModuleBytes().u(0).op(UNREACHABLE).bytes(nops).op(END); // no locals
+                    content.u(body.size()).bytes(body.toBytes());
+                }
+                out.section(id, content);
+            } else {
+                out.bytes(Arrays.copyOfRange(module, at, end));
+            }
+            at = end;
+        }
+        return out.toBytes();
+    }
+
+    /** The unsigned LEB128 at {@code at}: its value and the offset after it. */
+    private static long[] leb(byte[] bytes, int at) {
+        long value = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = bytes[at++] & 0xFF;
+            value |= (long) (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return new long[] {value, at};
+    }
+}
