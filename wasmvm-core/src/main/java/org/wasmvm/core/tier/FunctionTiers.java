@@ -1,7 +1,10 @@
 package org.wasmvm.core.tier;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MutableCallSite;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.wasmvm.core.Engine;
@@ -54,6 +57,8 @@ public final class FunctionTiers implements CodeTiers {
     private final int[] bridgeCalls;
     /** Guarded by {@code this}; created when a compiled caller first links to the function. */
     private final MutableCallSite[] sites;
+    /** Guarded by {@code this}: the adapter of each function type for calls into the interpreter ({@link Bridges#interpreting(FuncType)}). */
+    private final Map<FuncType, MethodHandle> interpreting = new HashMap<>();
 
     /**
      * The tiers of {@code module}'s functions in stores that meter fuel ({@code metered}) or do not,
@@ -150,8 +155,9 @@ public final class FunctionTiers implements CodeTiers {
         MutableCallSite site = sites[defined];
         if (site == null) {
             JvmCode compiled = code.get(defined);
-            site = new MutableCallSite(compiled != null ? compiled.handle()
-                    : Bridges.interpreting(this, functionIndex, module.indexSpaces().functionType(functionIndex)));
+            site = new MutableCallSite(compiled != null ? compiled.handle() : Bridges.interpreting(
+                    interpreting.computeIfAbsent(module.indexSpaces().functionType(functionIndex), Bridges::interpreting),
+                    this, functionIndex));
             sites[defined] = site;
         }
         return site;
