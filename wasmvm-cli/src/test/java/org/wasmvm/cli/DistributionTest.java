@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +93,21 @@ class DistributionTest {
         Outcome other = fakeJava("-Xmx32m");
         assertThat(other.stdout()).as("other options, another cache").contains("-XX:AOTMode=record");
         assertThat(awaitBuilt(other)).isNotEqualTo(cache);
+    }
+
+    /** A new build of wasmvm in the same place records anew, even with the old jar's modification time (a reproducible build's). */
+    @Test
+    void onJava25AnotherJarGetsAnotherAotCache() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        Path cache = awaitBuilt(fakeJava("-Xmx64m"));
+        Path jar = home.resolve("lib/wasmvm.jar");
+        FileTime built = Files.getLastModifiedTime(jar);
+        Files.write(jar, new byte[] {0}, StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(jar, built);
+
+        Outcome upgraded = fakeJava("-Xmx64m");
+        assertThat(upgraded.stdout()).as("a new recording").contains("-XX:AOTMode=record").doesNotContain(cache.toString());
+        assertThat(awaitBuilt(upgraded)).isNotEqualTo(cache);
     }
 
     /**
