@@ -1,6 +1,7 @@
 package org.wasmvm.compiler;
 
 import java.util.Arrays;
+import org.wasmvm.core.binary.ByteReader;
 import org.wasmvm.core.tier.FunctionTiers;
 
 /**
@@ -23,15 +24,16 @@ final class TieredModules {
      */
     static byte[] tiering(byte[] module) {
         var out = new ModuleBytes().bytes(Arrays.copyOf(module, 8)); // magic and version
-        int at = 8;
-        while (at < module.length) {
-            int id = module[at];
-            long[] size = leb(module, at + 1);
-            int start = (int) size[1], end = start + (int) size[0];
+        var in = new ByteReader(module);
+        in.position(8);
+        while (in.hasMore()) {
+            int at = in.position();
+            int id = in.u8();
+            int size = in.u32();
+            int end = in.position() + size;
             if (id == FUNCTION_SECTION || id == CODE_SECTION) {
-                long[] count = leb(module, start);
-                var content = new ModuleBytes().u(count[0] + 1)
-                        .bytes(Arrays.copyOfRange(module, (int) count[1], end));
+                int count = in.u32();
+                var content = new ModuleBytes().u(count + 1L).bytes(Arrays.copyOfRange(module, in.position(), end));
                 if (id == FUNCTION_SECTION) {
                     content.u(0);
                 } else {
@@ -44,21 +46,8 @@ final class TieredModules {
             } else {
                 out.bytes(Arrays.copyOfRange(module, at, end));
             }
-            at = end;
+            in.position(end);
         }
         return out.toBytes();
-    }
-
-    /** The unsigned LEB128 at {@code at}: its value and the offset after it. */
-    private static long[] leb(byte[] bytes, int at) {
-        long value = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = bytes[at++] & 0xFF;
-            value |= (long) (b & 0x7F) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return new long[] {value, at};
     }
 }
