@@ -76,6 +76,9 @@ final class InterpreterJitAdvice {
             Thread.currentThread().interrupt();
         } catch (JMException | IOException | RuntimeException | LinkageError e) {
             CompilerTier.log(Level.DEBUG, "JIT advice not taken (not HotSpot, or no management): " + e);
+        } catch (OutOfMemoryError e) {
+            // a guest filled the heap meanwhile (GC objects it keeps; its own thread traps): the advice is
+            // optional, and reporting it would need memory too, so this thread ends quietly
         }
     }
 }
