@@ -49,6 +49,7 @@ class DistributionTest {
         assertThat(home.resolve("bin/wasmvm.cmd")).content(StandardCharsets.US_ASCII).contains("\r\n")
                 .contains("%COLLECTOR% %JAVA_OPTS% -jar \"%~dp0..\\lib\\wasmvm.jar\" %*");
         assertThat(home.resolve("lib/wasmvm.jar")).isRegularFile();
+        assertThat(home.resolve("lib/c2-off-interpreter.txt")).isRegularFile();
     }
 
     @Test
@@ -69,14 +70,53 @@ class DistributionTest {
 
     @Test
     void javaHomeChoosesTheJava() throws Exception {
-        assertThat(fakeJava("-Xmx64m -Dx=y")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -Xmx64m -Dx=y -jar "
-                + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
+        assertThat(fakeJava("-Xmx64m -Dx=y")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC " + directives()
+                + " -Xmx64m -Dx=y -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
     }
 
     @Test
     void aCollectorInJavaOptsReplacesTheSerialOne() throws Exception {
-        assertThat(fakeJava("-XX:+UseG1GC -Xmx64m")).isEqualTo(new Outcome(0,
-                "fake java -XX:+UseG1GC -Xmx64m -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
+        assertThat(fakeJava("-XX:+UseG1GC -Xmx64m")).isEqualTo(new Outcome(0, "fake java " + directives()
+                + " -XX:+UseG1GC -Xmx64m -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
+    }
+
+    @Test
+    void theInterpreterEngineKeepsC2OnItsLoop() throws Exception {
+        String jar = home.toRealPath().resolve("lib/wasmvm.jar").toString();
+        assertThat(fakeJava("", "--engine", "interpreter", "m.wasm")).isEqualTo(new Outcome(0,
+                "fake java -XX:+UseSerialGC -jar " + jar + " --engine interpreter m.wasm\n"));
+        assertThat(fakeJava("-Dwasmvm.engine=interpreter", "m.wasm")).isEqualTo(new Outcome(0,
+                "fake java -XX:+UseSerialGC -Dwasmvm.engine=interpreter -jar " + jar + " m.wasm\n"));
+        assertThat(fakeJava("-Dwasmvm.interpreter.c2=true", "--engine=tiered", "m.wasm")).as("JAVA_OPTS decides")
+                .isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -Dwasmvm.interpreter.c2=true -jar " + jar
+                        + " --engine=tiered m.wasm\n"));
+    }
+
+    /**
+     * The launcher's compile commands keep C2 off the interpreter's loop: C2 gives up on it at once and
+     * C1 compiles it alone. Shown on the interpreter engine, given the file by hand (the launcher
+     * leaves it out there), where the loop runs every instruction of a guest loop.
+     */
+    @Test
+    void theCompileCommandsLeaveTheInterpreterLoopToC1() throws Exception {
+        Path churn = dir.resolve("gc-churn.wasm");
+        try (InputStream in = DistributionTest.class.getResourceAsStream("/modules/gc-churn.wasm")) {
+            Files.write(churn, in.readAllBytes());
+        }
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/wasmvm").toString(), "--engine", "interpreter",
+                "--invoke", "churn", churn.toString(), "1000000", "1");
+        builder.environment().put("JAVA_OPTS", "-XX:CompileCommandFile=" + home.resolve("lib/c2-off-interpreter.txt")
+                + " -XX:+PrintCompilation");
+        Outcome outcome = exec(builder);
+        assertThat(outcome.code()).isZero();
+        assertThat(outcome.stdout().lines()).contains("1000000")
+                .anyMatch(line -> line.matches(".* 1 +org\\.wasmvm\\.core\\.interp\\.Interpreter::execute .*"));
+        List<String> c2 = outcome.stdout().lines()
+                .filter(line -> line.matches(".* 4 +org\\.wasmvm\\.core\\.interp\\.Interpreter::execute .*")).toList();
+        // a compilation prints a line when it starts and, skipped, another when it ends
+        assertThat(c2).as("C2 tried").isNotEmpty();
+        assertThat(c2.stream().filter(line -> line.contains("COMPILE SKIPPED")).count() * 2).as(c2.toString())
+                .isEqualTo(c2.size());
     }
 
     @Test
@@ -86,10 +126,10 @@ class DistributionTest {
         Outcome first = fakeJava("-Xmx64m");
         assertThat(first.stdout()).startsWith("fake java -XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions "
                 + "-XX:-DisplayVMOutput -XX:AOTMode=record -XX:AOTConfiguration=" + dir.resolve("cache/wasmvm/aot"))
-                .endsWith(".aot.conf -Xlog:aot*=off -Xlog:cds*=off -Xmx64m -jar " + jar + " m.wasm\n");
+                .endsWith(".aot.conf -Xlog:aot*=off -Xlog:cds*=off " + directives() + " -Xmx64m -jar " + jar + " m.wasm\n");
         Path cache = awaitBuilt(first);
         assertThat(fakeJava("-Xmx64m")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -XX:AOTCache=" + cache
-                + " -Xlog:aot*=off -Xlog:cds*=off -Xmx64m -jar " + jar + " m.wasm\n"));
+                + " -Xlog:aot*=off -Xlog:cds*=off " + directives() + " -Xmx64m -jar " + jar + " m.wasm\n"));
         Outcome other = fakeJava("-Xmx32m");
         assertThat(other.stdout()).as("other options, another cache").contains("-XX:AOTMode=record");
         assertThat(awaitBuilt(other)).isNotEqualTo(cache);
@@ -125,11 +165,22 @@ class DistributionTest {
         return cache;
     }
 
-    /**
-     * Runs the launcher on m.wasm with a JAVA_HOME whose java prints its arguments (and, asked to
-     * build an AOT cache, creates the file).
-     */
+    /** The options that keep C2 off the interpreter's loop. */
+    private String directives() throws IOException {
+        return "-XX:CompileCommandFile=" + home.toRealPath().resolve("lib/c2-off-interpreter.txt")
+                + " -Dwasmvm.interpreter.c2=false";
+    }
+
+    /** {@link #fakeJava(String, String...)} on m.wasm. */
     private Outcome fakeJava(String javaOpts) throws Exception {
+        return fakeJava(javaOpts, "m.wasm");
+    }
+
+    /**
+     * Runs the launcher with {@code args} and a JAVA_HOME whose java prints its arguments (and,
+     * asked to build an AOT cache, creates the file).
+     */
+    private Outcome fakeJava(String javaOpts, String... args) throws Exception {
         Path fakeHome = Files.createDirectories(dir.resolve("jdk/bin"));
         Path java = Files.writeString(fakeHome.resolve("java"), """
                 #!/bin/sh
@@ -142,7 +193,9 @@ class DistributionTest {
                 done
                 """);
         assertThat(java.toFile().setExecutable(true)).isTrue();
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/wasmvm").toString(), "m.wasm");
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/wasmvm").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
         builder.environment().put("JAVA_OPTS", javaOpts);
         return exec(builder);

@@ -78,7 +78,9 @@ public final class FunctionTiers implements CodeTiers {
         this.heat = new int[defined];
         this.bridgeCalls = new int[defined];
         this.sites = new MutableCallSite[defined];
-        InterpreterJitAdvice.give(); // wasm is compiled in this JVM now: C1 is enough for the interpreter
+        if (!small) { // the interpreter runs the cold code of a large module, where C1 serves it best
+            InterpreterJitAdvice.give();
+        }
     }
 
     public ModuleCode module() {

@@ -13,16 +13,19 @@ import javax.management.ObjectName;
 
 /**
  * Asks HotSpot, once per JVM, to keep its optimizing compiler (C2) off the interpreter's dispatch
- * loop when wasm code is also compiled (the tiered and compiler engines): there the interpreter
- * runs the cold code, which C1 serves well, while C2 compiled the 7 400-byte loop again after each
+ * loop when a large module's wasm code is also compiled (the tiered and compiler engines; a small
+ * module is compiled whole): there the interpreter runs the cold code, which C1 serves well, while
+ * C2 took a second of CPU for the 7 400-byte loop and compiled it again after each
  * deoptimization, on the core the guest needed, and the loop ran in the JVM's own bytecode
  * interpreter meanwhile (RATIONALE "C2 stays off the interpreter loop when wasm is compiled").
  * The interpreter engine keeps C2. A compiler directive, added through the {@code DiagnosticCommand}
  * MBean ({@code jcmd Compiler.directives_add}) so that it needs no JVM flag; on a JVM without it
- * nothing changes. {@value #PROPERTY}{@code =true} leaves the JIT alone.
+ * nothing changes. {@value #PROPERTY}{@code =true} leaves the JIT alone; {@code =false} says a JVM
+ * flag keeps C2 off already (the launcher's {@code -XX:CompilerDirectivesFile}, which spares a short
+ * run the management classes), so nothing is added either.
  */
 final class InterpreterJitAdvice {
-    /** The system property that keeps C2 on the interpreter loop (for measurements). */
+    /** The system property: {@code true} keeps C2 on the interpreter loop (for measurements), {@code false} means a flag keeps it off. */
     static final String PROPERTY = "wasmvm.interpreter.c2";
     /** The interpreter's dispatch: the loop and the handlers it calls, not the helpers compiled code shares. */
     static final List<String> DISPATCH = List.of("Interpreter", "NumericHandlers", "MemoryTableHandlers",
@@ -31,36 +34,27 @@ final class InterpreterJitAdvice {
     static final String DIRECTIVE = DISPATCH.stream()
             .map(name -> "\"org/wasmvm/core/interp/" + name + ".*\"")
             .collect(Collectors.joining(", ", "[{ match: [", "], c2: { Exclude: true } }]"));
-    /** How long a run goes on before the directive: longer than a typical short command. */
-    static final long DELAY_MILLIS = 1000;
     private static final AtomicBoolean GIVEN = new AtomicBoolean();
 
     private InterpreterJitAdvice() {
     }
 
     /**
-     * Adds the directive in the background after {@link #DELAY_MILLIS}, the first time only: a short
-     * run does not pay for the management classes (0.2 s of CPU on the core the JIT needs), and it
-     * gains from C2's first compilation of the loop; what costs in a long run are the compilations
-     * after deoptimizations, which come later and which the directive stops.
+     * Adds the directive on a daemon thread beside the run, the first time only. At once: a run of a
+     * large module spends its first seconds in the interpreter, and C2's first compilation of the
+     * loop (a second of CPU on the core the guest needs) costs more than it gains in those seconds.
      */
     static void give() {
-        give(DELAY_MILLIS);
-    }
-
-    /** {@link #give()} after {@code delayMillis} instead (tests wait for none). */
-    static void give(long delayMillis) {
-        if (Boolean.getBoolean(PROPERTY) || !GIVEN.compareAndSet(false, true)) {
+        if (System.getProperty(PROPERTY) != null || !GIVEN.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> addDirective(delayMillis), "wasmvm-jit-advice");
+        Thread thread = new Thread(InterpreterJitAdvice::addDirective, "wasmvm-jit-advice");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void addDirective(long delayMillis) {
+    private static void addDirective() {
         try {
-            Thread.sleep(delayMillis);
             Path file = Files.createTempFile("wasmvm-jit", ".json");
             file.toFile().deleteOnExit(); // the JVM may exit while HotSpot reads it: this daemon thread stops there
             try {
@@ -72,8 +66,6 @@ final class InterpreterJitAdvice {
             } finally {
                 Files.deleteIfExists(file);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (JMException | IOException | RuntimeException | LinkageError e) {
             CompilerTier.log(Level.DEBUG, "JIT advice not taken (not HotSpot, or no management): " + e);
         } catch (OutOfMemoryError e) {

@@ -18,7 +18,7 @@ class InterpreterJitAdviceTest {
 
     @Test
     void hotSpotTakesTheDirective() throws Exception {
-        InterpreterJitAdvice.give(0);
+        InterpreterJitAdvice.give();
         String printed = "";
         for (int i = 0; i < 200 && !printed.contains("org/wasmvm/core/interp/NumericHandlers.*"); i++) {
             Thread.sleep(50);
