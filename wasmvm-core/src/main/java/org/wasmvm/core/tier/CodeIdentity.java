@@ -1,6 +1,7 @@
 package org.wasmvm.core.tier;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
+import java.util.zip.CRC32;
 
 /**
  * Which build of a class's code is running, for the code cache's keys: the jar (or class file) it
- * was loaded from, with its size and modification time. A version number alone would not do: every
- * rebuild of a snapshot shares it, and a class compiled by an older build may call methods that
- * changed.
+ * was loaded from, with its size, modification time and CRC-32. A version number alone would not
+ * do: every rebuild of a snapshot shares it, and a class compiled by an older build may call methods
+ * that changed. Nor would size and time: a reproducible build's archive gives every jar the same
+ * modification time, and a small change may keep the size.
  */
 public final class CodeIdentity {
     private CodeIdentity() {
@@ -34,11 +37,23 @@ public final class CodeIdentity {
             if (Files.isDirectory(location)) { // classes straight from a build's output directory
                 location = location.resolve(anchor.getName().replace('.', '/') + ".class");
             }
-            return Optional.of(sha256(location.toAbsolutePath() + "|" + Files.size(location) + "|"
-                    + Files.getLastModifiedTime(location).toMillis()).substring(0, 16));
+            return Optional.of(of(location));
         } catch (URISyntaxException | IOException | SecurityException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The identity of the file at {@code location}. */
+    static String of(Path location) throws IOException {
+        CRC32 crc = new CRC32(); // a few milliseconds for the command's jar, where SHA-256 is not yet compiled
+        try (InputStream in = Files.newInputStream(location)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return sha256(location.toAbsolutePath() + "|" + Files.size(location) + "|"
+                + Files.getLastModifiedTime(location).toMillis() + "|" + crc.getValue()).substring(0, 16);
     }
 
     /** The lower-case hex SHA-256 of {@code bytes}. */
