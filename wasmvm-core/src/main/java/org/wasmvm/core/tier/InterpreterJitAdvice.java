@@ -8,31 +8,37 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
  * Asks HotSpot, once per JVM, to keep its optimizing compiler (C2) off the interpreter's dispatch
- * loop when a large module's wasm code is also compiled (the tiered and compiler engines; a small
- * module is compiled whole): there the interpreter runs the cold code, which C1 serves well, while
- * C2 took a second of CPU for the 7 400-byte loop and compiled it again after each
+ * loop and its lowering when a large module's wasm code is also compiled (the tiered and compiler
+ * engines; a small module is compiled whole): there the interpreter runs the cold code, which C1
+ * serves well, while C2 took a second of CPU for the 7 400-byte loop and compiled it again after each
  * deoptimization, on the core the guest needed, and the loop ran in the JVM's own bytecode
  * interpreter meanwhile (RATIONALE "C2 stays off the interpreter loop when wasm is compiled").
- * The interpreter engine keeps C2. A compiler directive, added through the {@code DiagnosticCommand}
- * MBean ({@code jcmd Compiler.directives_add}) so that it needs no JVM flag; on a JVM without it
- * nothing changes. {@value #PROPERTY}{@code =true} leaves the JIT alone; {@code =false} says a JVM
- * flag keeps C2 off already (the launcher's {@code -XX:CompilerDirectivesFile}, which spares a short
- * run the management classes), so nothing is added either.
+ * Lowering, run once per function, went the same way (C2 compiled it three to five times in a
+ * synthesis, 1.7 s). The interpreter engine keeps C2. A compiler directive, added through the
+ * {@code DiagnosticCommand} MBean ({@code jcmd Compiler.directives_add}) so that it needs no JVM
+ * flag; on a JVM without it nothing changes. {@value #PROPERTY}{@code =true} leaves the JIT alone;
+ * {@code =false} says a JVM flag keeps C2 off already (the launcher's {@code -XX:CompileCommandFile},
+ * which spares a short run the management classes), so nothing is added either.
  */
 final class InterpreterJitAdvice {
     /** The system property: {@code true} keeps C2 on the interpreter loop (for measurements), {@code false} means a flag keeps it off. */
     static final String PROPERTY = "wasmvm.interpreter.c2";
-    /** The interpreter's dispatch: the loop and the handlers it calls, not the helpers compiled code shares. */
-    static final List<String> DISPATCH = List.of("Interpreter", "NumericHandlers", "MemoryTableHandlers",
-            "ReferenceHandlers", "ExceptionHandlers", "AtomicHandlers", "GcHandlers", "GcArrayHandlers", "SimdHandlers",
-            "SimdMemoryHandlers");
-    static final String DIRECTIVE = DISPATCH.stream()
-            .map(name -> "\"org/wasmvm/core/interp/" + name + ".*\"")
+    /**
+     * The interpreter's dispatch (the loop and the handlers it calls, not the helpers compiled code
+     * shares) and its lowering, as internal class names.
+     */
+    static final List<String> CLASSES = Stream.concat(Stream.of("Interpreter", "NumericHandlers",
+                    "MemoryTableHandlers", "ReferenceHandlers", "ExceptionHandlers", "AtomicHandlers", "GcHandlers",
+                    "GcArrayHandlers", "SimdHandlers", "SimdMemoryHandlers").map(name -> "org/wasmvm/core/interp/" + name),
+            Stream.of("org/wasmvm/core/lower/FunctionLowering")).toList();
+    static final String DIRECTIVE = CLASSES.stream()
+            .map(name -> "\"" + name + ".*\"")
             .collect(Collectors.joining(", ", "[{ match: [", "], c2: { Exclude: true } }]"));
     private static final AtomicBoolean GIVEN = new AtomicBoolean();
 
