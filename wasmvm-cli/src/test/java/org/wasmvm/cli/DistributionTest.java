@@ -70,13 +70,13 @@ class DistributionTest {
 
     @Test
     void javaHomeChoosesTheJava() throws Exception {
-        assertThat(fakeJava("-Xmx64m -Dx=y")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC " + directives()
+        assertThat(fakeJava("-Xmx64m -Dx=y")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC " + compileCommands()
                 + " -Xmx64m -Dx=y -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
     }
 
     @Test
     void aCollectorInJavaOptsReplacesTheSerialOne() throws Exception {
-        assertThat(fakeJava("-XX:+UseG1GC -Xmx64m")).isEqualTo(new Outcome(0, "fake java " + directives()
+        assertThat(fakeJava("-XX:+UseG1GC -Xmx64m")).isEqualTo(new Outcome(0, "fake java " + compileCommands()
                 + " -XX:+UseG1GC -Xmx64m -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
     }
 
@@ -93,9 +93,10 @@ class DistributionTest {
     }
 
     /**
-     * The launcher's compile commands keep C2 off the interpreter's loop: C2 gives up on it at once (and
-     * C1 compiles it alone, perhaps after the run). Shown on the interpreter engine, given the file by hand (the launcher
-     * leaves it out there), where the loop runs every instruction of a guest loop.
+     * The launcher's compile commands keep C2 off the interpreter's loop: C2 gives up on it at once
+     * (and C1 compiles it alone, perhaps after the run). Shown on the interpreter engine, given the
+     * file by hand (the launcher leaves it out there), where the loop runs every instruction of a
+     * guest loop.
      */
     @Test
     void theCompileCommandsLeaveTheInterpreterLoopToC1() throws Exception {
@@ -125,10 +126,10 @@ class DistributionTest {
         Outcome first = fakeJava("-Xmx64m");
         assertThat(first.stdout()).startsWith("fake java -XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions "
                 + "-XX:-DisplayVMOutput -XX:AOTMode=record -XX:AOTConfiguration=" + dir.resolve("cache/wasmvm/aot"))
-                .endsWith(".aot.conf -Xlog:aot*=off -Xlog:cds*=off " + directives() + " -Xmx64m -jar " + jar + " m.wasm\n");
+                .endsWith(".aot.conf -Xlog:aot*=off -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n");
         Path cache = awaitBuilt(first);
         assertThat(fakeJava("-Xmx64m")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -XX:AOTCache=" + cache
-                + " -Xlog:aot*=off -Xlog:cds*=off " + directives() + " -Xmx64m -jar " + jar + " m.wasm\n"));
+                + " -Xlog:aot*=off -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n"));
         Outcome other = fakeJava("-Xmx32m");
         assertThat(other.stdout()).as("other options, another cache").contains("-XX:AOTMode=record");
         assertThat(awaitBuilt(other)).isNotEqualTo(cache);
@@ -164,8 +165,8 @@ class DistributionTest {
         return cache;
     }
 
-    /** The options that keep C2 off the interpreter's loop. */
-    private String directives() throws IOException {
+    /** The launcher's options that keep C2 off the interpreter's loop and lowering. */
+    private String compileCommands() throws IOException {
         return "-XX:CompileCommandFile=" + home.toRealPath().resolve("lib/c2-off-interpreter.txt")
                 + " -Dwasmvm.interpreter.c2=false";
     }
