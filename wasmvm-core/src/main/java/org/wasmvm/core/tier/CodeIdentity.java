@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
@@ -23,6 +25,13 @@ import java.util.zip.CRC32;
  * modification time, and a small change may keep the size.
  */
 public final class CodeIdentity {
+    /**
+     * Identities already taken, by file: in the command's jar the core and the compiler are one file,
+     * read once. A file rewritten while this JVM runs keeps its first identity, which is still that
+     * of the classes loaded from it.
+     */
+    private static final Map<Path, String> TAKEN = new ConcurrentHashMap<>();
+
     private CodeIdentity() {
     }
 
@@ -37,7 +46,12 @@ public final class CodeIdentity {
             if (Files.isDirectory(location)) { // classes straight from a build's output directory
                 location = location.resolve(anchor.getName().replace('.', '/') + ".class");
             }
-            return Optional.of(of(location));
+            String identity = TAKEN.get(location);
+            if (identity == null) {
+                identity = of(location);
+                TAKEN.put(location, identity);
+            }
+            return Optional.of(identity);
         } catch (URISyntaxException | IOException | SecurityException | IllegalArgumentException e) {
             return Optional.empty();
         }
