@@ -150,6 +150,61 @@ class DistributionTest {
         assertThat(awaitBuilt(upgraded)).isNotEqualTo(cache);
     }
 
+    @Test
+    void onJava17TheFirstRunWritesAClassDataArchiveAndLaterRunsUseIt() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        String jar = home.toRealPath().resolve("lib/wasmvm.jar").toString();
+        Outcome first = fakeJava("-Xmx64m");
+        assertThat(first.stdout()).startsWith("fake java -XX:+UseSerialGC -XX:ArchiveClassesAtExit=" + dir.resolve("cache/wasmvm/aot"))
+                .endsWith(" -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n");
+        Path written = Path.of(first.stdout().replaceAll("(?s).*-XX:ArchiveClassesAtExit=(\\S+) .*", "$1"));
+        Path archive = written.resolveSibling(written.getFileName().toString().replaceAll("\\.\\d+$", ""));
+        assertThat(archive.getFileName().toString()).endsWith(".jsa");
+        assertThat(archive).as("renamed into place once complete").exists();
+        assertThat(written).doesNotExist();
+        assertThat(archive.resolveSibling(archive.getFileName() + ".lock")).doesNotExist();
+
+        assertThat(fakeJava("-Xmx64m")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -XX:SharedArchiveFile=" + archive
+                + " -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n"));
+        assertThat(fakeJava("-Xmx32m").stdout()).as("other options, another archive").contains("-XX:ArchiveClassesAtExit=")
+                .doesNotContain(archive.toString());
+    }
+
+    @Test
+    void javaOptsWithTheirOwnClassDataSharingGetNoArchive() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"21.0.5\"\n");
+        assertThat(fakeJava("-Xshare:off").stdout()).isEqualTo("fake java -XX:+UseSerialGC " + compileCommands()
+                + " -Xshare:off -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n");
+        assertThat(fakeJava("-XX:SharedArchiveFile=mine.jsa").stdout()).doesNotContain("-XX:ArchiveClassesAtExit");
+    }
+
+    /**
+     * On the JVM running the tests, when it writes class-data archives (17 to 24): the archive the
+     * first run leaves serves the next, which loads wasmvm's classes from it, and the output is
+     * the tool's alone.
+     */
+    @Test
+    void theRealJvmStartsTheSecondRunFromTheArchive() throws Exception {
+        int feature = Runtime.version().feature();
+        assumeTrue(feature >= 17 && feature < 25, "a JVM that writes dynamic class-data archives");
+        ProcessBuilder first = new ProcessBuilder(home.resolve("bin/wasmvm").toString(), "--invoke", "add", module, "40", "2");
+        first.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        first.environment().put("JAVA_OPTS", "-Xlog:class+load=info");
+        assertThat(exec(first)).satisfies(outcome -> {
+            assertThat(outcome.code()).isZero();
+            assertThat(outcome.stdout()).contains("42\n").doesNotContain("[cds]");
+        });
+        try (var archives = Files.list(dir.resolve("cache/wasmvm/aot"))) {
+            assertThat(archives.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".jsa");
+        }
+
+        ProcessBuilder second = new ProcessBuilder(first.command());
+        second.environment().putAll(first.environment());
+        Outcome outcome = exec(second);
+        assertThat(outcome.code()).isZero();
+        assertThat(outcome.stdout()).contains("42\n").containsPattern("org\\.wasmvm\\.cli\\.Main source: shared objects file");
+    }
+
     /**
      * The cache a recording run named, once the launcher's background build has renamed it into
      * place and removed its lock (its last step: the temporary directory is deleted after the test).
@@ -178,7 +233,7 @@ class DistributionTest {
 
     /**
      * Runs the launcher with {@code args} and a JAVA_HOME whose java prints its arguments (and,
-     * asked to build an AOT cache, creates the file).
+     * asked to build an AOT cache or to write a class-data archive at exit, creates the file).
      */
     private Outcome fakeJava(String javaOpts, String... args) throws Exception {
         Path fakeHome = Files.createDirectories(dir.resolve("jdk/bin"));
@@ -189,6 +244,7 @@ class DistributionTest {
                     case $a in
                         -XX:AOTMode=create) create=1 ;;
                         -XX:AOTCache=*) [ -n "$create" ] && : > "${a#-XX:AOTCache=}" ;;
+                        -XX:ArchiveClassesAtExit=*) : > "${a#-XX:ArchiveClassesAtExit=}" ;;
                     esac
                 done
                 """);
