@@ -30,8 +30,18 @@ import org.wasmvm.core.runtime.WasmFunction;
  */
 public final class FunctionTiers implements CodeTiers {
     private static final int NOT_COMPILED = 0, QUEUED = 1, COMPILED = 2, STAYS_INTERPRETED = 3;
-    /** Slices (each {@link StoreContext#SLICE} loop iterations or calls) that must end in a function before it is compiled. */
+    /**
+     * Slices (each {@link StoreContext#SLICE} loop iterations or calls) that must end in a function
+     * before it is compiled; a larger function needs one per {@link #CODE_BYTES_PER_SLICE}.
+     */
     private static final int HOT_SLICES = 2;
+    /**
+     * A function's compilation costs in proportion to its size (ours, then the JVM's of every method
+     * it is split into), and until the JVM has compiled those methods its code runs in the JVM's
+     * bytecode interpreter, slower than ours: so a larger function must have run longer to repay it
+     * (RATIONALE "A larger function tiers up later").
+     */
+    static final int CODE_BYTES_PER_SLICE = 1024;
     /** Calls from compiled code into a still interpreted function that count as one such slice. */
     private static final int HOT_CALLS = 1000;
     /**
@@ -113,7 +123,7 @@ public final class FunctionTiers implements CodeTiers {
     @Override
     public void heat(int functionIndex) {
         int defined = functionIndex - imported;
-        if (state.get(defined) == NOT_COMPILED && ++heat[defined] >= HOT_SLICES
+        if (state.get(defined) == NOT_COMPILED && ++heat[defined] >= hotSlices(defined)
                 && state.compareAndSet(defined, NOT_COMPILED, QUEUED)
                 && !CompilerTier.submit(() -> compile(functionIndex))) {
             heat[defined] = 0;
@@ -122,18 +132,25 @@ public final class FunctionTiers implements CodeTiers {
     }
 
     /**
-     * The function's code with on-stack-replacement entries, or null until it is ready: the first
-     * asking (an interpreted loop that outlasted a slice) has it compiled in the background.
+     * The function's code with on-stack-replacement entries, or null until it is ready: an
+     * interpreted loop that outlasted a slice asks, and once the function is nearly hot (one slice
+     * short of its compilation) the asking has it compiled in the background.
      */
     @Override
     public JvmCode osrCode(int functionIndex) {
         int defined = functionIndex - imported;
         JvmCode compiled = osrCode.get(defined);
-        if (compiled == null && osrState.compareAndSet(defined, NOT_COMPILED, QUEUED)
+        if (compiled == null && heat[defined] >= hotSlices(defined) - 1
+                && osrState.compareAndSet(defined, NOT_COMPILED, QUEUED)
                 && !CompilerTier.submit(() -> compileOsr(functionIndex))) {
             osrState.set(defined, NOT_COMPILED);
         }
         return compiled;
+    }
+
+    /** The slices that must end in a function before it is compiled: more for a larger one. */
+    private int hotSlices(int defined) {
+        return Math.max(HOT_SLICES, module.model().codes().get(defined).length() / CODE_BYTES_PER_SLICE);
     }
 
     private void compileOsr(int functionIndex) {
