@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -178,6 +179,19 @@ class DistributionTest {
         assertThat(fakeJava("-XX:SharedArchiveFile=mine.jsa").stdout()).doesNotContain("-XX:ArchiveClassesAtExit");
     }
 
+    /** An agent, from any of the variables the JVM reads options from, would make the JVM refuse to write the archive, failing the run. */
+    @Test
+    void anAgentGetsNoArchive() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        assertThat(fakeJava("-javaagent:coverage.jar").stdout()).doesNotContain("Archive");
+        assertThat(fakeJava("-Xmx64m -agentpath:/opt/profiler.so").stdout()).doesNotContain("Archive");
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            assertThat(fakeJava(Map.of(variable, "-agentlib:jdwp=transport=dt_socket"), "-Xmx64m", "m.wasm").stdout())
+                    .as(variable).doesNotContain("Archive");
+        }
+        assertThat(fakeJava("-Xmx64m").stdout()).as("without one").contains("-XX:ArchiveClassesAtExit=");
+    }
+
     /**
      * On the JVM running the tests, when it writes class-data archives (17 to 24): the archive the
      * first run leaves serves the next, which loads wasmvm's classes from it, and the output is
@@ -190,6 +204,7 @@ class DistributionTest {
         ProcessBuilder first = new ProcessBuilder(home.resolve("bin/wasmvm").toString(), "--invoke", "add", module, "40", "2");
         first.environment().put("JAVA_HOME", System.getProperty("java.home"));
         first.environment().put("JAVA_OPTS", "-Xlog:class+load=info");
+        first.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"));
         assertThat(exec(first)).satisfies(outcome -> {
             assertThat(outcome.code()).isZero();
             assertThat(outcome.stdout()).contains("42\n").doesNotContain("[cds]");
@@ -236,6 +251,11 @@ class DistributionTest {
      * asked to build an AOT cache or to write a class-data archive at exit, creates the file).
      */
     private Outcome fakeJava(String javaOpts, String... args) throws Exception {
+        return fakeJava(Map.of(), javaOpts, args);
+    }
+
+    /** {@link #fakeJava(String, String...)} with more variables in the launcher's environment. */
+    private Outcome fakeJava(Map<String, String> environment, String javaOpts, String... args) throws Exception {
         Path fakeHome = Files.createDirectories(dir.resolve("jdk/bin"));
         Path java = Files.writeString(fakeHome.resolve("java"), """
                 #!/bin/sh
@@ -254,6 +274,8 @@ class DistributionTest {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
         builder.environment().put("JAVA_OPTS", javaOpts);
+        builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")); // the machine's own
+        builder.environment().putAll(environment);
         return exec(builder);
     }
 
