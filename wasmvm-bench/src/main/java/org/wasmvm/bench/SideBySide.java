@@ -81,8 +81,6 @@ public final class SideBySide {
     /** The sides: wasmvm's compiler and tiered engines, and Chicory's compiler last (the reference of the ratios). */
     static List<Side> sides(String workload) {
         byte[] module = Workloads.bytes(workload, "wasm32");
-        return List.of(base, v, new Side(Comparison.CHICORY_COMPILER, Runtimes.run(Runtimes.CHICORY_COMPILER_WASM32, module)));
-        }
         return List.of(
             new Side(Comparison.wasmvm(Engine.COMPILER), Runtimes.run(Runtimes.WASMVM_WASM32, Engine.COMPILER, module)),
             new Side(Comparison.wasmvm(Engine.TIERED), Runtimes.run(Runtimes.WASMVM_WASM32, Engine.TIERED, module)),
