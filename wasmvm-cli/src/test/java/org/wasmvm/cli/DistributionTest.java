@@ -151,73 +151,21 @@ class DistributionTest {
         assertThat(awaitBuilt(upgraded)).isNotEqualTo(cache);
     }
 
-    @Test
-    void onJava17TheFirstRunWritesAClassDataArchiveAndLaterRunsUseIt() throws Exception {
-        Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
-        String jar = home.toRealPath().resolve("lib/wasmvm.jar").toString();
-        Outcome first = fakeJava("-Xmx64m");
-        assertThat(first.stdout()).startsWith("fake java -XX:+UseSerialGC -XX:ArchiveClassesAtExit=" + dir.resolve("cache/wasmvm/aot"))
-                .endsWith(" -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n");
-        Path written = Path.of(first.stdout().replaceAll("(?s).*-XX:ArchiveClassesAtExit=(\\S+) .*", "$1"));
-        Path archive = written.resolveSibling(written.getFileName().toString().replaceAll("\\.\\d+$", ""));
-        assertThat(archive.getFileName().toString()).endsWith(".jsa");
-        assertThat(archive).as("renamed into place once complete").exists();
-        assertThat(written).doesNotExist();
-        assertThat(archive.resolveSibling(archive.getFileName() + ".lock")).doesNotExist();
-
-        assertThat(fakeJava("-Xmx64m")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -XX:SharedArchiveFile=" + archive
-                + " -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n"));
-        assertThat(fakeJava("-Xmx32m").stdout()).as("other options, another archive").contains("-XX:ArchiveClassesAtExit=")
-                .doesNotContain(archive.toString());
-    }
-
-    @Test
-    void javaOptsWithTheirOwnClassDataSharingGetNoArchive() throws Exception {
-        Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"21.0.5\"\n");
-        assertThat(fakeJava("-Xshare:off").stdout()).isEqualTo("fake java -XX:+UseSerialGC " + compileCommands()
-                + " -Xshare:off -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n");
-        assertThat(fakeJava("-XX:SharedArchiveFile=mine.jsa").stdout()).doesNotContain("-XX:ArchiveClassesAtExit");
-    }
-
-    /** An agent, from any of the variables the JVM reads options from, would make the JVM refuse to write the archive, failing the run. */
-    @Test
-    void anAgentGetsNoArchive() throws Exception {
-        Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
-        assertThat(fakeJava("-javaagent:coverage.jar").stdout()).doesNotContain("Archive");
-        assertThat(fakeJava("-Xmx64m -agentpath:/opt/profiler.so").stdout()).doesNotContain("Archive");
-        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
-            assertThat(fakeJava(Map.of(variable, "-agentlib:jdwp=transport=dt_socket"), "-Xmx64m", "m.wasm").stdout())
-                    .as(variable).doesNotContain("Archive");
-        }
-        assertThat(fakeJava("-Xmx64m").stdout()).as("without one").contains("-XX:ArchiveClassesAtExit=");
-    }
-
     /**
-     * On the JVM running the tests, when it writes class-data archives (17 to 24): the archive the
-     * first run leaves serves the next, which loads wasmvm's classes from it, and the output is
-     * the tool's alone.
+     * Options under which the JVM refuses to record (and fails the run), or that choose their own
+     * sharing, get no AOT cache, from any of the variables the JVM reads options from.
      */
     @Test
-    void theRealJvmStartsTheSecondRunFromTheArchive() throws Exception {
-        int feature = Runtime.version().feature();
-        assumeTrue(feature >= 17 && feature < 25, "a JVM that writes dynamic class-data archives");
-        ProcessBuilder first = new ProcessBuilder(home.resolve("bin/wasmvm").toString(), "--invoke", "add", module, "40", "2");
-        first.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        first.environment().put("JAVA_OPTS", "-Xlog:class+load=info");
-        first.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"));
-        assertThat(exec(first)).satisfies(outcome -> {
-            assertThat(outcome.code()).isZero();
-            assertThat(outcome.stdout()).contains("42\n").doesNotContain("[cds]");
-        });
-        try (var archives = Files.list(dir.resolve("cache/wasmvm/aot"))) {
-            assertThat(archives.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".jsa");
+    void optionsTheJvmCannotRecordUnderGetNoAotCache() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        for (String options : List.of("-Xbootclasspath/a:lib", "--patch-module=java.base=p", "-Xshare:off", "-XX:AOTCache=mine.aot")) {
+            assertThat(fakeJava(options).stdout()).as(options).doesNotContain("-XX:AOTMode").doesNotContain("-XX:AOTCache=" + dir);
         }
-
-        ProcessBuilder second = new ProcessBuilder(first.command());
-        second.environment().putAll(first.environment());
-        Outcome outcome = exec(second);
-        assertThat(outcome.code()).isZero();
-        assertThat(outcome.stdout()).contains("42\n").containsPattern("org\\.wasmvm\\.cli\\.Main source: shared objects file");
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            assertThat(fakeJava(Map.of(variable, "--limit-modules=java.base"), "-Xmx64m", "m.wasm").stdout())
+                    .as(variable).doesNotContain("-XX:AOTMode");
+        }
+        assertThat(awaitBuilt(fakeJava("-Xmx64m"))).as("without them, a cache").exists();
     }
 
     /**
@@ -248,7 +196,7 @@ class DistributionTest {
 
     /**
      * Runs the launcher with {@code args} and a JAVA_HOME whose java prints its arguments (and,
-     * asked to build an AOT cache or to write a class-data archive at exit, creates the file).
+     * asked to build an AOT cache, creates the file).
      */
     private Outcome fakeJava(String javaOpts, String... args) throws Exception {
         return fakeJava(Map.of(), javaOpts, args);
@@ -264,7 +212,6 @@ class DistributionTest {
                     case $a in
                         -XX:AOTMode=create) create=1 ;;
                         -XX:AOTCache=*) [ -n "$create" ] && : > "${a#-XX:AOTCache=}" ;;
-                        -XX:ArchiveClassesAtExit=*) : > "${a#-XX:ArchiveClassesAtExit=}" ;;
                     esac
                 done
                 """);
