@@ -661,612 +661,654 @@ public final class Interpreter {
             while (true) {
                 try {
                     int op = c[pc++];
-                    switch (op) {
-                        case UNREACHABLE -> throw new Trap(TrapKind.UNREACHABLE);
-                        case BR -> pc = c[pc];
-                        case BR_IF -> pc = (int) s[fp + c[pc]] != 0 ? c[pc + 1] : pc + 2;
-                        case Op.IF -> pc = (int) s[fp + c[pc]] == 0 ? c[pc + 1] : pc + 2;
-                        case Op.BR_LOOP -> {
-                            if (--budget == 0) {
-                                budget = nextSlice(function, c[pc], fp);
-                            }
-                            pc = c[pc];
-                        }
-                        case Op.BR_IF_LOOP -> {
-                            if ((int) s[fp + c[pc]] != 0) {
-                                if (--budget == 0) {
-                                    budget = nextSlice(function, c[pc + 1], fp);
+                    // a tree of opcode ranges, then a switch per range: C1, which compiles this loop in the tiered
+                    // engine, tests a switch's cases one by one in key order (RATIONALE "The dispatch is a tree of switches")
+                    if (op < I32_EQZ) { // control, calls, variables, memory
+                        if (op < I32_LOAD) {
+                            if (op < CALL) {
+                                switch (op) {
+                                    case UNREACHABLE -> throw new Trap(TrapKind.UNREACHABLE);
+                                    case BR -> pc = c[pc];
+                                    case BR_IF -> pc = (int) s[fp + c[pc]] != 0 ? c[pc + 1] : pc + 2;
+                                    case Op.IF -> pc = (int) s[fp + c[pc]] == 0 ? c[pc + 1] : pc + 2;
+                                    case Op.BR_LOOP -> {
+                                        if (--budget == 0) {
+                                            budget = nextSlice(function, c[pc], fp);
+                                        }
+                                        pc = c[pc];
+                                    }
+                                    case Op.BR_IF_LOOP -> {
+                                        if ((int) s[fp + c[pc]] != 0) {
+                                            if (--budget == 0) {
+                                                budget = nextSlice(function, c[pc + 1], fp);
+                                            }
+                                            pc = c[pc + 1];
+                                        } else {
+                                            pc += 2;
+                                        }
+                                    }
+                                    case Op.BR_UNWIND, Op.BR_IF_UNWIND, BR_TABLE -> {
+                                        // each form leads to one (target, dst, arity) entry and a src slot
+                                        int entry;
+                                        int src;
+                                        if (op == BR_TABLE) {
+                                            int index = (int) s[fp + c[pc]];
+                                            int count = c[pc + 2];
+                                            src = c[pc + 1];
+                                            entry = pc + 3 + 3 * (Integer.compareUnsigned(index, count) < 0 ? index : count);
+                                        } else if (op == Op.BR_UNWIND) {
+                                            src = c[pc];
+                                            entry = pc + 1;
+                                        } else if ((int) s[fp + c[pc]] != 0) {
+                                            src = c[pc + 1];
+                                            entry = pc + 2;
+                                        } else {
+                                            pc += 5;
+                                            continue;
+                                        }
+                                        int arity = c[entry + 2];
+                                        System.arraycopy(s, fp + src, s, fp + c[entry + 1], arity);
+                                        if (c[entry] < pc && --budget == 0) {
+                                            budget = nextSlice(function, c[entry], fp);
+                                        }
+                                        pc = c[entry];
+                                    }
+                                    case RETURN -> {
+                                        int results = lowered.resultCount();
+                                        System.arraycopy(s, fp + c[pc], s, fp, results);
+                                        if (depth == 0) {
+                                            return;
+                                        }
+                                        depth--;
+                                        function = frameFunctions[depth];
+                                        frameFunctions[depth] = null;
+                                        pc = frameReturnPcs[depth];
+                                        fp = frameFps[depth];
+                                        lowered = function.code();
+                                        c = lowered.code();
+                                        instance = function.instance();
+                                        memories = instance.memories;
+                                        globals = instance.globals;
+                                    }
+                                    default -> pc = executeCold(op, s, fp, c, pc, instance);
                                 }
-                                pc = c[pc + 1];
                             } else {
-                                pc += 2;
-                            }
-                        }
-                        case Op.BR_UNWIND, Op.BR_IF_UNWIND, BR_TABLE -> {
-                            // each form leads to one (target, dst, arity) entry and a src slot
-                            int entry;
-                            int src;
-                            if (op == BR_TABLE) {
-                                int index = (int) s[fp + c[pc]];
-                                int count = c[pc + 2];
-                                src = c[pc + 1];
-                                entry = pc + 3 + 3 * (Integer.compareUnsigned(index, count) < 0 ? index : count);
-                            } else if (op == Op.BR_UNWIND) {
-                                src = c[pc];
-                                entry = pc + 1;
-                            } else if ((int) s[fp + c[pc]] != 0) {
-                                src = c[pc + 1];
-                                entry = pc + 2;
-                            } else {
-                                pc += 5;
-                                continue;
-                            }
-                            int arity = c[entry + 2];
-                            System.arraycopy(s, fp + src, s, fp + c[entry + 1], arity);
-                            if (c[entry] < pc && --budget == 0) {
-                                budget = nextSlice(function, c[entry], fp);
-                            }
-                            pc = c[entry];
-                        }
-                        case RETURN -> {
-                            int results = lowered.resultCount();
-                            System.arraycopy(s, fp + c[pc], s, fp, results);
-                            if (depth == 0) {
-                                return;
-                            }
-                            depth--;
-                            function = frameFunctions[depth];
-                            frameFunctions[depth] = null;
-                            pc = frameReturnPcs[depth];
-                            fp = frameFps[depth];
-                            lowered = function.code();
-                            c = lowered.code();
-                            instance = function.instance();
-                            memories = instance.memories;
-                            globals = instance.globals;
-                        }
-                        case CALL, CALL_INDIRECT, CALL_REF -> {
-                            FunctionInstance callee;
-                            int base;
-                            if (op == CALL) {
-                                callee = instance.functions[c[pc]];
-                                base = c[pc + 1];
-                                pc += 2;
-                            } else {
-                                boolean byReference = op == CALL_REF;
-                                callee = dynamicCallee(byReference, instance, c, pc, fp);
-                                base = c[pc + (byReference ? 1 : 3)];
-                                pc += byReference ? 2 : 4;
-                            }
-                            JvmCode jvm;
-                            if (callee instanceof WasmFunction wasm && (jvm = wasm.compiledCode()) != null) {
-                                budget = callCompiled(jvm, wasm, fp + base, budget, function, fp);
-                                s = this.stack;
-                            } else if (callee instanceof WasmFunction wasm) {
-                                pushFrame(function, pc, fp);
-                                if (--budget == 0) {
-                                    budget = callSlice(function, fp);
+                                switch (op) {
+                                    case CALL, CALL_INDIRECT, CALL_REF -> {
+                                        FunctionInstance callee;
+                                        int base;
+                                        if (op == CALL) {
+                                            callee = instance.functions[c[pc]];
+                                            base = c[pc + 1];
+                                            pc += 2;
+                                        } else {
+                                            boolean byReference = op == CALL_REF;
+                                            callee = dynamicCallee(byReference, instance, c, pc, fp);
+                                            base = c[pc + (byReference ? 1 : 3)];
+                                            pc += byReference ? 2 : 4;
+                                        }
+                                        JvmCode jvm;
+                                        if (callee instanceof WasmFunction wasm && (jvm = wasm.compiledCode()) != null) {
+                                            budget = callCompiled(jvm, wasm, fp + base, budget, function, fp);
+                                            s = this.stack;
+                                        } else if (callee instanceof WasmFunction wasm) {
+                                            pushFrame(function, pc, fp);
+                                            if (--budget == 0) {
+                                                budget = callSlice(function, fp);
+                                            }
+                                            function = wasm;
+                                            lowered = wasm.code();
+                                            fp += base;
+                                            s = enterFrame(fp, lowered);
+                                            c = lowered.code();
+                                            instance = wasm.instance();
+                                            memories = instance.memories;
+                                            globals = instance.globals;
+                                            pc = 0;
+                                        } else {
+                                            callHost((HostFunctionInstance) callee, instance, fp + base, baseDepth + depth + 1);
+                                            s = this.stack;
+                                        }
+                                    }
+                                    case RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> {
+                                        WasmFunction next = tailCall(op, c, pc, fp, function, budget);
+                                        budget = context.budget;
+                                        s = this.stack;
+                                        if (next == null) {
+                                            pc = lowered.osrExit(); // the results are at fp: leave through the final RETURN
+                                        } else {
+                                            function = next;
+                                            lowered = next.code();
+                                            c = lowered.code();
+                                            instance = next.instance();
+                                            memories = instance.memories;
+                                            globals = instance.globals;
+                                            pc = 0;
+                                        }
+                                    }
+                                    case Op.COPY -> {
+                                        s[fp + c[pc]] = s[fp + c[pc + 1]];
+                                        pc += 2;
+                                    }
+                                    case Op.CONST -> {
+                                        s[fp + c[pc]] = (c[pc + 1] & 0xFFFFFFFFL) | ((long) c[pc + 2] << 32);
+                                        pc += 3;
+                                    }
+                                    case SELECT -> {
+                                        s[fp + c[pc]] = (int) s[fp + c[pc + 3]] != 0 ? s[fp + c[pc + 1]] : s[fp + c[pc + 2]];
+                                        pc += 4;
+                                    }
+                                    case GLOBAL_GET -> {
+                                        s[fp + c[pc]] = globals[c[pc + 1]].value;
+                                        pc += 2;
+                                    }
+                                    case GLOBAL_SET -> {
+                                        globals[c[pc + 1]].value = s[fp + c[pc]];
+                                        pc += 2;
+                                    }
+                                    default -> pc = executeCold(op, s, fp, c, pc, instance);
                                 }
-                                function = wasm;
-                                lowered = wasm.code();
-                                fp += base;
-                                s = enterFrame(fp, lowered);
-                                c = lowered.code();
-                                instance = wasm.instance();
-                                memories = instance.memories;
-                                globals = instance.globals;
-                                pc = 0;
-                            } else {
-                                callHost((HostFunctionInstance) callee, instance, fp + base, baseDepth + depth + 1);
-                                s = this.stack;
                             }
-                        }
-                        case RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> {
-                            WasmFunction next = tailCall(op, c, pc, fp, function, budget);
-                            budget = context.budget;
-                            s = this.stack;
-                            if (next == null) {
-                                pc = lowered.osrExit(); // the results are at fp: leave through the final RETURN
-                            } else {
-                                function = next;
-                                lowered = next.code();
-                                c = lowered.code();
-                                instance = next.instance();
-                                memories = instance.memories;
-                                globals = instance.globals;
-                                pc = 0;
-                            }
-                        }
-                        case Op.COPY -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]];
-                            pc += 2;
-                        }
-                        case Op.CONST -> {
-                            s[fp + c[pc]] = (c[pc + 1] & 0xFFFFFFFFL) | ((long) c[pc + 2] << 32);
-                            pc += 3;
-                        }
-                        case SELECT -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 3]] != 0 ? s[fp + c[pc + 1]] : s[fp + c[pc + 2]];
-                            pc += 4;
-                        }
-                        case GLOBAL_GET -> {
-                            s[fp + c[pc]] = globals[c[pc + 1]].value;
-                            pc += 2;
-                        }
-                        case GLOBAL_SET -> {
-                            globals[c[pc + 1]].value = s[fp + c[pc]];
-                            pc += 2;
-                        }
-                        case I32_LOAD, F32_LOAD, I64_LOAD32_S -> {
-                            s[fp + c[pc]] = memory(memories, c, pc + 2).load32(address(s[fp + c[pc + 1]], c, pc + 2));
-                            pc += 5;
-                        }
-                        case I64_LOAD, F64_LOAD -> {
-                            s[fp + c[pc]] = memory(memories, c, pc + 2).load64(address(s[fp + c[pc + 1]], c, pc + 2));
-                            pc += 5;
-                        }
-                        case I32_LOAD8_S, I64_LOAD8_S -> {
-                            s[fp + c[pc]] = memory(memories, c, pc + 2).load8(address(s[fp + c[pc + 1]], c, pc + 2));
-                            pc += 5;
-                        }
-                        case I32_LOAD8_U, I64_LOAD8_U -> {
-                            s[fp + c[pc]] = memory(memories, c, pc + 2).load8(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFF;
-                            pc += 5;
-                        }
-                        case I32_LOAD16_S, I64_LOAD16_S -> {
-                            s[fp + c[pc]] = memory(memories, c, pc + 2).load16(address(s[fp + c[pc + 1]], c, pc + 2));
-                            pc += 5;
-                        }
-                        case I32_LOAD16_U, I64_LOAD16_U -> {
-                            s[fp + c[pc]] = memory(memories, c, pc + 2).load16(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFFFF;
-                            pc += 5;
-                        }
-                        case I64_LOAD32_U -> {
-                            s[fp + c[pc]] = memory(memories, c, pc + 2).load32(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFFFFFFFFL;
-                            pc += 5;
-                        }
-                        case I32_STORE, F32_STORE, I64_STORE32 -> {
-                            memory(memories, c, pc + 2).store32(address(s[fp + c[pc]], c, pc + 2), (int) s[fp + c[pc + 1]]);
-                            pc += 5;
-                        }
-                        case I64_STORE, F64_STORE -> {
-                            memory(memories, c, pc + 2).store64(address(s[fp + c[pc]], c, pc + 2), s[fp + c[pc + 1]]);
-                            pc += 5;
-                        }
-                        case I32_STORE8, I64_STORE8 -> {
-                            memory(memories, c, pc + 2).store8(address(s[fp + c[pc]], c, pc + 2), (byte) s[fp + c[pc + 1]]);
-                            pc += 5;
-                        }
-                        case I32_STORE16, I64_STORE16 -> {
-                            memory(memories, c, pc + 2).store16(address(s[fp + c[pc]], c, pc + 2), (short) s[fp + c[pc + 1]]);
-                            pc += 5;
-                        }
-                        case I32_EQZ -> {
-                            s[fp + c[pc]] = Comparisons.i32Eqz((int) s[fp + c[pc + 1]]);
-                            pc += 2;
-                        }
-                        case I32_EQ -> {
-                            s[fp + c[pc]] = Comparisons.i32Eq((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_NE -> {
-                            s[fp + c[pc]] = Comparisons.i32Ne((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_LT_S -> {
-                            s[fp + c[pc]] = Comparisons.i32LtS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_LT_U -> {
-                            s[fp + c[pc]] = Comparisons.i32LtU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_GT_S -> {
-                            s[fp + c[pc]] = Comparisons.i32GtS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_GT_U -> {
-                            s[fp + c[pc]] = Comparisons.i32GtU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_LE_S -> {
-                            s[fp + c[pc]] = Comparisons.i32LeS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_LE_U -> {
-                            s[fp + c[pc]] = Comparisons.i32LeU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_GE_S -> {
-                            s[fp + c[pc]] = Comparisons.i32GeS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_GE_U -> {
-                            s[fp + c[pc]] = Comparisons.i32GeU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_EQZ -> {
-                            s[fp + c[pc]] = Comparisons.i64Eqz(s[fp + c[pc + 1]]);
-                            pc += 2;
-                        }
-                        case I64_EQ -> {
-                            s[fp + c[pc]] = Comparisons.i64Eq(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_NE -> {
-                            s[fp + c[pc]] = Comparisons.i64Ne(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_LT_S -> {
-                            s[fp + c[pc]] = Comparisons.i64LtS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_LT_U -> {
-                            s[fp + c[pc]] = Comparisons.i64LtU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_GT_S -> {
-                            s[fp + c[pc]] = Comparisons.i64GtS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_GT_U -> {
-                            s[fp + c[pc]] = Comparisons.i64GtU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_LE_S -> {
-                            s[fp + c[pc]] = Comparisons.i64LeS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_LE_U -> {
-                            s[fp + c[pc]] = Comparisons.i64LeU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_GE_S -> {
-                            s[fp + c[pc]] = Comparisons.i64GeS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_GE_U -> {
-                            s[fp + c[pc]] = Comparisons.i64GeU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case F64_EQ -> {
-                            s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) == f64(s[fp + c[pc + 2]]) ? 1 : 0;
-                            pc += 3;
-                        }
-                        case F64_NE -> {
-                            s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) != f64(s[fp + c[pc + 2]]) ? 1 : 0;
-                            pc += 3;
-                        }
-                        case F64_LT -> {
-                            s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) < f64(s[fp + c[pc + 2]]) ? 1 : 0;
-                            pc += 3;
-                        }
-                        case F64_GT -> {
-                            s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) > f64(s[fp + c[pc + 2]]) ? 1 : 0;
-                            pc += 3;
-                        }
-                        case F64_LE -> {
-                            s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) <= f64(s[fp + c[pc + 2]]) ? 1 : 0;
-                            pc += 3;
-                        }
-                        case F64_GE -> {
-                            s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) >= f64(s[fp + c[pc + 2]]) ? 1 : 0;
-                            pc += 3;
-                        }
-                        case I32_ADD -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] + (int) s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I32_SUB -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] - (int) s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I32_MUL -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] * (int) s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I32_DIV_S -> {
-                            s[fp + c[pc]] = NumericOps.i32DivS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_DIV_U -> {
-                            s[fp + c[pc]] = NumericOps.i32DivU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_REM_S -> {
-                            s[fp + c[pc]] = NumericOps.i32RemS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_REM_U -> {
-                            s[fp + c[pc]] = NumericOps.i32RemU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_AND -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] & (int) s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I32_OR -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] | (int) s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I32_XOR -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] ^ (int) s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I32_SHL -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] << (int) s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I32_SHR_S -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >> (int) s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I32_SHR_U -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >>> (int) s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I32_ROTL -> {
-                            s[fp + c[pc]] = Integer.rotateLeft((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I32_ROTR -> {
-                            s[fp + c[pc]] = Integer.rotateRight((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_ADD -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] + s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I64_SUB -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] - s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I64_MUL -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] * s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I64_AND -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] & s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I64_OR -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] | s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I64_XOR -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] ^ s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I64_SHL -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] << s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I64_SHR_S -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] >> s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I64_SHR_U -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] >>> s[fp + c[pc + 2]];
-                            pc += 3;
-                        }
-                        case I64_ROTL -> {
-                            s[fp + c[pc]] = Long.rotateLeft(s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case I64_ROTR -> {
-                            s[fp + c[pc]] = Long.rotateRight(s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
-                            pc += 3;
-                        }
-                        case F32_ADD -> {
-                            s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) + f32(s[fp + c[pc + 2]]));
-                            pc += 3;
-                        }
-                        case F32_SUB -> {
-                            s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) - f32(s[fp + c[pc + 2]]));
-                            pc += 3;
-                        }
-                        case F32_MUL -> {
-                            s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) * f32(s[fp + c[pc + 2]]));
-                            pc += 3;
-                        }
-                        case F32_DIV -> {
-                            s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) / f32(s[fp + c[pc + 2]]));
-                            pc += 3;
-                        }
-                        case F64_NEG -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] ^ Long.MIN_VALUE;
-                            pc += 2;
-                        }
-                        case F64_ADD -> {
-                            s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) + f64(s[fp + c[pc + 2]]));
-                            pc += 3;
-                        }
-                        case F64_SUB -> {
-                            s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) - f64(s[fp + c[pc + 2]]));
-                            pc += 3;
-                        }
-                        case F64_MUL -> {
-                            s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) * f64(s[fp + c[pc + 2]]));
-                            pc += 3;
-                        }
-                        case F64_DIV -> {
-                            s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) / f64(s[fp + c[pc + 2]]));
-                            pc += 3;
-                        }
-                        case I32_WRAP_I64 -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
-                            pc += 2;
-                        }
-                        case I64_EXTEND_I32_S -> {
-                            s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
-                            pc += 2;
-                        }
-                        case I64_EXTEND_I32_U -> {
-                            s[fp + c[pc]] = s[fp + c[pc + 1]] & 0xFFFFFFFFL;
-                            pc += 2;
-                        }
-                        case F64_CONVERT_I32_S -> {
-                            s[fp + c[pc]] = bits((double) (int) s[fp + c[pc + 1]]);
-                            pc += 2;
-                        }
-                        // A negative target is a back-edge (stored as ~target), counted while pc still names the
-                        // branch (for a trap's frame). Decoded without a branch: a direction this site has not
-                        // taken yet would otherwise be left out by C2 and cost a deoptimization of this method.
-                        case Op.BR_IF_CMP + 0 -> {
-                            if ((int) s[fp + c[pc]] == 0) {
-                                int target = c[pc + 2];
-                                int backEdge = target >> 31;
-                                target ^= backEdge;
-                                if ((budget += backEdge) == 0) {
-                                    budget = nextSlice(function, target, fp);
+                        } else if (op < I32_STORE) {
+                            switch (op) {
+                                case I32_LOAD, F32_LOAD, I64_LOAD32_S -> {
+                                    s[fp + c[pc]] = memory(memories, c, pc + 2).load32(address(s[fp + c[pc + 1]], c, pc + 2));
+                                    pc += 5;
                                 }
-                                pc = target;
-                            } else {
-                                pc += 3;
-                            }
-                        }
-                        case Op.BR_IF_CMP + 1 -> {
-                            if ((int) s[fp + c[pc]] == (int) s[fp + c[pc + 1]]) {
-                                int target = c[pc + 2];
-                                int backEdge = target >> 31;
-                                target ^= backEdge;
-                                if ((budget += backEdge) == 0) {
-                                    budget = nextSlice(function, target, fp);
+                                case I64_LOAD, F64_LOAD -> {
+                                    s[fp + c[pc]] = memory(memories, c, pc + 2).load64(address(s[fp + c[pc + 1]], c, pc + 2));
+                                    pc += 5;
                                 }
-                                pc = target;
-                            } else {
-                                pc += 3;
-                            }
-                        }
-                        case Op.BR_IF_CMP + 2 -> {
-                            if ((int) s[fp + c[pc]] != (int) s[fp + c[pc + 1]]) {
-                                int target = c[pc + 2];
-                                int backEdge = target >> 31;
-                                target ^= backEdge;
-                                if ((budget += backEdge) == 0) {
-                                    budget = nextSlice(function, target, fp);
+                                case I32_LOAD8_S, I64_LOAD8_S -> {
+                                    s[fp + c[pc]] = memory(memories, c, pc + 2).load8(address(s[fp + c[pc + 1]], c, pc + 2));
+                                    pc += 5;
                                 }
-                                pc = target;
-                            } else {
-                                pc += 3;
-                            }
-                        }
-                        case Op.BR_IF_CMP + 3 -> {
-                            if ((int) s[fp + c[pc]] < (int) s[fp + c[pc + 1]]) {
-                                int target = c[pc + 2];
-                                int backEdge = target >> 31;
-                                target ^= backEdge;
-                                if ((budget += backEdge) == 0) {
-                                    budget = nextSlice(function, target, fp);
+                                case I32_LOAD8_U, I64_LOAD8_U -> {
+                                    s[fp + c[pc]] = memory(memories, c, pc + 2).load8(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFF;
+                                    pc += 5;
                                 }
-                                pc = target;
-                            } else {
-                                pc += 3;
-                            }
-                        }
-                        case Op.BR_IF_CMP + 4 -> {
-                            if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) < 0) {
-                                int target = c[pc + 2];
-                                int backEdge = target >> 31;
-                                target ^= backEdge;
-                                if ((budget += backEdge) == 0) {
-                                    budget = nextSlice(function, target, fp);
+                                case I32_LOAD16_S, I64_LOAD16_S -> {
+                                    s[fp + c[pc]] = memory(memories, c, pc + 2).load16(address(s[fp + c[pc + 1]], c, pc + 2));
+                                    pc += 5;
                                 }
-                                pc = target;
-                            } else {
-                                pc += 3;
-                            }
-                        }
-                        case Op.BR_IF_CMP + 5 -> {
-                            if ((int) s[fp + c[pc]] > (int) s[fp + c[pc + 1]]) {
-                                int target = c[pc + 2];
-                                int backEdge = target >> 31;
-                                target ^= backEdge;
-                                if ((budget += backEdge) == 0) {
-                                    budget = nextSlice(function, target, fp);
+                                case I32_LOAD16_U, I64_LOAD16_U -> {
+                                    s[fp + c[pc]] = memory(memories, c, pc + 2).load16(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFFFF;
+                                    pc += 5;
                                 }
-                                pc = target;
-                            } else {
-                                pc += 3;
-                            }
-                        }
-                        case Op.BR_IF_CMP + 6 -> {
-                            if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) > 0) {
-                                int target = c[pc + 2];
-                                int backEdge = target >> 31;
-                                target ^= backEdge;
-                                if ((budget += backEdge) == 0) {
-                                    budget = nextSlice(function, target, fp);
+                                case I64_LOAD32_U -> {
+                                    s[fp + c[pc]] = memory(memories, c, pc + 2).load32(address(s[fp + c[pc + 1]], c, pc + 2)) & 0xFFFFFFFFL;
+                                    pc += 5;
                                 }
-                                pc = target;
-                            } else {
-                                pc += 3;
+                                default -> pc = executeCold(op, s, fp, c, pc, instance);
                             }
-                        }
-                        case Op.BR_IF_CMP + 7 -> {
-                            if ((int) s[fp + c[pc]] <= (int) s[fp + c[pc + 1]]) {
-                                int target = c[pc + 2];
-                                int backEdge = target >> 31;
-                                target ^= backEdge;
-                                if ((budget += backEdge) == 0) {
-                                    budget = nextSlice(function, target, fp);
+                        } else {
+                            switch (op) {
+                                case I32_STORE, F32_STORE, I64_STORE32 -> {
+                                    memory(memories, c, pc + 2).store32(address(s[fp + c[pc]], c, pc + 2), (int) s[fp + c[pc + 1]]);
+                                    pc += 5;
                                 }
-                                pc = target;
-                            } else {
-                                pc += 3;
-                            }
-                        }
-                        case Op.BR_IF_CMP + 8 -> {
-                            if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0) {
-                                int target = c[pc + 2];
-                                int backEdge = target >> 31;
-                                target ^= backEdge;
-                                if ((budget += backEdge) == 0) {
-                                    budget = nextSlice(function, target, fp);
+                                case I64_STORE, F64_STORE -> {
+                                    memory(memories, c, pc + 2).store64(address(s[fp + c[pc]], c, pc + 2), s[fp + c[pc + 1]]);
+                                    pc += 5;
                                 }
-                                pc = target;
-                            } else {
-                                pc += 3;
-                            }
-                        }
-                        case Op.BR_IF_CMP + 9 -> {
-                            if ((int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]]) {
-                                int target = c[pc + 2];
-                                int backEdge = target >> 31;
-                                target ^= backEdge;
-                                if ((budget += backEdge) == 0) {
-                                    budget = nextSlice(function, target, fp);
+                                case I32_STORE8, I64_STORE8 -> {
+                                    memory(memories, c, pc + 2).store8(address(s[fp + c[pc]], c, pc + 2), (byte) s[fp + c[pc + 1]]);
+                                    pc += 5;
                                 }
-                                pc = target;
-                            } else {
-                                pc += 3;
-                            }
-                        }
-                        case Op.BR_IF_CMP + 10 -> {
-                            if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0) {
-                                int target = c[pc + 2];
-                                int backEdge = target >> 31;
-                                target ^= backEdge;
-                                if ((budget += backEdge) == 0) {
-                                    budget = nextSlice(function, target, fp);
+                                case I32_STORE16, I64_STORE16 -> {
+                                    memory(memories, c, pc + 2).store16(address(s[fp + c[pc]], c, pc + 2), (short) s[fp + c[pc + 1]]);
+                                    pc += 5;
                                 }
-                                pc = target;
-                            } else {
-                                pc += 3;
+                                default -> pc = executeCold(op, s, fp, c, pc, instance);
                             }
                         }
-                        case Op.IF_NOT_CMP + 0 -> pc = (int) s[fp + c[pc]] == 0 ? pc + 3 : c[pc + 2];
-                        case Op.IF_NOT_CMP + 1 -> pc = (int) s[fp + c[pc]] == (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
-                        case Op.IF_NOT_CMP + 2 -> pc = (int) s[fp + c[pc]] != (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
-                        case Op.IF_NOT_CMP + 3 -> pc = (int) s[fp + c[pc]] < (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
-                        case Op.IF_NOT_CMP + 4 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) < 0 ? pc + 3 : c[pc + 2];
-                        case Op.IF_NOT_CMP + 5 -> pc = (int) s[fp + c[pc]] > (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
-                        case Op.IF_NOT_CMP + 6 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) > 0 ? pc + 3 : c[pc + 2];
-                        case Op.IF_NOT_CMP + 7 -> pc = (int) s[fp + c[pc]] <= (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
-                        case Op.IF_NOT_CMP + 8 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0 ? pc + 3 : c[pc + 2];
-                        case Op.IF_NOT_CMP + 9 -> pc = (int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
-                        case Op.IF_NOT_CMP + 10 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0 ? pc + 3 : c[pc + 2];
-                        default -> pc = executeCold(op, s, fp, c, pc, instance);
+                    } else if (op < Op.BR_IF_CMP) { // numeric
+                        if (op < I32_CLZ) {
+                            switch (op) {
+                                case I32_EQZ -> {
+                                    s[fp + c[pc]] = Comparisons.i32Eqz((int) s[fp + c[pc + 1]]);
+                                    pc += 2;
+                                }
+                                case I32_EQ -> {
+                                    s[fp + c[pc]] = Comparisons.i32Eq((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_NE -> {
+                                    s[fp + c[pc]] = Comparisons.i32Ne((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_LT_S -> {
+                                    s[fp + c[pc]] = Comparisons.i32LtS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_LT_U -> {
+                                    s[fp + c[pc]] = Comparisons.i32LtU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_GT_S -> {
+                                    s[fp + c[pc]] = Comparisons.i32GtS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_GT_U -> {
+                                    s[fp + c[pc]] = Comparisons.i32GtU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_LE_S -> {
+                                    s[fp + c[pc]] = Comparisons.i32LeS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_LE_U -> {
+                                    s[fp + c[pc]] = Comparisons.i32LeU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_GE_S -> {
+                                    s[fp + c[pc]] = Comparisons.i32GeS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_GE_U -> {
+                                    s[fp + c[pc]] = Comparisons.i32GeU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I64_EQZ -> {
+                                    s[fp + c[pc]] = Comparisons.i64Eqz(s[fp + c[pc + 1]]);
+                                    pc += 2;
+                                }
+                                case I64_EQ -> {
+                                    s[fp + c[pc]] = Comparisons.i64Eq(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I64_NE -> {
+                                    s[fp + c[pc]] = Comparisons.i64Ne(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I64_LT_S -> {
+                                    s[fp + c[pc]] = Comparisons.i64LtS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I64_LT_U -> {
+                                    s[fp + c[pc]] = Comparisons.i64LtU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I64_GT_S -> {
+                                    s[fp + c[pc]] = Comparisons.i64GtS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I64_GT_U -> {
+                                    s[fp + c[pc]] = Comparisons.i64GtU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I64_LE_S -> {
+                                    s[fp + c[pc]] = Comparisons.i64LeS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I64_LE_U -> {
+                                    s[fp + c[pc]] = Comparisons.i64LeU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I64_GE_S -> {
+                                    s[fp + c[pc]] = Comparisons.i64GeS(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I64_GE_U -> {
+                                    s[fp + c[pc]] = Comparisons.i64GeU(s[fp + c[pc + 1]], s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case F64_EQ -> {
+                                    s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) == f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                                    pc += 3;
+                                }
+                                case F64_NE -> {
+                                    s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) != f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                                    pc += 3;
+                                }
+                                case F64_LT -> {
+                                    s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) < f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                                    pc += 3;
+                                }
+                                case F64_GT -> {
+                                    s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) > f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                                    pc += 3;
+                                }
+                                case F64_LE -> {
+                                    s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) <= f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                                    pc += 3;
+                                }
+                                case F64_GE -> {
+                                    s[fp + c[pc]] = f64(s[fp + c[pc + 1]]) >= f64(s[fp + c[pc + 2]]) ? 1 : 0;
+                                    pc += 3;
+                                }
+                                default -> pc = executeCold(op, s, fp, c, pc, instance);
+                            }
+                        } else if (op < I64_CLZ) {
+                            switch (op) {
+                                case I32_ADD -> {
+                                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] + (int) s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I32_SUB -> {
+                                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] - (int) s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I32_MUL -> {
+                                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] * (int) s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I32_DIV_S -> {
+                                    s[fp + c[pc]] = NumericOps.i32DivS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_DIV_U -> {
+                                    s[fp + c[pc]] = NumericOps.i32DivU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_REM_S -> {
+                                    s[fp + c[pc]] = NumericOps.i32RemS((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_REM_U -> {
+                                    s[fp + c[pc]] = NumericOps.i32RemU((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_AND -> {
+                                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] & (int) s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I32_OR -> {
+                                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] | (int) s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I32_XOR -> {
+                                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] ^ (int) s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I32_SHL -> {
+                                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] << (int) s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I32_SHR_S -> {
+                                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >> (int) s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I32_SHR_U -> {
+                                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]] >>> (int) s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I32_ROTL -> {
+                                    s[fp + c[pc]] = Integer.rotateLeft((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I32_ROTR -> {
+                                    s[fp + c[pc]] = Integer.rotateRight((int) s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                default -> pc = executeCold(op, s, fp, c, pc, instance);
+                            }
+                        } else if (op < F32_ABS) {
+                            switch (op) {
+                                case I64_ADD -> {
+                                    s[fp + c[pc]] = s[fp + c[pc + 1]] + s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I64_SUB -> {
+                                    s[fp + c[pc]] = s[fp + c[pc + 1]] - s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I64_MUL -> {
+                                    s[fp + c[pc]] = s[fp + c[pc + 1]] * s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I64_AND -> {
+                                    s[fp + c[pc]] = s[fp + c[pc + 1]] & s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I64_OR -> {
+                                    s[fp + c[pc]] = s[fp + c[pc + 1]] | s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I64_XOR -> {
+                                    s[fp + c[pc]] = s[fp + c[pc + 1]] ^ s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I64_SHL -> {
+                                    s[fp + c[pc]] = s[fp + c[pc + 1]] << s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I64_SHR_S -> {
+                                    s[fp + c[pc]] = s[fp + c[pc + 1]] >> s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I64_SHR_U -> {
+                                    s[fp + c[pc]] = s[fp + c[pc + 1]] >>> s[fp + c[pc + 2]];
+                                    pc += 3;
+                                }
+                                case I64_ROTL -> {
+                                    s[fp + c[pc]] = Long.rotateLeft(s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                case I64_ROTR -> {
+                                    s[fp + c[pc]] = Long.rotateRight(s[fp + c[pc + 1]], (int) s[fp + c[pc + 2]]);
+                                    pc += 3;
+                                }
+                                default -> pc = executeCold(op, s, fp, c, pc, instance);
+                            }
+                        } else {
+                            switch (op) {
+                                case F32_ADD -> {
+                                    s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) + f32(s[fp + c[pc + 2]]));
+                                    pc += 3;
+                                }
+                                case F32_SUB -> {
+                                    s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) - f32(s[fp + c[pc + 2]]));
+                                    pc += 3;
+                                }
+                                case F32_MUL -> {
+                                    s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) * f32(s[fp + c[pc + 2]]));
+                                    pc += 3;
+                                }
+                                case F32_DIV -> {
+                                    s[fp + c[pc]] = bits(f32(s[fp + c[pc + 1]]) / f32(s[fp + c[pc + 2]]));
+                                    pc += 3;
+                                }
+                                case F64_NEG -> {
+                                    s[fp + c[pc]] = s[fp + c[pc + 1]] ^ Long.MIN_VALUE;
+                                    pc += 2;
+                                }
+                                case F64_ADD -> {
+                                    s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) + f64(s[fp + c[pc + 2]]));
+                                    pc += 3;
+                                }
+                                case F64_SUB -> {
+                                    s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) - f64(s[fp + c[pc + 2]]));
+                                    pc += 3;
+                                }
+                                case F64_MUL -> {
+                                    s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) * f64(s[fp + c[pc + 2]]));
+                                    pc += 3;
+                                }
+                                case F64_DIV -> {
+                                    s[fp + c[pc]] = bits(f64(s[fp + c[pc + 1]]) / f64(s[fp + c[pc + 2]]));
+                                    pc += 3;
+                                }
+                                case I32_WRAP_I64 -> {
+                                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
+                                    pc += 2;
+                                }
+                                case I64_EXTEND_I32_S -> {
+                                    s[fp + c[pc]] = (int) s[fp + c[pc + 1]];
+                                    pc += 2;
+                                }
+                                case I64_EXTEND_I32_U -> {
+                                    s[fp + c[pc]] = s[fp + c[pc + 1]] & 0xFFFFFFFFL;
+                                    pc += 2;
+                                }
+                                case F64_CONVERT_I32_S -> {
+                                    s[fp + c[pc]] = bits((double) (int) s[fp + c[pc + 1]]);
+                                    pc += 2;
+                                }
+                                // A negative target is a back-edge (stored as ~target), counted while pc still names the
+                                // branch (for a trap's frame). Decoded without a branch: a direction this site has not
+                                // taken yet would otherwise be left out by C2 and cost a deoptimization of this method.
+                                default -> pc = executeCold(op, s, fp, c, pc, instance);
+                            }
+                        }
+                    } else { // fused compare-and-branch, and the cold forms
+                        switch (op) {
+                            case Op.BR_IF_CMP + 0 -> {
+                                if ((int) s[fp + c[pc]] == 0) {
+                                    int target = c[pc + 2];
+                                    int backEdge = target >> 31;
+                                    target ^= backEdge;
+                                    if ((budget += backEdge) == 0) {
+                                        budget = nextSlice(function, target, fp);
+                                    }
+                                    pc = target;
+                                } else {
+                                    pc += 3;
+                                }
+                            }
+                            case Op.BR_IF_CMP + 1 -> {
+                                if ((int) s[fp + c[pc]] == (int) s[fp + c[pc + 1]]) {
+                                    int target = c[pc + 2];
+                                    int backEdge = target >> 31;
+                                    target ^= backEdge;
+                                    if ((budget += backEdge) == 0) {
+                                        budget = nextSlice(function, target, fp);
+                                    }
+                                    pc = target;
+                                } else {
+                                    pc += 3;
+                                }
+                            }
+                            case Op.BR_IF_CMP + 2 -> {
+                                if ((int) s[fp + c[pc]] != (int) s[fp + c[pc + 1]]) {
+                                    int target = c[pc + 2];
+                                    int backEdge = target >> 31;
+                                    target ^= backEdge;
+                                    if ((budget += backEdge) == 0) {
+                                        budget = nextSlice(function, target, fp);
+                                    }
+                                    pc = target;
+                                } else {
+                                    pc += 3;
+                                }
+                            }
+                            case Op.BR_IF_CMP + 3 -> {
+                                if ((int) s[fp + c[pc]] < (int) s[fp + c[pc + 1]]) {
+                                    int target = c[pc + 2];
+                                    int backEdge = target >> 31;
+                                    target ^= backEdge;
+                                    if ((budget += backEdge) == 0) {
+                                        budget = nextSlice(function, target, fp);
+                                    }
+                                    pc = target;
+                                } else {
+                                    pc += 3;
+                                }
+                            }
+                            case Op.BR_IF_CMP + 4 -> {
+                                if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) < 0) {
+                                    int target = c[pc + 2];
+                                    int backEdge = target >> 31;
+                                    target ^= backEdge;
+                                    if ((budget += backEdge) == 0) {
+                                        budget = nextSlice(function, target, fp);
+                                    }
+                                    pc = target;
+                                } else {
+                                    pc += 3;
+                                }
+                            }
+                            case Op.BR_IF_CMP + 5 -> {
+                                if ((int) s[fp + c[pc]] > (int) s[fp + c[pc + 1]]) {
+                                    int target = c[pc + 2];
+                                    int backEdge = target >> 31;
+                                    target ^= backEdge;
+                                    if ((budget += backEdge) == 0) {
+                                        budget = nextSlice(function, target, fp);
+                                    }
+                                    pc = target;
+                                } else {
+                                    pc += 3;
+                                }
+                            }
+                            case Op.BR_IF_CMP + 6 -> {
+                                if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) > 0) {
+                                    int target = c[pc + 2];
+                                    int backEdge = target >> 31;
+                                    target ^= backEdge;
+                                    if ((budget += backEdge) == 0) {
+                                        budget = nextSlice(function, target, fp);
+                                    }
+                                    pc = target;
+                                } else {
+                                    pc += 3;
+                                }
+                            }
+                            case Op.BR_IF_CMP + 7 -> {
+                                if ((int) s[fp + c[pc]] <= (int) s[fp + c[pc + 1]]) {
+                                    int target = c[pc + 2];
+                                    int backEdge = target >> 31;
+                                    target ^= backEdge;
+                                    if ((budget += backEdge) == 0) {
+                                        budget = nextSlice(function, target, fp);
+                                    }
+                                    pc = target;
+                                } else {
+                                    pc += 3;
+                                }
+                            }
+                            case Op.BR_IF_CMP + 8 -> {
+                                if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0) {
+                                    int target = c[pc + 2];
+                                    int backEdge = target >> 31;
+                                    target ^= backEdge;
+                                    if ((budget += backEdge) == 0) {
+                                        budget = nextSlice(function, target, fp);
+                                    }
+                                    pc = target;
+                                } else {
+                                    pc += 3;
+                                }
+                            }
+                            case Op.BR_IF_CMP + 9 -> {
+                                if ((int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]]) {
+                                    int target = c[pc + 2];
+                                    int backEdge = target >> 31;
+                                    target ^= backEdge;
+                                    if ((budget += backEdge) == 0) {
+                                        budget = nextSlice(function, target, fp);
+                                    }
+                                    pc = target;
+                                } else {
+                                    pc += 3;
+                                }
+                            }
+                            case Op.BR_IF_CMP + 10 -> {
+                                if (Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0) {
+                                    int target = c[pc + 2];
+                                    int backEdge = target >> 31;
+                                    target ^= backEdge;
+                                    if ((budget += backEdge) == 0) {
+                                        budget = nextSlice(function, target, fp);
+                                    }
+                                    pc = target;
+                                } else {
+                                    pc += 3;
+                                }
+                            }
+                            case Op.IF_NOT_CMP + 0 -> pc = (int) s[fp + c[pc]] == 0 ? pc + 3 : c[pc + 2];
+                            case Op.IF_NOT_CMP + 1 -> pc = (int) s[fp + c[pc]] == (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                            case Op.IF_NOT_CMP + 2 -> pc = (int) s[fp + c[pc]] != (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                            case Op.IF_NOT_CMP + 3 -> pc = (int) s[fp + c[pc]] < (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                            case Op.IF_NOT_CMP + 4 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) < 0 ? pc + 3 : c[pc + 2];
+                            case Op.IF_NOT_CMP + 5 -> pc = (int) s[fp + c[pc]] > (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                            case Op.IF_NOT_CMP + 6 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) > 0 ? pc + 3 : c[pc + 2];
+                            case Op.IF_NOT_CMP + 7 -> pc = (int) s[fp + c[pc]] <= (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                            case Op.IF_NOT_CMP + 8 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) <= 0 ? pc + 3 : c[pc + 2];
+                            case Op.IF_NOT_CMP + 9 -> pc = (int) s[fp + c[pc]] >= (int) s[fp + c[pc + 1]] ? pc + 3 : c[pc + 2];
+                            case Op.IF_NOT_CMP + 10 -> pc = Integer.compareUnsigned((int) s[fp + c[pc]], (int) s[fp + c[pc + 1]]) >= 0 ? pc + 3 : c[pc + 2];
+                            default -> pc = executeCold(op, s, fp, c, pc, instance);
+                        }
                     }
                 } catch (OsrExit exit) {
                     budget = osrBudget;

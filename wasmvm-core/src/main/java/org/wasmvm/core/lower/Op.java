@@ -5,7 +5,7 @@ package org.wasmvm.core.lower;
  * first, then operand slots, then the function's constants, so {@code local.get}, constants and
  * {@code local.set} mostly vanish into the instructions that use them. Numeric instructions keep
  * their wasm byte; the 0xFC family moves to 0xE0 + subopcode; control flow and fused forms use the
- * free bytes, so every opcode is below 0x100 and the dispatch switch compiles to a jump table.
+ * free bytes, so every opcode is below 0x100 and the dispatch's switches compile to jump tables.
  *
  * <p>Immediates, in order, after each opcode in the {@code int[]} code ({@code d} = destination slot):
  * <ul>
@@ -47,7 +47,7 @@ package org.wasmvm.core.lower;
  * same slot numbers, in functions that use vectors ({@link ValueUse}). Their values move in all three
  * arrays: they are lowered as functions with references are, and start with {@code CLEAR_HIGH from to}
  * (the declared locals start at zero). The SIMD instructions are at {@code SIMD_BASE + subopcode},
- * beyond the dispatch switch's jump table: the forms without immediates {@code d a [b [c]]}, {@code
+ * beyond the dispatch's jump tables: the forms without immediates {@code d a [b [c]]}, {@code
  * v128.const d lo hi} and {@code i8x16.shuffle d a b lo hi} (each 64-bit immediate as two words, low
  * first), {@code extract_lane d a lane}, {@code replace_lane d a scalar lane}, and the memory forms
  * of {@code SimdMemoryHandlers}; {@code GLOBAL_GET_V128 d g} and {@code GLOBAL_SET_V128 src g} follow them.
