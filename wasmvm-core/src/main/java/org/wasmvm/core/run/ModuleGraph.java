@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.wasmvm.core.Instance;
 import org.wasmvm.core.InvalidModuleException;
 import org.wasmvm.core.LinkException;
@@ -57,6 +59,17 @@ final class ModuleGraph {
     /** The main module. */
     Module main() {
         return modules.get(modules.size() - 1).module();
+    }
+
+    /** The module names the program's modules import from. */
+    Set<String> importedModules() {
+        Set<String> names = new HashSet<>();
+        for (Node node : modules) {
+            for (Import imp : node.module().imports()) {
+                names.add(imp.module());
+            }
+        }
+        return names;
     }
 
     /**

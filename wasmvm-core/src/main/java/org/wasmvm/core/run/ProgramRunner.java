@@ -2,6 +2,7 @@ package org.wasmvm.core.run;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Set;
 import org.wasmvm.core.Instance;
 import org.wasmvm.core.ProcessExit;
 import org.wasmvm.core.Store;
@@ -39,11 +40,12 @@ public final class ProgramRunner {
             return RunResult.failed(e); // root, working or preopened directory unusable
         }
         try (hostModules) {
-            hostModules.define(store);
+            Set<String> imported = program.importedModules();
+            hostModules.define(store, imported);
             WasiThreads threads = request.noSystem() ? WasiThreads.NONE
                     : WasiThreads.of(program.main(), program::instantiate, () -> {
                         Store threadStore = new Store(request.limits(), request.engine());
-                        hostModules.define(threadStore);
+                        hostModules.define(threadStore, imported);
                         return threadStore;
                     }, request.limits().maxThreads());
             try (threads) {
