@@ -41,7 +41,7 @@ public final class FunctionTiers implements CodeTiers {
      * bytecode interpreter, slower than ours: so a larger function must have run longer to repay it
      * (RATIONALE "A larger function tiers up later").
      */
-    private static final int CODE_BYTES_PER_SLICE = 1024;
+    private static final int CODE_BYTES_PER_SLICE = 512;
     /** Calls from compiled code into a still interpreted function that count as one such slice. */
     private static final int HOT_CALLS = 1000;
     /**
