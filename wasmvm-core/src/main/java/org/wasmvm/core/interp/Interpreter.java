@@ -1145,14 +1145,14 @@ public final class Interpreter {
                                     s[fp + c[pc]] = bits((double) (int) s[fp + c[pc + 1]]);
                                     pc += 2;
                                 }
-                                // A negative target is a back-edge (stored as ~target), counted while pc still names the
-                                // branch (for a trap's frame). Decoded without a branch: a direction this site has not
-                                // taken yet would otherwise be left out by C2 and cost a deoptimization of this method.
                                 default -> pc = executeCold(op, s, fp, c, pc, instance);
                             }
                         }
                     } else { // fused compare-and-branch, and the cold forms
                         switch (op) {
+                            // A negative target is a back-edge (stored as ~target), counted while pc still names the
+                            // branch (for a trap's frame). Decoded without a branch: a direction this site has not
+                            // taken yet would otherwise be left out by C2 and cost a deoptimization of this method.
                             case Op.BR_IF_CMP + 0 -> {
                                 if ((int) s[fp + c[pc]] == 0) {
                                     int target = c[pc + 2];
