@@ -17,7 +17,8 @@ import org.wasmvm.core.interp.Interpreter;
 /**
  * The interpreter's dispatch stays a tree of small switches: C1, which compiles the loop in the tiered
  * engine, tests a switch's cases one after another, so one switch over every opcode cost a synthesis
- * about 20 ns per instruction (RATIONALE "The dispatch is a tree of switches").
+ * about 20 ns per instruction (RATIONALE "The dispatch is a tree of switches"). The SIMD instructions
+ * pick their shape from a table, then their lane operation in a switch over one range of them.
  */
 class DispatchShapeTest {
     /** The most keys one switch of the dispatch may span: C1's compares for the last of them stay cheap. */
@@ -25,19 +26,28 @@ class DispatchShapeTest {
 
     @Test
     void noSwitchOfTheDispatchLoopSpansManyOpcodes() throws IOException {
-        List<Integer> spans = switchSpans(Interpreter.class, "execute");
+        List<Integer> spans = switchSpans(Interpreter.class, "execute", null);
         assertThat(spans).hasSizeGreaterThanOrEqualTo(8).allSatisfy(span -> assertThat(span).isLessThanOrEqualTo(MOST_KEYS));
     }
 
-    /** How many keys each switch in the methods named {@code name} spans. */
-    private static List<Integer> switchSpans(Class<?> type, String name) throws IOException {
+    @Test
+    void theSimdInstructionsSwitchOverShapesThenOverRangesOfLaneOperations() throws IOException, ReflectiveOperationException {
+        Class<?> simd = Class.forName("org.wasmvm.core.interp.SimdHandlers");
+        assertThat(switchSpans(simd, "execute", null)).singleElement().satisfies(span -> assertThat(span).isLessThan(32));
+        assertThat(switchSpans(simd, "laneWise", "(IJJ)J")).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(span -> assertThat(span).isLessThanOrEqualTo(MOST_KEYS));
+    }
+
+    /** How many keys each switch in the methods named {@code name} (of {@code descriptor}, unless null) spans. */
+    private static List<Integer> switchSpans(Class<?> type, String name, String descriptor) throws IOException {
         List<Integer> spans = new ArrayList<>();
         try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
             new ClassReader(in).accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
-                public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
+                public MethodVisitor visitMethod(int access, String method, String methodDescriptor, String signature,
                         String[] exceptions) {
-                    return !method.equals(name) ? null : new MethodVisitor(Opcodes.ASM9) {
+                    boolean wanted = method.equals(name) && (descriptor == null || descriptor.equals(methodDescriptor));
+                    return !wanted ? null : new MethodVisitor(Opcodes.ASM9) {
                         @Override
                         public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
                             spans.add(max - min + 1);
