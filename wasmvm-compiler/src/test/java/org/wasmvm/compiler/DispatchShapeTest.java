@@ -18,7 +18,7 @@ import org.wasmvm.core.interp.Interpreter;
  * The interpreter's dispatch stays a tree of small switches: C1, which compiles the loop in the tiered
  * engine, tests a switch's cases one after another, so one switch over every opcode cost a synthesis
  * about 20 ns per instruction (RATIONALE "The dispatch is a tree of switches"). The SIMD instructions
- * pick their shape from a table, then their lane operation in a switch over one range of them.
+ * switch over their shape, then over one range of lane operations.
  */
 class DispatchShapeTest {
     /** The most keys one switch of the dispatch may span: C1's compares for the last of them stay cheap. */

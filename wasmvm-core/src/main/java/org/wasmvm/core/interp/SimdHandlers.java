@@ -25,76 +25,6 @@ import org.wasmvm.core.runtime.LinearMemory;
  * are in {@link SimdMemoryHandlers}. Returns the pc after the instruction.
  */
 final class SimdHandlers {
-    /** The shapes of the SIMD instructions: which case of {@link #execute} runs each (0: a memory form). */
-    private static final byte CONST = 1, GLOBAL_GET = 2, GLOBAL_SET = 3, SHUFFLE = 4, UNARY = 5, BINARY = 6,
-            TERNARY = 7, SHIFT = 8, REDUCE = 9, SWIZZLE = 10, NARROW = 11, NARROW_TO_LOW = 12, WIDEN_LOW = 13,
-            WIDEN_HIGH = 14, EXTMUL_LOW = 15, EXTMUL_HIGH = 16, SPLAT = 17, EXTRACT_LANE = 18, REPLACE_LANE = 19;
-
-    /**
-     * Each sub-opcode's shape ({@code Op.GLOBAL_GET_V128} and {@code GLOBAL_SET_V128} included), so that
-     * {@link #execute} switches over a few dense shapes: C1, which compiles it in the tiered engine, tests
-     * a switch's cases one by one, and the sub-opcodes of one shape lie all over their range.
-     */
-    private static final byte[] SHAPES = new byte[Op.GLOBAL_SET_V128 - Op.SIMD_BASE + 1];
-
-    static {
-        shape(CONST, V128_CONST);
-        shape(GLOBAL_GET, Op.GLOBAL_GET_V128 - Op.SIMD_BASE);
-        shape(GLOBAL_SET, Op.GLOBAL_SET_V128 - Op.SIMD_BASE);
-        shape(SHUFFLE, I8X16_SHUFFLE);
-        shape(UNARY, V128_NOT, I8X16_POPCNT, I32X4_TRUNC_SAT_F32X4_S, I32X4_TRUNC_SAT_F32X4_U, F32X4_CONVERT_I32X4_S,
-                F32X4_CONVERT_I32X4_U, F32X4_ABS, F32X4_NEG, F32X4_SQRT, F32X4_CEIL, F32X4_FLOOR, F32X4_TRUNC,
-                F32X4_NEAREST, F64X2_ABS, F64X2_NEG, F64X2_SQRT, F64X2_CEIL, F64X2_FLOOR, F64X2_TRUNC, F64X2_NEAREST,
-                I8X16_ABS, I8X16_NEG, I16X8_ABS, I16X8_NEG, I32X4_ABS, I32X4_NEG, I64X2_ABS, I64X2_NEG,
-                I32X4_RELAXED_TRUNC_F32X4_S, I32X4_RELAXED_TRUNC_F32X4_U, I16X8_EXTADD_PAIRWISE_I8X16_S,
-                I16X8_EXTADD_PAIRWISE_I8X16_U, I32X4_EXTADD_PAIRWISE_I16X8_S, I32X4_EXTADD_PAIRWISE_I16X8_U);
-        shape(BINARY, V128_AND, V128_ANDNOT, V128_OR, V128_XOR, F32X4_ADD, F32X4_SUB, F32X4_MUL, F32X4_DIV, F32X4_MIN,
-                F32X4_MAX, F32X4_PMIN, F32X4_PMAX, F32X4_EQ, F32X4_NE, F32X4_LT, F32X4_GT, F32X4_LE, F32X4_GE,
-                F64X2_ADD, F64X2_SUB, F64X2_MUL, F64X2_DIV, F64X2_MIN, F64X2_MAX, F64X2_PMIN, F64X2_PMAX, F64X2_EQ,
-                F64X2_NE, F64X2_LT, F64X2_GT, F64X2_LE, F64X2_GE, I8X16_EQ, I8X16_NE, I8X16_LT_S, I8X16_LT_U,
-                I8X16_GT_S, I8X16_GT_U, I8X16_LE_S, I8X16_LE_U, I8X16_GE_S, I8X16_GE_U, I16X8_EQ, I16X8_NE, I16X8_LT_S,
-                I16X8_LT_U, I16X8_GT_S, I16X8_GT_U, I16X8_LE_S, I16X8_LE_U, I16X8_GE_S, I16X8_GE_U, I32X4_EQ, I32X4_NE,
-                I32X4_LT_S, I32X4_LT_U, I32X4_GT_S, I32X4_GT_U, I32X4_LE_S, I32X4_LE_U, I32X4_GE_S, I32X4_GE_U,
-                I64X2_EQ, I64X2_NE, I64X2_LT_S, I64X2_GT_S, I64X2_LE_S, I64X2_GE_S, I8X16_ADD, I8X16_ADD_SAT_S,
-                I8X16_ADD_SAT_U, I8X16_SUB, I8X16_SUB_SAT_S, I8X16_SUB_SAT_U, I8X16_MIN_S, I8X16_MIN_U, I8X16_MAX_S,
-                I8X16_MAX_U, I8X16_AVGR_U, I16X8_Q15MULR_SAT_S, I16X8_ADD, I16X8_ADD_SAT_S, I16X8_ADD_SAT_U, I16X8_SUB,
-                I16X8_SUB_SAT_S, I16X8_SUB_SAT_U, I16X8_MUL, I16X8_MIN_S, I16X8_MIN_U, I16X8_MAX_S, I16X8_MAX_U,
-                I16X8_AVGR_U, I32X4_ADD, I32X4_SUB, I32X4_MUL, I32X4_MIN_S, I32X4_MIN_U, I32X4_MAX_S, I32X4_MAX_U,
-                I64X2_ADD, I64X2_SUB, I64X2_MUL, F32X4_RELAXED_MIN, F32X4_RELAXED_MAX, F64X2_RELAXED_MIN,
-                F64X2_RELAXED_MAX, I16X8_RELAXED_Q15MULR_S, I16X8_RELAXED_DOT_I8X16_I7X16_S, I32X4_DOT_I16X8_S);
-        shape(TERNARY, V128_BITSELECT, F32X4_RELAXED_MADD, F32X4_RELAXED_NMADD, F64X2_RELAXED_MADD, F64X2_RELAXED_NMADD,
-                I8X16_RELAXED_LANESELECT, I16X8_RELAXED_LANESELECT, I32X4_RELAXED_LANESELECT, I64X2_RELAXED_LANESELECT,
-                I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S);
-        shape(SHIFT, I8X16_SHL, I8X16_SHR_S, I8X16_SHR_U, I16X8_SHL, I16X8_SHR_S, I16X8_SHR_U, I32X4_SHL, I32X4_SHR_S,
-                I32X4_SHR_U, I64X2_SHL, I64X2_SHR_S, I64X2_SHR_U);
-        shape(REDUCE, V128_ANY_TRUE, I8X16_BITMASK, I16X8_BITMASK, I32X4_BITMASK, I64X2_BITMASK, I8X16_ALL_TRUE,
-                I16X8_ALL_TRUE, I32X4_ALL_TRUE, I64X2_ALL_TRUE);
-        shape(SWIZZLE, I8X16_SWIZZLE, I8X16_RELAXED_SWIZZLE);
-        shape(NARROW, I8X16_NARROW_I16X8_S, I8X16_NARROW_I16X8_U, I16X8_NARROW_I32X4_S, I16X8_NARROW_I32X4_U);
-        shape(NARROW_TO_LOW, F32X4_DEMOTE_F64X2_ZERO, I32X4_TRUNC_SAT_F64X2_S_ZERO, I32X4_TRUNC_SAT_F64X2_U_ZERO,
-                I32X4_RELAXED_TRUNC_F64X2_S_ZERO, I32X4_RELAXED_TRUNC_F64X2_U_ZERO);
-        shape(WIDEN_LOW, F64X2_PROMOTE_LOW_F32X4, F64X2_CONVERT_LOW_I32X4_S, F64X2_CONVERT_LOW_I32X4_U,
-                I16X8_EXTEND_LOW_I8X16_S, I16X8_EXTEND_LOW_I8X16_U, I32X4_EXTEND_LOW_I16X8_S, I32X4_EXTEND_LOW_I16X8_U,
-                I64X2_EXTEND_LOW_I32X4_S, I64X2_EXTEND_LOW_I32X4_U);
-        shape(WIDEN_HIGH, I16X8_EXTEND_HIGH_I8X16_S, I16X8_EXTEND_HIGH_I8X16_U, I32X4_EXTEND_HIGH_I16X8_S,
-                I32X4_EXTEND_HIGH_I16X8_U, I64X2_EXTEND_HIGH_I32X4_S, I64X2_EXTEND_HIGH_I32X4_U);
-        shape(EXTMUL_LOW, I16X8_EXTMUL_LOW_I8X16_S, I16X8_EXTMUL_LOW_I8X16_U, I32X4_EXTMUL_LOW_I16X8_S,
-                I32X4_EXTMUL_LOW_I16X8_U, I64X2_EXTMUL_LOW_I32X4_S, I64X2_EXTMUL_LOW_I32X4_U);
-        shape(EXTMUL_HIGH, I16X8_EXTMUL_HIGH_I8X16_S, I16X8_EXTMUL_HIGH_I8X16_U, I32X4_EXTMUL_HIGH_I16X8_S,
-                I32X4_EXTMUL_HIGH_I16X8_U, I64X2_EXTMUL_HIGH_I32X4_S, I64X2_EXTMUL_HIGH_I32X4_U);
-        shape(SPLAT, I8X16_SPLAT, I16X8_SPLAT, I32X4_SPLAT, I64X2_SPLAT, F32X4_SPLAT, F64X2_SPLAT);
-        shape(EXTRACT_LANE, I8X16_EXTRACT_LANE_S, I8X16_EXTRACT_LANE_U, I16X8_EXTRACT_LANE_S, I16X8_EXTRACT_LANE_U,
-                I32X4_EXTRACT_LANE, I64X2_EXTRACT_LANE, F32X4_EXTRACT_LANE, F64X2_EXTRACT_LANE);
-        shape(REPLACE_LANE, I8X16_REPLACE_LANE, I16X8_REPLACE_LANE, I32X4_REPLACE_LANE, I64X2_REPLACE_LANE,
-                F32X4_REPLACE_LANE, F64X2_REPLACE_LANE);
-    }
-
-    private static void shape(byte shape, int... subs) {
-        for (int sub : subs) {
-            SHAPES[sub] = shape;
-        }
-    }
-
     private SimdHandlers() {
     }
 
@@ -102,19 +32,22 @@ final class SimdHandlers {
             GlobalInstance[] globals) {
         int sub = op - Op.SIMD_BASE;
         int d = fp + c[pc];
-        switch (SHAPES[sub]) {
+        if (op == Op.GLOBAL_GET_V128 || op == Op.GLOBAL_SET_V128) {
+            GlobalInstance global = globals[c[pc + 1]];
+            if (op == Op.GLOBAL_GET_V128) {
+                write(s, h, d, global.value, global.high);
+            } else {
+                global.value = s[d];
+                global.high = h[d];
+            }
+            return pc + 2;
+        }
+        // over the instruction's shape, a few dense keys, not its sub-opcode: C1, which compiles this in the
+        // tiered engine, tests a switch's cases one by one, and the sub-opcodes of a shape lie all over their range
+        switch (SimdCalls.of(sub).shape()) {
             case CONST -> {
                 write(s, h, d, half(c, pc + 1), half(c, pc + 3));
                 return pc + 5;
-            }
-            case GLOBAL_GET -> {
-                GlobalInstance global = globals[c[pc + 1]];
-                write(s, h, d, global.value, global.high);
-            }
-            case GLOBAL_SET -> {
-                GlobalInstance global = globals[c[pc + 1]];
-                global.value = s[d];
-                global.high = h[d];
             }
             case SHUFFLE -> {
                 int a = fp + c[pc + 1];
@@ -164,7 +97,7 @@ final class SimdHandlers {
                 write(s, h, d, acrossHalves(sub, s[a], h[a]), acrossHalves(sub, s[b], h[b]));
                 return pc + 3;
             }
-            case NARROW_TO_LOW -> {
+            case ZERO -> {
                 int a = fp + c[pc + 1];
                 write(s, h, d, acrossHalves(sub, s[a], h[a]), 0);
             }
@@ -192,13 +125,13 @@ final class SimdHandlers {
                 long half = splat(sub, s[fp + c[pc + 1]]);
                 write(s, h, d, half, half);
             }
-            case EXTRACT_LANE -> {
+            case EXTRACT -> {
                 int a = fp + c[pc + 1];
                 int lane = c[pc + 2];
                 s[d] = extractLane(sub, lane < SimdCalls.lanes(sub) / 2 ? s[a] : h[a], lane);
                 return pc + 3;
             }
-            case REPLACE_LANE -> {
+            case REPLACE -> {
                 int a = fp + c[pc + 1];
                 long scalar = s[fp + c[pc + 2]];
                 writeReplaced(sub, s, h, d, s[a], h[a], c[pc + 3], scalar);
