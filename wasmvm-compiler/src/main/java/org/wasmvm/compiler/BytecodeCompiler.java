@@ -91,15 +91,17 @@ public final class BytecodeCompiler implements JvmCompiler {
     }
 
     @Override
-    public CompiledClass compile(ModuleCode module, int functionIndex, int osrOperandBase, boolean metered) {
+    public CompiledClass compile(ModuleCode module, int functionIndex, int osrOperandBase, boolean metered,
+            boolean baseline) {
+        String className = (baseline ? BASELINE_CLASS_PREFIX : OPTIMIZED_CLASS_PREFIX) + functionIndex;
         try {
-            return compile(new Function(module, functionIndex, metered, LOCAL_BUDGET), osrOperandBase, metered);
+            return compile(new Function(module, functionIndex, className, metered, LOCAL_BUDGET), osrOperandBase, metered);
         } catch (LimitExceededException | OverJitLimit e) {
             // ASM's stack-map frames hold every JVM local at every basic block: with many locals and
             // branches they exceed its memory budget. With every local in an array they are small.
             // And a split method then calls its regions without copying locals in and out of
             // registers around each call, so it splits into methods the JIT accepts.
-            return compile(new Function(module, functionIndex, metered, 0), osrOperandBase, metered);
+            return compile(new Function(module, functionIndex, className, metered, 0), osrOperandBase, metered);
         }
     }
 
@@ -195,7 +197,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         /** The JVM local slots each of its methods gives wasm locals ({@link WasmLocals}). */
         final int localBudget;
 
-        Function(ModuleCode module, int index, boolean metered, int localBudget) {
+        Function(ModuleCode module, int index, String className, boolean metered, int localBudget) {
             this.module = module;
             this.index = index;
             this.metered = metered;
@@ -203,7 +205,7 @@ public final class BytecodeCompiler implements JvmCompiler {
             this.type = spaces.functionType(index);
             this.body = module.model().codes().get(index - spaces.importedFunctionCount());
             this.methodType = JvmTypes.methodType(type);
-            this.className = "org/wasmvm/compiler/WasmFunction" + index;
+            this.className = className;
             this.scan = new BodyScan(body);
             this.tailCalls = scan.makesTailCalls();
             this.references = module.function(index).usesReferences();

@@ -42,7 +42,7 @@ class GcCompilationTest {
             ModuleCode code = Wasm.load(in.readAllBytes()).code();
             int imported = code.indexSpaces().importedFunctionCount();
             for (int function = imported; function < imported + code.model().codes().size(); function++) {
-                assertThat(new BytecodeCompiler().compile(code, function, -1, false).classFile()).isNotEmpty();
+                assertThat(new BytecodeCompiler().compile(code, function, -1, false, false).classFile()).isNotEmpty();
             }
         }
     }

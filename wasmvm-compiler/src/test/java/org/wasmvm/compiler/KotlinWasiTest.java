@@ -86,7 +86,7 @@ class KotlinWasiTest {
         ModuleCode code = Wasm.load(resource(module)).code();
         int imported = code.indexSpaces().importedFunctionCount();
         for (int function = imported; function < imported + code.model().codes().size(); function++) {
-            assertThat(new BytecodeCompiler().compile(code, function, -1, false).classFile()).as("func " + function).isNotEmpty();
+            assertThat(new BytecodeCompiler().compile(code, function, -1, false, false).classFile()).as("func " + function).isNotEmpty();
         }
     }
 

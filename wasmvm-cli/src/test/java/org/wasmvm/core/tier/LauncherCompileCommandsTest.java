@@ -16,7 +16,7 @@ class LauncherCompileCommandsTest {
     void theLauncherNamesTheClassesOfTheDirective() throws IOException {
         var commands = Files.readAllLines(Path.of("src/main/dist/lib/c2-off-interpreter.txt")).stream()
                 .filter(line -> !line.startsWith("#") && !line.equals("quiet")).toList();
-        assertThat(commands).containsExactlyElementsOf(InterpreterJitAdvice.CLASSES.stream()
+        assertThat(commands).containsExactlyElementsOf(InterpreterJitAdvice.PATTERNS.stream()
                 .map(name -> "MaxNodeLimit," + name + ".*,100").toList());
     }
 }

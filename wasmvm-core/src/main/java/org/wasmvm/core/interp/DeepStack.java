@@ -1,5 +1,8 @@
 package org.wasmvm.core.interp;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +28,8 @@ public final class DeepStack {
         return thread;
     });
     private static final ThreadLocal<Boolean> ON_DEEP_STACK = ThreadLocal.withInitial(() -> false);
+    /** The threads running a guest now, for the sampler of hot code; guarded by itself. */
+    private static final Set<Thread> RUNNING = new HashSet<>();
 
     private DeepStack() {
     }
@@ -34,6 +39,16 @@ public final class DeepStack {
         return ON_DEEP_STACK.get();
     }
 
+    /** The threads running a guest now, waiting while there are none. */
+    public static List<Thread> awaitRunning() throws InterruptedException {
+        synchronized (RUNNING) {
+            while (RUNNING.isEmpty()) {
+                RUNNING.wait();
+            }
+            return List.copyOf(RUNNING);
+        }
+    }
+
     /**
      * Runs {@code task} on a deep-stack thread and waits for it. If the waiting thread is
      * interrupted (a cancelled build), the guest is interrupted too and the wait goes on until it stops.
@@ -41,9 +56,16 @@ public final class DeepStack {
     public static <T> T call(Callable<T> task, StoreContext context) {
         Future<T> result = THREADS.submit(() -> {
             ON_DEEP_STACK.set(true);
+            synchronized (RUNNING) {
+                RUNNING.add(Thread.currentThread());
+                RUNNING.notifyAll();
+            }
             try {
                 return task.call();
             } finally {
+                synchronized (RUNNING) {
+                    RUNNING.remove(Thread.currentThread());
+                }
                 ON_DEEP_STACK.set(false);
             }
         });

@@ -26,6 +26,7 @@ public final class CompilerTier {
     private static final AtomicInteger COMPILED = new AtomicInteger();
     private static final AtomicInteger INTERPRETED = new AtomicInteger();
     private static final AtomicInteger FROM_CACHE = new AtomicInteger();
+    private static final AtomicInteger PROMOTED = new AtomicInteger();
     private static final AtomicInteger REPLACED_FRAMES = new AtomicInteger();
     private static final ConcurrentHashMap<String, AtomicInteger> REASONS = new ConcurrentHashMap<>();
 
@@ -36,7 +37,8 @@ public final class CompilerTier {
     public static String statistics() {
         var reasons = new TreeMap<String, Integer>();
         REASONS.forEach((reason, count) -> reasons.put(reason, count.get()));
-        return "compiled=" + COMPILED.get() + " (from-cache=" + FROM_CACHE.get() + ") interpreted=" + INTERPRETED.get()
+        return "compiled=" + COMPILED.get() + " (from-cache=" + FROM_CACHE.get() + ", promoted=" + PROMOTED.get()
+                + ") interpreted=" + INTERPRETED.get()
                 + " replaced-frames=" + REPLACED_FRAMES.get()
                 + (reasons.isEmpty() ? "" : " " + reasons);
     }
@@ -58,6 +60,15 @@ public final class CompilerTier {
 
     static void countLoadedFromCache() {
         FROM_CACHE.incrementAndGet();
+    }
+
+    /** Functions whose baseline code this JVM replaced with code for C2 ({@link HotCodeSampler}). */
+    public static int promoted() {
+        return PROMOTED.get();
+    }
+
+    static void countPromoted() {
+        PROMOTED.incrementAndGet();
     }
 
     static void compiled() {

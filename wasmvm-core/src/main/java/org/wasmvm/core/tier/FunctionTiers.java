@@ -54,7 +54,11 @@ public final class FunctionTiers implements CodeTiers {
     private final ModuleCode module;
     private final ModuleCache cache;
     private final boolean metered;
-    /** Whether the tiered engine compiles each function on its first call ({@link #SMALL_MODULE_CODE_BYTES}). */
+    /**
+     * Whether the tiered engine compiles each function on its first call ({@link #SMALL_MODULE_CODE_BYTES}).
+     * Otherwise the code it compiles is baseline code first, which the JVM compiles with C1 only, and
+     * {@link HotCodeSampler} has the functions that keep running in it compiled again for C2.
+     */
     private final boolean small;
     private final int imported;
     private final AtomicReferenceArray<JvmCode> code;
@@ -62,6 +66,8 @@ public final class FunctionTiers implements CodeTiers {
     /** The same two for the code with on-stack-replacement entries, compiled when a long loop asks for it. */
     private final AtomicReferenceArray<JvmCode> osrCode;
     private final AtomicIntegerArray osrState;
+    /** Guarded by {@code this}: the functions whose baseline code is being replaced by optimized code. */
+    private final boolean[] optimizing;
     /** Racy counters: a lost update only delays a compilation. */
     private final int[] heat;
     private final int[] bridgeCalls;
@@ -87,6 +93,7 @@ public final class FunctionTiers implements CodeTiers {
         this.osrState = new AtomicIntegerArray(defined);
         this.heat = new int[defined];
         this.bridgeCalls = new int[defined];
+        this.optimizing = new boolean[defined];
         this.sites = new MutableCallSite[defined];
         if (!small) { // the interpreter runs the cold code of a large module, where C1 serves it best
             InterpreterJitAdvice.give();
@@ -111,7 +118,7 @@ public final class FunctionTiers implements CodeTiers {
         JvmCode compiled = code(functionIndex);
         if (compiled == null && (engine == Engine.COMPILER || engine == Engine.TIERED && small)
                 && state.get(functionIndex - imported) != STAYS_INTERPRETED) {
-            compiled = compile(functionIndex);
+            compiled = compile(functionIndex, false);
         }
         return compiled;
     }
@@ -125,7 +132,7 @@ public final class FunctionTiers implements CodeTiers {
         int defined = functionIndex - imported;
         if (state.get(defined) == NOT_COMPILED && ++heat[defined] >= hotSlices(defined)
                 && state.compareAndSet(defined, NOT_COMPILED, QUEUED)
-                && !CompilerTier.submit(() -> compile(functionIndex))) {
+                && !CompilerTier.submit(() -> compile(functionIndex, !small))) {
             heat[defined] = 0;
             state.set(defined, NOT_COMPILED);
         }
@@ -156,7 +163,7 @@ public final class FunctionTiers implements CodeTiers {
     private void compileOsr(int functionIndex) {
         int defined = functionIndex - imported;
         try {
-            JvmCode compiled = compileOrLoad(functionIndex, module.function(functionIndex).operandBase());
+            JvmCode compiled = compileOrLoad(functionIndex, module.function(functionIndex).operandBase(), !small);
             osrCode.set(defined, compiled);
             osrState.set(defined, COMPILED);
             if (state.compareAndSet(defined, NOT_COMPILED, QUEUED)) {
@@ -182,11 +189,11 @@ public final class FunctionTiers implements CodeTiers {
         return site;
     }
 
-    private JvmCode compile(int functionIndex) {
+    private JvmCode compile(int functionIndex, boolean baseline) {
         int defined = functionIndex - imported;
         JvmCode compiled;
         try {
-            compiled = compileOrLoad(functionIndex, -1);
+            compiled = compileOrLoad(functionIndex, -1, baseline);
         } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
             // Compilation never fails a run: the function keeps running in the interpreter. Even a
             // heap exhausted by the compiler: what it allocated is garbage once it has unwound.
@@ -199,12 +206,43 @@ public final class FunctionTiers implements CodeTiers {
     }
 
     /**
+     * Recompiles a function whose baseline code the guests keep running, for C2 ({@link HotCodeSampler}),
+     * in the background.
+     */
+    void promote(int functionIndex) {
+        synchronized (this) {
+            if (optimizing[functionIndex - imported]) {
+                return;
+            }
+            optimizing[functionIndex - imported] = true;
+        }
+        CompilerTier.submit(() -> {
+            try {
+                install(functionIndex, compileOrLoad(functionIndex, -1, false));
+                CompilerTier.countPromoted();
+            } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
+                CompilerTier.log(System.Logger.Level.DEBUG, "func " + functionIndex + " keeps its baseline code: " + e);
+            }
+        });
+    }
+
+    /**
      * The function's code from the module's code cache when it has an intact entry, else freshly
      * compiled (and stored there). A cached verdict that the function stays interpreted stands too.
+     * Baseline code is watched from then on ({@link HotCodeSampler}).
      */
-    private JvmCode compileOrLoad(int functionIndex, int osrOperandBase) {
+    private JvmCode compileOrLoad(int functionIndex, int osrOperandBase, boolean baseline) {
+        JvmCode code = compileOrLoadVariant(functionIndex, osrOperandBase, baseline);
+        if (baseline) {
+            HotCodeSampler.watch(code.slots().getClass(), this, functionIndex);
+        }
+        return code;
+    }
+
+    private JvmCode compileOrLoadVariant(int functionIndex, int osrOperandBase, boolean baseline) {
         JvmCompiler compiler = CompilerTier.compiler();
-        String variant = (metered ? "metered" : "plain") + (osrOperandBase < 0 ? "" : "-osr" + osrOperandBase);
+        String variant = (metered ? "metered" : "plain") + (osrOperandBase < 0 ? "" : "-osr" + osrOperandBase)
+                + (baseline ? "-baseline" : "");
         var cached = cache.function(functionIndex, variant).orElse(null);
         if (cached instanceof ModuleCache.Entry.Interpreted interpreted) {
             throw new UnsupportedOperationException(interpreted.reason());
@@ -221,7 +259,7 @@ public final class FunctionTiers implements CodeTiers {
         }
         CompiledClass compiled;
         try {
-            compiled = compiler.compile(module, functionIndex, osrOperandBase, metered);
+            compiled = compiler.compile(module, functionIndex, osrOperandBase, metered, baseline);
         } catch (UnsupportedOperationException e) {
             cache.store(functionIndex, variant, new ModuleCache.Entry.Interpreted(e.getMessage()));
             throw e;

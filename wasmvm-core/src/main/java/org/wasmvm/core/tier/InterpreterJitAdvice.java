@@ -20,7 +20,8 @@ import javax.management.ObjectName;
  * deoptimization, on the core the guest needed, and the loop ran in the JVM's own bytecode
  * interpreter meanwhile (RATIONALE "C2 stays off the interpreter loop when wasm is compiled").
  * Lowering, run once per function, went the same way (C2 compiled it three to five times in a
- * synthesis, 1.7 s). The interpreter engine keeps C2. A compiler directive, added through the
+ * synthesis, 1.7 s). And off baseline code, the wasm code compiled first, until {@link HotCodeSampler}
+ * finds it worth C2's work. The interpreter engine keeps C2. A compiler directive, added through the
  * {@code DiagnosticCommand} MBean ({@code jcmd Compiler.directives_add}) so that it needs no JVM
  * flag; on a JVM without it nothing changes. {@value #PROPERTY}{@code =true} leaves the JIT alone;
  * {@code =false} says a JVM flag keeps C2 off already (the launcher's {@code -XX:CompileCommandFile},
@@ -37,7 +38,10 @@ final class InterpreterJitAdvice {
                     "MemoryTableHandlers", "ReferenceHandlers", "ExceptionHandlers", "AtomicHandlers", "GcHandlers",
                     "GcArrayHandlers", "SimdHandlers", "SimdMemoryHandlers").map(name -> "org/wasmvm/core/interp/" + name),
             Stream.of("org/wasmvm/core/lower/FunctionLowering")).toList();
-    static final String DIRECTIVE = CLASSES.stream()
+    /** What the directive names: those classes, and baseline code ({@link HotCodeSampler}). */
+    static final List<String> PATTERNS = Stream.concat(CLASSES.stream(),
+            Stream.of(JvmCompiler.BASELINE_CLASS_PREFIX + "*")).toList();
+    static final String DIRECTIVE = PATTERNS.stream()
             .map(name -> "\"" + name + ".*\"")
             .collect(Collectors.joining(", ", "[{ match: [", "], c2: { Exclude: true } }]"));
     private static final AtomicBoolean GIVEN = new AtomicBoolean();

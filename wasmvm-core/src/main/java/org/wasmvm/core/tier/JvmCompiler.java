@@ -8,6 +8,14 @@ import org.wasmvm.core.runtime.JvmCode;
  * ({@code META-INF/services/org.wasmvm.core.tier.JvmCompiler}).
  */
 public interface JvmCompiler {
+    /** The internal name that {@link #compile}'s classes begin with, followed by the function index. */
+    String OPTIMIZED_CLASS_PREFIX = "org/wasmvm/compiler/WasmFunction";
+    /**
+     * The same for its {@code baseline} classes: the JIT advice keeps C2 off every class named so
+     * ({@link InterpreterJitAdvice}).
+     */
+    String BASELINE_CLASS_PREFIX = "org/wasmvm/compiler/BaselineFunction";
+
     /**
      * Identifies the code this compiler generates, so that the code cache never serves a class
      * compiled by another build of it.
@@ -22,10 +30,12 @@ public interface JvmCompiler {
      *     slot {@code osrOperandBase + h}
      * @param metered whether the code counts fuel exactly as the interpreter does (for stores with a
      *     fuel limit); otherwise it only polls {@code StoreContext.stop} and the clock
+     * @param baseline whether the class is named with {@link #BASELINE_CLASS_PREFIX}, so that the JVM
+     *     compiles it with C1 only; the code is the same either way
      * @throws UnsupportedOperationException when this function cannot be compiled (it then stays
      *     interpreted); the message says why
      */
-    CompiledClass compile(ModuleCode module, int functionIndex, int osrOperandBase, boolean metered);
+    CompiledClass compile(ModuleCode module, int functionIndex, int osrOperandBase, boolean metered, boolean baseline);
 
     /**
      * Defines {@code compiled} (made by {@link #compile} in this JVM or another) as the code of

@@ -27,7 +27,7 @@ class InterpreterJitAdviceTest {
                     new Object[] {new String[0]}, new String[] {String[].class.getName()});
         }
         String ours = printed.substring(0, printed.indexOf("Directive: (default)"));
-        for (String name : InterpreterJitAdvice.CLASSES) {
+        for (String name : InterpreterJitAdvice.PATTERNS) {
             assertThat(ours).contains(name + ".*");
         }
         assertThat(ours.substring(ours.indexOf("c2 directives:"))).contains("Exclude:true");
