@@ -56,6 +56,21 @@ class BaselinePromotionTest {
         assertThat(instance.function("sum").apply(N)).containsExactly(N * (N - 1) / 2);
     }
 
+    /**
+     * A frame that on-stack replacement moves out of the interpreter may stay in its loop for the
+     * rest of the run: it moves into optimized code, which C2 may compile, not into baseline code.
+     */
+    @Test
+    void aLongLoopMovesIntoOptimizedCode() throws IOException {
+        Module module = Wasm.load(TieredModules.tiering(osr()));
+        Instance instance = new Store(RuntimeLimits.DEFAULT, Engine.TIERED).instantiate(module);
+        int replaced = CompilerTier.replacedFrames();
+        long n = 100_000_000L;
+        assertThat(instance.function("sum").apply(n)).containsExactly(n * (n - 1) / 2);
+        assertThat(CompilerTier.replacedFrames()).isGreaterThan(replaced);
+        assertThat(module.tiers(false).osrCode(0).slots().getClass().getName()).startsWith(OPTIMIZED);
+    }
+
     @Test
     void theCompilerEngineCompilesOptimizedCodeAtOnce() throws IOException {
         Module module = Wasm.load(TieredModules.tiering(osr()));

@@ -163,11 +163,13 @@ public final class FunctionTiers implements CodeTiers {
     private void compileOsr(int functionIndex) {
         int defined = functionIndex - imported;
         try {
-            JvmCode compiled = compileOrLoad(functionIndex, module.function(functionIndex).operandBase(), !small);
+            // optimized code: a frame that moves into it may run its loop for the rest of the run,
+            // which only C2 runs at full speed (a baseline frame could not move on into optimized code)
+            JvmCode compiled = compileOrLoad(functionIndex, module.function(functionIndex).operandBase(), false);
             osrCode.set(defined, compiled);
             osrState.set(defined, COMPILED);
-            if (state.compareAndSet(defined, NOT_COMPILED, QUEUED)) {
-                install(functionIndex, compiled); // it serves calls too
+            if (small && state.compareAndSet(defined, NOT_COMPILED, QUEUED)) {
+                install(functionIndex, compiled); // it serves calls too; in a large module calls start in baseline code
             }
         } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
             osrState.set(defined, STAYS_INTERPRETED);
