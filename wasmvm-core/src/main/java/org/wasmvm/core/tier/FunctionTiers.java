@@ -66,8 +66,6 @@ public final class FunctionTiers implements CodeTiers {
     /** The same two for the code with on-stack-replacement entries, compiled when a long loop asks for it. */
     private final AtomicReferenceArray<JvmCode> osrCode;
     private final AtomicIntegerArray osrState;
-    /** Guarded by {@code this}: the functions whose baseline code is being replaced by optimized code. */
-    private final boolean[] optimizing;
     /** Racy counters: a lost update only delays a compilation. */
     private final int[] heat;
     private final int[] bridgeCalls;
@@ -93,7 +91,6 @@ public final class FunctionTiers implements CodeTiers {
         this.osrState = new AtomicIntegerArray(defined);
         this.heat = new int[defined];
         this.bridgeCalls = new int[defined];
-        this.optimizing = new boolean[defined];
         this.sites = new MutableCallSite[defined];
         if (!small) { // the interpreter runs the cold code of a large module, where C1 serves it best
             InterpreterJitAdvice.give();
@@ -209,16 +206,10 @@ public final class FunctionTiers implements CodeTiers {
 
     /**
      * Recompiles a function whose baseline code the guests keep running, for C2 ({@link HotCodeSampler}),
-     * in the background.
+     * in the background; false when the background queue is full.
      */
-    void promote(int functionIndex) {
-        synchronized (this) {
-            if (optimizing[functionIndex - imported]) {
-                return;
-            }
-            optimizing[functionIndex - imported] = true;
-        }
-        CompilerTier.submit(() -> {
+    boolean promote(int functionIndex) {
+        return CompilerTier.submit(() -> {
             try {
                 install(functionIndex, compileOrLoad(functionIndex, -1, false));
                 CompilerTier.countPromoted();

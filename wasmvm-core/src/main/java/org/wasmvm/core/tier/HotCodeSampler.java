@@ -49,7 +49,8 @@ final class HotCodeSampler {
     /**
      * Counts one sample of a guest's stack (innermost frame first) for the compiled function running
      * at its top: the first frame of compiled wasm, unless the interpreter is running above it.
-     * Promotes the function when this was its {@link #HOT_SAMPLES}th.
+     * Promotes the function when this was its {@link #HOT_SAMPLES}th (once: its baseline class is
+     * watched no more), or counts again from zero when the compiler's queue is full.
      */
     static void count(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
@@ -60,10 +61,11 @@ final class HotCodeSampler {
             if (name.startsWith(BASELINE) || name.startsWith(OPTIMIZED)) {
                 Watched watched = WATCHED.get(name);
                 if (watched != null && ++watched.samples == HOT_SAMPLES) {
-                    WATCHED.remove(name);
                     FunctionTiers tiers = watched.tiers.get();
-                    if (tiers != null) {
-                        tiers.promote(watched.functionIndex);
+                    if (tiers == null || tiers.promote(watched.functionIndex)) {
+                        WATCHED.remove(name);
+                    } else {
+                        watched.samples = 0;
                     }
                 }
                 return;
