@@ -42,6 +42,13 @@ public final class FunctionTiers implements CodeTiers {
      * (RATIONALE "A larger function tiers up later").
      */
     private static final int CODE_BYTES_PER_SLICE = 512;
+    /**
+     * Slices that must end in a module's code, all functions together, before any of its functions is
+     * compiled: a run that is over sooner (a tool's {@code --version}: 8) repays no compilation, which
+     * costs the JVM class definitions, method-handle adapters and C1's work (RATIONALE "A short run
+     * compiles nothing").
+     */
+    public static final int WARM_UP_SLICES = 16;
     /** Calls from compiled code into a still interpreted function that count as one such slice. */
     private static final int HOT_CALLS = 1000;
     /**
@@ -68,6 +75,7 @@ public final class FunctionTiers implements CodeTiers {
     private final AtomicIntegerArray osrState;
     /** Racy counters: a lost update only delays a compilation. */
     private final int[] heat;
+    private int slicesSeen;
     private final int[] bridgeCalls;
     /** Guarded by {@code this}; created when a compiled caller first links to the function. */
     private final MutableCallSite[] sites;
@@ -122,12 +130,15 @@ public final class FunctionTiers implements CodeTiers {
 
     /**
      * The interpreter saw the function running when a slice ended (or compiled code called it
-     * often): once hot, it is compiled in the background.
+     * often): once hot, and once the module has warmed up, it is compiled in the background.
      */
     @Override
     public void heat(int functionIndex) {
         int defined = functionIndex - imported;
-        if (state.get(defined) == NOT_COMPILED && ++heat[defined] >= hotSlices(defined)
+        if (slicesSeen < WARM_UP_SLICES) {
+            slicesSeen++;
+        }
+        if (state.get(defined) == NOT_COMPILED && ++heat[defined] >= hotSlices(defined) && warmedUp()
                 && state.compareAndSet(defined, NOT_COMPILED, QUEUED)
                 && !CompilerTier.submit(() -> compile(functionIndex, !small))) {
             heat[defined] = 0;
@@ -144,12 +155,16 @@ public final class FunctionTiers implements CodeTiers {
     public JvmCode osrCode(int functionIndex) {
         int defined = functionIndex - imported;
         JvmCode compiled = osrCode.get(defined);
-        if (compiled == null && heat[defined] >= hotSlices(defined) - 1
+        if (compiled == null && heat[defined] >= hotSlices(defined) - 1 && warmedUp()
                 && osrState.compareAndSet(defined, NOT_COMPILED, QUEUED)
                 && !CompilerTier.submit(() -> compileOsr(functionIndex))) {
             osrState.set(defined, NOT_COMPILED);
         }
         return compiled;
+    }
+
+    private boolean warmedUp() {
+        return slicesSeen >= WARM_UP_SLICES;
     }
 
     /** The slices that must end in a function before it is compiled: more for a larger one. */
