@@ -100,9 +100,6 @@ public final class FunctionTiers implements CodeTiers {
         this.heat = new int[defined];
         this.bridgeCalls = new int[defined];
         this.sites = new MutableCallSite[defined];
-        if (!small) { // the interpreter runs the cold code of a large module, where C1 serves it best
-            InterpreterJitAdvice.give();
-        }
     }
 
     public ModuleCode module() {
@@ -237,9 +234,14 @@ public final class FunctionTiers implements CodeTiers {
     /**
      * The function's code from the module's code cache when it has an intact entry, else freshly
      * compiled (and stored there). A cached verdict that the function stays interpreted stands too.
-     * Baseline code is watched from then on ({@link HotCodeSampler}).
+     * Baseline code is watched from then on ({@link HotCodeSampler}). The first one of a large module
+     * keeps C2 off the interpreter from then on ({@link InterpreterJitAdvice}): a short run, which
+     * compiles nothing, does not load the management classes that takes.
      */
     private JvmCode compileOrLoad(int functionIndex, int osrOperandBase, boolean baseline) {
+        if (!small) { // the interpreter runs the cold code of a large module, where C1 serves it best
+            InterpreterJitAdvice.give();
+        }
         JvmCode code = compileOrLoadVariant(functionIndex, osrOperandBase, baseline);
         if (baseline) {
             HotCodeSampler.watch(code.slots().getClass(), this, functionIndex);

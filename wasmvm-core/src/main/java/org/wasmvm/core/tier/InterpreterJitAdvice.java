@@ -50,9 +50,11 @@ final class InterpreterJitAdvice {
     }
 
     /**
-     * Adds the directive on a daemon thread beside the run, the first time only. At once: a run of a
-     * large module spends its first seconds in the interpreter, and C2's first compilation of the
-     * loop (a second of CPU on the core the guest needs) costs more than it gains in those seconds.
+     * Adds the directive on a daemon thread beside the run, the first time only. When a large
+     * module's first function is compiled (after the module's warm-up on the tiered engine, at its
+     * first call on the compiler engine): from then on the interpreter runs the cold code beside
+     * compiled code for seconds, and C2's first compilation of the loop (a second of CPU on the core
+     * the guest needs) costs more than it gains in those seconds.
      */
     static void give() {
         if (System.getProperty(PROPERTY) != null || !GIVEN.compareAndSet(false, true)) {
