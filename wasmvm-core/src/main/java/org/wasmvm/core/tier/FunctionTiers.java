@@ -75,6 +75,7 @@ public final class FunctionTiers implements CodeTiers {
     private final AtomicIntegerArray osrState;
     /** Racy counters: a lost update only delays a compilation. */
     private final int[] heat;
+    /** Slices that ended in the module's code, counted up to {@link #WARM_UP_SLICES}; racy like {@code heat}. */
     private int slicesSeen;
     private final int[] bridgeCalls;
     /** Guarded by {@code this}; created when a compiled caller first links to the function. */
@@ -234,9 +235,9 @@ public final class FunctionTiers implements CodeTiers {
     /**
      * The function's code from the module's code cache when it has an intact entry, else freshly
      * compiled (and stored there). A cached verdict that the function stays interpreted stands too.
-     * Baseline code is watched from then on ({@link HotCodeSampler}). The first one of a large module
-     * keeps C2 off the interpreter from then on ({@link InterpreterJitAdvice}): a short run, which
-     * compiles nothing, does not load the management classes that takes.
+     * Baseline code is watched from then on ({@link HotCodeSampler}). The first compilation in a large
+     * module asks the JVM to keep C2 off the interpreter ({@link InterpreterJitAdvice}), so a short
+     * run, which compiles nothing, never loads the management classes that asking takes.
      */
     private JvmCode compileOrLoad(int functionIndex, int osrOperandBase, boolean baseline) {
         if (!small) { // the interpreter runs the cold code of a large module, where C1 serves it best
