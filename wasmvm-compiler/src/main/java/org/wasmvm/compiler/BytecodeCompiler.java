@@ -18,6 +18,7 @@ import org.objectweb.asm.LimitExceededException;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
+import org.wasmvm.compiled.GeneratedClasses;
 import org.wasmvm.core.ThrownException;
 import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.FuncType;
@@ -64,7 +65,6 @@ public final class BytecodeCompiler implements JvmCompiler {
      */
     private static final int STALLED_SPLIT_ROUNDS = 4;
     private static final int MIN_SPLIT_PROGRESS = HUGE_METHOD_LIMIT / 100;
-    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final String SLOT_ENTRY = Type.getInternalName(SlotEntry.class);
     private static final String THROWN = Type.getInternalName(ThrownException.class);
     private static final String THROWABLE = "java/lang/Throwable";
@@ -248,7 +248,7 @@ public final class BytecodeCompiler implements JvmCompiler {
         classData.addAll(compiled.constants());
         MethodType methodType = JvmTypes.methodType(tiers.module().indexSpaces().functionType(functionIndex));
         try {
-            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(compiled.classFile(), List.copyOf(classData), true);
+            MethodHandles.Lookup hidden = GeneratedClasses.define(compiled.classFile(), classData);
             Class<?> defined = hidden.lookupClass();
             MethodHandle handle = hidden.findStatic(defined, "invoke", methodType);
             var slots = (SlotEntry) hidden.findConstructor(defined, MethodType.methodType(void.class)).invoke();

@@ -12,13 +12,13 @@ import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.ValType;
 
 /**
- * Memory and table instructions: loads and stores call {@link MemoryAccess} with the memory kept in
+ * Memory and table instructions: loads and stores call {@link org.wasmvm.compiled.MemoryAccess} with the memory kept in
  * a local (a {@code LinearMemory} object stays the same when it grows, so the local never goes
- * stale); size, growth, bulk and table instructions widen their operands and call {@link RuntimeCalls}.
+ * stale); size, growth, bulk and table instructions widen their operands and call {@link org.wasmvm.compiled.RuntimeCalls}.
  */
 final class MemoryEmitter {
-    static final String RUNTIME_CALLS = "org/wasmvm/compiler/RuntimeCalls";
-    private static final String ACCESS = "org/wasmvm/compiler/MemoryAccess";
+    static final String RUNTIME_CALLS = "org/wasmvm/compiled/RuntimeCalls";
+    private static final String ACCESS = "org/wasmvm/compiled/MemoryAccess";
     private static final String MEMORY = "Lorg/wasmvm/core/runtime/LinearMemory;";
     private static final String INSTANCE = "L" + FunctionEmitter.INSTANCE + ";";
     private static final String[] LOAD_NAMES = {"i32Load", "i64Load", "f32Load", "f64Load", "i32Load8S", "i32Load8U",

@@ -9,10 +9,10 @@ import org.wasmvm.core.model.ValType;
 /**
  * Numeric instructions as JVM bytecode: most are one JVM instruction; the ones with wasm-specific
  * semantics (trapping division, NaN-exact sign operations, min/max, rounding, truncation) call
- * {@link Numerics}, which shares the interpreter's code.
+ * {@link org.wasmvm.compiled.Numerics}, which shares the interpreter's code.
  */
 final class NumericEmitter {
-    private static final String NUMERICS = "org/wasmvm/compiler/Numerics";
+    private static final String NUMERICS = "org/wasmvm/compiled/Numerics";
     private static final String NUMERIC_OPS = "org/wasmvm/core/interp/NumericOps";
 
     private final MethodVisitor mv;

@@ -16,10 +16,10 @@ import org.wasmvm.core.model.ValType;
  * an instruction moves its vector operands into scratch locals and calls the lane arithmetic of
  * {@code interp.simd} once per half, as {@link SimdCalls} describes it (the interpreter calls the same
  * methods on the same halves), leaving the result's two halves on the stack; C2 inlines the calls and
- * keeps the halves in registers. Nothing is allocated. Loads and stores go through {@link VectorAccess}.
+ * keeps the halves in registers. Nothing is allocated. Loads and stores go through {@link org.wasmvm.compiled.VectorAccess}.
  */
 final class SimdEmitter {
-    private static final String VECTOR_ACCESS = "org/wasmvm/compiler/VectorAccess";
+    private static final String VECTOR_ACCESS = "org/wasmvm/compiled/VectorAccess";
     private static final String MEMORY = "Lorg/wasmvm/core/runtime/LinearMemory;";
 
     private final MethodVisitor mv;

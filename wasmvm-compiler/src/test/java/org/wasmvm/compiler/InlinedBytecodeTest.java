@@ -9,7 +9,7 @@ import org.objectweb.asm.Opcodes;
 class InlinedBytecodeTest {
     private static final String LANES = "org/wasmvm/core/interp/simd/Lanes";
     private static final String FLOAT_LANES = "org/wasmvm/core/interp/simd/FloatLanes";
-    private static final String VECTOR_ACCESS = "org/wasmvm/compiler/VectorAccess";
+    private static final String VECTOR_ACCESS = "org/wasmvm/compiled/VectorAccess";
     private static final String MEMORY = "Lorg/wasmvm/core/runtime/LinearMemory;";
 
     @Test

@@ -21,7 +21,10 @@ import javax.management.ObjectName;
  * interpreter meanwhile (RATIONALE "C2 stays off the interpreter loop when wasm is compiled").
  * Lowering, run once per function, went the same way (C2 compiled it three to five times in a
  * synthesis, 1.7 s). And off baseline code, the wasm code compiled first, until {@link HotCodeSampler}
- * finds it worth C2's work. The interpreter engine keeps C2. A compiler directive, added through the
+ * finds it worth C2's work. And off the code generators, also run once per function: the compiler,
+ * ASM, and the JDK's own ASM that spins method-handle classes for compiled code's call sites (C2 took
+ * 1.3 s of a synthesis's CPU for them, RATIONALE "C2 stays off the code generators"). The interpreter
+ * engine keeps C2. A compiler directive, added through the
  * {@code DiagnosticCommand} MBean ({@code jcmd Compiler.directives_add}) so that it needs no JVM
  * flag; on a JVM without it nothing changes. {@value #PROPERTY}{@code =true} leaves the JIT alone;
  * {@code =false} says a JVM flag keeps C2 off already (the launcher's {@code -XX:CompileCommandFile},
@@ -37,10 +40,14 @@ final class InterpreterJitAdvice {
     static final List<String> CLASSES = Stream.concat(Stream.of("Interpreter", "NumericHandlers",
                     "MemoryTableHandlers", "ReferenceHandlers", "ExceptionHandlers", "AtomicHandlers", "GcHandlers",
                     "GcArrayHandlers", "SimdHandlers", "SimdMemoryHandlers").map(name -> "org/wasmvm/core/interp/" + name),
-            Stream.of("org/wasmvm/core/lower/FunctionLowering")).toList();
-    /** What the directive names: those classes, and baseline code ({@link HotCodeSampler}). */
-    static final List<String> PATTERNS = Stream.concat(CLASSES.stream(),
-            Stream.of(JvmCompiler.BASELINE_CLASS_PREFIX + "*")).toList();
+            Stream.of("FunctionLowering", "GcLowering", "Immediates", "ValueUse").map(name -> "org/wasmvm/core/lower/" + name))
+            .toList();
+    /** The code generators' packages, as prefixes of internal class names: the compiler, ASM, the JDK's ASM. */
+    static final List<String> GENERATORS = List.of(JvmCompiler.GENERATOR_PACKAGE, "org/objectweb/asm/",
+            "jdk/internal/org/objectweb/asm/");
+    /** What the directive names: those classes, baseline code ({@link HotCodeSampler}) and the generators. */
+    static final List<String> PATTERNS = Stream.of(CLASSES.stream(), Stream.of(JvmCompiler.BASELINE_CLASS_PREFIX + "*"),
+            GENERATORS.stream().map(prefix -> prefix + "*")).flatMap(names -> names).toList();
     static final String DIRECTIVE = PATTERNS.stream()
             .map(name -> "\"" + name + ".*\"")
             .collect(Collectors.joining(", ", "[{ match: [", "], c2: { Exclude: true } }]"));

@@ -9,12 +9,17 @@ import org.wasmvm.core.runtime.JvmCode;
  */
 public interface JvmCompiler {
     /** The internal name that {@link #compile}'s classes begin with, followed by the function index. */
-    String OPTIMIZED_CLASS_PREFIX = "org/wasmvm/compiler/WasmFunction";
+    String OPTIMIZED_CLASS_PREFIX = "org/wasmvm/compiled/WasmFunction";
     /**
      * The same for its {@code baseline} classes: the JIT advice keeps C2 off every class named so
      * ({@link InterpreterJitAdvice}).
      */
-    String BASELINE_CLASS_PREFIX = "org/wasmvm/compiler/BaselineFunction";
+    String BASELINE_CLASS_PREFIX = "org/wasmvm/compiled/BaselineFunction";
+    /**
+     * The package of the compiler's own classes (and its subpackages), apart from the code it generates:
+     * the JIT advice keeps C2 off them, as off every code generator run once per function.
+     */
+    String GENERATOR_PACKAGE = "org/wasmvm/compiler/";
 
     /**
      * Identifies the code this compiler generates, so that the code cache never serves a class

@@ -1,4 +1,4 @@
-package org.wasmvm.compiler;
+package org.wasmvm.compiled;
 
 import org.wasmvm.core.interp.BulkOps;
 import org.wasmvm.core.runtime.LinearMemory;

@@ -1,4 +1,4 @@
-package org.wasmvm.compiler;
+package org.wasmvm.compiled;
 
 import static org.wasmvm.core.binary.Opcodes.*;
 
