@@ -1,8 +1,10 @@
 package org.wasmvm.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.wasmvm.core.binary.ModuleDecoder;
+import org.wasmvm.core.lower.LoweredFunction;
 import org.wasmvm.core.lower.ModuleCode;
 import org.wasmvm.core.model.Export;
 import org.wasmvm.core.model.Import;
@@ -10,6 +12,7 @@ import org.wasmvm.core.model.IndexSpaces;
 import org.wasmvm.core.model.WasmModule;
 import org.wasmvm.core.tier.CodeIdentity;
 import org.wasmvm.core.tier.FunctionTiers;
+import org.wasmvm.core.tier.LoweredCodeFile;
 import org.wasmvm.core.tier.ModuleCache;
 import org.wasmvm.core.validate.ModuleValidator;
 
@@ -23,6 +26,10 @@ public final class Module {
     private final Features features;
     private final ModuleCode code;
     private final ModuleCache cache;
+    /** The code earlier runs lowered, from the cache when this module was loaded. */
+    private final LoweredCodeFile lowered;
+    /** How many functions lowered here the cache was last given: guarded by {@code lowered}. */
+    private int savedCount;
     private volatile FunctionTiers tiers;
     private volatile FunctionTiers meteredTiers;
 
@@ -30,6 +37,8 @@ public final class Module {
         this.features = features;
         this.cache = cache;
         this.code = new ModuleCode(model, new IndexSpaces(model));
+        this.lowered = cache.loweredCode();
+        code.useCached(lowered::find); // a run that calls what an earlier one called lowers nothing
     }
 
     /**
@@ -99,6 +108,23 @@ public final class Module {
     /** Internal: the module as the engine runs it (its lowered code among it). */
     public ModuleCode code() {
         return code;
+    }
+
+    /**
+     * Internal: keeps the code lowered so far in the code cache for the next run, when some is new since
+     * the last time, and it means the same in another JVM ({@link ModuleCode#loweringIsPortable}).
+     */
+    public void saveLoweredCode() {
+        if (!code.loweringIsPortable()) {
+            return;
+        }
+        Map<Integer, LoweredFunction> loweredHere = code.loweredHere();
+        synchronized (lowered) {
+            if (loweredHere.size() > savedCount) { // what the cache had at load, and all this JVM lowered since
+                cache.storeLoweredCode(lowered, loweredHere);
+                savedCount = loweredHere.size();
+            }
+        }
     }
 
     /** Internal: where this module's compiled code is kept between runs ({@link ModuleCache#NONE} for none). */

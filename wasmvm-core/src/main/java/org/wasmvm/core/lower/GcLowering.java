@@ -22,6 +22,7 @@ final class GcLowering {
 
     /** The instruction after its prefix byte, from its sub-opcode on. */
     void lower(int sub, ByteReader in) {
+        module.namesCanonicalIds();
         switch (sub) {
             case STRUCT_NEW -> {
                 int type = in.u32Index();

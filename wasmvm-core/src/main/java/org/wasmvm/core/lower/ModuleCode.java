@@ -1,6 +1,10 @@
 package org.wasmvm.core.lower;
 
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 import org.wasmvm.core.gc.Storage;
 import org.wasmvm.core.gc.StructLayout;
 import org.wasmvm.core.model.ArrayType;
@@ -24,6 +28,12 @@ public final class ModuleCode {
     /** Each struct type's layout, made when first asked for (racy but idempotent, as the lowered code). */
     private final AtomicReferenceArray<StructLayout> layouts;
     private final boolean gcStoresVectors;
+    /** Whether some function's lowering named a canonical type id, which another JVM numbers differently. */
+    private volatile boolean runSpecific;
+    /** Where code lowered in earlier runs comes from: none until {@link #useCached}. */
+    private volatile IntFunction<LoweredFunction> cached = function -> null;
+    /** The defined functions whose code came from {@link #cached}: guarded by itself. */
+    private final BitSet fromCache = new BitSet();
 
     public ModuleCode(WasmModule module, IndexSpaces spaces) {
         this.module = module;
@@ -75,12 +85,55 @@ public final class ModuleCode {
         return Storage.of(((ArrayType) TypeRegistry.composite(types.id(typeIndex))).element());
     }
 
+    /** Called by the lowering of a GC instruction: its code names canonical type ids. */
+    void namesCanonicalIds() {
+        runSpecific = true;
+    }
+
+    /**
+     * Whether the code lowered so far means the same in another JVM: it names no canonical type id
+     * (only GC instructions do), so the code cache may keep it ({@code ModuleCache.loweredCode}).
+     */
+    public boolean loweringIsPortable() {
+        return !runSpecific;
+    }
+
+    /**
+     * Takes code lowered in earlier runs (from the code cache): {@code cached} gives a function's code, or
+     * null when it has none, and is asked before a function is lowered.
+     */
+    public void useCached(IntFunction<LoweredFunction> cached) {
+        this.cached = cached;
+    }
+
+    /** The functions lowered here, not taken from {@link #useCached}, by function index. */
+    public Map<Integer, LoweredFunction> loweredHere() {
+        Map<Integer, LoweredFunction> lowered = new HashMap<>();
+        int imported = spaces.importedFunctionCount();
+        synchronized (fromCache) {
+            for (int defined = 0; defined < functions.length(); defined++) {
+                LoweredFunction code = functions.get(defined);
+                if (code != null && !fromCache.get(defined)) {
+                    lowered.put(imported + defined, code);
+                }
+            }
+        }
+        return lowered;
+    }
+
     /** The lowered code of the function at {@code functionIndex} (a defined, not imported, function). */
     public LoweredFunction function(int functionIndex) {
         int defined = functionIndex - spaces.importedFunctionCount();
         LoweredFunction code = functions.get(defined);
         if (code == null) {
-            code = new FunctionLowering(this, functionIndex).lower();
+            code = cached.apply(functionIndex);
+            if (code != null) {
+                synchronized (fromCache) {
+                    fromCache.set(defined);
+                }
+            } else {
+                code = new FunctionLowering(this, functionIndex).lower();
+            }
             functions.compareAndSet(defined, null, code);
         }
         return code;

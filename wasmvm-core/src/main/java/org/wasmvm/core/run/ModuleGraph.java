@@ -61,6 +61,11 @@ final class ModuleGraph {
         return modules.get(modules.size() - 1).module();
     }
 
+    /** Keeps each module's newly lowered code in the code cache ({@link Module#saveLoweredCode}). */
+    void saveLoweredCode() {
+        modules.forEach(node -> node.module().saveLoweredCode());
+    }
+
     /** The module names the program's modules import from. */
     Set<String> importedModules() {
         Set<String> names = new HashSet<>();

@@ -55,6 +55,7 @@ public final class ProgramRunner {
         } finally {
             flush(request.stdout());
             flush(request.stderr());
+            program.saveLoweredCode(); // after the output: the guest's work is done, this is for the next run
         }
     }
 

@@ -64,7 +64,6 @@ final class CacheFile {
 
     /** Writes the entry {@code key} to {@code file} atomically; false (logged) when the file system refuses. */
     static boolean write(Path file, String key, Writer payload) {
-        Path temporary = null;
         try {
             var body = new ByteArrayOutputStream();
             payload.write(new DataOutputStream(body));
@@ -77,9 +76,20 @@ final class CacheFile {
             out.writeInt(bytes.length);
             out.write(bytes);
             out.writeLong(crc(bytes));
+            return replace(file, whole.toByteArray());
+        } catch (IOException e) {
+            CompilerTier.log(System.Logger.Level.DEBUG, "code cache: cannot write " + file + ": " + e);
+            return false;
+        }
+    }
+
+    /** Replaces {@code file} by {@code bytes} atomically (a temporary file, then a rename); false (logged) when the file system refuses. */
+    static boolean replace(Path file, byte[] bytes) {
+        Path temporary = null;
+        try {
             Files.createDirectories(file.getParent());
             temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.write(temporary, whole.toByteArray());
+            Files.write(temporary, bytes);
             move(temporary, file);
             return true;
         } catch (IOException | SecurityException e) {

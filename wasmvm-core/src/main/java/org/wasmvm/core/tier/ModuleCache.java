@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.wasmvm.core.lower.LoweredFunction;
+import org.wasmvm.core.lower.ModuleCode;
 
 /**
  * One module's part of the code cache: a directory named by the module's SHA-256 and features,
@@ -29,6 +32,7 @@ public final class ModuleCache {
     }
 
     private static final byte COMPILED = 1, INTERPRETED = 2;
+    private static final String LOWERED = "lowered";
 
     private final Path directory;
     private final String key;
@@ -48,6 +52,22 @@ public final class ModuleCache {
     public void markValidated() {
         if (directory != null) {
             CacheFile.write(directory.resolve("valid"), key + "/valid", out -> out.writeBoolean(true));
+        }
+    }
+
+    /**
+     * The code earlier runs lowered, mapped from the cache ({@link LoweredCodeFile#NONE} for none). It is a
+     * function of the module's bytes and this build (both in the key), as long as it names no canonical
+     * type id ({@link ModuleCode#loweringIsPortable}).
+     */
+    public LoweredCodeFile loweredCode() {
+        return directory == null ? LoweredCodeFile.NONE : LoweredCodeFile.open(directory.resolve(LOWERED), key + "/" + LOWERED);
+    }
+
+    /** Stores the functions of {@code previous} and {@code lowered} as the module's lowered code. */
+    public void storeLoweredCode(LoweredCodeFile previous, Map<Integer, LoweredFunction> lowered) {
+        if (directory != null) {
+            LoweredCodeFile.write(directory.resolve(LOWERED), key + "/" + LOWERED, previous, lowered);
         }
     }
 
