@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.wasmvm.core.tier.CodeIdentity;
@@ -33,9 +34,14 @@ public final class CodeCache {
     private static final String USED_MARKER = ".used";
     private static final Pattern BUILD_NAME = Pattern.compile("[0-9a-f]{16}");
     private static final Set<Path> PRUNED = ConcurrentHashMap.newKeySet();
-    /** This JVM's build of core and compiler, named once: the jars do not change under a running JVM. */
-    private static final Optional<String> BUILD = CodeIdentity.of(CodeCache.class)
-            .map(core -> CodeIdentity.sha256(core + "|" + CompilerTier.identity()).substring(0, 16));
+    /**
+     * This JVM's build of core and compiler, named once (the jars do not change under a running JVM), on
+     * a thread of its own: reading the jar, the first SHA-256 and loading the compiler take a fresh JVM
+     * about 40 ms, which the caller spends reading and decoding the module meanwhile.
+     */
+    private static final Supplier<Optional<String>> BUILD = CodeIdentity.inBackground("wasmvm-build",
+            () -> CodeIdentity.of(CodeCache.class)
+                    .map(core -> CodeIdentity.sha256(core + "|" + CompilerTier.identity()).substring(0, 16)));
 
     private final Path directory;
 
@@ -73,10 +79,11 @@ public final class CodeCache {
      * {@code features}; {@link ModuleCache#NONE} when this build cannot be identified.
      */
     ModuleCache module(String sha256, Features features) {
-        if (BUILD.isEmpty()) {
+        Optional<String> identified = BUILD.get();
+        if (identified.isEmpty()) {
             return ModuleCache.NONE; // a class served from elsewhere than a jar or directory: no safe key
         }
-        String build = BUILD.get();
+        String build = identified.get();
         Path buildDirectory = directory.resolve(build);
         if (PRUNED.add(buildDirectory)) {
             markUsedAndPrune(buildDirectory);

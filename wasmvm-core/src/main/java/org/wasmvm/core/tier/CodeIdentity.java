@@ -84,19 +84,30 @@ public final class CodeIdentity {
      * returned waits for it.
      */
     public static Supplier<String> sha256InBackground(byte[] bytes) {
-        FutureTask<String> hash = new FutureTask<>(() -> sha256(bytes));
-        Thread thread = new Thread(hash, "wasmvm-hash");
+        return inBackground("wasmvm-hash", () -> sha256(bytes));
+    }
+
+    /**
+     * {@code task}'s result, computed on a new daemon thread named {@code name} while the caller goes on;
+     * the supplier returned waits for it (and computes it itself when interrupted).
+     */
+    public static <T> Supplier<T> inBackground(String name, Supplier<T> task) {
+        FutureTask<T> future = new FutureTask<>(task::get);
+        Thread thread = new Thread(future, name);
         thread.setDaemon(true);
         thread.start();
         return () -> {
             try {
-                return hash.get();
+                return future.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return sha256(bytes);
+                return task.get();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof Error error) {
                     throw error;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
                 }
                 throw new IllegalStateException(e.getCause());
             }
