@@ -101,6 +101,9 @@ public final class FunctionTiers implements CodeTiers {
         this.heat = new int[defined];
         this.bridgeCalls = new int[defined];
         this.sites = new MutableCallSite[defined];
+        if (!small) { // the interpreter runs the cold code of a large module, where C1 serves it best
+            InterpreterJitAdvice.give();
+        }
     }
 
     public ModuleCode module() {
@@ -235,14 +238,9 @@ public final class FunctionTiers implements CodeTiers {
     /**
      * The function's code from the module's code cache when it has an intact entry, else freshly
      * compiled (and stored there). A cached verdict that the function stays interpreted stands too.
-     * Baseline code is watched from then on ({@link HotCodeSampler}). The first compilation in a large
-     * module asks the JVM to keep C2 off the interpreter ({@link InterpreterJitAdvice}), so a short
-     * run, which compiles nothing, never loads the management classes that asking takes.
+     * Baseline code is watched from then on ({@link HotCodeSampler}).
      */
     private JvmCode compileOrLoad(int functionIndex, int osrOperandBase, boolean baseline) {
-        if (!small) { // the interpreter runs the cold code of a large module, where C1 serves it best
-            InterpreterJitAdvice.give();
-        }
         JvmCode code = compileOrLoadVariant(functionIndex, osrOperandBase, baseline);
         if (baseline) {
             HotCodeSampler.watch(code.slots().getClass(), this, functionIndex);
