@@ -25,15 +25,17 @@ final class FlatBytes {
 
     /**
      * The array for a memory growing to {@code size} bytes: {@code bytes} while it has room, else a
-     * copy with room to grow again (twice the length, at most {@code maxLength}), so that a program
-     * growing its memory a page at a time is not copied whole each time (nextpnr-ice40 copied 4.3 GB
-     * growing to 230 MB). Where the heap has no room to spare, exactly {@code size}.
+     * copy with room to grow again, half the new size more (at most {@code maxLength}), so that a
+     * program growing its memory a page at a time is not copied whole each time (nextpnr-ice40 copied
+     * 4.3 GB growing to 230 MB), and one that grows in large steps does not get twice what it asked
+     * for (RATIONALE "A flat memory grows with room to spare"). Where the heap has no room to spare,
+     * exactly {@code size}.
      */
     static byte[] withRoom(byte[] bytes, int size, long maxLength) {
         if (size <= bytes.length) {
             return bytes;
         }
-        int length = (int) Math.min(Math.max(size, 2L * bytes.length), Math.max(size, maxLength));
+        int length = (int) Math.min(size + size / 2L, Math.max(size, maxLength));
         try {
             return Arrays.copyOf(bytes, length);
         } catch (OutOfMemoryError e) {
