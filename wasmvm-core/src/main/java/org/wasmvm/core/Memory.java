@@ -1,5 +1,6 @@
 package org.wasmvm.core;
 
+import java.nio.ByteBuffer;
 import org.wasmvm.core.model.Limits;
 import org.wasmvm.core.model.MemoryType;
 import org.wasmvm.core.runtime.LinearMemory;
@@ -60,6 +61,19 @@ public final class Memory extends RuntimeView<LinearMemory> {
     }
 
     public void write(long address, byte[] src) {
+        runtime.write(address, src);
+    }
+
+    /**
+     * Fills {@code dst} with the {@code dst.remaining()} bytes at {@code address}, advancing its position: a
+     * direct buffer takes them without a copy in between (reading a file into memory, for instance).
+     */
+    public void read(long address, ByteBuffer dst) {
+        runtime.read(address, dst);
+    }
+
+    /** Copies {@code src}'s remaining bytes to {@code address}, advancing its position. */
+    public void write(long address, ByteBuffer src) {
         runtime.write(address, src);
     }
 

@@ -1,5 +1,6 @@
 package org.wasmvm.core.runtime;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.wasmvm.core.model.MemoryType;
 
@@ -107,6 +108,16 @@ public final class FlatMemory extends LinearMemory {
     @Override
     void writeBytes(long addr, byte[] src, int srcOffset, int length) {
         System.arraycopy(src, srcOffset, bytes, (int) addr, length);
+    }
+
+    @Override
+    void readBytes(long addr, ByteBuffer dst) {
+        dst.put(bytes, (int) addr, dst.remaining());
+    }
+
+    @Override
+    void writeBytes(long addr, ByteBuffer src) {
+        src.get(bytes, (int) addr, src.remaining());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.wasmvm.core.runtime;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 import org.wasmvm.core.TrapKind;
@@ -114,6 +115,12 @@ public abstract sealed class LinearMemory permits FlatMemory, PagedMemory {
 
     abstract void writeBytes(long addr, byte[] src, int srcOffset, int length);
 
+    /** Fills {@code dst} from {@code addr} ({@code dst.remaining()} bytes), advancing its position. */
+    abstract void readBytes(long addr, ByteBuffer dst);
+
+    /** Copies {@code src}'s remaining bytes to {@code addr}, advancing its position. */
+    abstract void writeBytes(long addr, ByteBuffer src);
+
     abstract void fillBytes(long addr, byte value, long length);
 
     /** Copies within bounds; must behave like memmove when {@code src == this}. */
@@ -202,6 +209,16 @@ public abstract sealed class LinearMemory permits FlatMemory, PagedMemory {
 
     public void write(long address, byte[] src) {
         write(address, src, 0, src.length);
+    }
+
+    public void read(long address, ByteBuffer dst) {
+        checkPublic(address, dst.remaining());
+        readBytes(address, dst);
+    }
+
+    public void write(long address, ByteBuffer src) {
+        checkPublic(address, src.remaining());
+        writeBytes(address, src);
     }
 
     public void write(long address, byte[] src, int srcOffset, int length) {

@@ -1,6 +1,7 @@
 package org.wasmvm.core.runtime;
 
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.wasmvm.core.model.MemoryType;
 
@@ -356,19 +357,8 @@ public final class PagedMemory extends LinearMemory {
     void readBytes(long addr, byte[] dst, int dstOffset, int length) {
         if (flat != null) {
             System.arraycopy(flat, (int) addr, dst, dstOffset, length);
-            return;
-        }
-        while (length > 0) {
-            int n = Math.min(length, PAGE_SIZE - offset(addr));
-            byte[] chunk = chunkOrNull(addr);
-            if (chunk == null) {
-                Arrays.fill(dst, dstOffset, dstOffset + n, (byte) 0);
-            } else {
-                System.arraycopy(chunk, offset(addr), dst, dstOffset, n);
-            }
-            addr += n;
-            dstOffset += n;
-            length -= n;
+        } else {
+            readBytes(addr, ByteBuffer.wrap(dst, dstOffset, length));
         }
     }
 
@@ -376,14 +366,35 @@ public final class PagedMemory extends LinearMemory {
     void writeBytes(long addr, byte[] src, int srcOffset, int length) {
         if (flat != null) {
             System.arraycopy(src, srcOffset, flat, (int) addr, length);
+        } else {
+            writeBytes(addr, ByteBuffer.wrap(src, srcOffset, length));
+        }
+    }
+
+    @Override
+    void readBytes(long addr, ByteBuffer dst) {
+        if (flat != null) {
+            dst.put(flat, (int) addr, dst.remaining());
             return;
         }
-        while (length > 0) {
-            int n = Math.min(length, PAGE_SIZE - offset(addr));
-            System.arraycopy(src, srcOffset, chunk(addr), offset(addr), n);
+        while (dst.hasRemaining()) {
+            int n = Math.min(dst.remaining(), PAGE_SIZE - offset(addr));
+            byte[] chunk = chunkOrNull(addr);
+            dst.put(chunk == null ? ZERO_PAGE : chunk, chunk == null ? 0 : offset(addr), n);
             addr += n;
-            srcOffset += n;
-            length -= n;
+        }
+    }
+
+    @Override
+    void writeBytes(long addr, ByteBuffer src) {
+        if (flat != null) {
+            src.get(flat, (int) addr, src.remaining());
+            return;
+        }
+        while (src.hasRemaining()) {
+            int n = Math.min(src.remaining(), PAGE_SIZE - offset(addr));
+            src.get(chunk(addr), offset(addr), n);
+            addr += n;
         }
     }
 

@@ -29,6 +29,13 @@ final class WasiFileSystem implements AutoCloseable {
 
     static final int DIRENT_SIZE = 24;
 
+    /**
+     * Each guest thread's buffer between files and memory: direct, so a read or write of a file copies once
+     * between the kernel and the guest's memory, with nothing allocated per call.
+     */
+    private static final ThreadLocal<ByteBuffer> TRANSFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(64 * 1024));
+
     final WasiFdTable fds = new WasiFdTable();
 
     /**
@@ -98,27 +105,34 @@ final class WasiFileSystem implements AutoCloseable {
             }
             return readStream(memory, f.stream, iovs);
         }
+        checkAll(memory, iovs);
         FileChannel channel = f.channel();
+        ByteBuffer buffer = TRANSFER.get();
         long total = 0;
         for (Iovec iov : iovs) {
-            if (iov.len() == 0) {
-                continue;
-            }
-            byte[] tmp = new byte[iov.len()];
-            ByteBuffer bb = ByteBuffer.wrap(tmp);
-            while (bb.hasRemaining()) {
-                int n = offset >= 0 ? channel.read(bb, offset + total + bb.position()) : channel.read(bb);
+            int done = 0;
+            while (done < iov.len()) {
+                buffer.clear().limit(Math.min(buffer.capacity(), iov.len() - done));
+                int n = offset >= 0 ? channel.read(buffer, offset + total + done) : channel.read(buffer);
                 if (n <= 0) {
                     break;
                 }
+                memory.write(iov.buf() + done, buffer.flip());
+                done += n;
             }
-            memory.write(iov.buf(), tmp, 0, bb.position());
-            total += bb.position();
-            if (bb.hasRemaining()) {
+            total += done;
+            if (done < iov.len()) {
                 break;
             }
         }
         return total;
+    }
+
+    /** Every buffer of a read or write in the guest's memory, checked before a byte moves. */
+    private static void checkAll(WasiMemory memory, List<Iovec> iovs) {
+        for (Iovec iov : iovs) {
+            memory.check(iov.buf(), iov.len());
+        }
     }
 
     private static long readStream(WasiMemory memory, StandardStream in, List<Iovec> iovs) throws IOException {
@@ -158,13 +172,7 @@ final class WasiFileSystem implements AutoCloseable {
         if (length > Integer.MAX_VALUE - 8) {
             throw new WasiException(WasiErrno.INVAL);
         }
-        byte[] data = new byte[(int) length];
-        int at = 0;
-        for (Iovec iov : iovs) {
-            byte[] part = memory.read(iov.buf(), iov.len());
-            System.arraycopy(part, 0, data, at, part.length);
-            at += part.length;
-        }
+        checkAll(memory, iovs);
         if (f.kind == WasiFd.Kind.STREAM) {
             if (offset >= 0) {
                 throw new WasiException(WasiErrno.SPIPE);
@@ -172,23 +180,34 @@ final class WasiFileSystem implements AutoCloseable {
             if (!f.stream.writable()) {
                 throw new WasiException(WasiErrno.BADF);
             }
+            // gathered into one array: a stream takes a write whole (another thread's output does not cut into it)
+            byte[] data = new byte[(int) length];
+            int at = 0;
+            for (Iovec iov : iovs) {
+                memory.read(iov.buf(), ByteBuffer.wrap(data, at, iov.len()));
+                at += iov.len();
+            }
             return f.stream.write(data, 0, data.length);
         }
         FileChannel channel = f.channel();
-        ByteBuffer bb = ByteBuffer.wrap(data);
-        if (offset >= 0) {
-            while (bb.hasRemaining()) {
-                channel.write(bb, offset + bb.position());
-            }
-        } else {
-            if ((f.fdflags & FDFLAG_APPEND) != 0) {
-                channel.position(channel.size());
-            }
-            while (bb.hasRemaining()) {
-                channel.write(bb);
+        if (offset < 0 && (f.fdflags & FDFLAG_APPEND) != 0) {
+            channel.position(channel.size());
+        }
+        ByteBuffer buffer = TRANSFER.get();
+        long written = 0;
+        for (Iovec iov : iovs) {
+            for (int done = 0; done < iov.len(); ) {
+                buffer.clear().limit(Math.min(buffer.capacity(), iov.len() - done));
+                memory.read(iov.buf() + done, buffer);
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    int n = offset >= 0 ? channel.write(buffer, offset + written) : channel.write(buffer);
+                    written += n;
+                    done += n;
+                }
             }
         }
-        return data.length;
+        return written;
     }
 
     // ------------------------------------------------------------------ position

@@ -1,5 +1,6 @@
 package org.wasmvm.core.wasi;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.wasmvm.core.Instance;
 import org.wasmvm.core.Memory;
@@ -45,6 +46,16 @@ final class WasiMemory {
     void write(long address, byte[] bytes, int offset, int length) {
         check(address, length);
         memory.write(address, bytes, offset, length);
+    }
+
+    /** {@code dst}'s remaining bytes from {@code address}, which the caller {@linkplain #check checked}. */
+    void read(long address, ByteBuffer dst) {
+        memory.read(address, dst);
+    }
+
+    /** {@code src}'s remaining bytes to {@code address}, which the caller {@linkplain #check checked}. */
+    void write(long address, ByteBuffer src) {
+        memory.write(address, src);
     }
 
     int u32(long address) {

@@ -1,14 +1,19 @@
 package org.wasmvm.core.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.wasmvm.core.runtime.MemoryTesting.PAGE;
 import static org.wasmvm.core.runtime.MemoryTesting.assertMemoryTrap;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.wasmvm.core.TrapKind;
+import org.wasmvm.core.WasmTrap;
 
 /** The hot-path and bulk operations, run against every implementation (and a paged memory's flat phase, and a shared one). */
 class LinearMemoryContractTest {
@@ -203,5 +208,36 @@ class LinearMemoryContractTest {
             bytes[i] = (byte) (i * 31 + i / 251);
         }
         return bytes;
+    }
+
+    /** The buffer transfers (a host reading a file into memory): across pages, direct or not, and only within bounds. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void bufferTransfersCrossPagesAndStayInBounds(String name, LongFunction<LinearMemory> factory) {
+        LinearMemory memory = factory.apply(4);
+        byte[] pattern = new byte[PAGE + 100];
+        for (int i = 0; i < pattern.length; i++) {
+            pattern[i] = (byte) (i * 31 + 7);
+        }
+        ByteBuffer direct = ByteBuffer.allocateDirect(pattern.length).put(pattern).flip();
+        memory.write(PAGE - 50, direct);
+        assertThat(direct.hasRemaining()).as("the buffer's bytes are taken").isFalse();
+        assertThat(memory.read(PAGE - 50, pattern.length)).isEqualTo(pattern);
+
+        ByteBuffer back = ByteBuffer.allocate(pattern.length + 10);
+        back.position(10);
+        memory.read(PAGE - 50, back);
+        assertThat(back.hasRemaining()).isFalse();
+        assertThat(Arrays.copyOfRange(back.array(), 10, back.capacity())).isEqualTo(pattern);
+
+        ByteBuffer untouched = ByteBuffer.allocateDirect(2 * PAGE - 64); // after the pattern, to the end
+        memory.read(2L * PAGE + 64, untouched);
+        assertThat(untouched.flip().mismatch(ByteBuffer.allocate(2 * PAGE - 64))).as("bytes never written read as zeros").isEqualTo(-1);
+
+        ByteBuffer tooFar = ByteBuffer.allocate(51);
+        assertThatThrownBy(() -> memory.read(4L * PAGE - 50, tooFar)).isInstanceOfSatisfying(WasmTrap.class,
+                trap -> assertThat(trap.kind()).isEqualTo(TrapKind.MEMORY_OUT_OF_BOUNDS));
+        assertThat(tooFar.position()).as("nothing moves when the range is out of bounds").isZero();
+        assertThatThrownBy(() -> memory.write(-1, ByteBuffer.allocate(1))).isInstanceOf(WasmTrap.class);
     }
 }
