@@ -57,6 +57,26 @@ class BaselinePromotionTest {
     }
 
     /**
+     * A function of more than 8 KB of code keeps its baseline code however long it runs: split into many
+     * methods, its optimized class would start over in the JVM's interpreter method by method.
+     */
+    @Test
+    void aLargeFunctionStaysInBaselineCode() throws IOException {
+        Module module = Wasm.load(TieredModules.tiering(TieredModules.paddedFirstFunction(osr(), 9000)));
+        Instance instance = new Store(RuntimeLimits.DEFAULT, Engine.TIERED).instantiate(module);
+        long deadline = System.nanoTime() + PATIENCE_NANOS;
+        while (!codeClass(module, 0).startsWith(BASELINE) && System.nanoTime() < deadline) {
+            assertThat(instance.function("sum").apply(N)).containsExactly(N * (N - 1) / 2);
+        }
+        assertThat(codeClass(module, 0)).as("sum's code once compiled").startsWith(BASELINE);
+        long inBaseline = System.nanoTime() + 3_000_000_000L; // six times the samples that promote a small function
+        while (System.nanoTime() < inBaseline) {
+            assertThat(instance.function("sum").apply(N)).containsExactly(N * (N - 1) / 2);
+        }
+        assertThat(codeClass(module, 0)).as("sum's code after three seconds in it").startsWith(BASELINE);
+    }
+
+    /**
      * A frame that on-stack replacement moves out of the interpreter may stay in its loop for the
      * rest of the run: it moves into optimized code, which C2 may compile, not into baseline code.
      */

@@ -50,4 +50,39 @@ final class TieredModules {
         }
         return out.toBytes();
     }
+
+    /**
+     * {@code module} with {@code nops} {@code nop}s at the start of the body of its first function: the
+     * same function, made as large as needed (its locals and code otherwise unchanged).
+     */
+    static byte[] paddedFirstFunction(byte[] module, int nops) {
+        var out = new ModuleBytes().bytes(Arrays.copyOf(module, 8));
+        var in = new ByteReader(module);
+        in.position(8);
+        while (in.hasMore()) {
+            int at = in.position();
+            int id = in.u8();
+            int size = in.u32();
+            int end = in.position() + size;
+            if (id == CODE_SECTION) {
+                int count = in.u32();
+                int bodyEnd = in.u32() + in.position();
+                int localsStart = in.position();
+                for (int groups = in.u32(); groups > 0; groups--) {
+                    in.u32();
+                    in.u8();
+                }
+                byte[] padding = new byte[nops];
+                Arrays.fill(padding, (byte) NOP);
+                var body = new ModuleBytes().bytes(Arrays.copyOfRange(module, localsStart, in.position())).bytes(padding)
+                        .bytes(Arrays.copyOfRange(module, in.position(), bodyEnd));
+                out.section(id, new ModuleBytes().u(count).u(body.size()).bytes(body.toBytes())
+                        .bytes(Arrays.copyOfRange(module, bodyEnd, end)));
+            } else {
+                out.bytes(Arrays.copyOfRange(module, at, end));
+            }
+            in.position(end);
+        }
+        return out.toBytes();
+    }
 }

@@ -43,6 +43,13 @@ public final class FunctionTiers implements CodeTiers {
      */
     private static final int CODE_BYTES_PER_SLICE = 512;
     /**
+     * The largest function whose baseline code is watched for promotion to C2. A larger one is split
+     * into many methods, each of which would start over in the JVM's bytecode interpreter in the
+     * optimized class, while C2 gains little on code that passes its locals from method to method
+     * in an array (RATIONALE "Baseline code first, C2 for what stays hot").
+     */
+    private static final int PROMOTED_CODE_BYTES = 8192;
+    /**
      * Slices that must end in a module's code, all functions together, before any of its functions is
      * compiled: a run that is over sooner (a tool's {@code --version}: 8) repays no compilation, which
      * costs the JVM class definitions, method-handle adapters and C1's work (RATIONALE "A short run
@@ -242,7 +249,7 @@ public final class FunctionTiers implements CodeTiers {
      */
     private JvmCode compileOrLoad(int functionIndex, int osrOperandBase, boolean baseline) {
         JvmCode code = compileOrLoadVariant(functionIndex, osrOperandBase, baseline);
-        if (baseline) {
+        if (baseline && module.model().codes().get(functionIndex - imported).length() <= PROMOTED_CODE_BYTES) {
             HotCodeSampler.watch(code.slots().getClass(), this, functionIndex);
         }
         return code;
