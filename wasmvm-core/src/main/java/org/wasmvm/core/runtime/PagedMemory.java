@@ -380,7 +380,11 @@ public final class PagedMemory extends LinearMemory {
         while (dst.hasRemaining()) {
             int n = Math.min(dst.remaining(), PAGE_SIZE - offset(addr));
             byte[] chunk = chunkOrNull(addr);
-            dst.put(chunk == null ? ZERO_PAGE : chunk, chunk == null ? 0 : offset(addr), n);
+            if (chunk == null) {
+                dst.put(ZERO_PAGE, 0, n);
+            } else {
+                dst.put(chunk, offset(addr), n);
+            }
             addr += n;
         }
     }
