@@ -130,10 +130,22 @@ class DistributionTest {
                 .endsWith(".aot.conf -Xlog:aot*=off -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n");
         Path cache = awaitBuilt(first);
         assertThat(fakeJava("-Xmx64m")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -XX:AOTCache=" + cache
-                + " -Xlog:aot*=off -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n"));
+                + " -Xlog:aot*=off -Xlog:cds*=off -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining "
+                + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n"));
         Outcome other = fakeJava("-Xmx32m");
         assertThat(other.stdout()).as("other options, another cache").contains("-XX:AOTMode=record");
         assertThat(awaitBuilt(other)).isNotEqualTo(cache);
+    }
+
+    /** A JVM that does not take the flag that leaves the recording's method profiles unused runs the cache without it. */
+    @Test
+    void onJava25AJvmWithoutTheReplayFlagUsesTheCacheAsItIs() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        Map<String, String> refusing = Map.of("FAKE_JAVA_REFUSES", "-XX:-AOTReplayTraining");
+        Path cache = awaitBuilt(fakeJava(refusing, "-Xmx64m", "m.wasm"));
+        assertThat(fakeJava(refusing, "-Xmx64m", "m.wasm")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -XX:AOTCache="
+                + cache + " -Xlog:aot*=off -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar "
+                + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
     }
 
     /** A new build of wasmvm in the same place records anew, even with the old jar's modification time (a reproducible build's). */
@@ -196,7 +208,7 @@ class DistributionTest {
 
     /**
      * Runs the launcher with {@code args} and a JAVA_HOME whose java prints its arguments (and,
-     * asked to build an AOT cache, creates the file).
+     * asked to build an AOT cache, creates the file; given the option {@code FAKE_JAVA_REFUSES} names, fails).
      */
     private Outcome fakeJava(String javaOpts, String... args) throws Exception {
         return fakeJava(Map.of(), javaOpts, args);
@@ -209,6 +221,7 @@ class DistributionTest {
                 #!/bin/sh
                 echo "fake java $*"
                 for a in "$@"; do
+                    [ "$a" = "$FAKE_JAVA_REFUSES" ] && exit 1
                     case $a in
                         -XX:AOTMode=create) create=1 ;;
                         -XX:AOTCache=*) [ -n "$create" ] && : > "${a#-XX:AOTCache=}" ;;
