@@ -148,6 +148,60 @@ class DistributionTest {
                 + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
     }
 
+    @Test
+    void beforeJava25TheFirstRunListsItsClassesAndLaterRunsUseAnArchiveOfThem() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"17.0.2\"\n");
+        String jar = home.toRealPath().resolve("lib/wasmvm.jar").toString();
+        Outcome first = fakeJava("-Xmx64m");
+        assertThat(first.stdout()).startsWith("fake java -XX:+UseSerialGC -XX:DumpLoadedClassList=" + dir.resolve("cache/wasmvm/aot"))
+                .endsWith(".jsa.classlist " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n");
+        Path archive = awaitBuilt(first);
+        assertThat(fakeJava("-Xmx64m")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -XX:SharedArchiveFile=" + archive
+                + " -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n"));
+    }
+
+    /**
+     * The machine's own JVM (on Java 17 to 24 a class-data archive, on 25 and later an AOT cache):
+     * the first run builds the start-up cache, from which the next one loads wasmvm's classes and
+     * gives the same result.
+     */
+    @Test
+    void theMachinesJvmLoadsWasmvmFromTheStartUpCacheItBuilt() throws Exception {
+        List<String> command = List.of(home.resolve("bin/wasmvm").toString(), "--invoke", "add", module, "40", "2");
+        Outcome recording = exec(withCache(command));
+        assertThat(recording.code()).isZero();
+        assertThat(recording.stdout()).contains("42\n").doesNotContain("org.wasmvm.cli.Main source: shared");
+        Path caches = dir.resolve("cache/wasmvm/aot");
+        for (int i = 0; i < 1200 && !built(caches); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(built(caches)).as("a cache built in %s", caches).isTrue();
+        Outcome cached = exec(withCache(command));
+        assertThat(cached.code()).isZero();
+        assertThat(cached.stdout()).contains("42\n").contains("org.wasmvm.cli.Main source: shared objects file");
+    }
+
+    /** The command with the start-up cache on, and the JVM naming where each class came from. */
+    private static ProcessBuilder withCache(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("WASMVM_AOT", "on");
+        builder.environment().put("JAVA_OPTS", "-Xlog:class+load:stdout");
+        builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"));
+        return builder;
+    }
+
+    /** Whether a start-up cache is in place in {@code caches} and its build has finished (no lock left). */
+    private static boolean built(Path caches) throws IOException {
+        if (!Files.isDirectory(caches)) {
+            return false;
+        }
+        try (var files = Files.list(caches)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            return names.stream().anyMatch(n -> n.endsWith(".jsa") || n.endsWith(".aot"))
+                    && names.stream().noneMatch(n -> n.endsWith(".lock"));
+        }
+    }
+
     /** A new build of wasmvm in the same place records anew, even with the old jar's modification time (a reproducible build's). */
     @Test
     void onJava25AnotherJarGetsAnotherAotCache() throws Exception {
@@ -181,11 +235,13 @@ class DistributionTest {
     }
 
     /**
-     * The cache a recording run named, once the launcher's background build has renamed it into
-     * place and removed its lock (its last step: the temporary directory is deleted after the test).
+     * The cache a recording run named (an AOT cache or a class-data archive), once the launcher's
+     * background build has renamed it into place and removed its lock (its last step: the temporary
+     * directory is deleted after the test).
      */
     private static Path awaitBuilt(Outcome recording) throws InterruptedException {
-        Path cache = Path.of(recording.stdout().replaceAll("(?s).*-XX:AOTConfiguration=(\\S+)\\.conf .*", "$1"));
+        Path cache = Path.of(recording.stdout()
+                .replaceAll("(?s).*-XX:(?:AOTConfiguration=(\\S+)\\.conf|DumpLoadedClassList=(\\S+)\\.classlist) .*", "$1$2"));
         Path lock = cache.resolveSibling(cache.getFileName() + ".lock");
         for (int i = 0; i < 200 && (!Files.exists(cache) || Files.exists(lock)); i++) {
             Thread.sleep(50);
@@ -208,7 +264,8 @@ class DistributionTest {
 
     /**
      * Runs the launcher with {@code args} and a JAVA_HOME whose java prints its arguments (and,
-     * asked to build an AOT cache, creates the file; given the option {@code FAKE_JAVA_REFUSES} names, fails).
+     * asked to build an AOT cache or a class-data archive, creates the file; given the option
+     * {@code FAKE_JAVA_REFUSES} names, fails).
      */
     private Outcome fakeJava(String javaOpts, String... args) throws Exception {
         return fakeJava(Map.of(), javaOpts, args);
@@ -223,8 +280,9 @@ class DistributionTest {
                 for a in "$@"; do
                     [ "$a" = "$FAKE_JAVA_REFUSES" ] && exit 1
                     case $a in
-                        -XX:AOTMode=create) create=1 ;;
+                        -XX:AOTMode=create | -Xshare:dump) create=1 ;;
                         -XX:AOTCache=*) [ -n "$create" ] && : > "${a#-XX:AOTCache=}" ;;
+                        -XX:SharedArchiveFile=*) [ -n "$create" ] && : > "${a#-XX:SharedArchiveFile=}" ;;
                     esac
                 done
                 """);
@@ -235,6 +293,7 @@ class DistributionTest {
         builder.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
         builder.environment().put("JAVA_OPTS", javaOpts);
         builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")); // the machine's own
+        builder.environment().put("WASMVM_AOT", "on");
         builder.environment().putAll(environment);
         return exec(builder);
     }
@@ -246,9 +305,14 @@ class DistributionTest {
         return exec(new ProcessBuilder(new ArrayList<>(command)));
     }
 
-    /** Runs the command with its own cache directory (where the launcher keeps AOT caches on Java 25+). */
+    /**
+     * Runs the command with its own cache directory (where the launcher keeps its start-up caches),
+     * with no start-up cache unless the builder asks for one ({@code WASMVM_AOT}): a real JVM's would be
+     * built in the background, perhaps while the temporary directory is deleted.
+     */
     private Outcome exec(ProcessBuilder builder) throws IOException, InterruptedException {
         builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        builder.environment().putIfAbsent("WASMVM_AOT", "off");
         Process process = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
