@@ -2,7 +2,7 @@
 # Whole-process runs of real published WASI tools (org.wasmvm.bench.ToolRun): wasmvm's command line
 # (the distribution's bin/wasmvm) on each engine (with a warm code cache; tiered also without one, with
 # C1 only, and with C2 allowed on the interpreter loop) side by side with node, one Markdown table of
-# median wall-clock seconds and the ratios wasmvm/node.
+# median wall-clock seconds and the ratios wasmvm/node (each the median of the rounds' ratios).
 #
 #   wasmvm-bench/run-tools.sh                  # every tool, 3 timed runs each after a warm-up round
 #   wasmvm-bench/run-tools.sh -n 5 nextpnr     # 5 runs, only the tools whose name starts with "nextpnr"

@@ -131,7 +131,8 @@ public final class ToolRun {
                 System.err.println(progress.substring(0, progress.length() - 1));
             }
         }
-        System.out.printf(Locale.ROOT, "%nReal tools, whole process: median of %d runs per cell (seconds, wall clock), "
+        System.out.printf(Locale.ROOT, "%nReal tools, whole process: median of %d runs per cell (seconds, wall clock; the ratios are "
+                + "medians of each round's ratio), "
                 + "wasmvm's command line on %s %s, %s, %d cores%n%n", runs, System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), version(), Runtime.getRuntime().availableProcessors());
         System.out.println(table(seconds));
@@ -208,7 +209,11 @@ public final class ToolRun {
         return "node " + version;
     }
 
-    /** The medians, and how many times node's time each wasmvm column takes. */
+    /**
+     * The medians, and how many times node's time each wasmvm column takes: the median of the rounds'
+     * ratios, each of two runs made a few seconds apart, since this machine's speed drifts by a third
+     * within minutes (a ratio of medians could pair a fast minute's node with a slow minute's wasmvm).
+     */
     static String table(Map<String, Map<String, List<Double>>> seconds) {
         List<String> wasmvm = COLUMNS.stream().map(Column::name).filter(c -> !c.equals(NODE)).toList();
         StringBuilder out = new StringBuilder("| tool |");
@@ -218,8 +223,14 @@ public final class ToolRun {
         seconds.forEach((tool, row) -> {
             out.append("| ").append(tool).append(" |");
             COLUMNS.forEach(c -> out.append(String.format(Locale.ROOT, " %.2f |", median(row.get(c.name())))));
-            double node = median(row.get(NODE));
-            wasmvm.forEach(c -> out.append(String.format(Locale.ROOT, " %.1f× |", median(row.get(c)) / node)));
+            List<Double> node = row.get(NODE);
+            wasmvm.forEach(c -> {
+                List<Double> ratios = new ArrayList<>();
+                for (int round = 0; round < node.size(); round++) {
+                    ratios.add(row.get(c).get(round) / node.get(round));
+                }
+                out.append(String.format(Locale.ROOT, " %.1f× |", median(ratios)));
+            });
             out.append('\n');
         });
         return out.toString();
