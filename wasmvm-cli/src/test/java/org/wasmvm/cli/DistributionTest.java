@@ -71,25 +71,38 @@ class DistributionTest {
 
     @Test
     void javaHomeChoosesTheJava() throws Exception {
-        assertThat(fakeJava("-Xmx64m -Dx=y")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC " + compileCommands()
+        assertThat(fakeJava("-Xmx64m -Dx=y")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC" + hugePages() + " " + compileCommands()
                 + " -Xmx64m -Dx=y -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
     }
 
     @Test
     void aCollectorInJavaOptsReplacesTheSerialOne() throws Exception {
-        assertThat(fakeJava("-XX:+UseG1GC -Xmx64m")).isEqualTo(new Outcome(0, "fake java " + compileCommands()
+        assertThat(fakeJava("-XX:+UseG1GC -Xmx64m")).isEqualTo(new Outcome(0, "fake java" + hugePages() + " " + compileCommands()
                 + " -XX:+UseG1GC -Xmx64m -jar " + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
+    }
+
+    /**
+     * Huge pages for the heap where Linux gives them on request (its setting reads "[madvise]"; the
+     * other tests expect them there too), unless JAVA_OPTS says how pages are used.
+     */
+    @Test
+    void hugePagesWhereLinuxGivesThemOnRequest() throws Exception {
+        assertThat(fakeJava("-Xmx64m").stdout().contains(" -XX:+UseTransparentHugePages "))
+                .as("huge pages asked for").isEqualTo(!hugePages().isEmpty());
+        for (String options : List.of("-XX:-UseTransparentHugePages", "-XX:+UseLargePages")) {
+            assertThat(fakeJava(options).stdout()).as(options).doesNotContain("+UseTransparentHugePages");
+        }
     }
 
     @Test
     void theInterpreterEngineKeepsC2OnItsLoop() throws Exception {
         String jar = home.toRealPath().resolve("lib/wasmvm.jar").toString();
         assertThat(fakeJava("", "--engine", "interpreter", "m.wasm")).isEqualTo(new Outcome(0,
-                "fake java -XX:+UseSerialGC -jar " + jar + " --engine interpreter m.wasm\n"));
+                "fake java -XX:+UseSerialGC" + hugePages() + " -jar " + jar + " --engine interpreter m.wasm\n"));
         assertThat(fakeJava("-Dwasmvm.engine=interpreter", "m.wasm")).isEqualTo(new Outcome(0,
-                "fake java -XX:+UseSerialGC -Dwasmvm.engine=interpreter -jar " + jar + " m.wasm\n"));
+                "fake java -XX:+UseSerialGC" + hugePages() + " -Dwasmvm.engine=interpreter -jar " + jar + " m.wasm\n"));
         assertThat(fakeJava("-Dwasmvm.interpreter.c2=true", "--engine=tiered", "m.wasm")).as("JAVA_OPTS decides")
-                .isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -Dwasmvm.interpreter.c2=true -jar " + jar
+                .isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC" + hugePages() + " -Dwasmvm.interpreter.c2=true -jar " + jar
                         + " --engine=tiered m.wasm\n"));
     }
 
@@ -125,11 +138,11 @@ class DistributionTest {
         Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
         String jar = home.toRealPath().resolve("lib/wasmvm.jar").toString();
         Outcome first = fakeJava("-Xmx64m");
-        assertThat(first.stdout()).startsWith("fake java -XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions "
+        assertThat(first.stdout()).startsWith("fake java -XX:+UseSerialGC" + hugePages() + " -XX:+UnlockDiagnosticVMOptions "
                 + "-XX:-DisplayVMOutput -XX:AOTMode=record -XX:AOTConfiguration=" + dir.resolve("cache/wasmvm/aot"))
                 .endsWith(".aot.conf -Xlog:aot*=off -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n");
         Path cache = awaitBuilt(first);
-        assertThat(fakeJava("-Xmx64m")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -XX:AOTCache=" + cache
+        assertThat(fakeJava("-Xmx64m")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC" + hugePages() + " -XX:AOTCache=" + cache
                 + " -Xlog:aot*=off -Xlog:cds*=off -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining "
                 + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n"));
         Outcome other = fakeJava("-Xmx32m");
@@ -143,7 +156,7 @@ class DistributionTest {
         Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
         Map<String, String> refusing = Map.of("FAKE_JAVA_REFUSES", "-XX:-AOTReplayTraining");
         Path cache = awaitBuilt(fakeJava(refusing, "-Xmx64m", "m.wasm"));
-        assertThat(fakeJava(refusing, "-Xmx64m", "m.wasm")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -XX:AOTCache="
+        assertThat(fakeJava(refusing, "-Xmx64m", "m.wasm")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC" + hugePages() + " -XX:AOTCache="
                 + cache + " -Xlog:aot*=off -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar "
                 + home.toRealPath().resolve("lib/wasmvm.jar") + " m.wasm\n"));
     }
@@ -153,10 +166,10 @@ class DistributionTest {
         Files.writeString(Files.createDirectories(dir.resolve("jdk")).resolve("release"), "JAVA_VERSION=\"17.0.2\"\n");
         String jar = home.toRealPath().resolve("lib/wasmvm.jar").toString();
         Outcome first = fakeJava("-Xmx64m");
-        assertThat(first.stdout()).startsWith("fake java -XX:+UseSerialGC -XX:DumpLoadedClassList=" + dir.resolve("cache/wasmvm/aot"))
+        assertThat(first.stdout()).startsWith("fake java -XX:+UseSerialGC" + hugePages() + " -XX:DumpLoadedClassList=" + dir.resolve("cache/wasmvm/aot"))
                 .endsWith(".jsa.classlist " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n");
         Path archive = awaitBuilt(first);
-        assertThat(fakeJava("-Xmx64m")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC -XX:SharedArchiveFile=" + archive
+        assertThat(fakeJava("-Xmx64m")).isEqualTo(new Outcome(0, "fake java -XX:+UseSerialGC" + hugePages() + " -XX:SharedArchiveFile=" + archive
                 + " -Xlog:cds*=off " + compileCommands() + " -Xmx64m -jar " + jar + " m.wasm\n"));
     }
 
@@ -249,6 +262,13 @@ class DistributionTest {
         assertThat(cache).exists();
         assertThat(lock).doesNotExist();
         return cache;
+    }
+
+    /** The launcher's option after the collector where the kernel gives huge pages on request, with its space. */
+    private static String hugePages() throws IOException {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        return Files.isReadable(setting) && Files.readString(setting).contains("[madvise]")
+                ? " -XX:+UseTransparentHugePages" : "";
     }
 
     /** The launcher's options that keep C2 off the interpreter's loop and lowering. */
