@@ -23,7 +23,8 @@ import javax.management.ObjectName;
  * synthesis, 1.7 s). And off baseline code, the wasm code compiled first, until {@link HotCodeSampler}
  * finds it worth C2's work. And off the code generators, also run once per function: the compiler,
  * ASM, and the JDK's own ASM that spins method-handle classes for compiled code's call sites (C2 took
- * 1.3 s of a synthesis's CPU for them, RATIONALE "C2 stays off the code generators"). The interpreter
+ * 1.3 s of a synthesis's CPU for them, RATIONALE "C2 stays off the code generators"). And off the
+ * tiers' bridges from compiled code into the interpreter ({@link #BRIDGES}). The interpreter
  * engine keeps C2. A compiler directive, added through the
  * {@code DiagnosticCommand} MBean ({@code jcmd Compiler.directives_add}) so that it needs no JVM
  * flag; on a JVM without it nothing changes. {@value #PROPERTY}{@code =true} leaves the JIT alone;
@@ -42,11 +43,20 @@ final class InterpreterJitAdvice {
                     "GcArrayHandlers", "SimdHandlers", "SimdMemoryHandlers").map(name -> "org/wasmvm/core/interp/" + name),
             Stream.of("FunctionLowering", "GcLowering", "Immediates", "ValueUse").map(name -> "org/wasmvm/core/lower/" + name))
             .toList();
+    /**
+     * The tiers' bookkeeping, among it the bridge from compiled code into a function not compiled yet
+     * ({@link FunctionTiers#enter}): C2 inlined the nested interpreter's entry there and speculated
+     * on what the first calls had done (the pool of interpreters never empty, the callee never
+     * compiled), so each change of phase deoptimized the guest and had C2 compile it again (four times
+     * in nextpnr-ice40, 0.16 s; RATIONALE "C2 stays off the tiers' bridges").
+     */
+    static final List<String> BRIDGES = List.of("org/wasmvm/core/tier/FunctionTiers");
     /** The code generators' packages, as prefixes of internal class names: the compiler, ASM, the JDK's ASM. */
     static final List<String> GENERATORS = List.of(JvmCompiler.GENERATOR_PACKAGE, "org/objectweb/asm/",
             "jdk/internal/org/objectweb/asm/");
-    /** What the directive names: those classes, baseline code ({@link HotCodeSampler}) and the generators. */
-    static final List<String> PATTERNS = Stream.of(CLASSES.stream(), Stream.of(JvmCompiler.BASELINE_CLASS_PREFIX + "*"),
+    /** What the directive names: those classes, the bridges, baseline code ({@link HotCodeSampler}) and the generators. */
+    static final List<String> PATTERNS = Stream.of(CLASSES.stream(), BRIDGES.stream(),
+            Stream.of(JvmCompiler.BASELINE_CLASS_PREFIX + "*"),
             GENERATORS.stream().map(prefix -> prefix + "*")).flatMap(names -> names).toList();
     static final String DIRECTIVE = PATTERNS.stream()
             .map(name -> "\"" + name + ".*\"")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.lang.management.ManagementFactory;
+import java.util.stream.Stream;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class InterpreterJitAdviceTest {
 
     @Test
     void theDirectiveNamesClassesThatExist() {
-        for (String name : InterpreterJitAdvice.CLASSES) {
+        for (String name : Stream.concat(InterpreterJitAdvice.CLASSES.stream(), InterpreterJitAdvice.BRIDGES.stream()).toList()) {
             assertThatCode(() -> Class.forName(name.replace('/', '.'))).doesNotThrowAnyException();
         }
     }
