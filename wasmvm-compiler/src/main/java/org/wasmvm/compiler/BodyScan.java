@@ -13,8 +13,10 @@ import org.wasmvm.core.model.FunctionBody;
  */
 final class BodyScan {
     private final BitSet opcodes = new BitSet();
+    private boolean callsItself;
 
-    BodyScan(FunctionBody body) {
+    /** Scans the body of the function at {@code functionIndex}. */
+    BodyScan(FunctionBody body, int functionIndex) {
         var in = new ByteReader(body.code(), body.offset(), body.length());
         while (in.hasMore()) {
             int op = in.u8();
@@ -22,8 +24,17 @@ final class BodyScan {
                 op = 0xFC00 | in.u32();
             }
             opcodes.set(op);
-            Immediates.skip(op, in);
+            if (op == CALL) {
+                callsItself |= in.u32() == functionIndex;
+            } else {
+                Immediates.skip(op, in);
+            }
         }
+    }
+
+    /** Whether it has a plain {@code call} of itself (a {@code return_call} of itself does not count). */
+    boolean callsItself() {
+        return callsItself;
     }
 
     boolean makesTailCalls() {

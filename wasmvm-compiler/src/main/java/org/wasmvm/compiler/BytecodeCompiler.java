@@ -65,6 +65,14 @@ public final class BytecodeCompiler implements JvmCompiler {
      */
     private static final int STALLED_SPLIT_ROUNDS = 4;
     private static final int MIN_SPLIT_PROGRESS = HUGE_METHOD_LIMIT / 100;
+    /**
+     * C2 inlines a hot call of a method up to this much bytecode ({@code FreqInlineSize}), and a recursive
+     * call only once ({@code MaxRecursiveInlineLevel}). A function this small that calls itself gets a
+     * twin method: {@code invoke} calls the twin and the twin calls {@code invoke}, so C2 inlines
+     * three levels of the recursion instead of one (RATIONALE: "A small recursive function gets a twin").
+     */
+    static final int FREQ_INLINE_SIZE = 325;
+    private static final String TWIN = "invokeTwin";
     private static final String SLOT_ENTRY = Type.getInternalName(SlotEntry.class);
     private static final String THROWN = Type.getInternalName(ThrownException.class);
     private static final String THROWABLE = "java/lang/Throwable";
@@ -118,6 +126,9 @@ public final class BytecodeCompiler implements JvmCompiler {
         Set<String> cutting = new HashSet<>();
         int leastExcess = Integer.MAX_VALUE;
         int stalled = 0;
+        // a wasm body is rarely smaller than its bytecode: a larger one is not tried as a twin
+        boolean twin = function.scan.callsItself() && !function.tailCalls
+                && function.body.length() <= FREQ_INLINE_SIZE;
         for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
             var plan = new SplitPlan(function.body, function.scan.delegates(), outlined, sequences, cutting);
             ClassWriter writer = newWriter(function.className);
@@ -126,7 +137,18 @@ public final class BytecodeCompiler implements JvmCompiler {
             String body = function.tailCalls ? TailCallEntries.BODY : "invoke";
             MethodVisitor main = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, body,
                     function.methodType.toMethodDescriptorString(), null, null);
-            sizes.put(body, function.emitter(main, body, -1, plan, null).emit());
+            SplitPlan.MethodSize mainSize = function.emitter(main, body, twin ? TWIN : "invoke", -1, plan, null).emit();
+            if (twin && mainSize.bytecode() > FREQ_INLINE_SIZE) {
+                twin = false; // C2 would not inline it: emitted again, plainly recursive
+                attempt--;
+                continue;
+            }
+            sizes.put(body, mainSize);
+            if (twin) {
+                MethodVisitor copy = writer.visitMethod(ACC_PRIVATE | ACC_STATIC, TWIN,
+                        function.methodType.toMethodDescriptorString(), null, null);
+                function.emitter(copy, TWIN, "invoke", -1, plan, null).emit();
+            }
             emitSlotEntry(writer, "call", "invoke", function, metered);
             if (function.tailCalls) {
                 TailCallEntries.emitInvoke(writer, function.className, function.type, function.methodType);
@@ -137,7 +159,7 @@ public final class BytecodeCompiler implements JvmCompiler {
                 String osrDescriptor = SLOT_ARRAYS + "IL" + FunctionEmitter.INSTANCE + ";)"
                         + Type.getDescriptor(function.methodType.returnType());
                 MethodVisitor osrInvoke = writer.visitMethod(ACC_PUBLIC | ACC_STATIC, "osrInvoke", osrDescriptor, null, null);
-                FunctionEmitter emitter = function.emitter(osrInvoke, "osrInvoke", osrOperandBase, plan, null);
+                FunctionEmitter emitter = function.emitter(osrInvoke, "osrInvoke", "invoke", osrOperandBase, plan, null);
                 sizes.put("osrInvoke", emitter.emit());
                 osrLoops = emitter.osrLoops();
                 emitOsrEntry(writer, function, osrDescriptor);
@@ -145,7 +167,7 @@ public final class BytecodeCompiler implements JvmCompiler {
             for (SplitPlan.Region region; (region = plan.nextRegion()) != null; ) {
                 MethodVisitor method = writer.visitMethod(ACC_PRIVATE | ACC_STATIC, region.methodName(),
                         FunctionEmitter.REGION_DESCRIPTOR, null, null);
-                sizes.put(region.methodName(), function.emitter(method, region.methodName(), -1, plan, region).emit());
+                sizes.put(region.methodName(), function.emitter(method, region.methodName(), "invoke", -1, plan, region).emit());
             }
             Set<Integer> more = new HashSet<>();
             boolean fits = true;
@@ -206,15 +228,15 @@ public final class BytecodeCompiler implements JvmCompiler {
             this.body = module.model().codes().get(index - spaces.importedFunctionCount());
             this.methodType = JvmTypes.methodType(type);
             this.className = className;
-            this.scan = new BodyScan(body);
+            this.scan = new BodyScan(body, index);
             this.tailCalls = scan.makesTailCalls();
             this.references = module.function(index).usesReferences();
             this.localBudget = localBudget;
         }
 
-        FunctionEmitter emitter(MethodVisitor mv, String methodName, int osrOperandBase, SplitPlan plan,
-                SplitPlan.Region region) {
-            return new FunctionEmitter(module, index, body, mv, className, methodName,
+        FunctionEmitter emitter(MethodVisitor mv, String methodName, String selfMethod, int osrOperandBase,
+                SplitPlan plan, SplitPlan.Region region) {
+            return new FunctionEmitter(module, index, body, mv, className, methodName, selfMethod,
                     osrOperandBase, metered, plan, region, references, localBudget, module.function(index).exceptionSlots(), scan);
         }
     }

@@ -16,10 +16,11 @@ import org.wasmvm.core.tier.JvmTypes;
  * {@code call}, {@code call_indirect} and their tail-call forms. A direct call goes through a call site that links to the
  * callee's tier; an imported or indirect callee is a method handle looked up at the call and
  * invoked through an invoker. Each call passes one frame fewer as the callee's {@code depthLeft}
- * and hands the callee the budget around it ({@link Metering}).
+ * and hands the callee the budget around it ({@link Metering}). A call of the function itself invokes
+ * {@code selfMethod} of this class.
  */
 record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmModule module, IndexSpaces spaces,
-        int functionIndex, String className, MethodSlots slots, Metering metering, TrapSites traps) {
+        int functionIndex, String className, String selfMethod, MethodSlots slots, Metering metering, TrapSites traps) {
     private static final String INSTANCE = FunctionEmitter.INSTANCE;
     private static final String SUPPORT = FunctionEmitter.SUPPORT;
     private static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
@@ -43,8 +44,8 @@ record CallEmitter(MethodVisitor mv, JvmFrame frame, OperandTypes types, WasmMod
                 mv.visitInsn(SWAP);
                 mv.visitInvokeDynamicInsn("call", through(descriptor), CALL_THROUGH);
             } else if (callee == functionIndex) {
-                // recursion: a plain static call, which C2 inlines better than a call site's target
-                mv.visitMethodInsn(INVOKESTATIC, className, "invoke", descriptor, false);
+                // recursion: a plain static call (of the twin, if it has one), which C2 inlines better than a call site's target
+                mv.visitMethodInsn(INVOKESTATIC, className, selfMethod, descriptor, false);
             } else {
                 mv.visitInvokeDynamicInsn("call", descriptor, CALL_DIRECT, callee);
             }

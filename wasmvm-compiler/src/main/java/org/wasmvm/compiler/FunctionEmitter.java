@@ -80,10 +80,11 @@ final class FunctionEmitter {
      * An emitter of the method {@code methodName}: {@code (params…, ModuleInstance)} when {@code osrOperandBase} is -1;
      * else of {@code (long[] slots, long[] high, Object[] refs, int fp, int loop, ModuleInstance)}, which continues the
      * interpreter frame at {@code fp} at the header of loop {@code loop}, its operand height 0 at
-     * slot {@code osrOperandBase}; or, when {@code region} is non-null, of that region's method.
+     * slot {@code osrOperandBase}; or, when {@code region} is non-null, of that region's method. Its calls of the
+     * function itself invoke {@code selfMethod}.
      */
     FunctionEmitter(ModuleCode code, int functionIndex, FunctionBody body, MethodVisitor mv,
-            String className, String methodName, int osrOperandBase, boolean metered, SplitPlan plan,
+            String className, String methodName, String selfMethod, int osrOperandBase, boolean metered, SplitPlan plan,
             SplitPlan.Region region, boolean references, int localBudget, int exceptionSlots, BodyScan scan) {
         this.module = code.model();
         this.body = body;
@@ -134,7 +135,8 @@ final class FunctionEmitter {
         conditions = new Conditions(mv, types);
         metering = Metering.of(mv, frame, scan, metered, slots);
         traps = new TrapSites(mv, frame, metering, slots, functionIndex, plan.splits());
-        calls = new CallEmitter(mv, frame, types, module, spaces, functionIndex, className, slots, metering, traps);
+        calls = new CallEmitter(mv, frame, types, module, spaces, functionIndex, className, selfMethod, slots, metering,
+                traps);
         numeric = new NumericEmitter(mv, types);
         memory = new MemoryEmitter(mv, types, frame, spaces, instanceSlot);
         simd = new SimdEmitter(mv, types, frame, memory, traps, inlined);
