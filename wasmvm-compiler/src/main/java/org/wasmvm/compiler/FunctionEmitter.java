@@ -559,12 +559,7 @@ final class FunctionEmitter {
         if (osr) {
             osrEntries.loadDepth(slots);
         }
-        Label deepEnough = new Label();
         mv.visitVarInsn(ILOAD, slots.depth());
-        mv.visitJumpInsn(IFGT, deepEnough);
-        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "callStackExhausted", "()Lorg/wasmvm/core/runtime/Trap;", false);
-        mv.visitInsn(ATHROW);
-        mv.visitLabel(deepEnough);
         metering.enterCall(); // a trap here is the caller's (it names the call)
         if (locals.arraySlots() > 0) {
             mv.visitVarInsn(ALOAD, slots.context());

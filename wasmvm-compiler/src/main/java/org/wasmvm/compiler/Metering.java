@@ -24,20 +24,29 @@ record Metering(MethodVisitor mv, JvmFrame frame, boolean metered, boolean local
         return new Metering(mv, frame, metered, !metered || body.loopsWithoutCalls(), slots);
     }
 
-    /** A function's own entry: this call's unit (or, unmetered, a look at the stop flag). */
+    /**
+     * A function's own entry, with {@code depthLeft} on the stack: the depth check, then this call's
+     * unit; unmetered, one test for both the depth and the stop flag ({@code StoreContext.entryFloor}).
+     */
     void enterCall() {
+        Label enter = new Label();
         if (metered) {
+            mv.visitJumpInsn(IFGT, enter);
+            mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "callStackExhausted", "()Lorg/wasmvm/core/runtime/Trap;", false);
+            mv.visitInsn(ATHROW);
+            mv.visitLabel(enter);
             syncIn();
             tick();
             return;
         }
-        startSlice();
-        Label go = new Label();
         mv.visitVarInsn(ALOAD, slots.context());
-        mv.visitFieldInsn(GETFIELD, CONTEXT, "stop", "Z");
-        mv.visitJumpInsn(IFEQ, go);
-        checkStop();
-        mv.visitLabel(go);
+        mv.visitFieldInsn(GETFIELD, CONTEXT, "entryFloor", "I");
+        mv.visitJumpInsn(IF_ICMPGT, enter);
+        mv.visitVarInsn(ILOAD, slots.depth());
+        mv.visitVarInsn(ALOAD, slots.context());
+        mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "refuseEntry", "(IL" + CONTEXT + ";)V", false);
+        mv.visitLabel(enter);
+        startSlice();
     }
 
     /** A region method continues its caller's count: no call to count. */

@@ -38,6 +38,12 @@ public final class StoreContext {
      * every {@link #SLICE} loop iterations.
      */
     public volatile boolean stop;
+    /**
+     * 0, or above every call depth while {@link #stop} is raised: compiled code that does not meter
+     * fuel enters a call only if its {@code depthLeft} is above it, one test for both the depth limit
+     * and the stop flag.
+     */
+    public volatile int entryFloor;
     private ScheduledFuture<?> alarm;
     /** The thread of this store blocked in {@code memory.atomic.wait}, if any: the interrupt and the alarm wake it. */
     private volatile Thread waiting;
@@ -100,8 +106,7 @@ public final class StoreContext {
     /** Asks running code to stop at its next check (from any thread): it traps with {@code timeout}. */
     public void interrupt() {
         interrupted = true;
-        stop = true;
-        wake();
+        raiseStop();
     }
 
     /** The current thread starts waiting ({@code memory.atomic.wait}): until {@link #endWait()}, a stop unparks it. */
@@ -115,11 +120,12 @@ public final class StoreContext {
 
     /** Raises {@link #stop} when an outermost call's time is up. */
     private void timeUp() {
-        stop = true;
-        wake();
+        raiseStop();
     }
 
-    private void wake() {
+    private void raiseStop() {
+        stop = true;
+        entryFloor = Integer.MAX_VALUE;
         Thread thread = waiting;
         if (thread != null) {
             LockSupport.unpark(thread);
@@ -155,13 +161,18 @@ public final class StoreContext {
     public void checkStop() {
         if (interrupted) {
             interrupted = false;
-            stop = false;
+            lowerStop();
             throw new Trap(TrapKind.TIMEOUT, "interrupted");
         }
         if (limits.timeout() != null && System.nanoTime() - deadline > 0) {
             throw new Trap(TrapKind.TIMEOUT, "ran longer than " + limits.timeout());
         }
+        lowerStop();
+    }
+
+    private void lowerStop() {
         stop = false;
+        entryFloor = 0;
     }
 
     /**

@@ -147,6 +147,17 @@ public final class CompiledSupport {
         return new Trap(TrapKind.CALL_STACK_EXHAUSTED);
     }
 
+    /**
+     * Unmetered compiled code's entry found {@code depthLeft} not above {@link StoreContext#entryFloor}: traps when
+     * no frame is left, or when a stop was asked for; returns when the stop was an earlier call's.
+     */
+    public static void refuseEntry(int depthLeft, StoreContext context) {
+        if (depthLeft <= 0) {
+            throw callStackExhausted();
+        }
+        context.checkStop();
+    }
+
     /** The trap {@code unreachable} raises. */
     public static Trap unreachable() {
         return new Trap(TrapKind.UNREACHABLE);
