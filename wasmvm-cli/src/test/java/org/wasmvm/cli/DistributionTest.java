@@ -119,12 +119,12 @@ class DistributionTest {
             Files.write(churn, in.readAllBytes());
         }
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/wasmvm").toString(), "--engine", "interpreter",
-                "--invoke", "churn", churn.toString(), "1000000", "1");
+                "--invoke", "churn", churn.toString(), "3000000", "1"); // long enough for C2's attempts to end before the run
         builder.environment().put("JAVA_OPTS", "-XX:CompileCommandFile=" + home.resolve("lib/c2-off-interpreter.txt")
                 + " -XX:+PrintCompilation");
         Outcome outcome = exec(builder);
         assertThat(outcome.code()).isZero();
-        assertThat(outcome.stdout()).as("the result, among the JVM's lines").contains("1000000");
+        assertThat(outcome.stdout()).as("the result, among the JVM's lines").contains("3000000"); // n arrays of 1 byte
         List<String> c2 = outcome.stdout().lines()
                 .filter(line -> line.matches(".* 4 +org\\.wasmvm\\.core\\.interp\\.Interpreter::execute .*")).toList();
         // a compilation prints a line when it starts and, skipped, another when it ends
