@@ -103,13 +103,14 @@ public final class BytecodeCompiler implements JvmCompiler {
             boolean baseline) {
         String className = (baseline ? BASELINE_CLASS_PREFIX : OPTIMIZED_CLASS_PREFIX) + functionIndex;
         try {
-            return compile(new Function(module, functionIndex, className, metered, LOCAL_BUDGET), osrOperandBase, metered);
+            return compile(new Function(module, functionIndex, className, metered, LOCAL_BUDGET), osrOperandBase, metered,
+                    true);
         } catch (LimitExceededException | OverJitLimit e) {
             // ASM's stack-map frames hold every JVM local at every basic block: with many locals and
             // branches they exceed its memory budget. With every local in an array they are small.
             // And a split method then calls its regions without copying locals in and out of
             // registers around each call, so it splits into methods the JIT accepts.
-            return compile(new Function(module, functionIndex, className, metered, 0), osrOperandBase, metered);
+            return compile(new Function(module, functionIndex, className, metered, 0), osrOperandBase, metered, true);
         }
     }
 
@@ -120,14 +121,15 @@ public final class BytecodeCompiler implements JvmCompiler {
         }
     }
 
-    private CompiledClass compile(Function function, int osrOperandBase, boolean metered) {
+    /** @param twinned whether a small function that calls itself may get a twin ({@link #FREQ_INLINE_SIZE}) */
+    private CompiledClass compile(Function function, int osrOperandBase, boolean metered, boolean twinned) {
         Set<Integer> outlined = new HashSet<>();
         Map<Integer, Integer> sequences = new HashMap<>();
         Set<String> cutting = new HashSet<>();
         int leastExcess = Integer.MAX_VALUE;
         int stalled = 0;
-        // a wasm body is rarely smaller than its bytecode: a larger one is not tried as a twin
-        boolean twin = function.scan.callsItself() && !function.tailCalls
+        // most instructions take more bytes as bytecode than as wasm: a larger body is not tried as a twin
+        boolean twin = twinned && function.scan.callsItself() && !function.tailCalls
                 && function.body.length() <= FREQ_INLINE_SIZE;
         for (int attempt = 0; attempt <= MAX_SPLIT_ROUNDS; attempt++) {
             var plan = new SplitPlan(function.body, function.scan.delegates(), outlined, sequences, cutting);
@@ -139,9 +141,7 @@ public final class BytecodeCompiler implements JvmCompiler {
                     function.methodType.toMethodDescriptorString(), null, null);
             SplitPlan.MethodSize mainSize = function.emitter(main, body, twin ? TWIN : "invoke", -1, plan, null).emit();
             if (twin && mainSize.bytecode() > FREQ_INLINE_SIZE) {
-                twin = false; // C2 would not inline it: emitted again, plainly recursive
-                attempt--;
-                continue;
+                return compile(function, osrOperandBase, metered, false); // C2 would not inline it: plainly recursive
             }
             sizes.put(body, mainSize);
             if (twin) {
