@@ -103,14 +103,15 @@ public final class BytecodeCompiler implements JvmCompiler {
             boolean baseline) {
         String className = (baseline ? BASELINE_CLASS_PREFIX : OPTIMIZED_CLASS_PREFIX) + functionIndex;
         try {
+            // C1, which alone compiles baseline code, inlines no method as large as a twin
             return compile(new Function(module, functionIndex, className, metered, LOCAL_BUDGET), osrOperandBase, metered,
-                    true);
+                    !baseline);
         } catch (LimitExceededException | OverJitLimit e) {
             // ASM's stack-map frames hold every JVM local at every basic block: with many locals and
             // branches they exceed its memory budget. With every local in an array they are small.
             // And a split method then calls its regions without copying locals in and out of
             // registers around each call, so it splits into methods the JIT accepts.
-            return compile(new Function(module, functionIndex, className, metered, 0), osrOperandBase, metered, true);
+            return compile(new Function(module, functionIndex, className, metered, 0), osrOperandBase, metered, !baseline);
         }
     }
 

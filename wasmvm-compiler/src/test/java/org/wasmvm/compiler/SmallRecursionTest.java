@@ -94,6 +94,9 @@ class SmallRecursionTest {
         assertThat(calls.get("invoke")).containsExactly("invokeTwin");
         assertThat(calls.get("invokeTwin")).containsExactly("invoke");
         assertThat(calls.get("call")).containsExactly("invoke"); // the entry from the interpreter
+        // baseline code is compiled by C1 alone, which inlines no method that large
+        assertThat(selfCalls(smallRecursion(), 0, true)).containsOnlyKeys("invoke", "call")
+                .allSatisfy((method, called) -> assertThat(called).containsOnly("invoke"));
     }
 
     @Test
@@ -129,7 +132,12 @@ class SmallRecursionTest {
 
     /** Per method of the compiled class of function {@code index}: the methods of that class it calls. */
     private static Map<String, List<String>> selfCalls(byte[] module, int index) {
-        byte[] classFile = new BytecodeCompiler().compile(Wasm.load(module).code(), index, -1, false, false).classFile();
+        return selfCalls(module, index, false);
+    }
+
+    /** The same, of its baseline class or of its optimized one. */
+    private static Map<String, List<String>> selfCalls(byte[] module, int index, boolean baseline) {
+        byte[] classFile = new BytecodeCompiler().compile(Wasm.load(module).code(), index, -1, false, baseline).classFile();
         var reader = new ClassReader(classFile);
         String self = reader.getClassName();
         Map<String, List<String>> calls = new LinkedHashMap<>();

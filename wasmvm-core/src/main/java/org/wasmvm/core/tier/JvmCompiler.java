@@ -36,7 +36,7 @@ public interface JvmCompiler {
      * @param metered whether the code counts fuel exactly as the interpreter does (for stores with a
      *     fuel limit); otherwise it only polls {@code StoreContext.stop} and the clock
      * @param baseline whether the class is named with {@link #BASELINE_CLASS_PREFIX}, so that the JVM
-     *     compiles it with C1 only; the code is the same either way
+     *     compiles it with C1 only; the code is the same either way, but for what only C2 makes use of
      * @throws UnsupportedOperationException when this function cannot be compiled (it then stays
      *     interpreted); the message says why
      */
