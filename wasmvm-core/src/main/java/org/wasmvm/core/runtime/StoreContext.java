@@ -33,9 +33,10 @@ public final class StoreContext {
     private long deadline;
     private volatile boolean interrupted;
     /**
-     * Raised by {@link #interrupt()} and when an outermost call's time is up: compiled code that
-     * does not meter fuel polls it (a read, no counter to update) at calls, and checks the clock
-     * every {@link #SLICE} loop iterations.
+     * Raised by {@link #interrupt()} and when an outermost call's time is up, together with
+     * {@link #entryFloor}, which compiled code that does not meter fuel tests at calls (a read, no
+     * counter to update); the bridge from compiled code into the interpreter and a waiting thread
+     * look at this flag, and loops check the clock every {@link #SLICE} iterations.
      */
     public volatile boolean stop;
     /**
