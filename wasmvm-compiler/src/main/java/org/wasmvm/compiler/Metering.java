@@ -26,7 +26,7 @@ record Metering(MethodVisitor mv, JvmFrame frame, boolean metered, boolean local
 
     /**
      * A function's own entry, with {@code depthLeft} on the stack: the depth check, then this call's
-     * unit; unmetered, one test for both the depth and the stop flag ({@code StoreContext.entryFloor}).
+     * unit; unmetered, one test for both the depth and the stop flag ({@code ModuleInstance.entryFloor}).
      */
     void enterCall() {
         Label enter = new Label();
@@ -39,12 +39,12 @@ record Metering(MethodVisitor mv, JvmFrame frame, boolean metered, boolean local
             tick();
             return;
         }
-        mv.visitVarInsn(ALOAD, slots.context());
-        mv.visitFieldInsn(GETFIELD, CONTEXT, "entryFloor", "I");
+        mv.visitVarInsn(ALOAD, slots.instance());
+        mv.visitFieldInsn(GETFIELD, FunctionEmitter.INSTANCE, "entryFloor", "I");
         mv.visitJumpInsn(IF_ICMPGT, enter);
         mv.visitVarInsn(ILOAD, slots.depth());
-        mv.visitVarInsn(ALOAD, slots.context());
-        mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "refuseEntry", "(IL" + CONTEXT + ";)V", false);
+        mv.visitVarInsn(ALOAD, slots.instance());
+        mv.visitMethodInsn(INVOKESTATIC, FunctionEmitter.SUPPORT, "refuseEntry", "(IL" + FunctionEmitter.INSTANCE + ";)V", false);
         mv.visitLabel(enter);
         startSlice();
     }

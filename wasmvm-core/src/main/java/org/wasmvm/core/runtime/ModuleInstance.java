@@ -27,6 +27,13 @@ public final class ModuleInstance {
      * a host call need not create one (typed {@code Object}: the runtime does not know the API).
      */
     public Object facade;
+    /**
+     * 0, or above every call depth while the store's {@link StoreContext#stop} is raised: compiled code
+     * that does not meter fuel enters a call only if its {@code depthLeft} is above it, one test for
+     * both the depth limit and the stop flag. Kept here rather than in the store so that the test
+     * loads one field of the instance the code holds, not one of the store behind it.
+     */
+    public volatile int entryFloor;
 
     ModuleInstance(ModuleCode module, StoreContext context) {
         this.module = module;
@@ -39,6 +46,7 @@ public final class ModuleInstance {
         this.tags = new TagInstance[spaces.tagCount()];
         this.elements = new Object[module.model().elements().size()][];
         this.datas = new byte[module.model().datas().size()][];
+        context.adopt(this);
     }
 
     /** The module's code (shared by all its instances). */

@@ -1,7 +1,9 @@
 package org.wasmvm.core.runtime;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.LockSupport;
 import org.wasmvm.core.Engine;
@@ -33,18 +35,15 @@ public final class StoreContext {
     private long deadline;
     private volatile boolean interrupted;
     /**
-     * Raised by {@link #interrupt()} and when an outermost call's time is up, together with
-     * {@link #entryFloor}, which compiled code that does not meter fuel tests at calls (a read, no
-     * counter to update); the bridge from compiled code into the interpreter and a waiting thread
-     * look at this flag, and loops check the clock every {@link #SLICE} iterations.
+     * Raised by {@link #interrupt()} and when an outermost call's time is up, together with the
+     * {@link ModuleInstance#entryFloor} of every instance of this store, which compiled code that does
+     * not meter fuel tests at calls (a read, no counter to update); the bridge from compiled code into
+     * the interpreter and a waiting thread look at this flag, and loops check the clock every
+     * {@link #SLICE} iterations.
      */
     public volatile boolean stop;
-    /**
-     * 0, or above every call depth while {@link #stop} is raised: compiled code that does not meter
-     * fuel enters a call only if its {@code depthLeft} is above it, one test for both the depth limit
-     * and the stop flag.
-     */
-    public volatile int entryFloor;
+    /** This store's instances, whose entry floors a stop raises and lowers (guarded by {@code this}). */
+    private final List<ModuleInstance> instances = new ArrayList<>();
     private ScheduledFuture<?> alarm;
     /** The thread of this store blocked in {@code memory.atomic.wait}, if any: the interrupt and the alarm wake it. */
     private volatile Thread waiting;
@@ -124,9 +123,18 @@ public final class StoreContext {
         raiseStop();
     }
 
-    private void raiseStop() {
+    /**
+     * A new instance of this store: a stop reaches its code too. Raising and lowering the flag are
+     * synchronized with this, so that no floor stays raised (or lowered) against the flag.
+     */
+    synchronized void adopt(ModuleInstance instance) {
+        instances.add(instance);
+        instance.entryFloor = stop ? Integer.MAX_VALUE : 0;
+    }
+
+    private synchronized void raiseStop() {
         stop = true;
-        entryFloor = Integer.MAX_VALUE;
+        setFloors(Integer.MAX_VALUE);
         Thread thread = waiting;
         if (thread != null) {
             LockSupport.unpark(thread);
@@ -168,12 +176,20 @@ public final class StoreContext {
         if (limits.timeout() != null && System.nanoTime() - deadline > 0) {
             throw new Trap(TrapKind.TIMEOUT, "ran longer than " + limits.timeout());
         }
-        lowerStop();
+        if (stop) {
+            lowerStop();
+        }
     }
 
-    private void lowerStop() {
+    private synchronized void lowerStop() {
         stop = false;
-        entryFloor = 0;
+        setFloors(0);
+    }
+
+    private void setFloors(int floor) {
+        for (ModuleInstance instance : instances) {
+            instance.entryFloor = floor;
+        }
     }
 
     /**

@@ -148,14 +148,14 @@ public final class CompiledSupport {
     }
 
     /**
-     * Unmetered compiled code's entry found {@code depthLeft} not above {@link StoreContext#entryFloor}: traps when
+     * Unmetered compiled code's entry found {@code depthLeft} not above {@link ModuleInstance#entryFloor}: traps when
      * no frame is left, or when a stop was asked for; returns when the stop was an earlier call's.
      */
-    public static void refuseEntry(int depthLeft, StoreContext context) {
+    public static void refuseEntry(int depthLeft, ModuleInstance instance) {
         if (depthLeft <= 0) {
             throw callStackExhausted();
         }
-        context.checkStop();
+        instance.context().checkStop();
     }
 
     /** The trap {@code unreachable} raises. */
