@@ -51,6 +51,20 @@ class StopWithoutFuelTest {
         assertThat((System.nanoTime() - start) / 1_000_000).isBetween(300L, 3000L);
     }
 
+    /** A call's entry tests a floor kept in its instance: a stop raises that of every instance of the store. */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fails, rather than hangs, when one is missed
+    void aStopReachesEveryInstanceOfTheStore() throws IOException {
+        Store store = new Store(RuntimeLimits.DEFAULT.withTimeout(Duration.ofMillis(200)), Engine.COMPILER);
+        Instance first = instance(store);
+        Instance second = instance(store);
+        for (Instance instance : new Instance[] {second, first, instance(store)}) {
+            WasmTrap trap = catchThrowableOfType(WasmTrap.class, () -> instance.function("fib").apply(60));
+            assertThat(trap.kind()).isEqualTo(TrapKind.TIMEOUT);
+        }
+        assertThat(second.function("fib").apply(10)).containsExactly(55);
+    }
+
     /** modules/loops.wat: a back-edge skips its tick only where the iteration certainly made a call that polls. */
     @ParameterizedTest
     @CsvSource({"calling, 0", "rarely_calling, 1", "calling_late, 0", "calling_in_block, 1"})
