@@ -1,9 +1,10 @@
 package org.wasmvm.core.runtime;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.LockSupport;
 import org.wasmvm.core.Engine;
@@ -42,8 +43,11 @@ public final class StoreContext {
      * {@link #SLICE} iterations.
      */
     public volatile boolean stop;
-    /** This store's instances, whose entry floors a stop raises and lowers (guarded by {@code this}). */
-    private final List<ModuleInstance> instances = new ArrayList<>();
+    /**
+     * This store's instances, whose entry floors a stop raises and lowers (guarded by {@code this});
+     * weakly held, so that the store keeps no instance alive that its user dropped.
+     */
+    private final Set<ModuleInstance> instances = Collections.newSetFromMap(new WeakHashMap<>());
     private ScheduledFuture<?> alarm;
     /** The thread of this store blocked in {@code memory.atomic.wait}, if any: the interrupt and the alarm wake it. */
     private volatile Thread waiting;
